@@ -1,0 +1,95 @@
+package eu.clusternews.registry;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads records in the Confluent wire format: the writer's schema comes from the registry by the id in the header
+ * (cached forever), and is resolved to the reader's schema with a datum reader cached per writer id. Null bytes
+ * (tombstones) become null; everything else that cannot be read becomes a {@link SerializationException} that says
+ * the topic and what was wrong.
+ */
+abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
+
+  private SchemaRegistryClient client;
+  private boolean ownsClient;
+  private boolean isKey;
+  private final ConcurrentMap<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+
+  AbstractAvroDeserializer(SchemaRegistryClient client) {
+    this.client = client;
+  }
+
+  /**
+   * The datum reader for data written with this schema.
+   *
+   * @throws SerializationException when the writer's schema cannot be resolved to the reader's
+   */
+  abstract DatumReader<T> datumReader(String topic, int writerId, Schema writerSchema);
+
+  @Override
+  public void configure(Map<String, ?> config, boolean isKey) {
+    this.isKey = isKey;
+    if (client == null) {
+      client = SchemaRegistryClients.fromConfig(config);
+      ownsClient = true;
+    }
+    readersByWriterId.clear();
+  }
+
+  @Override
+  public T deserialize(String topic, byte[] data) {
+    if (data == null) {
+      return null; // tombstone
+    }
+    if (client == null) {
+      throw new SerializationException("Deserializer for topic '" + topic + "' is not configured: call configure()"
+          + " with " + SchemaRegistryConfig.SCHEMA_REGISTRY_URL + ", or construct it with a SchemaRegistryClient");
+    }
+    int writerId = ConfluentWireFormat.schemaId(topic, isKey, data);
+    DatumReader<T> reader = readersByWriterId.computeIfAbsent(writerId, id -> datumReader(topic, id, writerSchema(topic, id)));
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, ConfluentWireFormat.HEADER_SIZE,
+        data.length - ConfluentWireFormat.HEADER_SIZE, null);
+    try {
+      return reader.read(null, decoder);
+    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+      throw new SerializationException(prefix(topic) + "truncated or corrupt Avro data after the header (schema id "
+          + writerId + ", " + data.length + " bytes): " + e, e);
+    }
+  }
+
+  private Schema writerSchema(String topic, int id) {
+    try {
+      return client.getById(id);
+    } catch (UnknownSchemaIdException e) {
+      throw new SerializationException(prefix(topic) + "unknown schema id " + id + " at " + client.url()
+          + " (written against another registry, or this registry lost its schemas)", e);
+    } catch (SchemaRegistryException e) {
+      throw new SerializationException(prefix(topic) + "cannot fetch writer schema id " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  String prefix(String topic) {
+    return "Cannot read the " + ConfluentWireFormat.part(isKey) + " of a record in topic '" + topic + "': ";
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient && client != null) {
+      try {
+        client.close();
+      } catch (Exception e) {
+        // closing a registry client releases nothing that matters to the caller
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package eu.clusternews.registry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes records in the Confluent wire format, finding the schema id through the registry once per (subject,
+ * schema): registering the schema ({@code auto.register.schemas=true}, the default), looking it up, or taking the
+ * subject's latest version ({@code use.latest.version=true}).
+ */
+abstract class AbstractAvroSerializer<T> implements Serializer<T> {
+
+  private SchemaRegistryClient client;
+  private boolean ownsClient;
+  private AvroSerdeConfig settings = AvroSerdeConfig.defaults();
+  private boolean isKey;
+  private final ConcurrentMap<Target, Writer<T>> writers = new ConcurrentHashMap<>();
+
+  /** Where a record goes: subject plus the record's own schema. */
+  private record Target(String subject, Schema schema) {
+  }
+
+  /** How a record of one target is written: under which id, with which encoder. */
+  private record Writer<T>(int schemaId, Encoding<T> encoding) {
+  }
+
+  @FunctionalInterface
+  private interface Encoding<T> {
+    void write(T record, BinaryEncoder encoder) throws IOException;
+  }
+
+  AbstractAvroSerializer(SchemaRegistryClient client) {
+    this.client = client;
+  }
+
+  /** The schema the record says it has. */
+  abstract Schema schemaOf(T record);
+
+  /** A writer for records of this schema. */
+  abstract DatumWriter<T> datumWriter(Schema schema);
+
+  @Override
+  public void configure(Map<String, ?> config, boolean isKey) {
+    this.isKey = isKey;
+    this.settings = AvroSerdeConfig.from(config, isKey);
+    if (client == null) {
+      client = SchemaRegistryClients.fromConfig(config);
+      ownsClient = true;
+    }
+    writers.clear();
+  }
+
+  @Override
+  public byte[] serialize(String topic, T record) {
+    if (record == null) {
+      return null; // tombstone
+    }
+    if (client == null) {
+      throw new SerializationException("Serializer for topic '" + topic + "' is not configured: call configure() with "
+          + SchemaRegistryConfig.SCHEMA_REGISTRY_URL + ", or construct it with a SchemaRegistryClient");
+    }
+    Schema schema = schemaOf(record);
+    String subject;
+    try {
+      subject = settings.subjectNameStrategy().subjectName(topic, isKey, schema);
+    } catch (IllegalArgumentException e) {
+      throw new SerializationException("Cannot name the subject for topic '" + topic + "': " + e.getMessage(), e);
+    }
+    Writer<T> writer = writers.computeIfAbsent(new Target(subject, schema), target -> writerFor(topic, target));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    out.writeBytes(ConfluentWireFormat.header(writer.schemaId()));
+    try {
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      writer.encoding().write(record, encoder);
+      encoder.flush();
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("Cannot write a " + schema.getFullName() + " as the "
+          + ConfluentWireFormat.part(isKey) + " of topic '" + topic + "': " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  private Writer<T> writerFor(String topic, Target target) {
+    Schema registered = settings.removeJavaProperties()
+        ? AvroSchemas.withoutJavaProperties(target.schema()) : target.schema();
+    DatumWriter<T> own = datumWriter(target.schema());
+    try {
+      if (settings.useLatestVersion()) {
+        RegisteredSchema latest = client.getLatest(target.subject());
+        if (AvroSchemas.sameCanonical(latest.schema(), registered) || latest.schema().equals(target.schema())) {
+          return new Writer<>(latest.id(), own::write);
+        }
+        return new Writer<>(latest.id(), converting(topic, target, latest));
+      }
+      int id = settings.autoRegister()
+          ? client.register(target.subject(), registered)
+          : client.getId(target.subject(), registered);
+      return new Writer<>(id, own::write);
+    } catch (SubjectNotFoundException | SchemaNotRegisteredException e) {
+      throw new SerializationException("Cannot write the " + ConfluentWireFormat.part(isKey) + " of topic '" + topic
+          + "': " + e.getMessage() + (settings.autoRegister() ? "" : " (" + SchemaRegistryConfig.AUTO_REGISTER_SCHEMAS
+          + "=false, so the serializer does not register it itself)"), e);
+    } catch (SchemaRegistryException e) {
+      throw new SerializationException("Cannot write the " + ConfluentWireFormat.part(isKey) + " of topic '" + topic
+          + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * use.latest.version with a latest schema that differs from the record's: write the record with its own schema
+   * and resolve it into the latest one, as a reader would — field order and added defaulted fields come out right.
+   */
+  private Encoding<T> converting(String topic, Target target, RegisteredSchema latest) {
+    var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(latest.schema(), target.schema());
+    if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+      throw new SerializationException("Cannot write " + target.schema().getFullName() + " to topic '" + topic
+          + "' with the latest schema of subject '" + target.subject() + "' (id " + latest.id()
+          + ", use.latest.version=true): " + compatibility.getDescription());
+    }
+    DatumWriter<T> own = datumWriter(target.schema());
+    GenericDatumReader<Object> resolver = new GenericDatumReader<>(target.schema(), latest.schema(), GenericData.get());
+    GenericDatumWriter<Object> latestWriter = new GenericDatumWriter<>(latest.schema(), GenericData.get());
+    return (record, encoder) -> {
+      ByteArrayOutputStream ownBytes = new ByteArrayOutputStream(256);
+      BinaryEncoder ownEncoder = EncoderFactory.get().directBinaryEncoder(ownBytes, null);
+      own.write(record, ownEncoder);
+      ownEncoder.flush();
+      Object resolved = resolver.read(null, DecoderFactory.get().binaryDecoder(ownBytes.toByteArray(), null));
+      latestWriter.write(resolved, encoder);
+    };
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient && client != null) {
+      try {
+        client.close();
+      } catch (Exception e) {
+        // closing a registry client releases nothing that matters to the caller
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package eu.clusternews.registry;
+
+import java.util.Objects;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Reads Confluent-format Avro into the generated class T, whatever compatible version of the schema the data was
+ * written with: the writer's schema (by id) is resolved to T's schema.
+ */
+public class SpecificAvroDeserializer<T extends SpecificRecord> extends AbstractAvroDeserializer<T> {
+
+  private final Class<T> type;
+  private final SpecificData model;
+  private final Schema readerSchema;
+  private final boolean plainLists;
+
+  /** A deserializer that builds its registry client from {@code schema.registry.url} in {@link #configure}. */
+  public SpecificAvroDeserializer(Class<T> type) {
+    this(type, null);
+  }
+
+  /** A deserializer using this client (the client is not closed by it). */
+  public SpecificAvroDeserializer(Class<T> type, SchemaRegistryClient client) {
+    super(client);
+    this.type = Objects.requireNonNull(type, "type");
+    SpecificData classModel = SpecificData.getForClass(type);
+    this.readerSchema = classModel.getSchema(type);
+    this.plainLists = JavaListSpecificDatumReader.needsPlainLists(readerSchema);
+    this.model = plainLists ? JavaListSpecificDatumReader.modelFor(type) : classModel;
+  }
+
+  @Override
+  DatumReader<T> datumReader(String topic, int writerId, Schema writerSchema) {
+    var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writerSchema);
+    if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+      throw new SerializationException(prefix(topic) + "written with schema id " + writerId + " ("
+          + writerSchema.getFullName() + "), which is incompatible with the reader schema of " + type.getName() + ": "
+          + compatibility.getDescription());
+    }
+    // plain lists where Avro's own arrays would break equals (see JavaListSpecificDatumReader), the fast reader elsewhere
+    return plainLists ? new JavaListSpecificDatumReader<>(writerSchema, readerSchema, model)
+        : new SpecificDatumReader<>(writerSchema, readerSchema, model);
+  }
+}
