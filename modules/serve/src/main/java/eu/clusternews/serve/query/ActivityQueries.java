@@ -1,0 +1,60 @@
+package eu.clusternews.serve.query;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.Consortium;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.Organisation;
+import eu.clusternews.avro.Programme;
+import eu.clusternews.avro.ProgrammeActivity;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The query port the HTTP API and the dashboard are built on: activity aggregates, enriched news,
+ * reference data, and live activity changes. Implementations answer completely or say
+ * {@link QueryResult.Unavailable}; they never return a partial answer as if it were complete.
+ * <p>
+ * Listings ({@code all*}, {@link #news}) never answer {@link QueryResult.NotFound}.
+ */
+public interface ActivityQueries {
+
+    /** Every cluster's activity, from every instance's partitions. */
+    QueryResult<List<ClusterActivity>> allClusters();
+
+    /** One cluster's activity. */
+    QueryResult<ClusterActivity> cluster(String clusterId);
+
+    /** Every consortium's activity. */
+    QueryResult<List<ConsortiumActivity>> allConsortia();
+
+    /** One consortium's activity (not found when no news mentions it yet). */
+    QueryResult<ConsortiumActivity> consortium(String consortiumId);
+
+    /** Every programme's activity. */
+    QueryResult<List<ProgrammeActivity>> allProgrammes();
+
+    /** One programme's activity (not found when no news involves it yet). */
+    QueryResult<ProgrammeActivity> programme(String programmeId);
+
+    /** Enriched news matching the query, newest first, at most {@code query.limit()} items. */
+    QueryResult<List<EnrichedNews>> news(NewsQuery query);
+
+    /** Reference data of one organisation (a cluster or another body). */
+    QueryResult<Organisation> organisationReference(String organisationId);
+
+    /** Reference data of one consortium: period, budget, members. */
+    QueryResult<Consortium> consortiumReference(String consortiumId);
+
+    /** Every consortium of the reference data. */
+    QueryResult<List<Consortium>> allConsortiumReferences();
+
+    /** Reference data of one programme: period, budget, parent. */
+    QueryResult<Programme> programmeReference(String programmeId);
+
+    /**
+     * Calls {@code listener} with each activity change from now on, on a thread of the implementation;
+     * the listener must be quick and must not throw. Close the returned handle to stop.
+     */
+    AutoCloseable onActivityChange(Consumer<ActivityChange> listener);
+}

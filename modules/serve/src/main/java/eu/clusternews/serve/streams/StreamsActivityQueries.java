@@ -1,0 +1,187 @@
+package eu.clusternews.serve.streams;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterInvolvement;
+import eu.clusternews.avro.Consortium;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.EnrichedConsortium;
+import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.Organisation;
+import eu.clusternews.avro.Programme;
+import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.serve.http.LocalStoreAccess;
+import eu.clusternews.serve.query.ActivityChange;
+import eu.clusternews.serve.query.ActivityQueries;
+import eu.clusternews.serve.query.NewsQuery;
+import eu.clusternews.serve.query.QueryResult;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * {@link ActivityQueries} over Kafka Streams interactive queries: activity and news stores are
+ * partitioned over the instances (answered by their owners, gathered for listings), reference data
+ * comes from global stores every instance holds. Also serves this instance's partitions to peers
+ * ({@link LocalStoreAccess}): pass it to the server's {@code localStoreAccess}.
+ * <p>
+ * {@code /api/news} gathers the whole news store and filters here: simple and correct, but the cost grows
+ * with the history; push the filter down to the peers when it matters.
+ */
+public final class StreamsActivityQueries implements ActivityQueries, LocalStoreAccess {
+
+    /** The names of the stores to read; the topology owns them. */
+    public record StoreNames(String clusterActivity, String consortiumActivity, String programmeActivity,
+                             String enrichedNews, String organisations, String consortia, String programmes) {
+    }
+
+    private final DistributedStore<ClusterActivity> clusters;
+    private final DistributedStore<ConsortiumActivity> consortia;
+    private final DistributedStore<ProgrammeActivity> programmes;
+    private final DistributedStore<EnrichedNews> news;
+    private final GlobalStoreReader<Organisation> organisationReferences;
+    private final GlobalStoreReader<Consortium> consortiumReferences;
+    private final GlobalStoreReader<Programme> programmeReferences;
+    private final Map<String, DistributedStore<?>> served;
+    private final ActivityChangeFeed feed;
+
+    /**
+     * @param streams the running topology's Kafka Streams
+     * @param self    this instance's {@code application.server} ({@link #selfFrom} reads it from the config);
+     *                {@link HostInfo#unavailable()} for a single instance without one
+     * @param names   the store names of the topology
+     * @param feed    source of live changes; null for none
+     */
+    public StreamsActivityQueries(KafkaStreams streams, HostInfo self, StoreNames names, ActivityChangeFeed feed) {
+        QueryRouter router = new QueryRouter(StreamsMetadataSource.of(streams), self);
+        PeerClient peers = new PeerClient();
+        this.clusters = DistributedStore.of(streams, names.clusterActivity(), ClusterActivity.class, router, peers);
+        this.consortia = DistributedStore.of(streams, names.consortiumActivity(), ConsortiumActivity.class, router, peers);
+        this.programmes = DistributedStore.of(streams, names.programmeActivity(), ProgrammeActivity.class, router, peers);
+        this.news = DistributedStore.of(streams, names.enrichedNews(), EnrichedNews.class, router, peers);
+        this.organisationReferences = GlobalStoreReader.of(streams, names.organisations());
+        this.consortiumReferences = GlobalStoreReader.of(streams, names.consortia());
+        this.programmeReferences = GlobalStoreReader.of(streams, names.programmes());
+        this.served = List.of(clusters, consortia, programmes, news).stream()
+                .collect(Collectors.toUnmodifiableMap(DistributedStore::name, Function.identity()));
+        this.feed = feed;
+    }
+
+    /** This instance's address from the Streams config's {@code application.server}, or "unavailable" when unset. */
+    public static HostInfo selfFrom(Map<?, ?> streamsConfig) {
+        Object server = streamsConfig.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        return server == null || server.toString().isBlank() ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(server.toString());
+    }
+
+    @Override
+    public QueryResult<List<ClusterActivity>> allClusters() {
+        return clusters.all();
+    }
+
+    @Override
+    public QueryResult<ClusterActivity> cluster(String clusterId) {
+        return clusters.get(clusterId, "cluster");
+    }
+
+    @Override
+    public QueryResult<List<ConsortiumActivity>> allConsortia() {
+        return consortia.all();
+    }
+
+    @Override
+    public QueryResult<ConsortiumActivity> consortium(String consortiumId) {
+        return consortia.get(consortiumId, "consortium");
+    }
+
+    @Override
+    public QueryResult<List<ProgrammeActivity>> allProgrammes() {
+        return programmes.all();
+    }
+
+    @Override
+    public QueryResult<ProgrammeActivity> programme(String programmeId) {
+        return programmes.get(programmeId, "programme");
+    }
+
+    @Override
+    public QueryResult<List<EnrichedNews>> news(NewsQuery query) {
+        return news.all().map(all -> select(all, query));
+    }
+
+    /** Filters and orders news: newest publication first, undated last, then latest ingested, then id. */
+    public static List<EnrichedNews> select(List<EnrichedNews> all, NewsQuery query) {
+        Comparator<NewsEvent> newestFirst = Comparator
+                .comparing(NewsEvent::getPublishedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(NewsEvent::getIngestedAt, Comparator.reverseOrder())
+                .thenComparing(NewsEvent::getId);
+        return all.stream()
+                .filter(n -> query.clusterId().isEmpty() || n.getClusters().stream()
+                        .map(ClusterInvolvement::getClusterId).anyMatch(query.clusterId().get()::equals))
+                .filter(n -> query.consortiumId().isEmpty() || mentionsConsortium(n, query.consortiumId().get()))
+                .filter(n -> query.kind().isEmpty() || query.kind().get() == n.getNews().getKind())
+                .filter(n -> query.from().isEmpty() || (n.getNews().getPublishedAt() != null
+                        && !n.getNews().getPublishedAt().isBefore(query.from().get())))
+                .filter(n -> query.until().isEmpty() || (n.getNews().getPublishedAt() != null
+                        && !n.getNews().getPublishedAt().isAfter(query.until().get())))
+                .sorted(Comparator.comparing(EnrichedNews::getNews, newestFirst))
+                .limit(query.limit())
+                .toList();
+    }
+
+    private static boolean mentionsConsortium(EnrichedNews news, String consortiumId) {
+        return news.getNews().getConsortiumIds().contains(consortiumId)
+                || news.getConsortia().stream().map(EnrichedConsortium::getId).anyMatch(consortiumId::equals);
+    }
+
+    @Override
+    public QueryResult<Organisation> organisationReference(String organisationId) {
+        return organisationReferences.get(organisationId, "organisation");
+    }
+
+    @Override
+    public QueryResult<Consortium> consortiumReference(String consortiumId) {
+        return consortiumReferences.get(consortiumId, "consortium");
+    }
+
+    @Override
+    public QueryResult<List<Consortium>> allConsortiumReferences() {
+        return consortiumReferences.all();
+    }
+
+    @Override
+    public QueryResult<Programme> programmeReference(String programmeId) {
+        return programmeReferences.get(programmeId, "programme");
+    }
+
+    @Override
+    public AutoCloseable onActivityChange(Consumer<ActivityChange> listener) {
+        return feed == null ? () -> { } : feed.subscribe(listener);
+    }
+
+    @Override
+    public Set<String> servedStores() {
+        return served.keySet();
+    }
+
+    @Override
+    public QueryResult<byte[]> localGet(String store, String key) {
+        return storeNamed(store).localGetEncoded(key);
+    }
+
+    @Override
+    public QueryResult<byte[]> localAll(String store) {
+        return storeNamed(store).localAllEncoded();
+    }
+
+    private DistributedStore<?> storeNamed(String store) {
+        return Objects.requireNonNull(served.get(store), () -> "no served store named '" + store + "'");
+    }
+}

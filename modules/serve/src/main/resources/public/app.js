@@ -1,0 +1,324 @@
+// clusternews dashboard. All data is untrusted text: the DOM is built with textContent and
+// setAttribute only (never innerHTML), and links are kept only for http(s) URLs.
+"use strict";
+
+const state = {
+  clusters: new Map(),          // id -> cluster JSON (/api/clusters items)
+  sort: { field: "newsCount", order: "desc" },
+  country: "",
+  chart: null,
+};
+
+const PALETTE = ["#0b57d0", "#b3261e", "#137333", "#a142f4", "#e37400", "#007b83", "#c5221f", "#5f6368", "#8a6d00", "#d01884"];
+const DEFAULT_ORDER = { name: "asc", country: "asc", newsCount: "desc", lastPublishedAt: "desc" };
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value !== null && value !== undefined) node.setAttribute(name, String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function safeHref(url) {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url, window.location.href);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function formatEuro(amount) {
+  if (amount === null || amount === undefined) return "not stated";
+  return new Intl.NumberFormat("en", { style: "currency", currency: "EUR", notation: "compact", maximumFractionDigits: 1 }).format(amount);
+}
+
+function period(start, end) {
+  if (!start && !end) return "not stated";
+  if (!end) return "from " + start + " (end not stated)";
+  if (!start) return "until " + end + " (start not stated)";
+  return start + " – " + end;
+}
+
+function showError(message) {
+  const box = document.getElementById("error");
+  box.textContent = message;
+  box.hidden = !message;
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  if (response.status === 503) {
+    const retry = Number(response.headers.get("Retry-After") || "2");
+    const error = new Error("The data is not available right now (the pipeline is rebalancing or starting); retrying in " + retry + " s.");
+    error.retryAfter = retry;
+    throw error;
+  }
+  if (!response.ok) throw new Error(path + " answered " + response.status);
+  return response.json();
+}
+
+function withRetry(load) {
+  return async function attempt() {
+    try {
+      await load();
+      showError("");
+    } catch (error) {
+      showError(error.message);
+      setTimeout(attempt, (error.retryAfter || 5) * 1000);
+    }
+  };
+}
+
+// ---- clusters table -------------------------------------------------------------------------
+
+function compareClusters(a, b) {
+  const { field, order } = state.sort;
+  const key = (c) => field === "name" ? (c.name || c.id).toLowerCase() : c[field];
+  const x = key(a), y = key(b);
+  let result;
+  if (x === y) result = 0;
+  else if (x === null || x === undefined) return 1;      // missing values last in both orders
+  else if (y === null || y === undefined) return -1;
+  else result = x < y ? -1 : 1;
+  if (order === "desc") result = -result;
+  return result || a.id.localeCompare(b.id);
+}
+
+function visibleClusters() {
+  return [...state.clusters.values()]
+    .filter((c) => !state.country || c.country === state.country)
+    .sort(compareClusters);
+}
+
+function renderTable(flashId) {
+  const body = document.querySelector("#cluster-table tbody");
+  const rows = visibleClusters().map((c) => {
+    const row = el("tr", { "data-cluster-id": c.id, class: c.id === flashId ? "flash" : null },
+      el("th", { scope: "row" }, c.name || c.id),
+      el("td", {}, c.country || "—"),
+      el("td", { class: "number" }, c.newsCount),
+      el("td", {}, c.lastPublishedAt || "—"),
+      el("td", { class: "col-consortia" }, c.consortiumIds.length ? c.consortiumIds.map((id) => id.replace(/^cons:/, "").toUpperCase()).join(", ") : "—"));
+    return row;
+  });
+  body.replaceChildren(...rows);
+  for (const th of document.querySelectorAll("#cluster-table th[aria-sort]")) {
+    const field = th.querySelector("button").dataset.sort;
+    th.setAttribute("aria-sort", field === state.sort.field ? (state.sort.order === "asc" ? "ascending" : "descending") : "none");
+  }
+}
+
+function setupSorting() {
+  for (const button of document.querySelectorAll("#cluster-table th button")) {
+    button.addEventListener("click", () => {
+      const field = button.dataset.sort;
+      state.sort = field === state.sort.field
+        ? { field, order: state.sort.order === "asc" ? "desc" : "asc" }
+        : { field, order: DEFAULT_ORDER[field] };
+      renderTable();
+    });
+  }
+  document.getElementById("country-filter").addEventListener("change", (event) => {
+    state.country = event.target.value;
+    renderTable();
+  });
+}
+
+// ---- countries ------------------------------------------------------------------------------
+
+function renderCountries() {
+  const byCountry = new Map();
+  for (const c of state.clusters.values()) {
+    const country = c.country || "unknown";
+    const entry = byCountry.get(country) || { clusters: 0, news: 0 };
+    entry.clusters += 1;
+    entry.news += c.newsCount;
+    byCountry.set(country, entry);
+  }
+  const countries = [...byCountry.keys()].sort();
+  document.getElementById("country-list").replaceChildren(...countries.map((country) => {
+    const { clusters, news } = byCountry.get(country);
+    return el("li", { "data-country": country },
+      el("strong", {}, country), " ", clusters + (clusters === 1 ? " cluster" : " clusters") + ", " + news + " news");
+  }));
+  const select = document.getElementById("country-filter");
+  const chosen = select.value;
+  select.replaceChildren(el("option", { value: "" }, "All countries"),
+    ...countries.filter((c) => c !== "unknown").map((c) => el("option", { value: c }, c)));
+  select.value = chosen;
+}
+
+// ---- chart ----------------------------------------------------------------------------------
+
+function monthRange(clusters) {
+  const months = clusters.flatMap((c) => Object.keys(c.countsByMonth));
+  if (!months.length) return [];
+  months.sort();
+  const range = [];
+  let [year, month] = months[0].split("-").map(Number);
+  const last = months[months.length - 1];
+  for (;;) {
+    const label = year + "-" + String(month).padStart(2, "0");
+    range.push(label);
+    if (label >= last) break;
+    month += 1;
+    if (month > 12) { month = 1; year += 1; }
+  }
+  return range;
+}
+
+function renderChart() {
+  if (typeof Chart === "undefined") return;      // chart library missing: the table still has the figures
+  const clusters = [...state.clusters.values()].filter((c) => c.newsCount > 0)
+    .sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id));
+  const labels = monthRange(clusters);
+  const datasets = clusters.map((c, i) => ({
+    label: c.name || c.id,
+    data: labels.map((m) => c.countsByMonth[m] || 0),
+    backgroundColor: PALETTE[i % PALETTE.length],
+  }));
+  if (state.chart) {
+    state.chart.data.labels = labels;
+    state.chart.data.datasets = datasets;
+    state.chart.update();
+    return;
+  }
+  state.chart = new Chart(document.getElementById("timeline-chart"), {
+    type: "bar",
+    data: { labels, datasets },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+      plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
+    },
+  });
+}
+
+// ---- consortia and programmes ---------------------------------------------------------------
+
+function definitionList(pairs) {
+  return el("dl", {}, ...pairs.flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
+}
+
+function renderConsortia(consortia) {
+  document.getElementById("consortium-list").replaceChildren(...consortia.map((c) => {
+    const programme = c.programmeChain.map((p) => p.shortName || p.name).join(" → ") || "not stated";
+    return el("article", { class: "card", "data-consortium-id": c.id },
+      el("h3", {}, c.acronym),
+      c.fullTitle ? el("p", { class: "muted" }, c.fullTitle) : null,
+      definitionList([
+        ["Programme", programme],
+        ["Period", period(c.startMonth, c.endMonth)],
+        ["Budget", formatEuro(c.totalBudgetEur)],
+        ["News", c.activity ? c.activity.newsCount : 0],
+      ]),
+      el("p", {}, "Members"),
+      el("ul", {}, ...c.members.map((m) => el("li", {},
+        (m.name || m.organisationId) + (m.country ? " (" + m.country + ")" : "") + " — " + m.role.replace(/_/g, " ")))));
+  }));
+}
+
+function renderProgrammes(programmes) {
+  document.getElementById("programme-list").replaceChildren(...programmes.map((p) => el("article", { class: "card", "data-programme-id": p.id },
+    el("h3", {}, p.shortName || p.name),
+    p.shortName ? el("p", { class: "muted" }, p.name) : null,
+    definitionList([
+      ["Part of", p.parents.map((x) => x.shortName || x.name).join(" → ") || "—"],
+      ["Period", period(p.periodStart, p.periodEnd)],
+      ["Budget", formatEuro(p.budgetEur)],
+      ["Consortia", p.consortiumIds.length ? p.consortiumIds.map((id) => id.replace(/^cons:/, "").toUpperCase()).join(", ") : "—"],
+      ["News", p.activity ? p.activity.newsCount : 0],
+    ]))));
+}
+
+async function loadConsortiaAndProgrammes() {
+  const consortia = (await getJson("/api/consortia")).items;
+  renderConsortia(consortia);
+  const programmeIds = [...new Set(consortia.flatMap((c) => c.programmeChain.map((p) => p.id)))].sort();
+  const programmes = [];
+  for (const id of programmeIds) {
+    try {
+      programmes.push(await getJson("/api/programmes/" + encodeURIComponent(id)));
+    } catch (error) {
+      // a programme without reference data or activity is simply not shown
+    }
+  }
+  renderProgrammes(programmes);
+}
+
+// ---- news -----------------------------------------------------------------------------------
+
+function renderNews(items) {
+  document.getElementById("news-list").replaceChildren(...items.map((n) => {
+    const href = safeHref(n.url);
+    const title = href
+      ? el("a", { href, rel: "noopener noreferrer nofollow", target: "_blank", class: "news-title" }, n.title)
+      : el("span", { class: "news-title" }, n.title);
+    const clusters = n.clusters.map((c) => (state.clusters.get(c.clusterId) || {}).name || c.clusterId);
+    return el("li", { "data-news-id": n.id },
+      el("span", { class: "kind" }, (n.kind || "OTHER").replace(/_/g, " ").toLowerCase()),
+      title,
+      el("div", { class: "meta" }, (n.publishedAt || "undated") + (clusters.length ? " · " + clusters.join(", ") : "")));
+  }));
+}
+
+async function loadNews() {
+  renderNews((await getJson("/api/news?limit=20")).items);
+}
+
+// ---- loading and live updates ---------------------------------------------------------------
+
+async function loadClusters() {
+  const clusters = (await getJson("/api/clusters")).items;
+  state.clusters = new Map(clusters.map((c) => [c.id, c]));
+  renderAll();
+}
+
+function renderAll(flashId) {
+  renderCountries();
+  renderTable(flashId);
+  renderChart();
+}
+
+let newsReload = null;
+function scheduleNewsReload() {
+  clearTimeout(newsReload);
+  newsReload = setTimeout(withRetry(loadNews), 300);
+}
+
+function connectLive() {
+  const status = document.getElementById("live-status");
+  const source = new EventSource("/api/stream");
+  source.addEventListener("hello", () => {
+    status.textContent = "Live updates on";
+    status.classList.add("connected");
+  });
+  source.addEventListener("activity", (event) => {
+    const change = JSON.parse(event.data);
+    if (change.entity === "cluster") {
+      state.clusters.set(change.id, change.activity);
+      renderAll(change.id);
+    }
+    scheduleNewsReload();
+  });
+  source.onerror = () => {
+    status.textContent = "Live updates reconnecting…";
+    status.classList.remove("connected");
+  };
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  setupSorting();
+  // news after clusters, so news items can name their clusters
+  withRetry(async () => { await loadClusters(); await loadNews(); })();
+  withRetry(loadConsortiaAndProgrammes)();
+  connectLive();
+});

@@ -1,0 +1,186 @@
+package eu.clusternews.serve.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.NewsKind;
+import eu.clusternews.serve.fake.InMemoryActivityQueries;
+import eu.clusternews.serve.fake.SeedData;
+import eu.clusternews.serve.http.ClusterNewsServer;
+import eu.clusternews.serve.query.QueryResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The dashboard in headless Debian Chromium over the in-memory queries. Skipped, saying why, where
+ * /usr/bin/chromium or /usr/bin/chromedriver is missing ({@code apt-get install chromium chromium-driver}).
+ * The screenshot lands in target/dashboard.png (and target/dashboard-phone.png).
+ */
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static Path userDataDir;
+    private static ChromeDriver driver;
+    private InMemoryActivityQueries queries;
+    private ClusterNewsServer server;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " are needed (apt-get install -y chromium chromium-driver)");
+        userDataDir = Files.createTempDirectory("clusternews-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + userDataDir, "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // the driver path is given, so Selenium Manager never tries to download one
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (userDataDir != null) {
+            try (var files = Files.walk(userDataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void startServer() {
+        queries = SeedData.load(new InMemoryActivityQueries());
+        server = ClusterNewsServer.builder(queries).port(0).start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void loadsWithoutConsoleErrorsAndShowsTheTenSeedClusters() {
+        openDashboard();
+        List<String> names = driver.findElements(By.cssSelector("#cluster-table tbody th")).stream().map(WebElement::getText).toList();
+        assertThat(names).containsExactlyInAnyOrderElementsOf(SeedData.clusterNames());
+        assertThat(driver.findElements(By.cssSelector("#consortium-list [data-consortium-id]"))).hasSize(2);
+        assertThat(driver.findElement(By.cssSelector("[data-programme-id='prog:cosme']")).getText()).contains("COSME");
+        assertThat(driver.findElements(By.cssSelector("#news-list li"))).hasSize(6);
+        assertThat(driver.executeScript("return document.querySelector('#timeline-chart').width > 0 && typeof Chart === 'function'"))
+                .isEqualTo(true);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void sortsTheTableWhenAColumnHeaderButtonIsPressedWithTheKeyboard() {
+        openDashboard();
+        WebElement byName = driver.findElement(By.cssSelector("button[data-sort='name']"));
+        byName.sendKeys(org.openqa.selenium.Keys.ENTER);
+        await().atMost(WAIT).until(() -> "ascending".equals(byName.findElement(By.xpath("..")).getDomAttribute("aria-sort")));
+        List<String> names = driver.findElements(By.cssSelector("#cluster-table tbody th")).stream().map(WebElement::getText).toList();
+        assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    @Test
+    void updatesTheClusterRowLiveWhenAnActivityChangeArrives() {
+        openDashboard();
+        await().atMost(WAIT).until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
+        await().atMost(WAIT).until(() -> queries.listenerCount() > 0);
+        ClusterActivity zinnae = ((QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
+        queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 2, 1)));
+        By newsCell = By.cssSelector("tr[data-cluster-id='org:zinnae'] td.number");
+        await().atMost(WAIT).until(() -> driver.findElement(newsCell).getText().equals(Long.toString(zinnae.getNewsCount() + 1)));
+        assertThat(driver.findElement(By.cssSelector("tr[data-cluster-id='org:zinnae']")).getText()).contains("2019-02-01");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void showsHostileNewsTitlesAsTextAndNeverRunsThem() {
+        String scriptTitle = "<script>window.__xss = 'script'</script> Training in Berlin";
+        String imgTitle = "<img src=x onerror=\"window.__xss = 'img'\"> Label awarded";
+        queries.put(SeedData.enriched("news-hostile-1", scriptTitle, LocalDate.of(2030, 1, 2), NewsKind.TRAINING,
+                List.of(), List.of("org:bnpt"), "org:bnpt"));
+        queries.put(SeedData.enriched("news-hostile-2", imgTitle, LocalDate.of(2030, 1, 1), NewsKind.LABEL_AWARD,
+                List.of(), List.of("org:bnpt"), "org:bnpt"));
+        openDashboard();
+        await().atMost(WAIT).until(() -> !driver.findElements(By.cssSelector("[data-news-id='news-hostile-2']")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("[data-news-id='news-hostile-1'] .news-title")).getText()).isEqualTo(scriptTitle);
+        assertThat(driver.findElement(By.cssSelector("[data-news-id='news-hostile-2'] .news-title")).getText()).isEqualTo(imgTitle);
+        assertThat(driver.findElements(By.cssSelector("#news-list img, #news-list script"))).isEmpty();
+        assertThat(driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void takesAScreenshotOfTheDashboardOnALaptopAndAPhone() throws IOException {
+        openDashboard();
+        screenshot(1280, Path.of("target/dashboard.png"));
+        screenshot(390, Path.of("target/dashboard-phone.png"));
+        assertThat(Files.size(Path.of("target/dashboard.png"))).isGreaterThan(10_000);
+    }
+
+    private void screenshot(int width, Path target) throws IOException {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 160, 6000)));
+        await().pollDelay(Duration.ofMillis(300)).atMost(WAIT).until(() -> true);   // let the chart redraw at the new size
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private void openDashboard() {
+        driver.manage().logs().get(LogType.BROWSER);   // drop what earlier pages logged
+        driver.get(server.uri().toString());
+        await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector("#cluster-table tbody tr")).size() >= 10
+                && !driver.findElements(By.cssSelector("#news-list li")).isEmpty()
+                && !driver.findElements(By.cssSelector("#programme-list [data-programme-id]")).isEmpty());
+    }
+
+    private void assertNoConsoleErrors() {
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+}
