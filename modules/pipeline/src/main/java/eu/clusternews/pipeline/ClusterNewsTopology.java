@@ -1,0 +1,235 @@
+package eu.clusternews.pipeline;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.registry.SchemaRegistryClient;
+import eu.clusternews.registry.SchemaRegistryClients;
+import eu.clusternews.registry.SchemaRegistryConfig;
+import eu.clusternews.registry.SpecificAvroDeserializer;
+import eu.clusternews.registry.SpecificAvroSerde;
+import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.topics.Topic;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The clusternews Kafka Streams topology (DESIGN.md §4), read top to bottom in {@link #build}:
+ * validate → dedupe → enrich → fan out → aggregate.
+ *
+ * <p>Every processor, store and repartition topic has an explicit name (the constants below are the
+ * API of a running topology: renaming one is an incompatible upgrade). Build it with
+ * {@link PipelineConfig#streamsProperties()}, which turns on {@code ensure.explicit.internal.resource.naming}
+ * and installs the {@link DeadLetterHandler} that {@link #validate} relies on.
+ */
+public final class ClusterNewsTopology {
+
+    /** Global store of ref-organisations: organisation id → Organisation (timestamped key-value store). */
+    public static final String ORGANISATIONS_STORE = "ref-organisations-store";
+    /** Global store of ref-consortia: consortium id → Consortium. */
+    public static final String CONSORTIA_STORE = "ref-consortia-store";
+    /** Global store of ref-programmes: programme id → Programme. */
+    public static final String PROGRAMMES_STORE = "ref-programmes-store";
+    /** news id → record timestamp of its first arrival. */
+    public static final String NEWS_SEEN_STORE = "news-seen-store";
+    /**
+     * news id → EnrichedNews without its body, for the news lists of the HTTP API (the full text stays in the
+     * topics; keeping it here would double the state for no reader).
+     */
+    public static final String ENRICHED_NEWS_STORE = "enriched-news-store";
+    /** cluster id → ClusterActivity (plain key-value store; query with QueryableStoreTypes.keyValueStore()). */
+    public static final String CLUSTER_ACTIVITY_STORE = "cluster-activity-store";
+    /** consortium id → ConsortiumActivity. */
+    public static final String CONSORTIUM_ACTIVITY_STORE = "consortium-activity-store";
+    /** programme id → ProgrammeActivity. */
+    public static final String PROGRAMME_ACTIVITY_STORE = "programme-activity-store";
+
+    /** Repartition topics ({@code <application.id>-<name>-repartition}) carrying contributions keyed by entity id. */
+    public static final String CLUSTER_CONTRIBUTIONS = "cluster-contributions";
+    public static final String CONSORTIUM_CONTRIBUTIONS = "consortium-contributions";
+    public static final String PROGRAMME_CONTRIBUTIONS = "programme-contributions";
+
+    private final ClusterNewsTopics topics;
+    private final SchemaRegistryClient registry;
+    private final Map<String, Object> internalSerdeConfig;
+    private final ActivityAggregator aggregator;
+
+    /**
+     * @param serdeConfig the serde settings ({@code schema.registry.url}, ...); every serde of the
+     *                    topology shares one registry client
+     */
+    public ClusterNewsTopology(Map<String, ?> serdeConfig) {
+        this(serdeConfig, new ActivityAggregator());
+    }
+
+    public ClusterNewsTopology(Map<String, ?> serdeConfig, ActivityAggregator aggregator) {
+        this.registry = SchemaRegistryClients.fromConfig(serdeConfig);
+        this.topics = ClusterNewsTopics.from(serdeConfig, registry);
+        // internal topics (repartition, changelogs) are ours: register their schemas even where the
+        // public topics' schemas are managed by hand (auto.register.schemas=false)
+        this.internalSerdeConfig = new HashMap<>(serdeConfig);
+        this.internalSerdeConfig.put(SchemaRegistryConfig.AUTO_REGISTER_SCHEMAS, true);
+        this.aggregator = aggregator;
+    }
+
+    /** The topics the topology reads and writes, with their serdes. */
+    public ClusterNewsTopics topics() {
+        return topics;
+    }
+
+    /** Builds the topology; {@code streamsProperties} decide the naming enforcement and other topology settings. */
+    public Topology build(Properties streamsProperties) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
+        referenceStores(builder);
+        KStream<String, NewsEvent> news = validate(builder);
+        KStream<String, NewsEvent> fresh = dedupe(builder, news);
+        KStream<String, EnrichedNews> enriched = enrich(fresh);
+        aggregateClusters(builder, fanOut(enriched, "clusters", FanOut::perCluster, CLUSTER_CONTRIBUTIONS));
+        aggregateConsortia(builder, fanOut(enriched, "consortia", FanOut::perConsortium, CONSORTIUM_CONTRIBUTIONS));
+        aggregateProgrammes(builder, fanOut(enriched, "programmes", FanOut::perProgramme, PROGRAMME_CONTRIBUTIONS));
+        return builder.build();
+    }
+
+    /** The reference topics as global stores, so that every instance sees every entity; a tombstone removes the entity. */
+    private void referenceStores(StreamsBuilder builder) {
+        globalStore(builder, topics.organisations(), ORGANISATIONS_STORE);
+        globalStore(builder, topics.consortia(), CONSORTIA_STORE);
+        globalStore(builder, topics.programmes(), PROGRAMMES_STORE);
+    }
+
+    /**
+     * Validate: reads cluster-news as bytes and decodes them; a record that is undecodable (not the
+     * Confluent format, unknown schema id, missing required fields), null, or not keyed by its news id
+     * goes with its original bytes to cluster-news-dlq through {@link DeadLetterHandler}, and the
+     * stream goes on.
+     */
+    private KStream<String, NewsEvent> validate(StreamsBuilder builder) {
+        SpecificAvroDeserializer<NewsEvent> deserializer = new SpecificAvroDeserializer<>(NewsEvent.class, registry);
+        deserializer.configure(internalSerdeConfig, false);
+        NewsValidator validator = new NewsValidator(deserializer);
+        return builder
+                .stream(topics.news().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("cluster-news-source"))
+                .processValues(() -> new ValidateProcessor(validator), Named.as("validate"));
+    }
+
+    /** Dedupe: the first arrival of a news id passes, re-sent and replayed copies are dropped (key-value store by news id). */
+    private KStream<String, NewsEvent> dedupe(StreamsBuilder builder, KStream<String, NewsEvent> news) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(NEWS_SEEN_STORE), Serdes.String(), Serdes.Long()));
+        return news.processValues(() -> new DedupeProcessor(NEWS_SEEN_STORE), Named.as("dedupe"), NEWS_SEEN_STORE);
+    }
+
+    /**
+     * Enrich: attaches each mentioned consortium (programme chain, period, budget, members), organisation and
+     * programme from the global stores as they are now, lists unknown ids as unresolved, and writes the
+     * result to cluster-news-enriched. Reference changes apply to news that pass afterwards.
+     */
+    private KStream<String, EnrichedNews> enrich(KStream<String, NewsEvent> news) {
+        KStream<String, EnrichedNews> enriched = news.processValues(EnrichProcessor::new, Named.as("enrich"));
+        enriched.to(topics.enriched().name(), produced(topics.enriched(), "cluster-news-enriched-sink"));
+        enriched
+                .mapValues(ClusterNewsTopology::withoutBody, Named.as("strip-body"))
+                .toTable(Named.as("enriched-news-table"),
+                        Materialized.<String, EnrichedNews, KeyValueStore<Bytes, byte[]>>as(ENRICHED_NEWS_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(internalSerde(EnrichedNews.class)));
+        return enriched;
+    }
+
+    /**
+     * Fan out: one contribution per entity of a kind (clusters with their roles, consortia, programmes),
+     * re-keyed by entity id and repartitioned through a named topic so each entity is counted in one task.
+     */
+    private KStream<String, ClusterContribution> fanOut(KStream<String, EnrichedNews> enriched, String kind,
+                                                        Function<EnrichedNews, List<ClusterContribution>> split,
+                                                        String repartitionName) {
+        Serde<ClusterContribution> serde = internalSerde(ClusterContribution.class);
+        return enriched
+                .flatMap((newsId, news) -> split.apply(news).stream()
+                        .map(c -> KeyValue.pair(c.getEntityId(), c))
+                        .toList(), Named.as("fan-out-to-" + kind))
+                .repartition(Repartitioned.<String, ClusterContribution>as(repartitionName)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(serde));
+    }
+
+    /** Aggregate per cluster into cluster-activity: counts, dates, kinds, roles, months, related ids, recent headlines. */
+    private void aggregateClusters(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
+        aggregate(builder, contributions, topics.clusterActivity(), ClusterActivity.class, CLUSTER_ACTIVITY_STORE, "clusters",
+                (current, c, ref) -> aggregator.addToCluster(current, c, ref.organisation(c.getEntityId())));
+    }
+
+    /** Aggregate per consortium into consortium-activity. */
+    private void aggregateConsortia(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
+        aggregate(builder, contributions, topics.consortiumActivity(), ConsortiumActivity.class, CONSORTIUM_ACTIVITY_STORE, "consortia",
+                (current, c, ref) -> aggregator.addToConsortium(current, c, ref.consortium(c.getEntityId())));
+    }
+
+    /** Aggregate per programme into programme-activity. */
+    private void aggregateProgrammes(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
+        aggregate(builder, contributions, topics.programmeActivity(), ProgrammeActivity.class, PROGRAMME_ACTIVITY_STORE, "programmes",
+                (current, c, ref) -> aggregator.addToProgramme(current, c, ref.programme(c.getEntityId())));
+    }
+
+    /**
+     * Aggregate: adds each contribution to its entity's activity in a keyed store and emits the new value to
+     * a compacted topic. No time windows: all-time counts with calendar-month buckets, so news that arrive
+     * years late are counted like any other and the result does not depend on arrival order.
+     */
+    private <A extends SpecificRecord> void aggregate(StreamsBuilder builder, KStream<String, ClusterContribution> contributions,
+                                                      Topic<String, A> output, Class<A> type, String storeName, String kind,
+                                                      ActivityProcessor.Merge<A> merge) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(storeName), Serdes.String(), internalSerde(type)));
+        contributions
+                .processValues(() -> new ActivityProcessor<>(storeName, merge), Named.as("aggregate-" + kind), storeName)
+                .to(output.name(), produced(output, output.name() + "-sink"));
+    }
+
+    private static EnrichedNews withoutBody(EnrichedNews news) {
+        EnrichedNews copy = EnrichedNews.newBuilder(news).build();
+        copy.setNews(NewsEvent.newBuilder(news.getNews()).setBody("").build());
+        return copy;
+    }
+
+    private <V extends SpecificRecord> void globalStore(StreamsBuilder builder, Topic<String, V> topic, String storeName) {
+        builder.globalTable(topic.name(),
+                Consumed.with(topic.keySerde(), topic.valueSerde()).withName(topic.name()),
+                Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(storeName)
+                        .withKeySerde(topic.keySerde())
+                        .withValueSerde(topic.valueSerde()));
+    }
+
+    private <V extends SpecificRecord> Serde<V> internalSerde(Class<V> type) {
+        SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(type, registry);
+        serde.configure(internalSerdeConfig, false);
+        return serde;
+    }
+
+    private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
+    }
+}

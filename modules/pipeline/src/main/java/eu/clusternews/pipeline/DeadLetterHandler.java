@@ -1,0 +1,109 @@
+package eu.clusternews.pipeline;
+
+import eu.clusternews.topics.TopicSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline's KIP-1033/1034 exception handler: a record that cannot be used goes, with its original
+ * key and value bytes, to the dead-letter topic ({@code errors.dead.letter.queue.topic.name}, by default
+ * {@code cluster-news-dlq}) and the stream goes on.
+ *
+ * <ul>
+ *   <li>Processing: {@link InvalidNewsException} (what {@code validate} throws) is dead-lettered and
+ *       skipped. Any other exception is a bug or an outage, not bad input: the task fails, so nothing
+ *       is lost silently.</li>
+ *   <li>Deserialization (repartition topics, which should never fail): dead-lettered and skipped.
+ *       Reference topics are read by the global thread, which cannot write to a dead-letter topic: a
+ *       corrupt reference record is logged and skipped.</li>
+ * </ul>
+ *
+ * <p>Headers use Kafka's own names (the same as its built-in dead-letter records) plus
+ * {@link #HEADER_TIME}.
+ */
+public class DeadLetterHandler implements ProcessingExceptionHandler, DeserializationExceptionHandler {
+
+    public static final String HEADER_EXCEPTION = "__streams.errors.exception";
+    public static final String HEADER_MESSAGE = "__streams.errors.message";
+    public static final String HEADER_STACKTRACE = "__streams.errors.stacktrace";
+    public static final String HEADER_TOPIC = "__streams.errors.topic";
+    public static final String HEADER_PARTITION = "__streams.errors.partition";
+    public static final String HEADER_OFFSET = "__streams.errors.offset";
+    /** When the pipeline gave up on the record, ISO-8601 UTC. */
+    public static final String HEADER_TIME = "clusternews.errors.time";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+
+    private String deadLetterTopic = TopicSpec.DEAD_LETTERS.topicName();
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        if (topic != null && !topic.toString().isBlank()) {
+            deadLetterTopic = topic.toString();
+        }
+    }
+
+    @Override
+    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (!(exception instanceof InvalidNewsException)) {
+            LOG.error("Processor {} failed on {}-{}@{}; failing the task (not bad input, so not dead-lettered)",
+                    context.processorNodeId(), context.topic(), context.partition(), context.offset(), exception);
+            return ProcessingExceptionHandler.Response.fail();
+        }
+        LOG.warn("Dead-lettering {}-{}@{} to {}: {}", context.topic(), context.partition(), context.offset(),
+                deadLetterTopic, exception.getMessage());
+        return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
+    }
+
+    @Override
+    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
+                                                               ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        if (TopicSpec.byName(record.topic()).map(TopicSpec::isReference).orElse(false)) {
+            LOG.error("Skipping undecodable reference record {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), exception.getMessage());
+            return DeserializationExceptionHandler.Response.resume();
+        }
+        LOG.warn("Dead-lettering undecodable {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                deadLetterTopic, exception.getMessage());
+        return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
+        Headers headers = new RecordHeaders();
+        headers.add(HEADER_EXCEPTION, utf8(exception.getClass().getName()));
+        headers.add(HEADER_MESSAGE, utf8(String.valueOf(exception.getMessage())));
+        headers.add(HEADER_STACKTRACE, utf8(stackTrace(exception)));
+        headers.add(HEADER_TOPIC, utf8(context.topic()));
+        headers.add(HEADER_PARTITION, utf8(Integer.toString(context.partition())));
+        headers.add(HEADER_OFFSET, utf8(Long.toString(context.offset())));
+        headers.add(HEADER_TIME, utf8(Instant.now().toString()));
+        return new ProducerRecord<>(deadLetterTopic, null, context.timestamp(),
+                context.sourceRawKey(), context.sourceRawValue(), headers);
+    }
+
+    private static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package eu.clusternews.pipeline;
+
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.registry.RegistryUnreachableException;
+import java.util.Objects;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Decodes a cluster-news value and checks that the pipeline can use it, or says why not with an
+ * {@link InvalidNewsException}.
+ *
+ * <p>A registry that cannot be reached is not the record's fault: that exception is rethrown as it
+ * is, so the task fails and retries instead of sending good news to the dead-letter topic.
+ */
+public final class NewsValidator {
+
+    private final Deserializer<NewsEvent> deserializer;
+
+    public NewsValidator(Deserializer<NewsEvent> deserializer) {
+        this.deserializer = Objects.requireNonNull(deserializer, "deserializer");
+    }
+
+    /**
+     * The decoded news event.
+     *
+     * @throws InvalidNewsException when the value is null, cannot be decoded, lacks its id or title,
+     *                              or the key is not the news id (dedupe relies on news-id keys)
+     */
+    public NewsEvent validate(String topic, String key, byte[] value) {
+        if (value == null) {
+            throw new InvalidNewsException("null value (a tombstone) in " + topic + ": news are never deleted");
+        }
+        NewsEvent news;
+        try {
+            news = deserializer.deserialize(topic, value);
+        } catch (SerializationException e) {
+            if (causedByUnreachableRegistry(e)) {
+                throw e;
+            }
+            throw new InvalidNewsException("undecodable value: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Avro resolution and decoding errors that a deserializer did not wrap
+            throw new InvalidNewsException("undecodable value: " + e, e);
+        }
+        if (news == null) {
+            throw new InvalidNewsException("value decoded to null");
+        }
+        if (news.getId() == null || news.getId().isBlank()) {
+            throw new InvalidNewsException("missing required field id");
+        }
+        if (news.getTitle() == null || news.getTitle().isBlank()) {
+            throw new InvalidNewsException("missing required field title (news " + news.getId() + ")");
+        }
+        if (key == null) {
+            throw new InvalidNewsException("no key; records of " + topic + " are keyed by news id (" + news.getId() + ")");
+        }
+        if (!key.equals(news.getId())) {
+            throw new InvalidNewsException("key '" + key + "' is not the news id '" + news.getId()
+                    + "'; records of " + topic + " are keyed by news id");
+        }
+        return news;
+    }
+
+    private static boolean causedByUnreachableRegistry(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RegistryUnreachableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

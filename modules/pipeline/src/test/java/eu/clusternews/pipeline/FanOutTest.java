@@ -1,0 +1,72 @@
+package eu.clusternews.pipeline;
+
+import static eu.clusternews.pipeline.Fixtures.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.ClusterRole;
+import eu.clusternews.avro.EnrichedNews;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FanOutTest {
+
+    private final EnrichedNews seed = new Enricher(Fixtures.seedReference()).enrich(Fixtures.seedNews(), START);
+
+    @Test
+    void givesEachClusterOneContributionWithItsRoles() {
+        Map<String, ClusterContribution> byCluster = FanOut.perCluster(seed).stream()
+                .collect(Collectors.toMap(ClusterContribution::getEntityId, Function.identity()));
+
+        assertThat(byCluster.keySet()).containsExactlyInAnyOrderElementsOf(Fixtures.TEN_CLUSTERS);
+        assertThat(byCluster.get("org:bnpt").getRoles())
+                .containsExactly(ClusterRole.PUBLISHER, ClusterRole.MENTIONED, ClusterRole.CONSORTIUM_MEMBER);
+        assertThat(byCluster.get("org:secpho").getRoles()).containsExactly(ClusterRole.CONSORTIUM_MEMBER);
+    }
+
+    @Test
+    void carriesTheNewsFieldsAndTheSortedIdsOfEverythingInvolved() {
+        ClusterContribution c = FanOut.perCluster(seed).get(0);
+
+        assertThat(c.getNewsId()).isEqualTo("news:seed-2017-05-17");
+        assertThat(c.getTitle()).startsWith("BalticNet-PlasmaTec");
+        assertThat(c.getPublishedAt()).isEqualTo(seed.getNews().getPublishedAt());
+        assertThat(c.getKind()).isEqualTo(seed.getNews().getKind());
+        assertThat(c.getConsortiumIds()).containsExactly("cons:clusgrid", "cons:inno-drop");
+        assertThat(c.getProgrammeIds()).containsExactly("prog:cosme", "prog:cosme-cluster-excellence");
+        assertThat(c.getClusterIds()).containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
+    }
+
+    @Test
+    void givesEachMentionedConsortiumAndEachProgrammeInvolvedOneContributionWithoutRoles() {
+        assertThat(FanOut.perConsortium(seed)).extracting(ClusterContribution::getEntityId)
+                .containsExactly("cons:clusgrid", "cons:inno-drop");
+        assertThat(FanOut.perProgramme(seed)).extracting(ClusterContribution::getEntityId)
+                .containsExactly("prog:cosme", "prog:cosme-cluster-excellence");
+        assertThat(FanOut.perConsortium(seed)).allSatisfy(c -> assertThat(c.getRoles()).isEmpty());
+    }
+
+    @Test
+    void countsAParentProgrammeForNewsThatOnlyMentionAConsortiumItFunds() {
+        EnrichedNews news = new Enricher(Fixtures.seedReference())
+                .enrich(Fixtures.news("n").setConsortiumIds(List.of("cons:clusgrid")).build(), START);
+
+        assertThat(FanOut.perProgramme(news)).extracting(ClusterContribution::getEntityId)
+                .containsExactly("prog:cosme", "prog:cosme-cluster-excellence");
+    }
+
+    @Test
+    void givesUnknownConsortiaAndProgrammesAContributionButUnknownOrganisationsNone() {
+        EnrichedNews news = new Enricher(Fixtures.seedReference()).enrich(Fixtures.news("n")
+                .setOrganisationIds(List.of("org:nobody"))
+                .setConsortiumIds(List.of("cons:ghost"))
+                .setProgrammeIds(List.of("prog:nowhere")).build(), START);
+
+        assertThat(FanOut.perCluster(news)).isEmpty();
+        assertThat(FanOut.perConsortium(news)).extracting(ClusterContribution::getEntityId).containsExactly("cons:ghost");
+        assertThat(FanOut.perProgramme(news)).extracting(ClusterContribution::getEntityId).containsExactly("prog:nowhere");
+    }
+}

@@ -1,0 +1,54 @@
+package eu.clusternews.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.errors.TopologyException;
+import org.junit.jupiter.api.Test;
+
+/** The names of a running topology are its API: check they are the ones we chose, and that nothing is left unnamed. */
+class TopologyShapeTest {
+
+    @Test
+    void namesEveryStepStoreAndRepartitionTopicExplicitly() {
+        try (PipelineHarness pipeline = new PipelineHarness()) {
+            String description = pipeline.topology.describe().toString();
+
+            assertThat(description).contains("cluster-news-source", "validate", "dedupe", "enrich",
+                    "cluster-news-enriched-sink", "fan-out-to-clusters", "fan-out-to-consortia", "fan-out-to-programmes",
+                    "cluster-contributions-repartition", "consortium-contributions-repartition",
+                    "programme-contributions-repartition", "aggregate-clusters", "aggregate-consortia",
+                    "aggregate-programmes", "cluster-activity-sink", "consortium-activity-sink", "programme-activity-sink",
+                    "strip-body", "enriched-news-table", ClusterNewsTopology.ENRICHED_NEWS_STORE,
+                    ClusterNewsTopology.NEWS_SEEN_STORE, ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
+                    ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE, ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
+                    ClusterNewsTopology.ORGANISATIONS_STORE, ClusterNewsTopology.CONSORTIA_STORE,
+                    ClusterNewsTopology.PROGRAMMES_STORE);
+            assertThat(description).doesNotContainPattern("KSTREAM-\\w+-\\d+|KTABLE-\\w+-\\d+");
+        }
+    }
+
+    @Test
+    void hasOneSubtopologyForTheNewsAndOnePerAggregateAndThreeGlobalStores() {
+        try (PipelineHarness pipeline = new PipelineHarness()) {
+            TopologyDescription description = pipeline.topology.describe();
+
+            assertThat(description.subtopologies()).hasSize(4);
+            assertThat(description.globalStores()).hasSize(3);
+        }
+    }
+
+    @Test
+    void refusesUnderThePipelineConfigATopologyThatLeavesAStoreUnnamed() {
+        PipelineConfig config = PipelineConfig.of(Map.of());
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
+        builder.stream("cluster-news").groupByKey().count();
+
+        assertThatThrownBy(builder::build).isInstanceOf(TopologyException.class).hasMessageContaining("has not been named");
+    }
+}
