@@ -1,0 +1,157 @@
+package eu.clusternews.ingest.extract;
+
+import eu.clusternews.ingest.reference.ReferenceData;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds mentions of reference entities in text: a trie over the stemmed tokens of every alias, name and
+ * acronym of the reference data, built once, walked leftmost-longest over the document's tokens (linear in
+ * the text length times the longest alias).
+ *
+ * <p>Robust to case, hyphens, spacing and quotes (tokens), diacritics and German/Polish inflection
+ * ({@link Fold}), legal forms (stripped from aliases, absorbed after a match) and concatenated acronyms
+ * ("INNODROP"). Guards against common words: aliases of up to four letters match only when written in
+ * capitals or in a casing the reference data lists ("CET" but not French "cet"), and a match must start
+ * with a capital unless the reference data writes the alias in lower case ("bioPmed", "secpho").
+ */
+public final class AliasMatcher {
+
+    /** A linked mention: the text as written, its offsets and the reference ids it resolves to. */
+    public record Match(String surface, int start, int end, List<String> ids) {
+    }
+
+    private static final class Node {
+        final Map<String, Node> children = new HashMap<>(4);
+        Set<String> ids;
+        boolean shortAlias;
+        final Set<String> casings = new HashSet<>(2);
+        boolean lowerStartAllowed;
+    }
+
+    private final Node root = new Node();
+
+    public AliasMatcher(ReferenceData reference) {
+        Map<String, Set<String>> casingsByFold = new HashMap<>();
+        Map<String, Set<String>> idsByAlias = new HashMap<>();
+        reference.organisations().forEach(o -> {
+            addNamed(idsByAlias, casingsByFold, o.getId(), o.getName(), o.getLegalName(), o.getShortName());
+            o.getAliases().forEach(a -> addNamed(idsByAlias, casingsByFold, o.getId(), a));
+        });
+        reference.consortia().forEach(c -> addNamed(idsByAlias, casingsByFold, c.getId(), c.getAcronym(), c.getFullTitle()));
+        reference.programmes().forEach(p -> addNamed(idsByAlias, casingsByFold, p.getId(), p.getName(), p.getShortName()));
+        reference.aliases().forEach((alias, ids) -> idsByAlias.computeIfAbsent(alias, k -> new LinkedHashSet<>()).addAll(ids));
+        // consortia and programmes list their aliases only in their files and aliases.json: fold both
+        idsByAlias.forEach((alias, ids) -> insert(alias, ids, casingsByFold.getOrDefault(Fold.fold(alias), Set.of())));
+    }
+
+    private static void addNamed(Map<String, Set<String>> idsByAlias, Map<String, Set<String>> casings, String id, String... names) {
+        for (String name : names) {
+            if (name != null && !name.isBlank()) {
+                idsByAlias.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(id);
+                casings.computeIfAbsent(Fold.fold(name), k -> new HashSet<>()).add(name);
+            }
+        }
+    }
+
+    private void insert(String alias, Set<String> ids, Set<String> casings) {
+        List<Tokens.Token> tokens = Tokens.of(alias);
+        List<String> folded = new ArrayList<>(tokens.stream().map(Tokens.Token::folded).toList());
+        int legal = LegalForms.trailingLength(folded);
+        List<Tokens.Token> kept = tokens.subList(0, tokens.size() - legal);
+        if (kept.isEmpty()) {
+            return;
+        }
+        Set<String> originals = new HashSet<>(casings);
+        if (!alias.equals(alias.toLowerCase(java.util.Locale.ROOT))) {
+            originals.add(alias);
+        }
+        boolean lowerStart = originals.isEmpty()
+                ? alias.contains(".") // aliases.json only: lower case, so only domains may start lower case
+                : originals.stream().anyMatch(o -> !o.isEmpty() && Character.isLowerCase(o.codePointAt(0)));
+        Node node = root;
+        for (Tokens.Token t : kept) {
+            node = node.children.computeIfAbsent(t.stem(), k -> new Node());
+        }
+        mark(node, ids, kept.size() == 1 && kept.get(0).folded().length() <= 4, originals, lowerStart, kept);
+        if (kept.size() > 1 && kept.size() <= 3) {
+            // "INNO-DROP" also written "INNODROP"
+            StringBuilder joined = new StringBuilder();
+            kept.forEach(t -> joined.append(t.folded()));
+            Node j = root.children.computeIfAbsent(Fold.stem(joined.toString()), k -> new Node());
+            mark(j, ids, joined.length() <= 4, Set.of(), lowerStart, kept);
+        }
+    }
+
+    private static void mark(Node node, Set<String> ids, boolean shortAlias, Set<String> originals, boolean lowerStart,
+                             List<Tokens.Token> kept) {
+        if (node.ids == null) {
+            node.ids = new LinkedHashSet<>();
+            node.shortAlias = shortAlias;
+        } else {
+            node.shortAlias &= shortAlias;
+        }
+        node.ids.addAll(ids);
+        if (kept.size() == 1) {
+            originals.stream().map(o -> Tokens.of(o)).filter(ts -> ts.size() == 1).forEach(ts -> node.casings.add(ts.get(0).text()));
+        }
+        node.lowerStartAllowed |= lowerStart;
+    }
+
+    /** Every mention in the text, leftmost-longest, without overlaps, in text order. */
+    public List<Match> find(String text) {
+        return find(text, Tokens.of(text));
+    }
+
+    /** As {@link #find(String)} over tokens already computed for the text. */
+    public List<Match> find(String text, List<Tokens.Token> tokens) {
+        List<Match> out = new ArrayList<>();
+        List<String> folded = null;
+        int i = 0;
+        while (i < tokens.size()) {
+            Node node = root;
+            Node best = null;
+            int bestEnd = -1;
+            for (int j = i; j < tokens.size(); j++) {
+                node = node.children.get(tokens.get(j).stem());
+                if (node == null) {
+                    break;
+                }
+                if (node.ids != null && acceptable(node, tokens, i, j + 1)) {
+                    best = node;
+                    bestEnd = j + 1;
+                }
+            }
+            if (best == null) {
+                i++;
+                continue;
+            }
+            if (folded == null) {
+                folded = tokens.stream().map(Tokens.Token::folded).toList();
+            }
+            int end = bestEnd + LegalForms.lengthAt(folded, bestEnd);
+            int startChar = tokens.get(i).start();
+            int endChar = tokens.get(end - 1).end();
+            if (end > bestEnd && endChar < text.length() && text.charAt(endChar) == '.') {
+                endChar++; // "e.V." keeps its final dot
+            }
+            out.add(new Match(text.substring(startChar, endChar), startChar, endChar, List.copyOf(best.ids)));
+            i = end;
+        }
+        return out;
+    }
+
+    private static boolean acceptable(Node node, List<Tokens.Token> tokens, int from, int to) {
+        Tokens.Token first = tokens.get(from);
+        if (node.shortAlias && to - from == 1) {
+            return first.isUpperCase() || node.casings.contains(first.text());
+        }
+        return node.lowerStartAllowed || first.startsUpperCase();
+    }
+}

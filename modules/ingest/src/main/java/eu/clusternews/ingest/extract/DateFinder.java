@@ -1,0 +1,262 @@
+package eu.clusternews.ingest.extract;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dates written in news text: numeric ({@code 17.05.2017}, {@code 17/05/2017}, ISO {@code 2017-05-17}),
+ * with month names in German, English, Polish (nominative and genitive), French, Spanish, Italian, Czech
+ * and Bulgarian ({@code 17. Mai 2017}, {@code May 17, 2017}, {@code 17 de mayo de 2017}), and ranges
+ * ({@code vom 25. bis 28. April 2017}, {@code April 25-28}, {@code 6 and 7 November}, {@code du 6 au 7
+ * novembre}, {@code 30 April – 2 May 2017}, {@code 25.–28.04.2017}). Nothing is guessed: a date without a
+ * year takes the publication year only when there is one.
+ */
+public final class DateFinder {
+
+    /** A date or date range found in text, with where it was found. */
+    public record Span(LocalDate start, LocalDate end, int offset, int endOffset) {
+    }
+
+    private static final Map<String, Integer> MONTHS = months();
+    /** A word that may be a month name; checked against {@link #MONTHS} in code (a regex alternation of 150 names is slow). */
+    private static final String M = "(?<![\\p{L}])(\\p{L}{3,12})(?:\\.|(?![\\p{L}]))";
+    private static final String D = "(?<![\\d.])(\\d{1,2})(?:\\.|er|st|nd|rd|th|º)?";
+    private static final String Y = "(\\d{4})(?!\\d)";
+    private static final String DASH = "\\s*(?:-|–|—|bis(?:\\s+zum)?|to|until|till|au|al|do|a|and|und|i|et|y|e|&|és|až|и|до)\\s*";
+    private static final String OF = "\\s+(?:de\\s+|del\\s+)?";
+    private static final String YEAR_TAIL = "(?:,?\\s*(?:de\\s+|del\\s+)?" + Y + ")?";
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    /** 30 April – 2 May 2017 */
+    private static final Pattern CROSS_MONTH = Pattern.compile(D + OF + M + YEAR_TAIL + DASH + D + OF + M + YEAR_TAIL, FLAGS);
+    /** 25.-28. April 2017, 6 and 7 November, del 25 al 28 de abril de 2017 */
+    private static final Pattern DAY_RANGE = Pattern.compile(D + DASH + D + OF + M + YEAR_TAIL, FLAGS);
+    /** April 25-28, 2017; November 6 and 7 */
+    private static final Pattern MONTH_FIRST_RANGE = Pattern.compile(M + "\\s+" + D + DASH + D + "(?!\\s*\\.?\\d)" + YEAR_TAIL, FLAGS);
+    /** 25.04.2017 - 28.04.2017, 25.04.-28.04.2017, 25.-28.04.2017 */
+    private static final Pattern NUMERIC_RANGE = Pattern.compile(
+            "(?<![\\d.])(\\d{1,2})\\.(?:(\\d{1,2})\\.)?(?:(\\d{4}))?" + DASH + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)", FLAGS);
+    /** 17. Mai 2017, 17 May 2017, 17 de mayo de 2017, 17 May */
+    private static final Pattern DAY_MONTH = Pattern.compile(D + OF + M + YEAR_TAIL, FLAGS);
+    /** May 17, 2017 */
+    private static final Pattern MONTH_DAY = Pattern.compile(M + "\\s+" + D + "(?!\\s*\\.?\\d)" + YEAR_TAIL, FLAGS);
+    /** 17.05.2017, 17/05/2017 */
+    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.])(\\d{1,2})[./](\\d{1,2})[./](\\d{4})(?![\\d])");
+    /** 2017-05-17 */
+    private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+    /** A phrase that states publication: the date after it is the publication date. */
+    private static final Pattern PUBLISHED = Pattern.compile(
+            "(?<![\\p{L}])(?:submitted|published|posted|veröffentlicht|erschienen|publié|mis en ligne|publicado|pubblicato|opublikowano|"
+                    + "data publikacji|datum|stand|date)(?:\\s+(?:on|am|le|el|il|dnia))?\\s*:?\\s*", FLAGS);
+
+    /** The publication date stated in a header (date lines, bylines) or by a phrase in the body; else null. */
+    public LocalDate publicationDate(String header, String body) {
+        if (header != null && !header.isBlank()) {
+            Optional<Span> d = firstSingle(header, null, 0);
+            if (d.isPresent()) {
+                return d.get().start();
+            }
+        }
+        // publication statements stand at the top or the bottom of a text
+        String searched = body.length() <= 3000 ? body : body.substring(0, 2000) + "\n" + body.substring(body.length() - 1000);
+        Matcher p = PUBLISHED.matcher(searched);
+        while (p.find()) {
+            String after = searched.substring(p.end(), Math.min(searched.length(), p.end() + 40));
+            Optional<Span> d = firstSingle(after, null, 0);
+            if (d.isPresent() && d.get().offset() == 0) {
+                return d.get().start();
+            }
+        }
+        return null;
+    }
+
+    /** Parses text that should be one date ("17. Mai 2017", "May 17, 2017"); null when it is not one. */
+    public LocalDate parse(String text) {
+        return firstSingle(text, null, 0).map(Span::start).orElse(null);
+    }
+
+    /**
+     * The event the text reports: the first date range, else the first day-and-month date outside a
+     * publication phrase. Dates without a year take the year of {@code published}; without it they are skipped.
+     */
+    public Optional<Span> eventDates(String text, LocalDate published) {
+        Span best = null;
+        for (Pattern range : new Pattern[] {CROSS_MONTH, NUMERIC_RANGE, DAY_RANGE, MONTH_FIRST_RANGE}) {
+            Matcher m = range.matcher(text);
+            while (m.find()) {
+                if (best != null && m.start() >= best.offset()) {
+                    break;
+                }
+                Span s = range(range, m, published);
+                if (s != null) {
+                    best = s;
+                    break;
+                }
+            }
+        }
+        if (best != null) {
+            return Optional.of(best);
+        }
+        Matcher p = PUBLISHED.matcher(text);
+        int skipUntil = -1;
+        int from = 0;
+        while (true) {
+            Optional<Span> s = firstSingle(text, published, from);
+            if (s.isEmpty()) {
+                return Optional.empty();
+            }
+            int at = s.get().offset();
+            // a date right after "Submitted on" is the publication date, not the event
+            p.region(Math.max(0, at - 40), at);
+            boolean isPublication = false;
+            while (p.find()) {
+                if (p.end() == at) {
+                    isPublication = true;
+                }
+            }
+            if (!isPublication || at <= skipUntil) {
+                return s;
+            }
+            from = s.get().endOffset();
+        }
+    }
+
+    private Optional<Span> firstSingle(String text, LocalDate published, int from) {
+        Span best = null;
+        for (Pattern single : new Pattern[] {ISO, NUMERIC, DAY_MONTH, MONTH_DAY}) {
+            Matcher m = single.matcher(text);
+            if (!m.find(from)) {
+                continue;
+            }
+            do {
+                if (best != null && m.start() >= best.offset()) {
+                    break;
+                }
+                LocalDate d = single(single, m, published);
+                if (d != null) {
+                    best = new Span(d, d, m.start(), m.end());
+                    break;
+                }
+            } while (m.find());
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static LocalDate single(Pattern p, Matcher m, LocalDate published) {
+        if (p == ISO) {
+            return date(num(m.group(1)), num(m.group(2)), num(m.group(3)));
+        }
+        if (p == NUMERIC) {
+            return date(num(m.group(3)), num(m.group(2)), num(m.group(1)));
+        }
+        if (p == DAY_MONTH) {
+            return date(year(m.group(3), published), month(m.group(2)), num(m.group(1)));
+        }
+        return date(year(m.group(3), published), month(m.group(1)), num(m.group(2)));
+    }
+
+    private static Span range(Pattern p, Matcher m, LocalDate published) {
+        LocalDate start;
+        LocalDate end;
+        if (p == CROSS_MONTH) {
+            Integer endYear = year(m.group(6), published);
+            Integer startYear = m.group(3) != null ? num(m.group(3)) : endYear;
+            start = date(startYear, month(m.group(2)), num(m.group(1)));
+            end = date(endYear, month(m.group(5)), num(m.group(4)));
+        } else if (p == NUMERIC_RANGE) {
+            int year = num(m.group(6));
+            int endMonth = num(m.group(5));
+            start = date(m.group(3) != null ? num(m.group(3)) : year, m.group(2) != null ? num(m.group(2)) : endMonth, num(m.group(1)));
+            end = date(year, endMonth, num(m.group(4)));
+        } else if (p == DAY_RANGE) {
+            Integer year = year(m.group(4), published);
+            start = date(year, month(m.group(3)), num(m.group(1)));
+            end = date(year, month(m.group(3)), num(m.group(2)));
+        } else {
+            Integer year = year(m.group(4), published);
+            start = date(year, month(m.group(1)), num(m.group(2)));
+            end = date(year, month(m.group(1)), num(m.group(3)));
+        }
+        if (start == null || end == null) {
+            return null;
+        }
+        if (end.isBefore(start)) {
+            if (start.getYear() == end.getYear() && start.getMonthValue() > end.getMonthValue()) {
+                end = end.plusYears(1); // 30 December – 2 January
+            } else {
+                return null;
+            }
+        }
+        if (end.toEpochDay() - start.toEpochDay() > 366) {
+            return null;
+        }
+        return new Span(start, end, m.start(), m.end());
+    }
+
+    private static Integer year(String group, LocalDate published) {
+        if (group != null) {
+            return num(group);
+        }
+        return published == null ? null : published.getYear();
+    }
+
+    private static Integer month(String name) {
+        if (name == null) {
+            return null;
+        }
+        String key = Fold.fold(name);
+        if (key.endsWith(".")) {
+            key = key.substring(0, key.length() - 1);
+        }
+        return MONTHS.get(key);
+    }
+
+    private static Integer num(String s) {
+        return s == null ? null : Integer.valueOf(s);
+    }
+
+    private static LocalDate date(Integer year, Integer month, Integer day) {
+        if (year == null || month == null || day == null || year < 1900 || year > 2100) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Integer> months() {
+        String[][] names = {
+            // German, English, Polish (nominative, genitive), French, Spanish, Italian, Czech (genitive), Bulgarian
+            {"januar", "jänner", "jan", "january", "styczeń", "stycznia", "janvier", "enero", "gennaio", "ledna", "leden", "януари"},
+            {"februar", "feb", "february", "luty", "lutego", "février", "fevr", "févr", "febrero", "febbraio", "února", "únor", "февруари"},
+            {"märz", "mär", "mar", "march", "marzec", "marca", "mars", "marzo", "března", "březen", "март"},
+            {"april", "apr", "kwiecień", "kwietnia", "avril", "abril", "aprile", "dubna", "duben", "април"},
+            {"mai", "may", "maj", "maja", "mayo", "maggio", "května", "květen", "май"},
+            {"juni", "jun", "june", "czerwiec", "czerwca", "juin", "junio", "giugno", "června", "červen", "юни"},
+            {"juli", "jul", "july", "lipiec", "lipca", "juillet", "juil", "julio", "luglio", "července", "červenec", "юли"},
+            {"august", "aug", "sierpień", "sierpnia", "août", "agosto", "srpna", "srpen", "август"},
+            {"september", "sep", "sept", "wrzesień", "września", "septembre", "septiembre", "setiembre", "settembre", "září", "септември"},
+            {"oktober", "okt", "oct", "october", "październik", "października", "octobre", "octubre", "ottobre", "října", "říjen", "октомври"},
+            {"november", "nov", "listopad", "listopada", "novembre", "noviembre", "listopadu", "ноември"},
+            {"dezember", "dez", "dec", "december", "grudzień", "grudnia", "décembre", "déc", "diciembre", "dicembre", "prosince", "prosinec", "декември"},
+        };
+        Map<String, Integer> out = new LinkedHashMap<>();
+        Map<String, Integer> folded = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            for (String n : names[i]) {
+                out.put(n, i + 1);
+                folded.put(Fold.fold(n), i + 1);
+            }
+        }
+        out.putAll(folded);
+        return out;
+    }
+}

@@ -1,0 +1,107 @@
+package eu.clusternews.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names of persons: after a title or form of address (Dr., Prof., Mr, Frau, Pan, Pani, M., Mme, Sr., Dott.,
+ * Ing., Mgr ...), after "©"/"Foto:" credits and slashes in them, and a known first name followed by a
+ * capitalised surname. Names are returned without their titles ("Kai Pflanz"), at most three words.
+ */
+public final class PersonFinder {
+
+    /** A person's name and where it stands. */
+    public record Person(String name, int start, int end) {
+    }
+
+    private static final String NAME = "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:-\\p{Lu}[\\p{Ll}\\p{M}'’]+)?";
+    private static final String PARTICLE = "(?:von|van|de|der|del|della|di|da|du|la|le|zu)";
+    private static final String FULL = "(" + NAME + "(?:[ \\u00A0]+" + PARTICLE + ")?(?:[ \\u00A0]+" + NAME + ")?)";
+    private static final Pattern TITLED = Pattern.compile(
+            "(?<![\\p{L}])(?:(?:Prof\\.|Dr\\.|Dr\\.-Ing\\.|Dipl\\.-Ing\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Herr|Frau|Pan|Pani|Panią|Panem|"
+                    + "dr|prof\\.|Mme|Madame|Monsieur|Sr\\.|Sra\\.|Señor|Señora|Dott\\.(?:ssa)?|Ing\\.|Mgr|inż\\.|hab\\.|PhD)\\s+)+" + FULL);
+    private static final Pattern CREDIT = Pattern.compile("(?:©|\\(c\\)|Foto:|Fot\\.|Photo:|Bild:|Crédit:?)[^\\n]*");
+    private static final Pattern CREDIT_NAME = Pattern.compile("(?:^|/|,|:|©)\\s*(" + NAME + "\\s+" + NAME + ")\\s*(?=$|/|,|\\))");
+    private static final Pattern FIRST_NAMED = Pattern.compile("(?<![\\p{L}])(" + NAME + ")[ \\u00A0]+(" + NAME + ")(?![\\p{L}])");
+    private static final Set<String> FIRST_NAMES = Set.copyOf(java.util.List.of(
+            "Anna", "Maria", "Marie", "Katarzyna", "Agnieszka", "Małgorzata", "Joanna", "Magdalena", "Ewa", "Barbara", "Kinga",
+            "Monika", "Aleksandra", "Piotr", "Krzysztof", "Andrzej", "Tomasz", "Paweł", "Marcin", "Michał", "Jan", "Marek",
+            "Grzegorz", "Jakub", "Łukasz", "Wojciech", "Adam", "Kai", "Klaus", "Thomas", "Michael", "Andreas", "Stefan",
+            "Peter", "Wolfgang", "Jürgen", "Frank", "Uwe", "Matthias", "Markus", "Martin", "Christian", "Sabine", "Susanne",
+            "Petra", "Claudia", "Andrea", "Julia", "Katrin", "Kathrin", "Birgit", "Ulrike", "Heike", "Silke", "Jens",
+            "Jean", "Pierre", "Philippe", "Jacques", "Michel", "François", "Nicolas", "Laurent", "Sophie", "Isabelle",
+            "Nathalie", "Claire", "Camille", "Céline", "Élodie", "José", "Antonio", "Manuel", "Francisco", "Juan", "Javier",
+            "Carlos", "Miguel", "Jordi", "Josep", "Pablo", "Carmen", "Lucía", "Laura", "Elena", "Cristina", "Marta", "Núria",
+            "Montserrat", "Giuseppe", "Giovanni", "Marco", "Luca", "Francesco", "Alessandro", "Paolo", "Giulia", "Chiara",
+            "Francesca", "Sara", "Federica", "Jiří", "Petr", "Pavel", "Tomáš", "Lukáš", "Jana", "Eva", "Hana", "Lenka",
+            "Ivan", "Georgi", "Dimitar", "Nikolay", "Stoyan", "Ivanka", "Elena", "Mariya", "Desislava", "John", "David",
+            "James", "Robert", "Richard", "Paul", "Mark", "Sarah", "Emma", "Helen", "Catherine", "Anne", "Lars", "Erik",
+            "Henrik", "Mikael", "Johan", "Sven", "Ingrid", "Kristina", "Zoltán", "László", "Gábor", "Péter", "Ágnes",
+            "Erzsébet", "Nikos", "Giorgos", "Dimitris", "Katerina", "Ana", "João", "Pedro", "Rui", "Inês", "Sofia",
+            "Hans", "Karl", "Dirk", "Ralf", "Rainer", "Bernd", "Holger", "Sven", "Tobias", "Florian", "Sebastian",
+            "Daniel", "Alexander", "Oliver", "Philipp", "Lena", "Nina", "Vera", "Olga", "Irena", "Zofia", "Halina",
+            "Beata", "Dorota", "Renata", "Iwona", "Elżbieta", "Stanisław", "Tadeusz", "Jerzy", "Zbigniew", "Ryszard"));
+    private static final Set<String> NOT_SURNAMES = Set.of("Cluster", "Klaster", "Clúster", "Programme", "Programm",
+            "Program", "Projekt", "Project", "Gold", "Silver", "Bronze", "Label", "Innovation", "Technik", "Consortium");
+
+    /** Every person named in the text, in text order, without repeats of the same name. */
+    public List<Person> find(String text) {
+        List<Person> out = new ArrayList<>();
+        Matcher m = TITLED.matcher(text);
+        int from = 0;
+        while (from < text.length()) {
+            int at = nextTitle(text, from);
+            if (at < 0) {
+                break;
+            }
+            if (m.region(at, text.length()).lookingAt()) {
+                add(out, m.group(1), m.start(1), m.end(1));
+                from = m.end();
+            } else {
+                from = at + 1;
+            }
+        }
+        Matcher credit = CREDIT.matcher(text);
+        while (credit.find()) {
+            Matcher n = CREDIT_NAME.matcher(credit.group());
+            while (n.find()) {
+                add(out, n.group(1), credit.start() + n.start(1), credit.start() + n.end(1));
+            }
+        }
+        Matcher f = FIRST_NAMED.matcher(text);
+        for (Tokens.Token t : Tokens.of(text)) {
+            // a known first name starts a name: check only there, not at every capitalised word
+            if (FIRST_NAMES.contains(t.text()) && f.region(t.start(), text.length()).lookingAt()
+                    && !NOT_SURNAMES.contains(f.group(2))) {
+                add(out, f.group(1) + " " + f.group(2), f.start(1), f.end(2));
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    private static final Pattern TITLE_START = Pattern.compile("(?<![\\p{L}])(?:Prof|Dr|Dipl|Mr|Mrs|Ms|Herr|Frau|Pan|Pani|Panią|Panem|dr|prof|Mme|Madame|Monsieur|Sr|Sra|Señor|Señora|Dott|Ing|Mgr|inż|hab|PhD)(?![\\p{L}])");
+
+    /** Where the next title word starts (a cheap scan before the full pattern), or -1. */
+    private static int nextTitle(String text, int from) {
+        Matcher m = TITLE_START.matcher(text);
+        return m.find(from) ? m.start() : -1;
+    }
+
+    private static void add(List<Person> out, String name, int start, int end) {
+        String clean = name.strip();
+        String[] words = clean.split("\\s+");
+        if (NOT_SURNAMES.contains(words[words.length - 1])) {
+            return;
+        }
+        for (Person p : out) {
+            if (p.name().equals(clean) || (start < p.end() && end > p.start())) {
+                return;
+            }
+        }
+        out.add(new Person(clean, start, end));
+    }
+}

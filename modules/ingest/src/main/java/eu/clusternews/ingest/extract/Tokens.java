@@ -1,0 +1,66 @@
+package eu.clusternews.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The word tokens of a text with their character offsets: maximal runs of letters, digits and
+ * combining marks. Everything else (spaces, hyphens, slashes, quotes, punctuation) separates tokens,
+ * so "INNO-DROP", "INNO DROP" and „INNO DROP“ give the same tokens.
+ */
+public final class Tokens {
+
+    /** One token: its original text, offsets in the source text, folded form and stem. */
+    public record Token(String text, int start, int end, String folded, String stem) {
+        /** True when every letter is upper case (an acronym as written). */
+        public boolean isUpperCase() {
+            boolean letter = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetter(c)) {
+                    letter = true;
+                    if (!Character.isUpperCase(c)) {
+                        return false;
+                    }
+                }
+            }
+            return letter;
+        }
+
+        public boolean startsUpperCase() {
+            return !text.isEmpty() && (Character.isUpperCase(text.charAt(0)) || Character.isDigit(text.charAt(0)));
+        }
+    }
+
+    private Tokens() {
+    }
+
+    public static List<Token> of(String text) {
+        List<Token> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !isWordChar(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String t = text.substring(start, i);
+                String folded = Fold.fold(t);
+                out.add(new Token(t, start, i, folded, Fold.stem(folded)));
+            }
+        }
+        return out;
+    }
+
+    static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.OTHER_NUMBER;
+    }
+}
