@@ -1,5 +1,6 @@
 package eu.clusternews.pipeline;
 
+import eu.clusternews.avro.ClusterTypes;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.ClusterRole;
 import eu.clusternews.avro.Consortium;

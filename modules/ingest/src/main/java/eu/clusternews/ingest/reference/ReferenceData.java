@@ -45,7 +45,6 @@ import java.util.regex.Pattern;
 public final class ReferenceData {
 
     /** Organisation type marking a cluster organisation. */
-    public static final String CLUSTER_TYPE = "cluster_organisation";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -194,10 +193,10 @@ public final class ReferenceData {
         return Optional.ofNullable(programmes.get(id));
     }
 
-    /** True when the id names an organisation of type {@value #CLUSTER_TYPE}. */
+    /** True when the id names a cluster ({@link eu.clusternews.avro.ClusterTypes}: the pipeline's definition too). */
     public boolean isCluster(String orgId) {
         Organisation o = organisations.get(orgId);
-        return o != null && CLUSTER_TYPE.equals(o.getType());
+        return eu.clusternews.avro.ClusterTypes.isCluster(o);
     }
 
     /** The programme followed by its parents up to the top, e.g. Cluster Excellence Programme, COSME. */

@@ -1,6 +1,5 @@
-package eu.clusternews.pipeline;
+package eu.clusternews.avro;
 
-import eu.clusternews.avro.Organisation;
 import java.util.Set;
 
 /**

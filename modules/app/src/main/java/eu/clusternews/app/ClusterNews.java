@@ -1,0 +1,65 @@
+package eu.clusternews.app;
+
+import eu.clusternews.app.commands.ExtractCommand;
+import eu.clusternews.app.commands.GenerateCommand;
+import eu.clusternews.app.commands.IngestCommand;
+import eu.clusternews.app.commands.LocalCommand;
+import eu.clusternews.app.commands.PipelineCommand;
+import eu.clusternews.app.commands.SetupCommand;
+import eu.clusternews.app.commands.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code clusternews} command: the entry point of every subcommand. */
+@Command(
+    name = "clusternews",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "News of European innovation clusters, their consortia and programmes, as a Kafka event-streaming pipeline.",
+        "",
+        "Start everything on this machine with `clusternews up`; see each command's --help."
+    },
+    subcommands = {
+        UpCommand.class,
+        LocalCommand.class,
+        SetupCommand.class,
+        ExtractCommand.class,
+        IngestCommand.class,
+        GenerateCommand.class,
+        PipelineCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class ClusterNews implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    // no subcommand: show what there is rather than doing something surprising
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    int exitCode;
+    try {
+      exitCode = commandLine().execute(args);
+    } catch (Throwable bug) {
+      // an Error escaped the command (failures it expects are Exceptions, handled by FriendlyErrors): say so and
+      // exit, rather than leave Kafka's non-daemon threads keeping a broken process alive
+      System.err.println("clusternews: internal error: " + bug);
+      bug.printStackTrace();
+      exitCode = 70;
+    }
+    System.exit(exitCode);
+  }
+
+  /** The configured command line, also used by tests to run commands in-process. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new ClusterNews());
+    commandLine.setExecutionExceptionHandler(new FriendlyErrors());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+}

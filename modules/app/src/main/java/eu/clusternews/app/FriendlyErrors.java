@@ -1,0 +1,40 @@
+package eu.clusternews.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Prints what went wrong in one or two plain lines; the stack trace only with {@code --verbose}.
+ * Exit code 1 for failures at run time (bad usage is picocli's 2).
+ */
+final class FriendlyErrors implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+    boolean verbose = parseResult.hasMatchedOption("--verbose")
+        || parseResult.subcommands().stream().anyMatch(sub -> sub.hasMatchedOption("--verbose"));
+    var err = commandLine.getErr();
+    err.println(commandLine.getColorScheme().errorText("clusternews: " + describe(ex)));
+    if (verbose) {
+      ex.printStackTrace(err);
+    } else {
+      err.println("(run again with --verbose for the details)");
+    }
+    err.flush();
+    return 1;
+  }
+
+  /** The message of the most telling cause: ours are written for people, wrappers rarely are. */
+  static String describe(Throwable ex) {
+    Throwable best = ex;
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()
+          && (t.getClass().getName().startsWith("eu.clusternews") || best.getMessage() == null)) {
+        best = t;
+      }
+    }
+    String message = best.getMessage();
+    return message == null || message.isBlank() ? best.getClass().getSimpleName() : message;
+  }
+}

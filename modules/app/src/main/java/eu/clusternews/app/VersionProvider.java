@@ -1,0 +1,13 @@
+package eu.clusternews.app;
+
+import picocli.CommandLine;
+
+/** Reads the version from the jar manifest, so it always matches the build. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+  @Override
+  public String[] getVersion() {
+    String version = ClusterNews.class.getPackage().getImplementationVersion();
+    return new String[] {"clusternews " + (version == null ? "(development build)" : version),
+        "Kafka clients 4.3.1, Avro 1.12, Java " + Runtime.version()};
+  }
+}

@@ -1,0 +1,86 @@
+package eu.clusternews.app.commands;
+
+import eu.clusternews.app.run.PipelineService;
+import eu.clusternews.pipeline.PipelineConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code clusternews pipeline}: the Kafka Streams topology and the HTTP API, until stopped. */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+    description = {
+        "Run the Kafka Streams pipeline (validate, dedupe, enrich, fan out, aggregate) and the HTTP API and "
+            + "dashboard over its state, until stopped (Ctrl-C).",
+        "Start several with the same --application-id to share the partitions; each answers queries for the "
+            + "others. Configuration: Kafka Streams properties in a file (--config), KAFKA_*/CLUSTERNEWS_* "
+            + "environment variables, then these flags."
+    })
+public final class PipelineCommand implements Callable<Integer> {
+
+  @Mixin ConnectionOptions connection;
+  @Mixin VerboseOption verbose;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--application-id", paramLabel = "ID",
+      description = "Kafka Streams application id (default: clusternews-pipeline).")
+  String applicationId;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "data/streams",
+      description = "Local state of the stores (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port of the HTTP API and dashboard; 0 disables them (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+      description = "Address the HTTP API listens on (default: ${DEFAULT-VALUE}, this machine only).")
+  String httpHost;
+
+  @Option(names = "--at-least-once",
+      description = "Trade exactly-once for throughput (processing.guarantee=at_least_once).")
+  boolean atLeastOnce;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PipelineConfig config = PipelineConfig.load(connection.configFile, overrides(connection.bootstrapServers,
+        connection.schemaRegistryUrl, applicationId, stateDir, atLeastOnce));
+    try (UntilStopped untilStopped = new UntilStopped();
+         PipelineService service = PipelineService.start(config,
+             new PipelineService.HttpSettings(httpHost, httpPort == 0 ? null : httpPort))) {
+      var out = spec.commandLine().getOut();
+      out.printf("Pipeline %s on %s (registry %s), %s%n", config.applicationId(), config.bootstrapServers(),
+          config.schemaRegistryUrl(), config.get("processing.guarantee"));
+      if (service.server() != null) {
+        out.printf("Dashboard and API at %s%n", service.server().uri());
+      }
+      untilStopped.await();
+    }
+    return 0;
+  }
+
+  static Map<String, String> overrides(String bootstrapServers, String schemaRegistryUrl, String applicationId,
+                                       Path stateDir, boolean atLeastOnce) {
+    Map<String, String> overrides = new HashMap<>();
+    putIfPresent(overrides, "bootstrap.servers", bootstrapServers);
+    putIfPresent(overrides, "schema.registry.url", schemaRegistryUrl);
+    putIfPresent(overrides, "application.id", applicationId);
+    putIfPresent(overrides, "state.dir", stateDir == null ? null : stateDir.toAbsolutePath().toString());
+    if (atLeastOnce) {
+      overrides.put("processing.guarantee", "at_least_once");
+    }
+    return overrides;
+  }
+
+  private static void putIfPresent(Map<String, String> map, String key, String value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+}

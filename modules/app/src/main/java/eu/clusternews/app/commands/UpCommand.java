@@ -1,0 +1,97 @@
+package eu.clusternews.app.commands;
+
+import eu.clusternews.app.config.Settings;
+import eu.clusternews.app.run.PipelineService;
+import eu.clusternews.app.setup.ClusterSetup;
+import eu.clusternews.ingest.publish.IngestSummary;
+import eu.clusternews.pipeline.PipelineConfig;
+import java.nio.file.Path;
+import java.util.List;
+import eu.clusternews.local.LocalStack;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+/** {@code clusternews up}: everything, on the embedded default or on an existing cluster. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = {
+        "Bring clusternews up: the embedded Kafka broker and schema registry (unless --bootstrap-servers / "
+            + "--schema-registry-url point at existing ones), the topics, the schemas, the reference data, the seed "
+            + "news, the pipeline, and the dashboard with its HTTP API.",
+        "Runs until stopped (Ctrl-C); starting again keeps the history."
+    })
+public final class UpCommand implements Callable<Integer> {
+
+  @Mixin ConnectionOptions connection;
+  @Mixin LocalOptions local;
+  @Mixin SetupOptions setup;
+  @Mixin VerboseOption verbose;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port of the dashboard and HTTP API (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+      description = "Address the dashboard and HTTP API listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String httpHost;
+
+  @Option(names = "--news", paramLabel = "FILE|DIR",
+      description = "News to ingest at start (default: seeds/news of this installation; ingesting again never "
+          + "counts twice).")
+  List<Path> news;
+
+  @Option(names = "--exit-when-ready", hidden = true,
+      description = "Stop again as soon as everything is up (for scripts and tests).")
+  boolean exitWhenReady;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    long started = System.nanoTime();
+    Settings settings = connection.resolve();
+    try (UntilStopped untilStopped = new UntilStopped();
+         LocalStack stack = settings.endpointsExplicit() ? null : LocalStacks.start(local)) {
+      if (stack != null) {
+        settings = settings.withEndpoints(stack.bootstrapServers(), stack.schemaRegistryUrl());
+        out.printf("Kafka broker     %s (embedded, data in %s)%n", stack.bootstrapServers(),
+            local.dataDir.resolve("kafka").toAbsolutePath());
+        out.printf("Schema registry  %s (Apicurio, data in %s)%n", stack.schemaRegistryUrl(),
+            local.dataDir.resolve("registry").toAbsolutePath());
+      } else {
+        out.printf("Kafka cluster    %s%nSchema registry  %s%n", settings.bootstrapServers(),
+            settings.schemaRegistryUrl());
+      }
+      ClusterSetup.Summary summary = new ClusterSetup(settings)
+          .run(setup.referenceDir(), setup.partitions, setup.replicationFactor);
+      out.printf("Topics           %d created, %d already there; %d schemas registered%n",
+          summary.topics().created().size(), summary.topics().existing().size(), summary.schemaIds().size());
+      out.printf("Reference data   %d organisations, %d consortia, %d programmes%n",
+          summary.reference().organisations(), summary.reference().consortia(), summary.reference().programmes());
+      IngestSummary ingested = IngestCommand.ingest(settings, news != null ? news : List.of(Installation.seedsDir()
+          .resolve("news")), setup.referenceDir(), false);
+      out.printf("News             %s%n", ingested.oneLine());
+
+      PipelineConfig pipelineConfig = PipelineConfig.load(connection.configFile, PipelineCommand.overrides(
+          settings.bootstrapServers(), settings.schemaRegistryUrl(), null,
+          local.dataDir.resolve("streams"), false));
+      try (PipelineService pipeline = PipelineService.start(pipelineConfig,
+          new PipelineService.HttpSettings(httpHost, httpPort))) {
+        pipeline.awaitRunning(Duration.ofMinutes(2));
+        out.printf("Pipeline         %s, %s, RUNNING%n", pipelineConfig.applicationId(),
+            pipelineConfig.get("processing.guarantee"));
+        out.printf("Dashboard        %s%n", pipeline.server().uri());
+        out.printf("Up in %.1f s. Stop with Ctrl-C.%n",
+            Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
+        if (!exitWhenReady) {
+          untilStopped.await();
+        }
+      }
+    }
+    return 0;
+  }
+}

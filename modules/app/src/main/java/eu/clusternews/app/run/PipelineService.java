@@ -1,0 +1,182 @@
+package eu.clusternews.app.run;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.pipeline.ClusterNewsTopology;
+import eu.clusternews.pipeline.PipelineConfig;
+import eu.clusternews.pipeline.PipelineRunner;
+import eu.clusternews.serve.http.ClusterNewsServer;
+import eu.clusternews.serve.http.ReadinessCheck.Readiness;
+import eu.clusternews.serve.query.ActivityChange;
+import eu.clusternews.serve.streams.ActivityChangeFeed;
+import eu.clusternews.serve.streams.ActivityChangeFeed.FeedTopic;
+import eu.clusternews.serve.streams.StreamsActivityQueries;
+import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.topics.TopicSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline process: the Kafka Streams topology and, unless disabled, the HTTP API and dashboard over its
+ * state stores. Checks first that the topics exist, so a cluster nobody set up gets a clear message rather than a
+ * stream thread dying on a missing topic.
+ */
+public final class PipelineService implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(PipelineService.class);
+
+  /** Where the HTTP API listens; null port disables it. */
+  public record HttpSettings(String host, Integer port) {
+    public boolean enabled() {
+      return port != null;
+    }
+  }
+
+  private final PipelineRunner runner;
+  private final ActivityChangeFeed feed;
+  private final ClusterNewsServer server;
+  private final DeadLetterCount deadLetters;
+  private final java.util.concurrent.CountDownLatch running;
+
+  private PipelineService(PipelineRunner runner, java.util.concurrent.CountDownLatch running, ActivityChangeFeed feed,
+                          ClusterNewsServer server, DeadLetterCount deadLetters) {
+    this.runner = runner;
+    this.running = running;
+    this.feed = feed;
+    this.server = server;
+    this.deadLetters = deadLetters;
+  }
+
+  /** Starts the topology and the HTTP server; returns once both are started (Streams may still be rebalancing). */
+  public static PipelineService start(PipelineConfig baseConfig, HttpSettings http) {
+    PipelineConfig config = baseConfig;
+    if (http.enabled() && config.get("application.server") == null) {
+      // this instance's address for interactive queries forwarded by the other instances
+      String advertised = "0.0.0.0".equals(http.host()) ? "127.0.0.1" : http.host();
+      config = config.with(Map.of("application.server", advertised + ":" + http.port()));
+    }
+    requireTopics(config);
+    PipelineRunner runner = new PipelineRunner(config);
+    java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+    runner.addStateListener((newState, oldState) -> {
+      if (newState == KafkaStreams.State.RUNNING) {
+        running.countDown();
+      }
+    });
+    runner.start();
+    if (!http.enabled()) {
+      return new PipelineService(runner, running, null, null, null);
+    }
+    Map<String, Object> clientConfig = new HashMap<>(config.serdeConfig());
+    ClusterNewsTopics topics = ClusterNewsTopics.from(config.serdeConfig());
+    ActivityChangeFeed feed = new ActivityChangeFeed(clientConfig, List.of(
+        FeedTopic.of(topics.clusterActivity().name(), topics.clusterActivity().valueDeserializer(),
+            (ClusterActivity a) -> ActivityChange.of(a)),
+        FeedTopic.of(topics.consortiumActivity().name(), topics.consortiumActivity().valueDeserializer(),
+            (ConsortiumActivity a) -> ActivityChange.of(a)),
+        FeedTopic.of(topics.programmeActivity().name(), topics.programmeActivity().valueDeserializer(),
+            (ProgrammeActivity a) -> ActivityChange.of(a))));
+    StreamsActivityQueries queries = new StreamsActivityQueries(runner.streams(),
+        StreamsActivityQueries.selfFrom(config.streamsProperties()), storeNames(), feed);
+    DeadLetterCount deadLetters = new DeadLetterCount(clientConfig);
+    ClusterNewsServer server = ClusterNewsServer.builder(queries)
+        .host(http.host()).port(http.port())
+        .readiness(() -> readiness(runner.streams()))
+        .kafkaStreams(runner.streams())
+        .deadLetterCount(deadLetters::get)
+        .localStoreAccess(queries)
+        .start();
+    return new PipelineService(runner, running, feed, server, deadLetters);
+  }
+
+  public static StreamsActivityQueries.StoreNames storeNames() {
+    return new StreamsActivityQueries.StoreNames(
+        ClusterNewsTopology.CLUSTER_ACTIVITY_STORE, ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
+        ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE, ClusterNewsTopology.ENRICHED_NEWS_STORE,
+        ClusterNewsTopology.ORGANISATIONS_STORE, ClusterNewsTopology.CONSORTIA_STORE,
+        ClusterNewsTopology.PROGRAMMES_STORE);
+  }
+
+  private static Readiness readiness(KafkaStreams streams) {
+    KafkaStreams.State state = streams.state();
+    // RUNNING comes only after the global reference stores are restored
+    return state == KafkaStreams.State.RUNNING
+        ? Readiness.ready("Kafka Streams is RUNNING")
+        : Readiness.notReady("Kafka Streams is " + state);
+  }
+
+  private static void requireTopics(PipelineConfig config) {
+    Map<String, Object> adminConfig = new HashMap<>(config.serdeConfig());
+    adminConfig.putIfAbsent("default.api.timeout.ms", 30_000);
+    try (Admin admin = Admin.create(adminConfig)) {
+      Set<String> present = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<String> missing = new ArrayList<>();
+      for (TopicSpec spec : TopicSpec.values()) {
+        if (!present.contains(spec.topicName())) {
+          missing.add(spec.topicName());
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("The Kafka cluster at " + config.bootstrapServers() + " lacks the topics "
+            + missing + "; run `clusternews setup` against it first.");
+      }
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Cannot reach the Kafka cluster at " + config.bootstrapServers()
+          + " to check its topics: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while checking the topics", e);
+    }
+  }
+
+  /** Waits until Kafka Streams is RUNNING (global stores restored, tasks assigned). */
+  public void awaitRunning(Duration timeout) throws InterruptedException {
+    if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("The pipeline did not reach RUNNING within " + timeout.toSeconds()
+          + " s (it is " + runner.state() + "); see the log above.");
+    }
+  }
+
+  public PipelineRunner runner() {
+    return runner;
+  }
+
+  /** The HTTP server, or null when disabled. */
+  public ClusterNewsServer server() {
+    return server;
+  }
+
+  /** Blocks until the pipeline stops by itself (after an unrecoverable error). */
+  public void awaitShutdown() throws InterruptedException {
+    runner.awaitShutdown();
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+    if (feed != null) {
+      try {
+        feed.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (deadLetters != null) {
+      deadLetters.close();
+    }
+    runner.close();
+    log.info("Pipeline stopped");
+  }
+}

@@ -1,0 +1,21 @@
+package eu.clusternews.ingest.publish;
+
+import eu.clusternews.ingest.DocumentRejectedException;
+import java.util.List;
+
+/**
+ * What an ingestion run did: news published, copies of the same news id seen again within the run (not sent
+ * twice), and documents rejected with their reasons (nothing of a rejected document is published).
+ */
+public record IngestSummary(long published, long duplicates, List<DocumentRejectedException> rejected,
+                            long publishFailures) {
+
+  public IngestSummary {
+    rejected = List.copyOf(rejected);
+  }
+
+  public String oneLine() {
+    return String.format("%d published, %d duplicates within this run, %d rejected%s", published, duplicates,
+        rejected.size(), publishFailures > 0 ? ", " + publishFailures + " FAILED to publish" : "");
+  }
+}
