@@ -15,6 +15,14 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public final class NewsValidator {
 
+    /**
+     * The largest cluster-news value accepted, in bytes (the Confluent header included). The enriched copy
+     * of a news is a little larger than the news and must fit in one record of cluster-news-enriched
+     * (Kafka's default limit is 1 MB); a news beyond it would fail the task on every retry instead of
+     * reaching the dead-letter topic.
+     */
+    public static final int MAX_VALUE_BYTES = 512 * 1024;
+
     private final Deserializer<NewsEvent> deserializer;
 
     public NewsValidator(Deserializer<NewsEvent> deserializer) {
@@ -24,12 +32,16 @@ public final class NewsValidator {
     /**
      * The decoded news event.
      *
-     * @throws InvalidNewsException when the value is null, cannot be decoded, lacks its id or title,
+     * @throws InvalidNewsException when the value is null, over {@link #MAX_VALUE_BYTES}, cannot be decoded, lacks its id or title,
      *                              or the key is not the news id (dedupe relies on news-id keys)
      */
     public NewsEvent validate(String topic, String key, byte[] value) {
         if (value == null) {
             throw new InvalidNewsException("null value (a tombstone) in " + topic + ": news are never deleted");
+        }
+        if (value.length > MAX_VALUE_BYTES) {
+            throw new InvalidNewsException("value of " + value.length + " bytes is over the limit of " + MAX_VALUE_BYTES
+                    + " bytes for one news (its enriched copy must fit in one Kafka record)");
         }
         NewsEvent news;
         try {
