@@ -5,6 +5,9 @@ import eu.clusternews.app.commands.GenerateCommand;
 import eu.clusternews.app.commands.IngestCommand;
 import eu.clusternews.app.commands.LocalCommand;
 import eu.clusternews.app.commands.PipelineCommand;
+import eu.clusternews.app.commands.ReplayCommand;
+import eu.clusternews.app.commands.ReprocessCommand;
+import eu.clusternews.app.commands.TailCommand;
 import eu.clusternews.app.commands.SetupCommand;
 import eu.clusternews.app.commands.UpCommand;
 import picocli.CommandLine;
@@ -28,6 +31,9 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         GenerateCommand.class,
         PipelineCommand.class,
+        TailCommand.class,
+        ReplayCommand.class,
+        ReprocessCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class ClusterNews implements Runnable {

@@ -96,7 +96,10 @@ public final class PipelineRunner implements AutoCloseable {
     /** Stops processing, commits and releases the state stores; true when it finished within the timeout. */
     public boolean close(Duration timeout) {
         LOG.info("Closing pipeline {} (waiting up to {})", config.applicationId(), timeout);
-        boolean clean = streams.close(timeout);
+        // leave the group: the partitions move to the other instances at once, and `reprocess` does not have to
+        // wait for a session timeout to see that no instance runs
+        boolean clean = streams.close(org.apache.kafka.streams.CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {
             LOG.warn("Pipeline {} did not stop within {}; its state stores may need a restore on next start",
                     config.applicationId(), timeout);

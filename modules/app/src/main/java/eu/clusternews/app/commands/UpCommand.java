@@ -45,6 +45,11 @@ public final class UpCommand implements Callable<Integer> {
           + "counts twice).")
   List<Path> news;
 
+  @Option(names = "--reprocess",
+      description = "Before starting the pipeline, rebuild every aggregate from the full news history (see "
+          + "`clusternews reprocess`); reports what changed.")
+  boolean reprocess;
+
   @Option(names = "--exit-when-ready", hidden = true,
       description = "Stop again as soon as everything is up (for scripts and tests).")
   boolean exitWhenReady;
@@ -76,9 +81,16 @@ public final class UpCommand implements Callable<Integer> {
           .resolve("news")), setup.referenceDir(), false);
       out.printf("News             %s%n", ingested.oneLine());
 
+      Path stateDir = local.dataDir.resolve("streams");
+      if (reprocess) {
+        var clientConfig = settings.asClientConfig();
+        eu.clusternews.history.ReprocessReport report = new eu.clusternews.history.Reprocess(clientConfig,
+            new eu.clusternews.history.ClusterNewsPipeline(clientConfig, null, stateDir), Duration.ofMinutes(30))
+            .run(line -> out.println("Reprocess        " + line));
+        report.describe(20).forEach(line -> out.println("Reprocess        " + line));
+      }
       PipelineConfig pipelineConfig = PipelineConfig.load(connection.configFile, PipelineCommand.overrides(
-          settings.bootstrapServers(), settings.schemaRegistryUrl(), null,
-          local.dataDir.resolve("streams"), false));
+          settings.bootstrapServers(), settings.schemaRegistryUrl(), null, stateDir, false));
       try (PipelineService pipeline = PipelineService.start(pipelineConfig,
           new PipelineService.HttpSettings(httpHost, httpPort))) {
         pipeline.awaitRunning(Duration.ofMinutes(2));

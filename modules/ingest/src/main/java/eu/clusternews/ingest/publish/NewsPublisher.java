@@ -37,11 +37,16 @@ public final class NewsPublisher implements AutoCloseable {
     this.topic = topic.name();
   }
 
-  /** The record timestamp of a news event: its publication date at 00:00 UTC, else when it was ingested. */
+  /**
+   * The record timestamp of a news event: its publication date at 00:00 UTC, else when it was ingested. A date
+   * after the ingestion (an embargoed release, a typo) is capped at the ingestion time, since brokers refuse
+   * records from the future ({@code message.timestamp.after.max.ms}); the value keeps the stated date.
+   */
   public static long timestampOf(NewsEvent news) {
+    long ingested = news.getIngestedAt().toEpochMilli();
     return news.getPublishedAt() != null
-        ? news.getPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
-        : news.getIngestedAt().toEpochMilli();
+        ? Math.min(news.getPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), ingested)
+        : ingested;
   }
 
   /** Sends asynchronously; the callback learns of success or failure. */
