@@ -35,6 +35,21 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
       }
     }
     String message = best.getMessage();
-    return message == null || message.isBlank() ? best.getClass().getSimpleName() : message;
+    return (message == null || message.isBlank() ? best.getClass().getSimpleName() : message) + securityHint(ex);
+  }
+
+  /** Kafka's own words for refused access ("Authorization failed.") do not say what to do about it. */
+  private static String securityHint(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.kafka.common.errors.AuthenticationException) {
+        return " Kafka did not authenticate these settings: check security.protocol, sasl.mechanism and the username"
+            + " and password in sasl.jaas.config (--config FILE or KAFKA_* variables).";
+      }
+      if (t instanceof org.apache.kafka.common.errors.AuthorizationException) {
+        return " The Kafka principal of these settings is not authorized for this (ACLs): grant it the ACLs"
+            + " RELIABILITY.md lists, or run this as a principal that has them.";
+      }
+    }
+    return "";
   }
 }

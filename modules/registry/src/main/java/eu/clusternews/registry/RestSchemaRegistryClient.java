@@ -104,7 +104,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
     JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema),
         error -> switch (error.status) {
-          case 409 -> new IncompatibleSchemaException(subject, baseUrl, error.messages());
+          case 409 -> new IncompatibleSchemaException(subject, baseUrl, SchemaFieldPaths.named(schema, error.messages()));
           case 422 -> new InvalidSchemaException(subject, baseUrl, error.message);
           case 404 -> new SubjectNotFoundException(subject, baseUrl);
           default -> null;

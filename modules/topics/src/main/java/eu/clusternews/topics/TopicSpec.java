@@ -32,8 +32,10 @@ public enum TopicSpec {
       "Consortia with their member clusters, keyed by reference id."),
   PROGRAMMES("ref-programmes", Kind.REFERENCE, TopicConfig.CLEANUP_POLICY_COMPACT, null, Programme.class,
       "Funding programmes with their parent programme, keyed by reference id."),
-  ENRICHED("cluster-news-enriched", Kind.DATA, TopicConfig.CLEANUP_POLICY_DELETE, Duration.ofDays(30).toMillis(),
-      EnrichedNews.class, "News with the consortium and programme metadata attached, keyed by news id; kept 30 days."),
+  // kept forever like the history it comes from: its record timestamps are publication dates, so a time-based
+  // retention would delete a backfilled 2017 press release the moment it is written
+  ENRICHED("cluster-news-enriched", Kind.DATA, TopicConfig.CLEANUP_POLICY_DELETE, -1L,
+      EnrichedNews.class, "News with the consortium and programme metadata attached, keyed by news id; kept forever."),
   CLUSTER_ACTIVITY("cluster-activity", Kind.DATA, TopicConfig.CLEANUP_POLICY_COMPACT, null, ClusterActivity.class,
       "The activity aggregate of each cluster, keyed by cluster id: what dashboards read."),
   CONSORTIUM_ACTIVITY("consortium-activity", Kind.DATA, TopicConfig.CLEANUP_POLICY_COMPACT, null,
@@ -42,7 +44,7 @@ public enum TopicSpec {
       ProgrammeActivity.class, "The activity aggregate of each programme, keyed by programme id."),
   DEAD_LETTERS("cluster-news-dlq", Kind.DATA, TopicConfig.CLEANUP_POLICY_DELETE, Duration.ofDays(30).toMillis(), null,
       "Records the pipeline could not process, with their original key and value bytes; headers say why, where"
-          + " from and when. Kept 30 days.");
+          + " from and when. Kept 30 days after they landed (broker append time, not the news' own dates).");
 
   /** Data topics get several partitions to share the work; reference topics are small and read whole. */
   private enum Kind {
@@ -123,6 +125,10 @@ public enum TopicSpec {
     configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy);
     if (retentionMs != null) {
       configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs));
+    }
+    if (this == DEAD_LETTERS) {
+      // dead letters of news published years ago must still wait 30 days for someone to look at them
+      configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
     }
     return configs;
   }

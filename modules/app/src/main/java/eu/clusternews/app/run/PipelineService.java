@@ -127,8 +127,11 @@ public final class PipelineService implements AutoCloseable {
         }
       }
       if (!missing.isEmpty()) {
+        // a principal without DESCRIBE on a topic does not see it listed: say so rather than only "missing"
         throw new IllegalStateException("The Kafka cluster at " + config.bootstrapServers() + " lacks the topics "
-            + missing + "; run `clusternews setup` against it first.");
+            + missing + ", or does not let " + eu.clusternews.app.config.KafkaPrincipal.describe(adminConfig)
+            + " see them (ACLs: DESCRIBE, READ and WRITE on them); run `clusternews setup` against it first, or grant"
+            + " the ACLs.");
       }
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("Cannot reach the Kafka cluster at " + config.bootstrapServers()
