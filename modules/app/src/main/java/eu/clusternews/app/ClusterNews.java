@@ -1,5 +1,6 @@
 package eu.clusternews.app;
 
+import eu.clusternews.app.commands.BenchCommand;
 import eu.clusternews.app.commands.ExtractCommand;
 import eu.clusternews.app.commands.GenerateCommand;
 import eu.clusternews.app.commands.IngestCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
         TailCommand.class,
         ReplayCommand.class,
         ReprocessCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class ClusterNews implements Runnable {
@@ -64,6 +66,9 @@ public final class ClusterNews implements Runnable {
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new ClusterNews());
+    // the benchmark parses its own options; show them under `bench --help`
+    commandLine.getSubcommands().get("bench").getCommandSpec().usageMessage()
+        .footer(eu.clusternews.bench.BenchOptions.usage());
     commandLine.setExecutionExceptionHandler(new FriendlyErrors());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;

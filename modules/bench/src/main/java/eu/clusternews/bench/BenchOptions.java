@@ -1,0 +1,227 @@
+package eu.clusternews.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one {@link BenchMain} run measures and how. Defaults finish in a few minutes on a 2-core machine.
+ *
+ * @param events          news records in the throughput corpus (both passes read the same records); in
+ *                        {@link #reprocess} mode, the size of the history that is reprocessed
+ * @param latencyRates    offered loads (events/s) at which the end-to-end latency is measured
+ * @param latencyDuration how long each offered load is measured (after the warm-up)
+ * @param latencyWarmup   load offered before measuring starts, not counted (JIT, first transactions)
+ * @param exactlyOnce     exactly_once_v2 (true) or at_least_once, for the baseline and the pipeline alike
+ * @param partitions      partitions of cluster-news and the other data topics
+ * @param threads         Kafka Streams threads ({@code num.stream.threads}) of each app
+ * @param reprocess       measure the reprocess time of {@code events} news instead of throughput and latency
+ * @param distinctDocuments how many distinct documents are generated and extracted; larger corpora repeat
+ *                        them under new news ids (the ids decide what dedupe and aggregates see)
+ * @param referenceDir    the reference data (organisations, consortia, programmes) loaded into the ref topics
+ * @param seed            generator seed: the same seed gives the same news
+ * @param streamsConfig   Kafka Streams / client properties set on the baseline and the pipeline alike
+ *                        ({@code --config producer.batch.size=262144}); empty: both as configured by default
+ */
+public record BenchOptions(int events, List<Integer> latencyRates, Duration latencyDuration, Duration latencyWarmup,
+                           boolean exactlyOnce, int partitions, int threads, boolean reprocess, int distinctDocuments,
+                           Path referenceDir, long seed, Map<String, String> streamsConfig) {
+
+    public static final int DEFAULT_EVENTS = 20_000;
+    public static final int DEFAULT_REPROCESS_EVENTS = 1_000_000;
+    public static final List<Integer> DEFAULT_RATES = List.of(1_000, 5_000);
+    public static final int DEFAULT_DISTINCT_DOCUMENTS = 5_000;
+
+    public BenchOptions {
+        Objects.requireNonNull(latencyRates, "latencyRates");
+        latencyRates = List.copyOf(latencyRates);
+        Objects.requireNonNull(latencyDuration, "latencyDuration");
+        Objects.requireNonNull(latencyWarmup, "latencyWarmup");
+        Objects.requireNonNull(referenceDir, "referenceDir");
+        streamsConfig = Map.copyOf(streamsConfig);
+        require(events >= 1, "--events must be at least 1, was " + events);
+        require(partitions >= 1, "--partitions must be at least 1, was " + partitions);
+        require(threads >= 1, "--threads must be at least 1, was " + threads);
+        require(distinctDocuments >= 1, "--distinct-documents must be at least 1, was " + distinctDocuments);
+        require(latencyRates.stream().allMatch(r -> r >= 1), "--rate values must be at least 1 event/s: " + latencyRates);
+        require(!latencyDuration.isNegative() && !latencyDuration.isZero(), "--latency-seconds must be positive");
+    }
+
+    /** The defaults: 20 000 events (5 000 distinct documents), latency at 1 000 and 5 000 events/s for 20 s each, exactly-once, 3 partitions, 1 thread. */
+    public static BenchOptions defaults() {
+        return new BenchOptions(DEFAULT_EVENTS, DEFAULT_RATES, Duration.ofSeconds(20), Duration.ofSeconds(5), true, 3, 1,
+                false, DEFAULT_DISTINCT_DOCUMENTS, Path.of("seeds", "reference"), 42L, Map.of());
+    }
+
+    /** The processing.guarantee value of these options. */
+    public String processingGuarantee() {
+        return exactlyOnce ? "exactly_once_v2" : "at_least_once";
+    }
+
+    public BenchOptions withEvents(int value) {
+        return new BenchOptions(value, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
+                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+    }
+
+    public BenchOptions withLatencyRates(List<Integer> value) {
+        return new BenchOptions(events, value, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
+                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+    }
+
+    public BenchOptions withLatency(Duration duration, Duration warmup) {
+        return new BenchOptions(events, latencyRates, duration, warmup, exactlyOnce, partitions, threads,
+                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+    }
+
+    public BenchOptions withExactlyOnce(boolean value) {
+        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, value, partitions, threads,
+                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+    }
+
+    public BenchOptions withPartitions(int value) {
+        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, value, threads,
+                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+    }
+
+    public BenchOptions withThreads(int value) {
+        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, value,
+                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+    }
+
+    public BenchOptions withReprocess(boolean value) {
+        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
+                value, distinctDocuments, referenceDir, seed, streamsConfig);
+    }
+
+    public BenchOptions withDistinctDocuments(int value) {
+        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
+                reprocess, value, referenceDir, seed, streamsConfig);
+    }
+
+    public BenchOptions withReferenceDir(Path value) {
+        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
+                reprocess, distinctDocuments, value, seed, streamsConfig);
+    }
+
+    public BenchOptions withSeed(long value) {
+        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
+                reprocess, distinctDocuments, referenceDir, value, streamsConfig);
+    }
+
+    /** These options with one more Streams property for both apps. */
+    public BenchOptions withStreamsConfig(String key, String value) {
+        Map<String, String> config = new LinkedHashMap<>(streamsConfig);
+        config.put(key, value);
+        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
+                reprocess, distinctDocuments, referenceDir, seed, config);
+    }
+
+    /** The command-line usage of {@link #parse}. */
+    public static String usage() {
+        return """
+                usage: bench [--events N] [--rate R[,R...]] [--eos | --at-least-once] [--partitions P] [--threads T]
+                             [--latency-seconds S] [--warmup-seconds S] [--reprocess] [--distinct-documents D]
+                             [--reference-dir DIR] [--seed S] [--config KEY=VALUE]...
+                  --events N            news records in the throughput corpus (default 20000; with --reprocess 1000000)
+                  --rate R[,R...]       offered loads for the latency measurement, events/s (default 1000,5000; 0 = none)
+                  --eos                 exactly_once_v2 for baseline and pipeline (default)
+                  --at-least-once       at_least_once for baseline and pipeline
+                  --partitions P        partitions of the data topics (default 3)
+                  --threads T           Kafka Streams threads per app (default 1)
+                  --latency-seconds S   measured seconds per offered load (default 20)
+                  --warmup-seconds S    unmeasured seconds before each offered load (default 5)
+                  --reprocess           measure rebuilding every aggregate from N news from offset 0 instead
+                  --distinct-documents D  documents generated and extracted; more events repeat them under new ids (default 5000)
+                  --reference-dir DIR   reference data loaded into the ref topics (default seeds/reference)
+                  --seed S              generator seed (default 42)
+                  --config KEY=VALUE    a Kafka Streams/client property for the baseline and the pipeline alike
+                                        (e.g. producer.batch.size=262144); repeatable
+                """;
+    }
+
+    /**
+     * Parses command-line arguments (no picocli, so the app can wire its own command to {@link BenchMain#run}).
+     *
+     * @throws IllegalArgumentException naming the bad argument
+     */
+    public static BenchOptions parse(String... args) {
+        BenchOptions o = defaults();
+        boolean eventsGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            switch (name) {
+                case "--eos" -> o = o.withExactlyOnce(true);
+                case "--at-least-once" -> o = o.withExactlyOnce(false);
+                case "--reprocess" -> o = o.withReprocess(true);
+                case "--events", "--rate", "--partitions", "--threads", "--latency-seconds", "--warmup-seconds",
+                        "--distinct-documents", "--reference-dir", "--seed", "--config" -> {
+                    String value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException(name + " needs a value\n" + usage());
+                        }
+                        value = args[++i];
+                    }
+                    switch (name) {
+                        case "--events" -> {
+                            o = o.withEvents(integer(name, value));
+                            eventsGiven = true;
+                        }
+                        case "--rate" -> o = o.withLatencyRates(rates(value));
+                        case "--partitions" -> o = o.withPartitions(integer(name, value));
+                        case "--threads" -> o = o.withThreads(integer(name, value));
+                        case "--latency-seconds" -> o = o.withLatency(Duration.ofSeconds(integer(name, value)), o.latencyWarmup());
+                        case "--warmup-seconds" -> o = o.withLatency(o.latencyDuration(), Duration.ofSeconds(integer(name, value)));
+                        case "--distinct-documents" -> o = o.withDistinctDocuments(integer(name, value));
+                        case "--reference-dir" -> o = o.withReferenceDir(Path.of(value));
+                        case "--seed" -> o = o.withSeed(Long.parseLong(value));
+                        case "--config" -> {
+                            int eq = value.indexOf('=');
+                            if (eq < 1) {
+                                throw new IllegalArgumentException("--config takes KEY=VALUE, not '" + value + "'");
+                            }
+                            o = o.withStreamsConfig(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
+                        }
+                        default -> throw new IllegalStateException(name);
+                    }
+                }
+                default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'\n" + usage());
+            }
+        }
+        if (o.reprocess() && !eventsGiven) {
+            o = o.withEvents(DEFAULT_REPROCESS_EVENTS);
+        }
+        return o;
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " takes a whole number, not '" + value + "'", e);
+        }
+    }
+
+    private static List<Integer> rates(String value) {
+        List<Integer> rates = new ArrayList<>();
+        for (String part : value.split(",")) {
+            int rate = integer("--rate", part.strip());
+            if (rate > 0) {
+                rates.add(rate);
+            }
+        }
+        return rates;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package eu.clusternews.bench;
+
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.registry.SchemaRegistryClient;
+import eu.clusternews.registry.SchemaRegistryClients;
+import eu.clusternews.registry.SchemaRegistryConfig;
+import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.topics.SchemaRegistration;
+import eu.clusternews.topics.Topic;
+import eu.clusternews.topics.TopicSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One embedded broker and registry for a whole benchmark run ({@link LocalStack} in a temporary directory on free
+ * loopback ports), with the clusternews topics created, their schemas registered and the reference data published
+ * to the ref topics. Closing stops both and deletes the directory.
+ */
+final class BenchStack implements AutoCloseable {
+
+    /** The baseline's output topic. */
+    static final String PASS_THROUGH_TOPIC = "bench-pass-through";
+
+    private final Path dir;
+    private final LocalStack local;
+    private final SchemaRegistryClient registry;
+    private final ClusterNewsTopics topics;
+
+    private BenchStack(Path dir, LocalStack local) {
+        this.dir = dir;
+        this.local = local;
+        this.registry = SchemaRegistryClients.fromConfig(serdeConfig());
+        this.topics = ClusterNewsTopics.from(serdeConfig(), registry);
+    }
+
+    /** Starts the stack and prepares topics ({@code partitions} per data topic), schemas and reference data. */
+    static BenchStack start(int partitions, ReferenceData reference) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("clusternews-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary directory for the benchmark's broker", e);
+        }
+        int kafkaPort = LoopbackPorts.pickFree();
+        int registryPort = LoopbackPorts.pickFree();
+        while (registryPort == kafkaPort) {
+            registryPort = LoopbackPorts.pickFree();
+        }
+        LocalStack local = LocalStack.builder().dataDir(dir).kafkaPort(kafkaPort).registryPort(registryPort).start();
+        BenchStack stack = new BenchStack(dir, local);
+        try {
+            stack.createTopics(partitions);
+            new SchemaRegistration(stack.registry).registerAll();
+            stack.publishReference(reference);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    String bootstrapServers() {
+        return local.bootstrapServers();
+    }
+
+    String schemaRegistryUrl() {
+        return local.schemaRegistryUrl();
+    }
+
+    /** Serde settings: the registry URL. */
+    Map<String, Object> serdeConfig() {
+        return Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, local.schemaRegistryUrl());
+    }
+
+    ClusterNewsTopics topics() {
+        return topics;
+    }
+
+    /** Where Kafka Streams apps of this run keep their state. */
+    Path stateDir() {
+        return dir.resolve("streams");
+    }
+
+    /** A producer of raw cluster-news records, acks=all and idempotent like the ingest publisher. */
+    KafkaProducer<String, byte[]> newsProducer(Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putAll(overrides);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    }
+
+    private void createTopics(int partitions) {
+        List<NewTopic> requests = new ArrayList<>(TopicSpec.newTopics(partitions, (short) 1));
+        requests.add(new NewTopic(PASS_THROUGH_TOPIC, partitions, (short) 1));
+        try (Admin admin = admin()) {
+            admin.createTopics(requests).all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create the benchmark topics on " + bootstrapServers() + ": " + e, e);
+        }
+    }
+
+    private void publishReference(ReferenceData reference) {
+        publish(topics.organisations(), reference.organisations(), o -> o.getId());
+        publish(topics.consortia(), reference.consortia(), c -> c.getId());
+        publish(topics.programmes(), reference.programmes(), p -> p.getId());
+    }
+
+    private <V extends SpecificRecord> void publish(Topic<String, V> topic, List<V> records, Function<V, String> id) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, topic.keySerializer(), topic.valueSerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (V record : records) {
+                sent.add(producer.send(new ProducerRecord<>(topic.name(), id.apply(record), record)));
+            }
+            for (Future<?> f : sent) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot publish reference data to " + topic.name() + ": " + e.getCause(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish reference data to " + topic.name() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            local.close();
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // a file the broker still holds; the temp directory is cleaned by the OS eventually
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: leaving a temp directory behind is not worth failing a finished benchmark
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package eu.clusternews.bench;
+
+import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.pipeline.Enricher;
+import eu.clusternews.pipeline.FanOut;
+import eu.clusternews.pipeline.ReferenceLookup;
+import eu.clusternews.registry.ConfluentWireFormat;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.io.BinaryData;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Generated news, serialized once as cluster-news values, that any number of records can be drawn from: record
+ * {@code i} is document {@code i % size} under news id {@code id} in the first round and {@code id~r} in round
+ * {@code r = i / size}, so a long stream never repeats an id across rounds (dedupe would drop it) while the
+ * generator's own duplicates inside a round stay duplicates.
+ *
+ * <p>It also knows how many aggregate updates each record causes (contributions per cluster, consortium and
+ * programme, as the pipeline's {@link Enricher} and {@link FanOut} compute them; none for a duplicate), which is how
+ * the benchmarks know when the pipeline has processed everything.
+ */
+final class NewsCorpus {
+
+    private final String[] ids;
+    private final byte[][] values;
+    private final int[] updates;
+    private final long updatesPerRound;
+    private final int distinct;
+
+    private NewsCorpus(String[] ids, byte[][] values, int[] updates, int distinct) {
+        this.ids = ids;
+        this.values = values;
+        this.updates = updates;
+        long sum = 0;
+        for (int u : updates) {
+            sum += u;
+        }
+        this.updatesPerRound = sum;
+        this.distinct = distinct;
+    }
+
+    /** Serializes the events as values of {@code topic} and counts the aggregate updates each one causes. */
+    static NewsCorpus of(List<NewsEvent> events, ReferenceLookup reference, Serializer<NewsEvent> serializer, String topic) {
+        Enricher enricher = new Enricher(reference);
+        Instant now = Instant.now();
+        int n = events.size();
+        String[] ids = new String[n];
+        byte[][] values = new byte[n][];
+        int[] updates = new int[n];
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            NewsEvent news = events.get(i);
+            ids[i] = news.getId();
+            values[i] = serializer.serialize(topic, news);
+            if (seen.add(news.getId())) {
+                EnrichedNews enriched = enricher.enrich(news, now);
+                updates[i] = FanOut.perCluster(enriched).size() + FanOut.perConsortium(enriched).size()
+                        + FanOut.perProgramme(enriched).size();
+            }
+        }
+        return new NewsCorpus(ids, values, updates, seen.size());
+    }
+
+    /** Documents in one round. */
+    int size() {
+        return ids.length;
+    }
+
+    /** Distinct news ids in one round. */
+    int distinctNews() {
+        return distinct;
+    }
+
+    /** Mean size of a serialized value, bytes. */
+    double meanValueBytes() {
+        long total = 0;
+        for (byte[] v : values) {
+            total += v.length;
+        }
+        return (double) total / values.length;
+    }
+
+    /** Aggregate updates per distinct news, on average. */
+    double updatesPerNews() {
+        return (double) updatesPerRound / distinct;
+    }
+
+    /** The key (news id) of record {@code i}. */
+    String key(long i) {
+        return variantId(ids[index(i)], round(i));
+    }
+
+    /** The value of record {@code i}: the document's bytes with its news id set to {@link #key}. */
+    byte[] value(long i) {
+        byte[] value = values[index(i)];
+        int round = round(i);
+        return round == 0 ? value : withNewsId(value, key(i));
+    }
+
+    /** Aggregate updates record {@code i} causes: 0 for a duplicate the pipeline drops. */
+    int updates(long i) {
+        return updates[index(i)];
+    }
+
+    /**
+     * Records the pipeline's stream threads process for the first {@code n} records: each record once at the source
+     * of cluster-news, each aggregate update once more at the source of its repartition topic.
+     */
+    long pipelineRecords(long n) {
+        long rounds = n / ids.length;
+        long total = n + rounds * updatesPerRound;
+        for (long i = rounds * ids.length; i < n; i++) {
+            total += updates(i);
+        }
+        return total;
+    }
+
+    private int index(long i) {
+        return (int) (i % ids.length);
+    }
+
+    private int round(long i) {
+        return (int) (i / ids.length);
+    }
+
+    static String variantId(String id, int round) {
+        return round == 0 ? id : id + "~" + round;
+    }
+
+    /**
+     * The serialized NewsEvent with another id, without decoding it: {@code id} is the record's first field, an Avro
+     * string (zig-zag varint length, then UTF-8) right after the Confluent header.
+     */
+    static byte[] withNewsId(byte[] value, String newId) {
+        int pos = ConfluentWireFormat.HEADER_SIZE;
+        long raw = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = value[pos++] & 0xff;
+            raw |= (long) (b & 0x7f) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        int oldLength = (int) ((raw >>> 1) ^ -(raw & 1));
+        int rest = pos + oldLength;
+        byte[] id = newId.getBytes(StandardCharsets.UTF_8);
+        byte[] length = new byte[10];
+        int lengthBytes = BinaryData.encodeLong(id.length, length, 0);
+        byte[] out = new byte[ConfluentWireFormat.HEADER_SIZE + lengthBytes + id.length + value.length - rest];
+        System.arraycopy(value, 0, out, 0, ConfluentWireFormat.HEADER_SIZE);
+        System.arraycopy(length, 0, out, ConfluentWireFormat.HEADER_SIZE, lengthBytes);
+        System.arraycopy(id, 0, out, ConfluentWireFormat.HEADER_SIZE + lengthBytes, id.length);
+        System.arraycopy(value, rest, out, ConfluentWireFormat.HEADER_SIZE + lengthBytes + id.length, value.length - rest);
+        return out;
+    }
+}

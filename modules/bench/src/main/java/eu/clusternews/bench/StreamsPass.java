@@ -1,0 +1,157 @@
+package eu.clusternews.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Times one pass of a Kafka Streams app over records already in its input topic: from the first record its stream
+ * threads process until they have processed the expected number (the thread-level {@code process-total} metric,
+ * which counts every record taken from a source topic, input and repartition topics alike).
+ */
+final class StreamsPass {
+
+    /** How often the metric is read; the error of a measured duration is at most this. */
+    private static final long SAMPLE_NANOS = Duration.ofMillis(10).toNanos();
+
+    /**
+     * @param records      records the stream threads processed
+     * @param expected     records they were expected to process
+     * @param processing   first processed record → last expected record processed
+     * @param sinceStart   {@code start()} → last expected record processed (includes rebalance and restoring the
+     *                     global stores)
+     */
+    record Result(long records, long expected, Duration processing, Duration sinceStart, long streamThreadCpuNanos,
+                  long processCpuNanos) {
+
+        boolean complete() {
+            return records >= expected;
+        }
+
+        /** Input events per CPU-second of the app's stream threads (what the topology costs, whatever the load). */
+        double eventsPerStreamThreadCpuSecond(long events) {
+            return events / (Math.max(streamThreadCpuNanos, 1) / 1e9);
+        }
+
+        /** Input events per CPU-second of the whole process during the pass (broker and clients included). */
+        double eventsPerProcessCpuSecond(long events) {
+            return events / (Math.max(processCpuNanos, 1) / 1e9);
+        }
+
+        /** Input events per second of processing. */
+        double eventsPerSecond(long events) {
+            return events / seconds(processing);
+        }
+    }
+
+    private StreamsPass() {
+    }
+
+    /**
+     * Starts the app, waits until its threads processed {@code expected} records (or made no progress for
+     * {@code stallTimeout}), and closes it.
+     *
+     * @param streams the app's client, for its metrics and state
+     * @param start   starts it (the pipeline's runner, or {@code streams::start})
+     * @param close   stops it
+     * @throws IllegalStateException when the app fails
+     */
+    static Result run(KafkaStreams streams, String applicationId, int threads, Runnable start, Runnable close,
+                      long expected, Duration stallTimeout) {
+        ProcessedRecords processedRecords = new ProcessedRecords(streams, threads);
+        String streamThreads = applicationId + "-";
+        long processCpuAtStart = CpuTime.processNanos();
+        long started = System.nanoTime();
+        start.run();
+        try {
+            long first = -1;
+            long last = 0;
+            long lastProgress = System.nanoTime();
+            while (true) {
+                long now = System.nanoTime();
+                long processed = processedRecords.get();
+                if (processed > last) {
+                    last = processed;
+                    lastProgress = now;
+                    if (first < 0) {
+                        first = now;
+                    }
+                }
+                if (processed >= expected) {
+                    return new Result(processed, expected, Duration.ofNanos(now - first), Duration.ofNanos(now - started),
+                            streamThreadCpu(streamThreads), CpuTime.processNanos() - processCpuAtStart);
+                }
+                KafkaStreams.State state = streams.state();
+                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                        || state == KafkaStreams.State.PENDING_ERROR) {
+                    throw new IllegalStateException("The Streams app stopped (" + state + ") after " + processed + " of "
+                            + expected + " records; see the log above for its error");
+                }
+                if (now - lastProgress > stallTimeout.toNanos()) {
+                    long end = lastProgress;
+                    return new Result(processed, expected, Duration.ofNanos(Math.max(0, end - Math.max(first, started))),
+                            Duration.ofNanos(end - started), streamThreadCpu(streamThreads),
+                            CpuTime.processNanos() - processCpuAtStart);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);
+            }
+        } finally {
+            close.run();
+        }
+    }
+
+    /**
+     * Sum of {@code process-total} over the app's stream threads. The metric objects are looked up in
+     * {@link KafkaStreams#metrics()} (which copies every metric of the app into a new map: too costly to do every few
+     * milliseconds on a 2-core machine) only until all threads' metrics are found.
+     */
+    static final class ProcessedRecords {
+        private final KafkaStreams streams;
+        private final int threads;
+        private java.util.List<Metric> metrics = java.util.List.of();
+
+        ProcessedRecords(KafkaStreams streams, int threads) {
+            this.streams = streams;
+            this.threads = threads;
+        }
+
+        long get() {
+            if (metrics.size() < threads) {
+                java.util.List<Metric> found = new java.util.ArrayList<>();
+                for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+                    MetricName name = e.getKey();
+                    if (name.name().equals("process-total") && name.group().equals("stream-thread-metrics")) {
+                        found.add(e.getValue());
+                    }
+                }
+                metrics = found;
+            }
+            double total = 0;
+            for (Metric metric : metrics) {
+                if (metric.metricValue() instanceof Number number) {
+                    total += number.doubleValue();
+                }
+            }
+            return (long) total;
+        }
+    }
+
+    /** CPU time of the app's stream threads (named {@code <application.id>-<uuid>-StreamThread-N}). */
+    private static long streamThreadCpu(String applicationIdPrefix) {
+        long total = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(applicationIdPrefix)
+                    && info.getThreadName().contains("-StreamThread-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    static double seconds(Duration d) {
+        return Math.max(d.toNanos(), 1) / 1e9;
+    }
+}

@@ -1,0 +1,45 @@
+package eu.clusternews.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs the whole benchmark with tiny numbers against a real embedded broker and registry: it must finish and report. */
+class BenchMainIT {
+
+    private static final Path REFERENCE = Path.of("../../seeds/reference");
+
+    @Test
+    void aTinyRunMeasuresBothAppsAndEndsWithTheRatioLine() {
+        BenchOptions options = BenchOptions.defaults()
+                .withEvents(300)
+                .withDistinctDocuments(150)
+                .withLatencyRates(List.of(20))
+                .withLatency(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                .withReferenceDir(REFERENCE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        BenchReport report = new BenchMain().run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches("pipeline/baseline throughput ratio: \\d+\\.\\d\\d");
+        assertThat(lines).anyMatch(l -> l.startsWith("baseline (pass-through"))
+                .anyMatch(l -> l.startsWith("pipeline (validate"))
+                .anyMatch(l -> l.startsWith("peak heap used"))
+                .noneMatch(l -> l.contains("INCOMPLETE"));
+        assertThat(report.baselineEventsPerSecond()).isPositive();
+        assertThat(report.pipelineEventsPerSecond()).isPositive();
+        assertThat(report.latencies()).singleElement().satisfies(latency -> {
+            assertThat(latency.measured()).isPositive();
+            assertThat(latency.incomplete()).isZero();
+            assertThat(latency.p99Millis()).isGreaterThanOrEqualTo(latency.p50Millis());
+        });
+        assertThat(lines).noneMatch(l -> l.contains("carried no bench headers"));
+    }
+}

@@ -1,0 +1,49 @@
+package eu.clusternews.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void theIssuesFlagsAreParsed() {
+        BenchOptions o = BenchOptions.parse("--events", "5000", "--rate", "1000,5000", "--at-least-once",
+                "--partitions", "6", "--threads", "2", "--latency-seconds=10", "--config", "producer.batch.size=262144");
+
+        assertThat(o.events()).isEqualTo(5000);
+        assertThat(o.latencyRates()).containsExactly(1000, 5000);
+        assertThat(o.exactlyOnce()).isFalse();
+        assertThat(o.processingGuarantee()).isEqualTo("at_least_once");
+        assertThat(o.partitions()).isEqualTo(6);
+        assertThat(o.threads()).isEqualTo(2);
+        assertThat(o.latencyDuration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.streamsConfig()).isEqualTo(Map.of("producer.batch.size", "262144"));
+    }
+
+    @Test
+    void exactlyOnceIsTheDefaultAndReprocessDefaultsToAMillionNews() {
+        assertThat(BenchOptions.parse().exactlyOnce()).isTrue();
+        assertThat(BenchOptions.parse().events()).isEqualTo(BenchOptions.DEFAULT_EVENTS);
+        assertThat(BenchOptions.parse("--reprocess").events()).isEqualTo(1_000_000);
+        assertThat(BenchOptions.parse("--reprocess", "--events", "50000").events()).isEqualTo(50_000);
+    }
+
+    @Test
+    void aRateOfZeroMeansNoLatencyMeasurement() {
+        assertThat(BenchOptions.parse("--rate", "0").latencyRates()).isEqualTo(List.of());
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        assertThatThrownBy(() -> BenchOptions.parse("--events", "many")).hasMessageContaining("--events")
+                .hasMessageContaining("many");
+        assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("--fast");
+        assertThatThrownBy(() -> BenchOptions.parse("--threads")).hasMessageContaining("--threads needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse("--partitions", "0")).hasMessageContaining("--partitions");
+    }
+}
