@@ -58,17 +58,17 @@ public final class DateFinder {
     /** The publication date stated in a header (date lines, bylines) or by a phrase in the body; else null. */
     public LocalDate publicationDate(String header, String body) {
         if (header != null && !header.isBlank()) {
-            Optional<Span> d = firstSingle(header, null, 0);
+            Optional<Span> d = firstSingle(header, new Starts(header), null, 0);
             if (d.isPresent()) {
                 return d.get().start();
             }
         }
         // publication statements stand at the top or the bottom of a text
         String searched = body.length() <= 3000 ? body : body.substring(0, 2000) + "\n" + body.substring(body.length() - 1000);
-        Matcher p = PUBLISHED.matcher(searched);
+        Scan p = new Scan(PUBLISHED, searched, Starts.wordStarts(searched));
         while (p.find()) {
-            String after = searched.substring(p.end(), Math.min(searched.length(), p.end() + 40));
-            Optional<Span> d = firstSingle(after, null, 0);
+            String after = searched.substring(p.m.end(), Math.min(searched.length(), p.m.end() + 40));
+            Optional<Span> d = firstSingle(after, new Starts(after), null, 0);
             if (d.isPresent() && d.get().offset() == 0) {
                 return d.get().start();
             }
@@ -78,7 +78,7 @@ public final class DateFinder {
 
     /** Parses text that should be one date ("17. Mai 2017", "May 17, 2017"); null when it is not one. */
     public LocalDate parse(String text) {
-        return firstSingle(text, null, 0).map(Span::start).orElse(null);
+        return firstSingle(text, new Starts(text), null, 0).map(Span::start).orElse(null);
     }
 
     /**
@@ -86,10 +86,12 @@ public final class DateFinder {
      * publication phrase. Dates without a year take the year of {@code published}; without it they are skipped.
      */
     public Optional<Span> eventDates(String text, LocalDate published) {
+        Starts starts = new Starts(text);
         Span best = null;
-        for (Pattern range : new Pattern[] {CROSS_MONTH, NUMERIC_RANGE, DAY_RANGE, MONTH_FIRST_RANGE}) {
-            Matcher m = range.matcher(text);
-            while (m.find()) {
+        for (Pattern range : RANGES) {
+            Scan scan = starts.scan(range, text);
+            Matcher m = scan.m;
+            while (scan.find()) {
                 if (best != null && m.start() >= best.offset()) {
                     break;
                 }
@@ -107,7 +109,7 @@ public final class DateFinder {
         int skipUntil = -1;
         int from = 0;
         while (true) {
-            Optional<Span> s = firstSingle(text, published, from);
+            Optional<Span> s = firstSingle(text, starts, published, from);
             if (s.isEmpty()) {
                 return Optional.empty();
             }
@@ -127,11 +129,12 @@ public final class DateFinder {
         }
     }
 
-    private Optional<Span> firstSingle(String text, LocalDate published, int from) {
+    private Optional<Span> firstSingle(String text, Starts starts, LocalDate published, int from) {
         Span best = null;
-        for (Pattern single : new Pattern[] {ISO, NUMERIC, DAY_MONTH, MONTH_DAY}) {
-            Matcher m = single.matcher(text);
-            if (!m.find(from)) {
+        for (Pattern single : SINGLES) {
+            Scan scan = starts.scan(single, text);
+            Matcher m = scan.m;
+            if (!scan.find(from)) {
                 continue;
             }
             do {
@@ -143,9 +146,134 @@ public final class DateFinder {
                     best = new Span(d, d, m.start(), m.end());
                     break;
                 }
-            } while (m.find());
+            } while (scan.find());
         }
         return Optional.ofNullable(best);
+    }
+
+    private static final Pattern[] RANGES = {CROSS_MONTH, NUMERIC_RANGE, DAY_RANGE, MONTH_FIRST_RANGE};
+    private static final Pattern[] SINGLES = {ISO, NUMERIC, DAY_MONTH, MONTH_DAY};
+
+    /**
+     * Where the date patterns can start in a text, found by a cheap scan so that the patterns are tried only
+     * there: a digit after a non-digit for the patterns that start with a day or year, a word followed by
+     * spaces and a digit for those that start with a month name. Trying a pattern at these positions in order
+     * finds what {@link Matcher#find()} finds (every other position cannot start a match), without running
+     * lookbehinds and alternations at every character.
+     */
+    private static final class Starts {
+        final int[] digits;
+        final int[] monthWords;
+
+        Starts(String text) {
+            int n = text.length();
+            int[] d = new int[8];
+            int nd = 0;
+            int[] w = new int[8];
+            int nw = 0;
+            for (int i = 0; i < n; ) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    if (i == 0 || !isDigit(text.charAt(i - 1))) {
+                        d = grow(d, nd);
+                        d[nd++] = i;
+                    }
+                    i++;
+                    continue;
+                }
+                int cp = text.codePointAt(i);
+                // a word start as the lookbehind sees it: the char before (the low half of a surrogate pair is no letter)
+                if (Character.isLetter(cp) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                    // a month name must be followed by [.] spaces and a digit
+                    int j = i;
+                    while (j < n && Character.isLetter(text.codePointAt(j))) {
+                        j += Character.charCount(text.codePointAt(j));
+                    }
+                    int k = j < n && text.charAt(j) == '.' ? j + 1 : j;
+                    int spaces = k;
+                    while (spaces < n && isSpace(text.charAt(spaces))) {
+                        spaces++;
+                    }
+                    if (spaces > k && spaces < n && isDigit(text.charAt(spaces))) {
+                        w = grow(w, nw);
+                        w[nw++] = i;
+                    }
+                }
+                i += Character.charCount(cp);
+            }
+            digits = java.util.Arrays.copyOf(d, nd);
+            monthWords = java.util.Arrays.copyOf(w, nw);
+        }
+
+        /** Positions where a word starts: a letter after a non-letter char. */
+        static int[] wordStarts(String text) {
+            int[] w = new int[8];
+            int nw = 0;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                if (Character.isLetter(cp) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                    w = grow(w, nw);
+                    w[nw++] = i;
+                }
+                i += Character.charCount(cp);
+            }
+            return java.util.Arrays.copyOf(w, nw);
+        }
+
+        Scan scan(Pattern p, String text) {
+            return new Scan(p, text, p == MONTH_FIRST_RANGE || p == MONTH_DAY ? monthWords : digits);
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        /** What \s matches without UNICODE_CHARACTER_CLASS. */
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        private static int[] grow(int[] a, int used) {
+            return used < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
+        }
+    }
+
+    /** A pattern tried at candidate start positions only; after a match the search goes on at its end, as find() does. */
+    private static final class Scan {
+        final Matcher m;
+        private final int[] starts;
+        private final int length;
+        private int next;
+        private int resumeAt;
+
+        Scan(Pattern p, String text, int[] starts) {
+            this.m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            this.starts = starts;
+            this.length = text.length();
+        }
+
+        /** The first match starting at or after {@code from}. */
+        boolean find(int from) {
+            next = 0;
+            resumeAt = from;
+            return find();
+        }
+
+        /** The next match, starting at or after the end of the previous one. */
+        boolean find() {
+            while (next < starts.length) {
+                int at = starts[next++];
+                if (at < resumeAt) {
+                    continue;
+                }
+                m.region(at, length);
+                if (m.lookingAt()) {
+                    resumeAt = m.end();
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static LocalDate single(Pattern p, Matcher m, LocalDate published) {

@@ -83,7 +83,7 @@ public final class ExtractionJson {
     }
 
     private static void line(StringBuilder b, String name, String value) {
-        b.append("  ").append(String.format(Locale.ROOT, "%-14s", name + ":")).append(value == null ? "-" : value).append('\n');
+        b.append("  ").append(String.format(Locale.ROOT, "%-15s", name + ":")).append(value == null ? "-" : value).append('\n');
     }
 
     private static void list(StringBuilder b, String name, List<String> values) {

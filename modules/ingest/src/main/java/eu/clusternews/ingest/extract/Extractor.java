@@ -101,7 +101,7 @@ public final class Extractor {
 
         Spans linked = new Spans(matches.stream().mapToInt(AliasMatcher.Match::start).toArray(),
                 matches.stream().mapToInt(AliasMatcher.Match::end).toArray());
-        List<PersonFinder.Person> people = persons.find(text).stream()
+        List<PersonFinder.Person> people = persons.find(text, tokens).stream()
                 .filter(p -> !linked.overlap(p.start(), p.end()))
                 .toList();
         Spans named = new Spans(people.stream().mapToInt(PersonFinder.Person::start).toArray(),
@@ -109,7 +109,7 @@ public final class Extractor {
         List<Places.Place> cities = places.find(tokens).stream()
                 .filter(c -> !linked.overlap(c.start(), c.end()) && !named.overlap(c.start(), c.end()))
                 .toList();
-        for (OrganisationNameFinder.Candidate c : organisationNames.find(text, language)) {
+        for (OrganisationNameFinder.Candidate c : organisationNames.find(text, language, tokens)) {
             boolean known = linked.overlap(c.start(), c.end()) || named.overlap(c.start(), c.end());
             if (!known) {
                 unresolved.add(c.name());

@@ -17,6 +17,11 @@ import java.util.List;
  * tika-langdetect-optimaize wraps; Tika's wrapper itself needs tika-core, which that artifact does not bring,
  * and is stateful, while this detector is thread-safe). Only European languages are loaded: fewer candidates
  * make short texts more reliable. Null when the text is too short or no language is probable enough.
+ *
+ * <p>The detector's cost grows with the text, so it first reads only the beginning ({@value #FIRST_CHARS}
+ * chars) and keeps that answer when it is near certain; otherwise it reads up to {@value #MAX_CHARS} chars.
+ * On 3 000 generated news and the test documents the two-step answer is the same as reading
+ * {@value #MAX_CHARS} chars every time, at about a third of the cost.
  */
 public final class LanguageDetector {
 
@@ -24,6 +29,9 @@ public final class LanguageDetector {
     public static final List<String> LANGUAGES = List.of("de", "en", "pl", "fr", "es", "it", "cs", "bg", "nl", "pt",
             "sv", "da", "fi", "hu", "ro", "sk", "sl", "hr", "el", "lt", "lv", "et", "ca", "ru", "uk");
     private static final int MAX_CHARS = 1500;
+    private static final int FIRST_CHARS = 300;
+    /** A first answer at least this probable is kept (wrong answers on short beginnings stay near 0.57). */
+    private static final double CERTAIN = 0.99;
 
     private final com.optimaize.langdetect.LanguageDetector detector;
     private final TextObjectFactory large = CommonTextObjectFactories.forDetectingOnLargeText();
@@ -46,13 +54,31 @@ public final class LanguageDetector {
             return null;
         }
         String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        if (sample.codePoints().filter(Character::isLetter).count() < 12) {
+        if (!hasLetters(sample, 12)) {
             return null;
+        }
+        if (sample.length() > FIRST_CHARS) {
+            List<DetectedLanguage> first = detector.getProbabilities(large.forText(sample.substring(0, FIRST_CHARS)));
+            if (!first.isEmpty() && first.get(0).getProbability() >= CERTAIN) {
+                return first.get(0).getLocale().getLanguage();
+            }
         }
         List<DetectedLanguage> probabilities = detector.getProbabilities(large.forText(sample));
         if (probabilities.isEmpty() || probabilities.get(0).getProbability() < 0.5) {
             return null;
         }
         return probabilities.get(0).getLocale().getLanguage();
+    }
+
+    private static boolean hasLetters(String text, int atLeast) {
+        int letters = 0;
+        for (int i = 0; i < text.length() && letters < atLeast; ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                letters++;
+            }
+            i += Character.charCount(cp);
+        }
+        return letters >= atLeast;
     }
 }

@@ -49,6 +49,11 @@ public final class PersonFinder {
 
     /** Every person named in the text, in text order, without repeats of the same name. */
     public List<Person> find(String text) {
+        return find(text, Tokens.of(text));
+    }
+
+    /** As {@link #find(String)} over tokens already computed for the text. */
+    public List<Person> find(String text, List<Tokens.Token> tokens) {
         List<Person> out = new ArrayList<>();
         Matcher m = TITLED.matcher(text);
         int from = 0;
@@ -64,15 +69,15 @@ public final class PersonFinder {
                 from = at + 1;
             }
         }
-        Matcher credit = CREDIT.matcher(text);
-        while (credit.find()) {
+        Matcher credit = CREDIT.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = nextCredit(text, credit, 0); at >= 0; at = nextCredit(text, credit, credit.end())) {
             Matcher n = CREDIT_NAME.matcher(credit.group());
             while (n.find()) {
                 add(out, n.group(1), credit.start() + n.start(1), credit.start() + n.end(1));
             }
         }
         Matcher f = FIRST_NAMED.matcher(text);
-        for (Tokens.Token t : Tokens.of(text)) {
+        for (Tokens.Token t : tokens) {
             // a known first name starts a name: check only there, not at every capitalised word
             if (FIRST_NAMES.contains(t.text()) && f.region(t.start(), text.length()).lookingAt()
                     && !NOT_SURNAMES.contains(f.group(2))) {
@@ -83,12 +88,46 @@ public final class PersonFinder {
         return out;
     }
 
-    private static final Pattern TITLE_START = Pattern.compile("(?<![\\p{L}])(?:Prof|Dr|Dipl|Mr|Mrs|Ms|Herr|Frau|Pan|Pani|Panią|Panem|dr|prof|Mme|Madame|Monsieur|Sr|Sra|Señor|Señora|Dott|Ing|Mgr|inż|hab|PhD)(?![\\p{L}])");
+    /** The title words that can start a titled name (the alternatives of {@link #TITLED}, without their dots). */
+    private static final Set<String> TITLE_WORDS = Set.of("Prof", "Dr", "Dipl", "Mr", "Mrs", "Ms", "Herr", "Frau", "Pan",
+            "Pani", "Panią", "Panem", "dr", "prof", "Mme", "Madame", "Monsieur", "Sr", "Sra", "Señor", "Señora", "Dott",
+            "Ing", "Mgr", "inż", "hab", "PhD");
+    /** First letters of {@link #TITLE_WORDS}: only there can a title start. */
+    private static final String TITLE_FIRST = "PDMHFdpSIih";
 
-    /** Where the next title word starts (a cheap scan before the full pattern), or -1. */
+    /** First chars of the credit markers in {@link #CREDIT}. */
+    private static final String CREDIT_FIRST = "©(FPBC";
+
+    /**
+     * Where the next title word starts, or -1: a whole word (a run of letters after a non-letter char, as a
+     * regex lookbehind sees it) that is one of {@link #TITLE_WORDS}. A set lookup per word start instead of
+     * a lookbehind and an alternation of 27 words at every character.
+     */
     private static int nextTitle(String text, int from) {
-        Matcher m = TITLE_START.matcher(text);
-        return m.find(from) ? m.start() : -1;
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            if (TITLE_FIRST.indexOf(text.charAt(i)) < 0 || (i > 0 && Character.isLetter(text.charAt(i - 1)))) {
+                continue;
+            }
+            int j = i;
+            while (j < n && Character.isLetter(text.codePointAt(j))) {
+                j += Character.charCount(text.codePointAt(j));
+            }
+            if (j - i <= 8 && TITLE_WORDS.contains(text.substring(i, j))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the next photo credit starts at or after {@code from} (the matcher then holds it), or -1. */
+    private static int nextCredit(String text, Matcher credit, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (CREDIT_FIRST.indexOf(text.charAt(i)) >= 0 && credit.region(i, text.length()).lookingAt()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void add(List<Person> out, String name, int start, int end) {
