@@ -60,7 +60,11 @@ async function getJson(path) {
     error.retryAfter = retry;
     throw error;
   }
-  if (!response.ok) throw new Error(path + " answered " + response.status);
+  if (!response.ok) {
+    const error = new Error(path + " answered " + response.status);
+    error.status = response.status;
+    throw error;
+  }
   return response.json();
 }
 
@@ -104,7 +108,7 @@ function renderTable(flashId) {
       el("th", { scope: "row" }, c.name || c.id),
       el("td", {}, c.country || "—"),
       el("td", { class: "number" }, c.newsCount),
-      el("td", {}, c.lastPublishedAt || "—"),
+      el("td", { class: "date" }, c.lastPublishedAt || "—"),
       el("td", { class: "col-consortia" }, c.consortiumIds.length ? c.consortiumIds.map((id) => id.replace(/^cons:/, "").toUpperCase()).join(", ") : "—"));
     return row;
   });
@@ -248,7 +252,9 @@ async function loadConsortiaAndProgrammes() {
     try {
       programmes.push(await getJson("/api/programmes/" + encodeURIComponent(id)));
     } catch (error) {
-      // a programme without reference data or activity is simply not shown
+      // a programme without reference data or activity (404) is simply not shown; anything else (a 503 while
+      // the pipeline rebalances, a network error) is retried with the whole section
+      if (error.status !== 404) throw error;
     }
   }
   renderProgrammes(programmes);
