@@ -36,8 +36,22 @@ public final class ActivityAggregator {
         this.maxHeadlines = maxHeadlines;
     }
 
-    /** The cluster's activity with the contribution counted; {@code current} null starts from nothing. */
+    /**
+     * The cluster's activity with the contribution counted, named from the display fields the contribution
+     * carries ({@link FanOut} with a reference lookup); {@code current} null starts from nothing.
+     */
+    public ClusterActivity addToCluster(ClusterActivity current, ClusterContribution c) {
+        return cluster(current, c, c.getEntityName(), c.getEntityCountry());
+    }
+
+    /** The cluster's activity with the contribution counted, named from {@code reference}; {@code current} null starts from nothing. */
     public ClusterActivity addToCluster(ClusterActivity current, ClusterContribution c, Optional<Organisation> reference) {
+        return cluster(current, c, reference.map(Organisation::getName).orElse(null),
+                reference.map(Organisation::getCountry).orElse(null));
+    }
+
+    /** A null display field keeps the value the activity already has. */
+    private ClusterActivity cluster(ClusterActivity current, ClusterContribution c, String name, String country) {
         ClusterActivity base = current != null ? current : ClusterActivity.newBuilder().setClusterId(c.getEntityId()).build();
         ActivityRollup rollup = new ActivityRollup(base.getNewsCount(), base.getFirstPublishedAt(), base.getLastPublishedAt(),
                 base.getUndatedCount(), base.getCountsByKind(), base.getCountsByMonth(), base.getConsortiumIds(),
@@ -49,8 +63,8 @@ public final class ActivityAggregator {
         }
         return ClusterActivity.newBuilder()
                 .setClusterId(c.getEntityId())
-                .setName(reference.map(Organisation::getName).orElse(base.getName()))
-                .setCountry(reference.map(Organisation::getCountry).orElse(base.getCountry()))
+                .setName(name != null ? name : base.getName())
+                .setCountry(country != null ? country : base.getCountry())
                 .setCountsByRole(byRole)
                 .setNewsCount(rollup.newsCount)
                 .setFirstPublishedAt(rollup.firstPublishedAt)
@@ -65,8 +79,18 @@ public final class ActivityAggregator {
                 .build();
     }
 
+    /** The consortium's activity with the contribution counted, named from the contribution's display fields. */
+    public ConsortiumActivity addToConsortium(ConsortiumActivity current, ClusterContribution c) {
+        return consortium(current, c, c.getEntityName(), c.getEntityParentId());
+    }
+
     /** The consortium's activity with the contribution counted; {@code current} null starts from nothing. */
     public ConsortiumActivity addToConsortium(ConsortiumActivity current, ClusterContribution c, Optional<Consortium> reference) {
+        return consortium(current, c, reference.map(Consortium::getAcronym).orElse(null),
+                reference.map(Consortium::getProgrammeId).orElse(null));
+    }
+
+    private ConsortiumActivity consortium(ConsortiumActivity current, ClusterContribution c, String name, String programmeId) {
         ConsortiumActivity base = current != null ? current : ConsortiumActivity.newBuilder().setConsortiumId(c.getEntityId()).build();
         ActivityRollup rollup = new ActivityRollup(base.getNewsCount(), base.getFirstPublishedAt(), base.getLastPublishedAt(),
                 base.getUndatedCount(), base.getCountsByKind(), base.getCountsByMonth(), base.getConsortiumIds(),
@@ -74,8 +98,8 @@ public final class ActivityAggregator {
         rollup.add(c, maxHeadlines);
         return ConsortiumActivity.newBuilder()
                 .setConsortiumId(c.getEntityId())
-                .setName(reference.map(Consortium::getAcronym).orElse(base.getName()))
-                .setProgrammeId(reference.map(Consortium::getProgrammeId).orElse(base.getProgrammeId()))
+                .setName(name != null ? name : base.getName())
+                .setProgrammeId(programmeId != null ? programmeId : base.getProgrammeId())
                 .setNewsCount(rollup.newsCount)
                 .setFirstPublishedAt(rollup.firstPublishedAt)
                 .setLastPublishedAt(rollup.lastPublishedAt)
@@ -89,8 +113,18 @@ public final class ActivityAggregator {
                 .build();
     }
 
+    /** The programme's activity with the contribution counted, named from the contribution's display fields. */
+    public ProgrammeActivity addToProgramme(ProgrammeActivity current, ClusterContribution c) {
+        return programme(current, c, c.getEntityName(), c.getEntityParentId());
+    }
+
     /** The programme's activity with the contribution counted; {@code current} null starts from nothing. */
     public ProgrammeActivity addToProgramme(ProgrammeActivity current, ClusterContribution c, Optional<Programme> reference) {
+        return programme(current, c, reference.map(p -> p.getShortName() != null ? p.getShortName() : p.getName()).orElse(null),
+                reference.map(Programme::getParentId).orElse(null));
+    }
+
+    private ProgrammeActivity programme(ProgrammeActivity current, ClusterContribution c, String name, String parentId) {
         ProgrammeActivity base = current != null ? current : ProgrammeActivity.newBuilder().setProgrammeId(c.getEntityId()).build();
         ActivityRollup rollup = new ActivityRollup(base.getNewsCount(), base.getFirstPublishedAt(), base.getLastPublishedAt(),
                 base.getUndatedCount(), base.getCountsByKind(), base.getCountsByMonth(), base.getConsortiumIds(),
@@ -98,8 +132,8 @@ public final class ActivityAggregator {
         rollup.add(c, maxHeadlines);
         return ProgrammeActivity.newBuilder()
                 .setProgrammeId(c.getEntityId())
-                .setName(reference.map(p -> p.getShortName() != null ? p.getShortName() : p.getName()).orElse(base.getName()))
-                .setParentId(reference.map(Programme::getParentId).orElse(base.getParentId()))
+                .setName(name != null ? name : base.getName())
+                .setParentId(parentId != null ? parentId : base.getParentId())
                 .setNewsCount(rollup.newsCount)
                 .setFirstPublishedAt(rollup.firstPublishedAt)
                 .setLastPublishedAt(rollup.lastPublishedAt)

@@ -17,17 +17,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Aggregator;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -60,7 +61,10 @@ public final class ClusterNewsTopology {
      * topics; keeping it here would double the state for no reader).
      */
     public static final String ENRICHED_NEWS_STORE = "enriched-news-store";
-    /** cluster id → ClusterActivity (plain key-value store; query with QueryableStoreTypes.keyValueStore()). */
+    /**
+     * cluster id → ClusterActivity (the DSL aggregate's cached, timestamped key-value store; query it with
+     * QueryableStoreTypes.keyValueStore(), which answers with the plain values).
+     */
     public static final String CLUSTER_ACTIVITY_STORE = "cluster-activity-store";
     /** consortium id → ConsortiumActivity. */
     public static final String CONSORTIUM_ACTIVITY_STORE = "consortium-activity-store";
@@ -107,9 +111,9 @@ public final class ClusterNewsTopology {
         KStream<String, NewsEvent> news = validate(builder);
         KStream<String, NewsEvent> fresh = dedupe(builder, news);
         KStream<String, EnrichedNews> enriched = enrich(fresh);
-        aggregateClusters(builder, fanOut(enriched, "clusters", FanOut::perCluster, CLUSTER_CONTRIBUTIONS));
-        aggregateConsortia(builder, fanOut(enriched, "consortia", FanOut::perConsortium, CONSORTIUM_CONTRIBUTIONS));
-        aggregateProgrammes(builder, fanOut(enriched, "programmes", FanOut::perProgramme, PROGRAMME_CONTRIBUTIONS));
+        aggregateClusters(fanOut(enriched, "clusters", FanOut::perCluster, CLUSTER_CONTRIBUTIONS));
+        aggregateConsortia(fanOut(enriched, "consortia", FanOut::perConsortium, CONSORTIUM_CONTRIBUTIONS));
+        aggregateProgrammes(fanOut(enriched, "programmes", FanOut::perProgramme, PROGRAMME_CONTRIBUTIONS));
         return builder.build();
     }
 
@@ -160,52 +164,62 @@ public final class ClusterNewsTopology {
     }
 
     /**
-     * Fan out: one contribution per entity of a kind (clusters with their roles, consortia, programmes),
-     * re-keyed by entity id and repartitioned through a named topic so each entity is counted in one task.
+     * Fan out: one contribution per entity of a kind (clusters with their roles, consortia, programmes), carrying
+     * the entity's display fields from the global stores as they are now (so the aggregate needs no reference
+     * data), re-keyed by entity id and repartitioned through a named topic so each entity is counted in one task.
      */
     private KStream<String, ClusterContribution> fanOut(KStream<String, EnrichedNews> enriched, String kind,
-                                                        Function<EnrichedNews, List<ClusterContribution>> split,
+                                                        BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
                                                         String repartitionName) {
         Serde<ClusterContribution> serde = internalSerde(ClusterContribution.class);
         return enriched
-                .flatMap((newsId, news) -> split.apply(news).stream()
-                        .map(c -> KeyValue.pair(c.getEntityId(), c))
-                        .toList(), Named.as("fan-out-to-" + kind))
+                .process(() -> new FanOutProcessor(split), Named.as("fan-out-to-" + kind))
                 .repartition(Repartitioned.<String, ClusterContribution>as(repartitionName)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(serde));
     }
 
     /** Aggregate per cluster into cluster-activity: counts, dates, kinds, roles, months, related ids, recent headlines. */
-    private void aggregateClusters(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
-        aggregate(builder, contributions, topics.clusterActivity(), ClusterActivity.class, CLUSTER_ACTIVITY_STORE, "clusters",
-                (current, c, ref) -> aggregator.addToCluster(current, c, ref.organisation(c.getEntityId())));
+    private void aggregateClusters(KStream<String, ClusterContribution> contributions) {
+        aggregate(contributions, topics.clusterActivity(), ClusterActivity.class, CLUSTER_ACTIVITY_STORE, "clusters",
+                (clusterId, c, current) -> aggregator.addToCluster(current, c));
     }
 
     /** Aggregate per consortium into consortium-activity. */
-    private void aggregateConsortia(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
-        aggregate(builder, contributions, topics.consortiumActivity(), ConsortiumActivity.class, CONSORTIUM_ACTIVITY_STORE, "consortia",
-                (current, c, ref) -> aggregator.addToConsortium(current, c, ref.consortium(c.getEntityId())));
+    private void aggregateConsortia(KStream<String, ClusterContribution> contributions) {
+        aggregate(contributions, topics.consortiumActivity(), ConsortiumActivity.class, CONSORTIUM_ACTIVITY_STORE, "consortia",
+                (consortiumId, c, current) -> aggregator.addToConsortium(current, c));
     }
 
     /** Aggregate per programme into programme-activity. */
-    private void aggregateProgrammes(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
-        aggregate(builder, contributions, topics.programmeActivity(), ProgrammeActivity.class, PROGRAMME_ACTIVITY_STORE, "programmes",
-                (current, c, ref) -> aggregator.addToProgramme(current, c, ref.programme(c.getEntityId())));
+    private void aggregateProgrammes(KStream<String, ClusterContribution> contributions) {
+        aggregate(contributions, topics.programmeActivity(), ProgrammeActivity.class, PROGRAMME_ACTIVITY_STORE, "programmes",
+                (programmeId, c, current) -> aggregator.addToProgramme(current, c));
     }
 
     /**
      * Aggregate: adds each contribution to its entity's activity in a keyed store and emits the new value to
      * a compacted topic. No time windows: all-time counts with calendar-month buckets, so news that arrive
      * years late are counted like any other and the result does not depend on arrival order.
+     *
+     * <p>The store is cached (Kafka Streams' record cache): updates to one entity coalesce in memory and reach
+     * the store, its changelog and the output topic once per commit (or when the cache fills), instead of once
+     * per contribution. The cache is flushed on every commit, so under exactly-once nothing is lost or seen
+     * early: the output topics only skip intermediate values. The store stays queryable with
+     * {@code QueryableStoreTypes.keyValueStore()} (a timestamped store answers that query with plain values).
      */
-    private <A extends SpecificRecord> void aggregate(StreamsBuilder builder, KStream<String, ClusterContribution> contributions,
+    private <A extends SpecificRecord> void aggregate(KStream<String, ClusterContribution> contributions,
                                                       Topic<String, A> output, Class<A> type, String storeName, String kind,
-                                                      ActivityProcessor.Merge<A> merge) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(storeName), Serdes.String(), internalSerde(type)));
+                                                      Aggregator<String, ClusterContribution, A> merge) {
         contributions
-                .processValues(() -> new ActivityProcessor<>(storeName, merge), Named.as("aggregate-" + kind), storeName)
+                // already partitioned by entity id (the named repartition topic): grouping adds no topic
+                .groupByKey(Grouped.with(Serdes.String(), internalSerde(ClusterContribution.class)))
+                .aggregate(() -> null, merge, Named.as("aggregate-" + kind),
+                        Materialized.<String, A, KeyValueStore<Bytes, byte[]>>as(storeName)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(internalSerde(type))
+                                .withCachingEnabled())
+                .toStream(Named.as("aggregate-" + kind + "-updates"))
                 .to(output.name(), produced(output, output.name() + "-sink"));
     }
 

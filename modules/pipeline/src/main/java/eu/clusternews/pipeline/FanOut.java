@@ -7,6 +7,7 @@ import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.ProgrammeRef;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -19,47 +20,105 @@ import java.util.stream.Stream;
  * <p>Consortia and programmes the reference data does not know still get their contribution (their
  * activity then has no display name): a mention is a fact even before the reference data catches up.
  * Clusters need the reference data, since only it says whether an organisation is a cluster.
+ *
+ * <p>Given a {@link ReferenceLookup}, each contribution also carries the entity's display fields as the
+ * reference data knows them now (name, country, funding or parent programme), so that the aggregate step
+ * needs no reference data and can be a plain DSL {@code aggregate}.
  */
 public final class FanOut {
 
     private FanOut() {
     }
 
-    /** One contribution per cluster involved, keyed (entityId) by cluster id, carrying its roles. */
+    /** One contribution per cluster involved, keyed (entityId) by cluster id, carrying its roles; no display fields. */
     public static List<ClusterContribution> perCluster(EnrichedNews enriched) {
+        return perCluster(enriched, NO_REFERENCE);
+    }
+
+    /**
+     * One contribution per cluster involved, carrying its roles and, when the reference data knows the
+     * organisation, its name and country for the cluster's activity.
+     */
+    public static List<ClusterContribution> perCluster(EnrichedNews enriched, ReferenceLookup reference) {
+        Involved involved = new Involved(enriched);
         return enriched.getClusters().stream()
-                .map(c -> contribution(enriched, c.getClusterId(), c.getRoles()))
+                .map(c -> {
+                    ClusterContribution.Builder contribution = involved.contribution(c.getClusterId(), c.getRoles());
+                    reference.organisation(c.getClusterId()).ifPresent(o -> contribution
+                            .setEntityName(o.getName())
+                            .setEntityCountry(o.getCountry()));
+                    return contribution.build();
+                })
                 .toList();
     }
 
-    /** One contribution per consortium the news mentions, known or not. */
+    /** One contribution per consortium the news mentions, known or not; no display fields. */
     public static List<ClusterContribution> perConsortium(EnrichedNews enriched) {
-        return consortiumIds(enriched).stream()
-                .map(id -> contribution(enriched, id, List.of()))
+        return perConsortium(enriched, NO_REFERENCE);
+    }
+
+    /** One contribution per consortium the news mentions, known or not, with its acronym and programme when known. */
+    public static List<ClusterContribution> perConsortium(EnrichedNews enriched, ReferenceLookup reference) {
+        Involved involved = new Involved(enriched);
+        return involved.consortiumIds.stream()
+                .map(id -> {
+                    ClusterContribution.Builder contribution = involved.contribution(id, List.of());
+                    reference.consortium(id).ifPresent(k -> contribution
+                            .setEntityName(k.getAcronym())
+                            .setEntityParentId(k.getProgrammeId()));
+                    return contribution.build();
+                })
                 .toList();
     }
 
     /** One contribution per programme involved: mentioned, funding a mentioned consortium, or a parent of either. */
     public static List<ClusterContribution> perProgramme(EnrichedNews enriched) {
-        return programmeIds(enriched).stream()
-                .map(id -> contribution(enriched, id, List.of()))
+        return perProgramme(enriched, NO_REFERENCE);
+    }
+
+    /** One contribution per programme involved, with its short name (else name) and parent when known. */
+    public static List<ClusterContribution> perProgramme(EnrichedNews enriched, ReferenceLookup reference) {
+        Involved involved = new Involved(enriched);
+        return involved.programmeIds.stream()
+                .map(id -> {
+                    ClusterContribution.Builder contribution = involved.contribution(id, List.of());
+                    reference.programme(id).ifPresent(p -> contribution
+                            .setEntityName(p.getShortName() != null ? p.getShortName() : p.getName())
+                            .setEntityParentId(p.getParentId()));
+                    return contribution.build();
+                })
                 .toList();
     }
 
-    private static ClusterContribution contribution(EnrichedNews enriched, String entityId, List<ClusterRole> roles) {
-        NewsEvent news = enriched.getNews();
-        return ClusterContribution.newBuilder()
-                .setEntityId(entityId)
-                .setNewsId(news.getId())
-                .setTitle(news.getTitle())
-                .setUrl(news.getUrl())
-                .setPublishedAt(news.getPublishedAt())
-                .setKind(news.getKind())
-                .setRoles(List.copyOf(roles))
-                .setConsortiumIds(List.copyOf(consortiumIds(enriched)))
-                .setProgrammeIds(List.copyOf(programmeIds(enriched)))
-                .setClusterIds(List.copyOf(sorted(enriched.getClusters().stream(), ClusterInvolvement::getClusterId)))
-                .build();
+    private static final ReferenceLookup NO_REFERENCE = ReferenceLookup.of(Map.of(), Map.of(), Map.of());
+
+    /** What every contribution of one news item shares, computed once per news item. */
+    private static final class Involved {
+        final NewsEvent news;
+        final List<String> consortiumIds;
+        final List<String> programmeIds;
+        final List<String> clusterIds;
+
+        Involved(EnrichedNews enriched) {
+            this.news = enriched.getNews();
+            this.consortiumIds = List.copyOf(consortiumIds(enriched));
+            this.programmeIds = List.copyOf(programmeIds(enriched));
+            this.clusterIds = List.copyOf(sorted(enriched.getClusters().stream(), ClusterInvolvement::getClusterId));
+        }
+
+        ClusterContribution.Builder contribution(String entityId, List<ClusterRole> roles) {
+            return ClusterContribution.newBuilder()
+                    .setEntityId(entityId)
+                    .setNewsId(news.getId())
+                    .setTitle(news.getTitle())
+                    .setUrl(news.getUrl())
+                    .setPublishedAt(news.getPublishedAt())
+                    .setKind(news.getKind())
+                    .setRoles(List.copyOf(roles))
+                    .setConsortiumIds(consortiumIds)
+                    .setProgrammeIds(programmeIds)
+                    .setClusterIds(clusterIds);
+        }
     }
 
     private static SortedSet<String> consortiumIds(EnrichedNews enriched) {

@@ -98,6 +98,27 @@ class ActivityAggregatorTest {
     }
 
     @Test
+    void takesTheDisplayFieldsTheContributionCarriesAndKeepsThemWhenALaterOneCarriesNone() {
+        ClusterContribution named = ClusterContribution.newBuilder(contribution("org:bnpt", "n1", null, NewsKind.OTHER, List.of()))
+                .setEntityName("BalticNet-PlasmaTec").setEntityCountry("DE").build();
+        ClusterContribution anonymous = contribution("org:bnpt", "n2", null, NewsKind.OTHER, List.of());
+        ClusterContribution consortium = ClusterContribution.newBuilder(contribution("cons:x", "n1", null, NewsKind.OTHER, List.of()))
+                .setEntityName("X").setEntityParentId("prog:p").build();
+
+        ClusterActivity cluster = aggregator.addToCluster(aggregator.addToCluster(null, named), anonymous);
+        ConsortiumActivity consortiumActivity = aggregator.addToConsortium(null, consortium);
+        ProgrammeActivity programme = aggregator.addToProgramme(null, ClusterContribution.newBuilder(consortium).setEntityId("prog:x").build());
+
+        assertThat(cluster.getName()).isEqualTo("BalticNet-PlasmaTec");
+        assertThat(cluster.getCountry()).isEqualTo("DE");
+        assertThat(cluster.getNewsCount()).isEqualTo(2);
+        assertThat(consortiumActivity.getName()).isEqualTo("X");
+        assertThat(consortiumActivity.getProgrammeId()).isEqualTo("prog:p");
+        assertThat(programme.getName()).isEqualTo("X");
+        assertThat(programme.getParentId()).isEqualTo("prog:p");
+    }
+
+    @Test
     void namesConsortiaByAcronymAndProgrammesByShortNameWithTheirProgrammeAndParent() {
         ClusterContribution c = contribution("cons:inno-drop", "n1", LocalDate.of(2017, 5, 17), NewsKind.TRAINING, List.of());
 

@@ -41,6 +41,27 @@ class FanOutTest {
     }
 
     @Test
+    void carriesTheDisplayFieldsOfTheReferenceDataOnlyWhenGivenALookupThatKnowsTheEntity() {
+        ReferenceLookup reference = Fixtures.seedReference();
+        Map<String, ClusterContribution> clusters = FanOut.perCluster(seed, reference).stream()
+                .collect(Collectors.toMap(ClusterContribution::getEntityId, Function.identity()));
+        Map<String, ClusterContribution> consortia = FanOut.perConsortium(seed, reference).stream()
+                .collect(Collectors.toMap(ClusterContribution::getEntityId, Function.identity()));
+        Map<String, ClusterContribution> programmes = FanOut.perProgramme(seed, reference).stream()
+                .collect(Collectors.toMap(ClusterContribution::getEntityId, Function.identity()));
+
+        assertThat(clusters.get("org:bnpt").getEntityName()).isEqualTo("BalticNet-PlasmaTec");
+        assertThat(clusters.get("org:bnpt").getEntityCountry()).isEqualTo("DE");
+        assertThat(consortia.get("cons:clusgrid").getEntityName()).isEqualTo("CLUSGRID");
+        assertThat(consortia.get("cons:clusgrid").getEntityParentId()).isEqualTo("prog:cosme-cluster-excellence");
+        assertThat(programmes.get("prog:cosme-cluster-excellence").getEntityParentId()).isEqualTo("prog:cosme");
+        assertThat(programmes.get("prog:cosme").getEntityName()).isEqualTo("COSME");
+        assertThat(FanOut.perCluster(seed)).allSatisfy(c -> assertThat(c.getEntityName()).isNull());
+        assertThat(FanOut.perConsortium(seed, ReferenceLookup.of(Map.of(), Map.of(), Map.of())))
+                .allSatisfy(c -> assertThat(c.getEntityName()).isNull());
+    }
+
+    @Test
     void givesEachMentionedConsortiumAndEachProgrammeInvolvedOneContributionWithoutRoles() {
         assertThat(FanOut.perConsortium(seed)).extracting(ClusterContribution::getEntityId)
                 .containsExactly("cons:clusgrid", "cons:inno-drop");

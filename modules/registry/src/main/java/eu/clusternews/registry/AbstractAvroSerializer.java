@@ -81,17 +81,40 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
       throw new SerializationException("Cannot name the subject for topic '" + topic + "': " + e.getMessage(), e);
     }
     Writer<T> writer = writers.computeIfAbsent(new Target(subject, schema), target -> writerFor(topic, target));
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.writeBytes(ConfluentWireFormat.header(writer.schemaId()));
+    // one buffer and one buffered encoder per thread (serializers are shared between stream threads): a 3-5 KB
+    // record is then written into an already grown array in a few bulk copies, not byte by byte into a new one
+    ThreadBuffer buffer = THREAD_BUFFER.get();
+    buffer.out.reset();
+    buffer.out.writeBytes(ConfluentWireFormat.header(writer.schemaId()));
     try {
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writer.encoding().write(record, encoder);
-      encoder.flush();
+      buffer.encoder = EncoderFactory.get().binaryEncoder(buffer.out, buffer.encoder);
+      writer.encoding().write(record, buffer.encoder);
+      buffer.encoder.flush();
     } catch (IOException | RuntimeException e) {
+      buffer.encoder = null; // it may hold part of the failed record: never flush that into the next one
       throw new SerializationException("Cannot write a " + schema.getFullName() + " as the "
           + ConfluentWireFormat.part(isKey) + " of topic '" + topic + "': " + e.getMessage(), e);
+    } finally {
+      buffer.shrinkIfHuge();
     }
-    return out.toByteArray();
+    return buffer.out.toByteArray();
+  }
+
+  private static final ThreadLocal<ThreadBuffer> THREAD_BUFFER = ThreadLocal.withInitial(ThreadBuffer::new);
+
+  /** A thread's reusable output: the array keeps the size of the largest record written, up to {@link #KEEP_BYTES}. */
+  private static final class ThreadBuffer {
+    /** Larger buffers are dropped after use, so one huge record does not pin memory in every thread. */
+    private static final int KEEP_BYTES = 1 << 20;
+    private ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    private BinaryEncoder encoder;
+
+    void shrinkIfHuge() {
+      if (out.size() > KEEP_BYTES) {
+        out = new ByteArrayOutputStream(8192);
+        encoder = null;
+      }
+    }
   }
 
   private Writer<T> writerFor(String topic, Target target) {

@@ -1,9 +1,11 @@
 package eu.clusternews.registry;
 
+import java.io.IOException;
 import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.Decoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -32,7 +34,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> extends Abstract
     SpecificData classModel = SpecificData.getForClass(type);
     this.readerSchema = classModel.getSchema(type);
     this.plainLists = JavaListSpecificDatumReader.needsPlainLists(readerSchema);
-    this.model = plainLists ? JavaListSpecificDatumReader.modelFor(type) : classModel;
+    this.model = classModel;
   }
 
   @Override
@@ -43,8 +45,21 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> extends Abstract
           + writerSchema.getFullName() + "), which is incompatible with the reader schema of " + type.getName() + ": "
           + compatibility.getDescription());
     }
-    // plain lists where Avro's own arrays would break equals (see JavaListSpecificDatumReader), the fast reader elsewhere
-    return plainLists ? new JavaListSpecificDatumReader<>(writerSchema, readerSchema, model)
-        : new SpecificDatumReader<>(writerSchema, readerSchema, model);
+    SpecificDatumReader<T> reader = new SpecificDatumReader<>(writerSchema, readerSchema, model);
+    if (!plainLists) {
+      return reader;
+    }
+    // Avro's fast reader, then plain lists where its arrays would break equals (see PlainLists)
+    return new DatumReader<>() {
+      @Override
+      public void setSchema(Schema schema) {
+        reader.setSchema(schema);
+      }
+
+      @Override
+      public T read(T reuse, Decoder in) throws IOException {
+        return PlainLists.in(reader.read(reuse, in));
+      }
+    };
   }
 }

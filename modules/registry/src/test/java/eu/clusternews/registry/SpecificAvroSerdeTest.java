@@ -89,6 +89,40 @@ class SpecificAvroSerdeTest {
   }
 
   @Test
+  void oneSerializerWritesLargeSmallAndLargeRecordsInTurnAndAFailedRecordLeavesNothingForTheNext() {
+    SpecificAvroSerde<ClusterActivity> serde = serde(ClusterActivity.class);
+    ClusterActivity large = SampleRecords.sample(ClusterActivity.class, 2);
+    large.setCountsByMonth(java.util.stream.IntStream.range(0, 2000).boxed()
+        .collect(java.util.stream.Collectors.toMap(i -> "month-" + i, i -> (long) i)));
+    ClusterActivity small = ClusterActivity.newBuilder().setClusterId("org:x").build();
+    ClusterActivity broken = ClusterActivity.newBuilder(small).build();
+    // the last field fails, after the others are already in the encoder's buffer
+    broken.setRecentHeadlines(java.util.Arrays.asList((eu.clusternews.avro.Headline) null));
+
+    byte[] first = serde.serializer().serialize("cluster-activity", large);
+    byte[] second = serde.serializer().serialize("cluster-activity", small);
+    assertThatThrownBy(() -> serde.serializer().serialize("cluster-activity", broken))
+        .isInstanceOf(SerializationException.class);
+    byte[] third = serde.serializer().serialize("cluster-activity", large);
+
+    assertThat(first.length).isGreaterThan(8192);
+    assertThat(serde.deserializer().deserialize("cluster-activity", first)).isEqualTo(large);
+    assertThat(serde.deserializer().deserialize("cluster-activity", second)).isEqualTo(small);
+    assertThat(third).isEqualTo(first);
+  }
+
+  @Test
+  void decodedAggregatesHoldPlainJavaLists() {
+    SpecificAvroSerde<ClusterActivity> serde = serde(ClusterActivity.class);
+    byte[] bytes = serde.serializer().serialize("cluster-activity", SampleRecords.sample(ClusterActivity.class, 2));
+
+    ClusterActivity decoded = serde.deserializer().deserialize("cluster-activity", bytes);
+
+    assertThat(decoded.getRecentHeadlines()).isInstanceOf(java.util.ArrayList.class);
+    assertThat(decoded.getClusterIds()).isInstanceOf(java.util.ArrayList.class);
+  }
+
+  @Test
   void twoDecodedCopiesOfAnAggregateWithDatesInsideListsAreEqual() {
     SpecificAvroSerde<ClusterActivity> serde = serde(ClusterActivity.class);
     byte[] bytes = serde.serializer().serialize("cluster-activity", SampleRecords.sample(ClusterActivity.class, 2));

@@ -1,0 +1,21 @@
+package eu.clusternews.faults;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.ProgrammeActivity;
+import java.util.Map;
+
+/**
+ * The final aggregates: the latest activity per cluster, consortium and programme id, and how many activity records
+ * were read. That count is for the report only: the activity topics are compacted, and once their segments roll
+ * (1 GB) the cleaner removes superseded values, so it is no measure of how many updates were made. Lost or doubled
+ * updates show in the latest values themselves (news counts per role, kind and month).
+ */
+record Aggregates(Map<String, ClusterActivity> clusters, Map<String, ConsortiumActivity> consortia,
+                  Map<String, ProgrammeActivity> programmes, long updates) {
+
+    String summary() {
+        return clusters.size() + " clusters, " + consortia.size() + " consortia, " + programmes.size() + " programmes, "
+                + updates + " activity records";
+    }
+}

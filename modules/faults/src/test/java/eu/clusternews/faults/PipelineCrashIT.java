@@ -1,0 +1,170 @@
+package eu.clusternews.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.testing.SharedLocalStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RELIABILITY scenario 1, crash: the exactly-once pipeline runs as its own process against the embedded broker and
+ * the Apicurio registry, and is killed with {@code kill -9} at random moments (seeded) while it works through
+ * 100 000 news with duplicates, then restarted on the same state directory each time. At the end its committed
+ * output must be what a clean run (a second application id, never killed) and an in-memory recount of the input
+ * produce, with every news id once in cluster-news-enriched.
+ *
+ * <p>Sizes: {@code -Dfaults.crash.records} (default 100000), {@code -Dfaults.crash.kills} (default 6),
+ * {@code -Dfaults.seed} (default 20261128).
+ */
+class PipelineCrashIT {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineCrashIT.class);
+    private static final int RECORDS = Integer.getInteger("faults.crash.records", 100_000);
+    private static final int KILLS = Integer.getInteger("faults.crash.kills", 6);
+    private static final long SEED = Long.getLong("faults.seed", 20261128L);
+    private static final int TEMPLATES = 600;
+    private static final Duration MAX_RUN = Duration.ofMinutes(20);
+
+    /** One kill: when in the incarnation, and how much input was committed and still to do at that moment. */
+    record Kill(int incarnation, long millisAfterTarget, long committedInput, long inputLag, long millisAlive) { }
+
+    @Test
+    @Timeout(value = 45, unit = TimeUnit.MINUTES)
+    void aPipelineKilledAtRandomMomentsAndRestartedEndsWithTheAggregatesOfACleanRunAndNoDuplicateNews() throws Exception {
+        Path work = FaultTestSupport.workDir("crash");
+        LocalStack stack = SharedLocalStack.get();
+        Map<String, Object> client = FaultTestSupport.clientConfig(stack.bootstrapServers(), stack.schemaRegistryUrl());
+        FaultTestSupport.setUp(stack.bootstrapServers(), stack.schemaRegistryUrl(), (short) 1);
+
+        ReferenceData reference = ReferenceData.load(FaultTestSupport.referenceDir());
+        NewsInput input = NewsInput.generate(reference, TEMPLATES, RECORDS, SEED);
+        Aggregates recount = Recount.of(input.records(), Recount.lookup(reference));
+        long published = System.nanoTime();
+        input.publish(client, 0, input.size(), 0);
+        log.info("Published {} records ({} distinct news) in {} ms; the recount expects {}", input.size(),
+                input.distinctIds().size(), FaultTestSupport.millisSince(published), recount.summary());
+
+        // the crashing run: start, let it make progress, kill -9 at a random moment, start again on the same state
+        PipelineProcess crashing = new PipelineProcess(stack.bootstrapServers(), stack.schemaRegistryUrl(),
+                "faults-crash", work.resolve("crash"), PipelineProcess.staticMember("faults-crash"), 0);
+        Random random = new Random(SEED);
+        // the kill moments, spread over the whole run: after a random share of the input is committed (sorted),
+        // plus a random 0-2 s so that the kill falls anywhere in a transaction, not right after a commit
+        long[] killTargets = random.doubles(KILLS, 0.03, 0.92).sorted()
+                .mapToLong(share -> Math.round(share * input.size())).toArray();
+        List<Kill> kills = new ArrayList<>();
+        long crashRunStarted = System.nanoTime();
+        try (GroupProgress progress = new GroupProgress(client, crashing.applicationId())) {
+            for (int incarnation = 1; incarnation <= KILLS; incarnation++) {
+                ChildJvm pipeline = crashing.start();
+                long started = System.nanoTime();
+                try {
+                    long before = progress.committedAll();
+                    Awaitility.await(pipeline + " commits progress").atMost(Duration.ofMinutes(3))
+                            .pollInterval(Duration.ofMillis(100))
+                            .until(() -> !pipeline.isAlive() || progress.committedAll() > before);
+                    long target = killTargets[incarnation - 1];
+                    Awaitility.await(pipeline + " commits " + target + " input records").atMost(MAX_RUN)
+                            .pollInterval(Duration.ofMillis(100))
+                            .until(() -> !pipeline.isAlive() || progress.committedInput() >= target);
+                    assertThat(pipeline.isAlive()).as("%s is alive (log: %s)", pipeline, pipeline.logFile()).isTrue();
+                    long afterProgress = System.nanoTime();
+                    long delay = random.nextInt(2_000);
+                    // the random moment itself: nothing to await, the point is not to choose when
+                    TimeUnit.MILLISECONDS.sleep(delay);
+                    long committed = progress.committedInput();
+                    long lag = progress.inputLag();
+                    pipeline.kill();
+                    kills.add(new Kill(incarnation, FaultTestSupport.millisSince(afterProgress), committed, lag,
+                            FaultTestSupport.millisSince(started)));
+                    log.info("kill -9 #{} of {}: {} ms after it committed {} input records, {} ms after its start; input committed {}, still to do {}",
+                            incarnation, pipeline, delay, target, FaultTestSupport.millisSince(started), committed, lag);
+                } finally {
+                    pipeline.kill();
+                }
+            }
+            ChildJvm last = crashing.start();
+            try {
+                awaitDone(progress, last);
+            } finally {
+                last.stop(Duration.ofSeconds(30));
+            }
+        }
+        long crashRunMillis = FaultTestSupport.millisSince(crashRunStarted);
+
+        CommittedOutput output = new CommittedOutput(client);
+        Aggregates afterCrashes = output.aggregates(Map.of());
+        Map<String, Integer> enrichedAfterCrashes = output.enrichedIdCounts(Map.of());
+        Map<TopicPartition, Long> cleanRunBegins = output.outputEndOffsets();
+
+        // the clean run: a second application id on the same input, never killed; its output follows the first's
+        PipelineProcess clean = new PipelineProcess(stack.bootstrapServers(), stack.schemaRegistryUrl(),
+                "faults-clean", work.resolve("clean"), PipelineProcess.staticMember("faults-clean"), 0);
+        long cleanRunStarted = System.nanoTime();
+        try (GroupProgress progress = new GroupProgress(client, clean.applicationId())) {
+            ChildJvm pipeline = clean.start();
+            try {
+                awaitDone(progress, pipeline);
+            } finally {
+                pipeline.stop(Duration.ofSeconds(30));
+            }
+        }
+        long cleanRunMillis = FaultTestSupport.millisSince(cleanRunStarted);
+        Aggregates cleanRun = output.aggregates(cleanRunBegins);
+        Map<String, Integer> enrichedCleanRun = output.enrichedIdCounts(cleanRunBegins);
+
+        String report = """
+                
+                ==== RELIABILITY scenario 1: pipeline killed with kill -9 and restarted (exactly_once_v2)
+                input: %d records, %d distinct news (%d duplicates), %d templates, seed %d
+                kills: %d, all while input was still to do: %s
+                crashing run: %d ms in all (%d incarnations); clean run: %d ms
+                cluster-news-enriched (read_committed): %d records after the crashes, %d distinct ids; clean run %d records
+                aggregates after the crashes: %s
+                aggregates of the clean run:  %s
+                recount from the input:       %s
+                """.formatted(input.size(), input.distinctIds().size(), input.size() - input.distinctIds().size(),
+                TEMPLATES, SEED, kills.size(), kills, crashRunMillis, kills.size() + 1, cleanRunMillis,
+                enrichedAfterCrashes.values().stream().mapToInt(Integer::intValue).sum(), enrichedAfterCrashes.size(),
+                enrichedCleanRun.values().stream().mapToInt(Integer::intValue).sum(),
+                afterCrashes.summary(), cleanRun.summary(), recount.summary());
+        System.out.println(report);
+
+        assertThat(kills).as("kills while input was still to do").hasSizeGreaterThanOrEqualTo(Math.min(KILLS, 5))
+                .allMatch(kill -> kill.inputLag() > 0 || kill.committedInput() < input.size());
+        assertThat(FaultTestSupport.duplicates(enrichedAfterCrashes)).as("news ids twice in read_committed cluster-news-enriched").isEmpty();
+        assertThat(FaultTestSupport.missing(input.distinctIds(), enrichedAfterCrashes.keySet())).as("news ids missing from cluster-news-enriched").isEmpty();
+        assertThat(enrichedAfterCrashes.keySet()).isEqualTo(input.distinctIds());
+        assertThat(enrichedCleanRun.keySet()).isEqualTo(input.distinctIds());
+
+        assertThat(cleanRun.clusters()).as("clean run vs recount: cluster-activity").isEqualTo(recount.clusters());
+        assertThat(cleanRun.consortia()).as("clean run vs recount: consortium-activity").isEqualTo(recount.consortia());
+        assertThat(cleanRun.programmes()).as("clean run vs recount: programme-activity").isEqualTo(recount.programmes());
+        assertThat(afterCrashes.clusters()).as("after the crashes vs the clean run: cluster-activity").isEqualTo(cleanRun.clusters());
+        assertThat(afterCrashes.consortia()).as("after the crashes vs the clean run: consortium-activity").isEqualTo(cleanRun.consortia());
+        assertThat(afterCrashes.programmes()).as("after the crashes vs the clean run: programme-activity").isEqualTo(cleanRun.programmes());
+    }
+
+    private static void awaitDone(GroupProgress progress, ChildJvm pipeline) {
+        Awaitility.await(pipeline + " processes all input").atMost(MAX_RUN).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!pipeline.isAlive()) {
+                        throw new IllegalStateException(pipeline + " died; see " + pipeline.logFile());
+                    }
+                    return progress.done();
+                });
+    }
+}

@@ -1,0 +1,73 @@
+package eu.clusternews.faults;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.Consortium;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.Organisation;
+import eu.clusternews.avro.Programme;
+import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.pipeline.ActivityAggregator;
+import eu.clusternews.pipeline.Enricher;
+import eu.clusternews.pipeline.FanOut;
+import eu.clusternews.pipeline.ReferenceLookup;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the aggregates must be, computed from the input in memory without Kafka: each distinct news id counted once
+ * (its first arrival), enriched, fanned out (each contribution carrying its entity's display fields) and aggregated
+ * by the pipeline's own pure functions ({@link Enricher}, {@link FanOut}, {@link ActivityAggregator}). No broker, state store, transaction or restart is involved, which
+ * is what the fault tests put to the test.
+ */
+final class Recount {
+
+    private Recount() {
+    }
+
+    static ReferenceLookup lookup(ReferenceData reference) {
+        return ReferenceLookup.of(byId(reference.organisations(), Organisation::getId),
+                byId(reference.consortia(), Consortium::getId), byId(reference.programmes(), Programme::getId));
+    }
+
+    static Aggregates of(Iterable<NewsEvent> input, ReferenceLookup reference) {
+        Enricher enricher = new Enricher(reference);
+        ActivityAggregator aggregator = new ActivityAggregator();
+        Map<String, ClusterActivity> clusters = new TreeMap<>();
+        Map<String, ConsortiumActivity> consortia = new TreeMap<>();
+        Map<String, ProgrammeActivity> programmes = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        long updates = 0;
+        for (NewsEvent news : input) {
+            if (!seen.add(news.getId())) {
+                continue;
+            }
+            EnrichedNews enriched = enricher.enrich(news, Instant.EPOCH);
+            for (ClusterContribution c : FanOut.perCluster(enriched, reference)) {
+                clusters.put(c.getEntityId(), aggregator.addToCluster(clusters.get(c.getEntityId()), c));
+                updates++;
+            }
+            for (ClusterContribution c : FanOut.perConsortium(enriched, reference)) {
+                consortia.put(c.getEntityId(), aggregator.addToConsortium(consortia.get(c.getEntityId()), c));
+                updates++;
+            }
+            for (ClusterContribution c : FanOut.perProgramme(enriched, reference)) {
+                programmes.put(c.getEntityId(), aggregator.addToProgramme(programmes.get(c.getEntityId()), c));
+                updates++;
+            }
+        }
+        return new Aggregates(clusters, consortia, programmes, updates);
+    }
+
+    private static <T> Map<String, T> byId(java.util.List<T> items, Function<T, String> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+}
