@@ -2,13 +2,6 @@ package eu.clusternews.pipeline;
 
 import eu.clusternews.registry.SchemaRegistryConfig;
 import eu.clusternews.topics.TopicSpec;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,32 +15,18 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The pipeline's configuration, in Kafka's own property spelling ({@code bootstrap.servers},
- * {@code processing.guarantee}, {@code schema.registry.url}, ...). Later sources win:
- * <ol>
- *   <li>{@link #defaults()};</li>
- *   <li>a properties file, when given;</li>
- *   <li>environment variables {@code KAFKA_*}, then {@code CLUSTERNEWS_*}: the prefix dropped, lower case,
- *       {@code _} → {@code .}, {@code __} → {@code _}, {@code ___} → {@code -} (the Confluent image
- *       convention), e.g. {@code KAFKA_BOOTSTRAP_SERVERS} → {@code bootstrap.servers},
- *       {@code CLUSTERNEWS_SCHEMA_REGISTRY_URL} → {@code schema.registry.url}; the launcher variables
- *       of Kafka's scripts ({@code KAFKA_HEAP_OPTS}, ...) are not configuration and are ignored;</li>
- *   <li>explicit overrides (command-line flags).</li>
- * </ol>
+ * {@code processing.guarantee}, {@code schema.registry.url}, ...): {@link #defaults()} under the given properties.
+ * The application resolves its layers (a properties file, {@code KAFKA_*}/{@code CLUSTERNEWS_*} environment
+ * variables, flags) once, in the app's {@code Settings}, and hands the result to {@link #of}.
  * The one map serves Kafka Streams and the serdes: each takes the keys it knows.
  */
 public final class PipelineConfig {
 
-    public static final String KAFKA_ENV_PREFIX = "KAFKA_";
-    public static final String CLUSTERNEWS_ENV_PREFIX = "CLUSTERNEWS_";
 
     public static final String DEFAULT_APPLICATION_ID = "clusternews-pipeline";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
 
-    /** Environment variables of Kafka's launcher scripts, not client configuration. */
-    private static final Set<String> LAUNCHER_VARIABLES = Set.of("KAFKA_HOME", "KAFKA_OPTS", "KAFKA_HEAP_OPTS",
-            "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_GC_LOG_OPTS", "KAFKA_DEBUG",
-            "KAFKA_LOG_DIR", "KAFKA_CLUSTER_ID");
     /** Keys whose values are not logged. */
     private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "jaas", "user.info", "credentials");
 
@@ -73,58 +52,11 @@ public final class PipelineConfig {
         return defaults;
     }
 
-    /** Defaults, then the file (may be null), then this environment, then the overrides. */
-    public static PipelineConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) {
+    /** The defaults with these properties set. */
+    public static PipelineConfig of(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(defaults());
-        if (file != null) {
-            merged.putAll(readFile(file));
-        }
-        merged.putAll(fromEnvironment(environment, KAFKA_ENV_PREFIX));
-        merged.putAll(fromEnvironment(environment, CLUSTERNEWS_ENV_PREFIX));
         merged.putAll(overrides);
         return new PipelineConfig(merged);
-    }
-
-    /** Defaults, then the file (may be null), then the process environment, then the overrides. */
-    public static PipelineConfig load(Path file, Map<String, String> overrides) {
-        return load(file, System.getenv(), overrides);
-    }
-
-    /** Defaults with these overrides only (tests, embedding). */
-    public static PipelineConfig of(Map<String, String> overrides) {
-        return load(null, Map.of(), overrides);
-    }
-
-    /** The property an environment variable stands for, e.g. KAFKA_BOOTSTRAP_SERVERS → bootstrap.servers. */
-    static String propertyName(String variable, String prefix) {
-        String rest = variable.substring(prefix.length()).toLowerCase(Locale.ROOT);
-        return rest.replace("___", "\u0000").replace("__", "\u0001").replace('_', '.')
-                .replace('\u0001', '_').replace('\u0000', '-');
-    }
-
-    private static Map<String, String> fromEnvironment(Map<String, String> environment, String prefix) {
-        Map<String, String> found = new TreeMap<>();
-        environment.forEach((name, value) -> {
-            if (name.startsWith(prefix) && name.length() > prefix.length() && !LAUNCHER_VARIABLES.contains(name)) {
-                found.put(propertyName(name, prefix), value);
-            }
-        });
-        return found;
-    }
-
-    private static Map<String, String> readFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("Pipeline configuration file " + file.toAbsolutePath()
-                    + " does not exist; give an existing properties file or none", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read pipeline configuration file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name).trim()));
-        return map;
     }
 
     /** Every property, sorted by name. */

@@ -141,7 +141,7 @@ class SecuredPipelineIT {
     assertThat(ingest.exitCode()).as("ingest as clusternews: %s", ingest.err()).isZero();
     assertThat(ingest.out()).contains("Ingested");
 
-    PipelineConfig config = PipelineConfig.load(pipelineConfig, Map.of(), Map.of(
+    PipelineConfig config = pipelineConfigFrom(pipelineConfig, Map.of(
         "application.id", APPLICATION_ID, "state.dir", temp.resolve("streams").toString()));
     int httpPort = LoopbackPorts.pickFree();
     try (PipelineService pipeline = PipelineService.start(config,
@@ -174,7 +174,7 @@ class SecuredPipelineIT {
   @Test
   @Order(3)
   void aPipelineWhosePrincipalMayNotSeeTheTopicsSaysSoInsteadOfClaimingTheyAreMissing() {
-    PipelineConfig config = PipelineConfig.load(intruderConfig, Map.of(), Map.of(
+    PipelineConfig config = pipelineConfigFrom(intruderConfig, Map.of(
         "application.id", APPLICATION_ID, "state.dir", temp.resolve("intruder-streams").toString()));
 
     Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() ->
@@ -276,5 +276,13 @@ class SecuredPipelineIT {
 
   private static String scram(String user) {
     return "SCRAM-SHA-256=[name=" + user + ",password=" + PASSWORDS.get(user) + "]";
+  }
+
+  /** The pipeline's configuration as the app builds it: the properties file resolved by Settings, then these. */
+  private static PipelineConfig pipelineConfigFrom(java.nio.file.Path file, Map<String, String> overrides) {
+    Map<String, String> properties = new java.util.HashMap<>(
+        eu.clusternews.app.config.Settings.resolve(file, Map.of(), Map.of()).asStrings());
+    properties.putAll(overrides);
+    return PipelineConfig.of(properties);
   }
 }

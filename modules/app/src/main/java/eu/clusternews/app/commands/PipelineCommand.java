@@ -1,5 +1,6 @@
 package eu.clusternews.app.commands;
 
+import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.pipeline.PipelineConfig;
 import java.nio.file.Path;
@@ -49,8 +50,7 @@ public final class PipelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PipelineConfig config = PipelineConfig.load(connection.configFile, overrides(connection.bootstrapServers,
-        connection.schemaRegistryUrl, applicationId, stateDir, atLeastOnce));
+    PipelineConfig config = pipelineConfig(connection.resolve(), applicationId, stateDir, atLeastOnce);
     try (UntilStopped untilStopped = new UntilStopped();
          PipelineService service = PipelineService.start(config,
              new PipelineService.HttpSettings(httpHost, httpPort == 0 ? null : httpPort))) {
@@ -65,17 +65,15 @@ public final class PipelineCommand implements Callable<Integer> {
     return 0;
   }
 
-  static Map<String, String> overrides(String bootstrapServers, String schemaRegistryUrl, String applicationId,
-                                       Path stateDir, boolean atLeastOnce) {
-    Map<String, String> overrides = new HashMap<>();
-    putIfPresent(overrides, "bootstrap.servers", bootstrapServers);
-    putIfPresent(overrides, "schema.registry.url", schemaRegistryUrl);
+  /** The pipeline's defaults under the resolved settings (file, environment, flags) and this command's flags. */
+  static PipelineConfig pipelineConfig(Settings settings, String applicationId, Path stateDir, boolean atLeastOnce) {
+    Map<String, String> overrides = new HashMap<>(settings.asStrings());
     putIfPresent(overrides, "application.id", applicationId);
     putIfPresent(overrides, "state.dir", stateDir == null ? null : stateDir.toAbsolutePath().toString());
     if (atLeastOnce) {
       overrides.put("processing.guarantee", "at_least_once");
     }
-    return overrides;
+    return PipelineConfig.of(overrides);
   }
 
   private static void putIfPresent(Map<String, String> map, String key, String value) {

@@ -89,8 +89,7 @@ public final class UpCommand implements Callable<Integer> {
             .run(line -> out.println("Reprocess        " + line));
         report.describe(20).forEach(line -> out.println("Reprocess        " + line));
       }
-      PipelineConfig pipelineConfig = PipelineConfig.load(connection.configFile, PipelineCommand.overrides(
-          settings.bootstrapServers(), settings.schemaRegistryUrl(), null, stateDir, false));
+      PipelineConfig pipelineConfig = PipelineCommand.pipelineConfig(settings, null, stateDir, false);
       try (PipelineService pipeline = PipelineService.start(pipelineConfig,
           new PipelineService.HttpSettings(httpHost, httpPort))) {
         pipeline.awaitRunning(Duration.ofMinutes(2));

@@ -17,9 +17,10 @@ import java.util.TreeMap;
  * <ol>
  *   <li>built-in defaults (the embedded default on this machine);</li>
  *   <li>a properties file ({@code --config FILE});</li>
- *   <li>environment variables: {@code KAFKA_BOOTSTRAP_SERVERS} and {@code CLUSTERNEWS_SCHEMA_REGISTRY_URL} become
- *       {@code bootstrap.servers} and {@code schema.registry.url} (prefix dropped, lower case, {@code _} to
- *       {@code .});</li>
+ *   <li>environment variables {@code KAFKA_*}, then {@code CLUSTERNEWS_*}: the prefix dropped, lower case,
+ *       {@code _} → {@code .}, {@code __} → {@code _}, {@code ___} → {@code -} (the Confluent image convention), e.g.
+ *       {@code KAFKA_BOOTSTRAP_SERVERS} → {@code bootstrap.servers}; the variables of Kafka's and our launcher
+ *       scripts ({@code KAFKA_HEAP_OPTS}, {@code CLUSTERNEWS_JAVA_OPTS}, ...) are not configuration;</li>
  *   <li>command-line flags.</li>
  * </ol>
  */
@@ -30,7 +31,14 @@ public final class Settings {
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
   public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
 
-  private static final String[] ENV_PREFIXES = {"CLUSTERNEWS_", "KAFKA_"};
+  /** Later prefixes win. */
+  private static final String[] ENV_PREFIXES = {"KAFKA_", "CLUSTERNEWS_"};
+
+  /** Environment variables of Kafka's launcher scripts and of ours: not client configuration. */
+  private static final java.util.Set<String> LAUNCHER_VARIABLES = java.util.Set.of("KAFKA_HOME", "KAFKA_OPTS",
+      "KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_GC_LOG_OPTS",
+      "KAFKA_DEBUG", "KAFKA_LOG_DIR", "KAFKA_CLUSTER_ID", "CLUSTERNEWS_JAVA_OPTS", "CLUSTERNEWS_HOME",
+      "CLUSTERNEWS_REGISTRY_HOME");
 
   private final TreeMap<String, String> properties;
   private final boolean endpointsExplicit;
@@ -66,20 +74,21 @@ public final class Settings {
 
   static Map<String, String> fromEnvironment(Map<String, String> environment) {
     Map<String, String> result = new TreeMap<>();
-    environment.forEach((name, value) -> {
-      for (String prefix : ENV_PREFIXES) {
-        if (name.startsWith(prefix) && name.length() > prefix.length() && !isLauncherVariable(name)) {
-          result.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+    for (String prefix : ENV_PREFIXES) {
+      new TreeMap<>(environment).forEach((name, value) -> {
+        if (name.startsWith(prefix) && name.length() > prefix.length() && !LAUNCHER_VARIABLES.contains(name)) {
+          result.put(propertyName(name, prefix), value);
         }
-      }
-    });
+      });
+    }
     return result;
   }
 
-  /** Variables that configure the launcher or the JVM, not Kafka clients. */
-  private static boolean isLauncherVariable(String name) {
-    return name.equals("CLUSTERNEWS_JAVA_OPTS") || name.equals("CLUSTERNEWS_HOME")
-        || name.equals("CLUSTERNEWS_REGISTRY_HOME") || name.equals("KAFKA_HEAP_OPTS") || name.equals("KAFKA_OPTS");
+  /** The property an environment variable stands for, e.g. KAFKA_BOOTSTRAP_SERVERS → bootstrap.servers. */
+  static String propertyName(String variable, String prefix) {
+    String rest = variable.substring(prefix.length()).toLowerCase(Locale.ROOT);
+    return rest.replace("___", "\u0000").replace("__", "\u0001").replace('_', '.')
+        .replace('\u0001', '_').replace('\u0000', '-');
   }
 
   private static Map<String, String> readFile(Path file) {
@@ -106,6 +115,11 @@ public final class Settings {
 
   public String get(String key) {
     return properties.get(key);
+  }
+
+  /** Every resolved property as strings: the base of the pipeline's configuration. */
+  public Map<String, String> asStrings() {
+    return new TreeMap<>(properties);
   }
 
   /** Every resolved property, for Kafka clients and serdes (they ignore keys they do not know). */

@@ -50,6 +50,22 @@ class SettingsTest {
   }
 
   @Test
+  void spellsEnvironmentVariablesAsKafkaPropertiesTheWayConfluentImagesDo() {
+    assertThat(Settings.propertyName("KAFKA_BOOTSTRAP_SERVERS", "KAFKA_")).isEqualTo("bootstrap.servers");
+    assertThat(Settings.propertyName("CLUSTERNEWS_SOME__UNDERSCORED", "CLUSTERNEWS_")).isEqualTo("some_underscored");
+    assertThat(Settings.propertyName("CLUSTERNEWS_A___B", "CLUSTERNEWS_")).isEqualTo("a-b");
+  }
+
+  @Test
+  void clusternewsVariablesWinOverKafkaVariablesAndKafkasLauncherVariablesAreIgnored() {
+    Settings settings = Settings.resolve(null, Map.of("KAFKA_STATE_DIR", "/from/kafka", "CLUSTERNEWS_STATE_DIR",
+        "/from/clusternews", "KAFKA_HEAP_OPTS", "-Xmx1g", "KAFKA_HOME", "/opt/kafka"), Map.of());
+
+    assertThat(settings.get("state.dir")).isEqualTo("/from/clusternews");
+    assertThat(settings.asClientConfig()).doesNotContainKeys("heap.opts", "home");
+  }
+
+  @Test
   void secretsNeverAppearWhenTheSettingsArePrinted() {
     Settings settings = Settings.resolve(null, Map.of("KAFKA_SASL_JAAS_CONFIG",
         "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"a\" password=\"s3cret\";",
