@@ -1,16 +1,16 @@
 package eu.clusternews.pipeline;
 
-import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterContribution;
-import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
-import eu.clusternews.registry.SchemaRegistryConfig;
 import eu.clusternews.registry.SpecificAvroDeserializer;
-import eu.clusternews.registry.SpecificAvroSerde;
+import eu.clusternews.pipeline.aggregate.ActivityKind;
+import eu.clusternews.pipeline.aggregate.AggregateProcessor;
+import eu.clusternews.pipeline.aggregate.AggregateStore;
+import eu.clusternews.pipeline.aggregate.AggregateStoreBuilder;
+import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.Topic;
 import java.util.HashMap;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -26,9 +27,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.kstream.Aggregator;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -62,8 +61,8 @@ public final class ClusterNewsTopology {
      */
     public static final String ENRICHED_NEWS_STORE = "enriched-news-store";
     /**
-     * cluster id → ClusterActivity (the DSL aggregate's cached, timestamped key-value store; query it with
-     * QueryableStoreTypes.keyValueStore(), which answers with the plain values).
+     * cluster id → ClusterActivity (an {@link AggregateStore}: decoded activities in front of a logged store; query it
+     * with QueryableStoreTypes.keyValueStore()).
      */
     public static final String CLUSTER_ACTIVITY_STORE = "cluster-activity-store";
     /** consortium id → ConsortiumActivity. */
@@ -78,25 +77,26 @@ public final class ClusterNewsTopology {
 
     private final ClusterNewsTopics topics;
     private final SchemaRegistryClient registry;
-    private final Map<String, Object> internalSerdeConfig;
-    private final ActivityAggregator aggregator;
+    private final Map<String, Object> inputSerdeConfig;
+    private final int maxHeadlines;
 
     /**
      * @param serdeConfig the serde settings ({@code schema.registry.url}, ...); every serde of the
      *                    topology shares one registry client
      */
     public ClusterNewsTopology(Map<String, ?> serdeConfig) {
-        this(serdeConfig, new ActivityAggregator());
+        this(serdeConfig, ActivityAggregator.DEFAULT_RECENT_HEADLINES);
     }
 
-    public ClusterNewsTopology(Map<String, ?> serdeConfig, ActivityAggregator aggregator) {
+    /** @param maxHeadlines how many recent headlines each activity keeps */
+    public ClusterNewsTopology(Map<String, ?> serdeConfig, int maxHeadlines) {
+        if (maxHeadlines < 1) {
+            throw new IllegalArgumentException("maxHeadlines must be at least 1, was " + maxHeadlines);
+        }
         this.registry = SchemaRegistryClients.fromConfig(serdeConfig);
         this.topics = ClusterNewsTopics.from(serdeConfig, registry);
-        // internal topics (repartition, changelogs) are ours: register their schemas even where the
-        // public topics' schemas are managed by hand (auto.register.schemas=false)
-        this.internalSerdeConfig = new HashMap<>(serdeConfig);
-        this.internalSerdeConfig.put(SchemaRegistryConfig.AUTO_REGISTER_SCHEMAS, true);
-        this.aggregator = aggregator;
+        this.inputSerdeConfig = new HashMap<>(serdeConfig);
+        this.maxHeadlines = maxHeadlines;
     }
 
     /** The topics the topology reads and writes, with their serdes. */
@@ -111,9 +111,9 @@ public final class ClusterNewsTopology {
         KStream<String, NewsEvent> news = validate(builder);
         KStream<String, NewsEvent> fresh = dedupe(builder, news);
         KStream<String, EnrichedNews> enriched = enrich(fresh);
-        aggregateClusters(fanOut(enriched, "clusters", FanOut::perCluster, CLUSTER_CONTRIBUTIONS));
-        aggregateConsortia(fanOut(enriched, "consortia", FanOut::perConsortium, CONSORTIUM_CONTRIBUTIONS));
-        aggregateProgrammes(fanOut(enriched, "programmes", FanOut::perProgramme, PROGRAMME_CONTRIBUTIONS));
+        aggregateClusters(builder, fanOut(enriched, "clusters", FanOut::perCluster, CLUSTER_CONTRIBUTIONS));
+        aggregateConsortia(builder, fanOut(enriched, "consortia", FanOut::perConsortium, CONSORTIUM_CONTRIBUTIONS));
+        aggregateProgrammes(builder, fanOut(enriched, "programmes", FanOut::perProgramme, PROGRAMME_CONTRIBUTIONS));
         return builder.build();
     }
 
@@ -132,7 +132,7 @@ public final class ClusterNewsTopology {
      */
     private KStream<String, NewsEvent> validate(StreamsBuilder builder) {
         SpecificAvroDeserializer<NewsEvent> deserializer = new SpecificAvroDeserializer<>(NewsEvent.class, registry);
-        deserializer.configure(internalSerdeConfig, false);
+        deserializer.configure(inputSerdeConfig, false);
         NewsValidator validator = new NewsValidator(deserializer);
         return builder
                 .stream(topics.news().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("cluster-news-source"))
@@ -159,7 +159,8 @@ public final class ClusterNewsTopology {
                 .toTable(Named.as("enriched-news-table"),
                         Materialized.<String, EnrichedNews, KeyValueStore<Bytes, byte[]>>as(ENRICHED_NEWS_STORE)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(internalSerde(EnrichedNews.class)));
+                                .withValueSerde(internalSerde(EnrichedNews.class))
+                                .withCachingEnabled());
         return enriched;
     }
 
@@ -180,46 +181,39 @@ public final class ClusterNewsTopology {
     }
 
     /** Aggregate per cluster into cluster-activity: counts, dates, kinds, roles, months, related ids, recent headlines. */
-    private void aggregateClusters(KStream<String, ClusterContribution> contributions) {
-        aggregate(contributions, topics.clusterActivity(), ClusterActivity.class, CLUSTER_ACTIVITY_STORE, "clusters",
-                (clusterId, c, current) -> aggregator.addToCluster(current, c));
+    private void aggregateClusters(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
+        aggregate(builder, contributions, topics.clusterActivity(), ActivityKind.CLUSTER, CLUSTER_ACTIVITY_STORE, "clusters");
     }
 
     /** Aggregate per consortium into consortium-activity. */
-    private void aggregateConsortia(KStream<String, ClusterContribution> contributions) {
-        aggregate(contributions, topics.consortiumActivity(), ConsortiumActivity.class, CONSORTIUM_ACTIVITY_STORE, "consortia",
-                (consortiumId, c, current) -> aggregator.addToConsortium(current, c));
+    private void aggregateConsortia(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
+        aggregate(builder, contributions, topics.consortiumActivity(), ActivityKind.CONSORTIUM, CONSORTIUM_ACTIVITY_STORE,
+                "consortia");
     }
 
     /** Aggregate per programme into programme-activity. */
-    private void aggregateProgrammes(KStream<String, ClusterContribution> contributions) {
-        aggregate(contributions, topics.programmeActivity(), ProgrammeActivity.class, PROGRAMME_ACTIVITY_STORE, "programmes",
-                (programmeId, c, current) -> aggregator.addToProgramme(current, c));
+    private void aggregateProgrammes(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
+        aggregate(builder, contributions, topics.programmeActivity(), ActivityKind.PROGRAMME, PROGRAMME_ACTIVITY_STORE,
+                "programmes");
     }
 
     /**
-     * Aggregate: adds each contribution to its entity's activity in a keyed store and emits the new value to
-     * a compacted topic. No time windows: all-time counts with calendar-month buckets, so news that arrive
-     * years late are counted like any other and the result does not depend on arrival order.
+     * Aggregate: counts each contribution into its entity's activity and emits the new value to a compacted topic.
+     * No time windows: all-time counts with calendar-month buckets, so news that arrive years late are counted like
+     * any other and the result does not depend on arrival order.
      *
-     * <p>The store is cached (Kafka Streams' record cache): updates to one entity coalesce in memory and reach
-     * the store, its changelog and the output topic once per commit (or when the cache fills), instead of once
-     * per contribution. The cache is flushed on every commit, so under exactly-once nothing is lost or seen
-     * early: the output topics only skip intermediate values. The store stays queryable with
-     * {@code QueryableStoreTypes.keyValueStore()} (a timestamped store answers that query with plain values).
+     * <p>The {@link AggregateStore} keeps activities decoded between updates and writes each changed one down (store,
+     * changelog, output topic) once per commit, inside the commit's transaction: under exactly-once nothing is lost
+     * or seen early, and the output topics only skip intermediate values. Interactive queries see the written-down
+     * values with {@code QueryableStoreTypes.keyValueStore()}.
      */
-    private <A extends SpecificRecord> void aggregate(KStream<String, ClusterContribution> contributions,
-                                                      Topic<String, A> output, Class<A> type, String storeName, String kind,
-                                                      Aggregator<String, ClusterContribution, A> merge) {
+    private <A extends SpecificRecordBase> void aggregate(StreamsBuilder builder, KStream<String, ClusterContribution> contributions,
+                                                          Topic<String, A> output, ActivityKind<A> kind, String storeName,
+                                                          String entities) {
+        builder.addStateStore(new AggregateStoreBuilder<>(storeName, kind));
         contributions
-                // already partitioned by entity id (the named repartition topic): grouping adds no topic
-                .groupByKey(Grouped.with(Serdes.String(), internalSerde(ClusterContribution.class)))
-                .aggregate(() -> null, merge, Named.as("aggregate-" + kind),
-                        Materialized.<String, A, KeyValueStore<Bytes, byte[]>>as(storeName)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(internalSerde(type))
-                                .withCachingEnabled())
-                .toStream(Named.as("aggregate-" + kind + "-updates"))
+                // already partitioned by entity id (the named repartition topic)
+                .process(() -> new AggregateProcessor<A>(storeName, maxHeadlines), Named.as("aggregate-" + entities), storeName)
                 .to(output.name(), produced(output, output.name() + "-sink"));
     }
 
@@ -237,10 +231,9 @@ public final class ClusterNewsTopology {
                         .withValueSerde(topic.valueSerde()));
     }
 
-    private <V extends SpecificRecord> Serde<V> internalSerde(Class<V> type) {
-        SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(type, registry);
-        serde.configure(internalSerdeConfig, false);
-        return serde;
+    /** Internal topics and stores are ours alone: encoded without the schema registry (see {@link InternalAvroSerde}). */
+    private static <V extends SpecificRecord> Serde<V> internalSerde(Class<V> type) {
+        return InternalAvroSerde.of(type);
     }
 
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {

@@ -13,7 +13,6 @@ import eu.clusternews.avro.ProgrammeActivity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -40,7 +39,9 @@ class ActivityAggregatorTest {
     private ClusterActivity clusterActivityOf(List<ClusterContribution> contributions) {
         ClusterActivity activity = null;
         for (ClusterContribution c : contributions) {
-            activity = aggregator.addToCluster(activity, c, Optional.of(Fixtures.cluster("org:bnpt", "BalticNet-PlasmaTec", "DE")));
+            // the display fields as the fan-out takes them from the reference data
+            activity = aggregator.addToCluster(activity,
+                    ClusterContribution.newBuilder(c).setEntityName("BalticNet-PlasmaTec").setEntityCountry("DE").build());
         }
         return activity;
     }
@@ -86,14 +87,16 @@ class ActivityAggregatorTest {
 
     @Test
     void keepsTheLastKnownNameWhenTheReferenceDataNoLongerKnowsTheEntity() {
-        ClusterActivity first = aggregator.addToCluster(null,
-                contribution("org:bnpt", "n1", null, NewsKind.OTHER, List.of()),
-                Optional.of(Fixtures.cluster("org:bnpt", "BalticNet-PlasmaTec", "DE")));
+        ClusterActivity first = aggregator.addToCluster(null, ClusterContribution.newBuilder(
+                contribution("org:bnpt", "n1", null, NewsKind.OTHER, List.of()))
+                .setEntityName("BalticNet-PlasmaTec").setEntityCountry("DE").build());
 
+        // a contribution made when the reference data no longer knew the cluster carries no display fields
         ClusterActivity second = aggregator.addToCluster(first,
-                contribution("org:bnpt", "n2", null, NewsKind.OTHER, List.of()), Optional.empty());
+                contribution("org:bnpt", "n2", null, NewsKind.OTHER, List.of()));
 
         assertThat(second.getName()).isEqualTo("BalticNet-PlasmaTec");
+        assertThat(second.getCountry()).isEqualTo("DE");
         assertThat(second.getNewsCount()).isEqualTo(2);
     }
 
@@ -119,13 +122,17 @@ class ActivityAggregatorTest {
     }
 
     @Test
-    void namesConsortiaByAcronymAndProgrammesByShortNameWithTheirProgrammeAndParent() {
+    void takesAConsortiumsAcronymAndProgrammeAndAProgrammesNameAndParentFromTheContribution() {
         ClusterContribution c = contribution("cons:inno-drop", "n1", LocalDate.of(2017, 5, 17), NewsKind.TRAINING, List.of());
 
-        ConsortiumActivity consortium = aggregator.addToConsortium(null, c, Optional.of(Fixtures.seedConsortia().get("cons:inno-drop")));
-        ProgrammeActivity cosme = aggregator.addToProgramme(null, c, Optional.of(Fixtures.seedProgrammes().get("prog:cosme")));
-        ProgrammeActivity excellence = aggregator.addToProgramme(null, c,
-                Optional.of(Fixtures.seedProgrammes().get("prog:cosme-cluster-excellence")));
+        // the display fields as FanOut takes them from the reference data (FanOutTest)
+        ConsortiumActivity consortium = aggregator.addToConsortium(null, ClusterContribution.newBuilder(c)
+                .setEntityName("INNO-DROP").setEntityParentId("prog:cosme-cluster-excellence").build());
+        ProgrammeActivity cosme = aggregator.addToProgramme(null, ClusterContribution.newBuilder(c)
+                .setEntityId("prog:cosme").setEntityName("COSME").build());
+        ProgrammeActivity excellence = aggregator.addToProgramme(null, ClusterContribution.newBuilder(c)
+                .setEntityId("prog:cosme-cluster-excellence").setEntityName("Cluster Excellence Programme")
+                .setEntityParentId("prog:cosme").build());
 
         assertThat(consortium.getName()).isEqualTo("INNO-DROP");
         assertThat(consortium.getProgrammeId()).isEqualTo("prog:cosme-cluster-excellence");

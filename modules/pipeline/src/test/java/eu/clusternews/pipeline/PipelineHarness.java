@@ -29,7 +29,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The topology under a {@link TopologyTestDriver} with its own mock:// registry scope and state
@@ -113,7 +113,9 @@ final class PipelineHarness implements AutoCloseable {
     }
 
     private <V> Map<String, V> storeContents(String storeName) {
-        KeyValueStore<String, V> store = driver.getKeyValueStore(storeName);
+        // the activity stores are AggregateStores: read them as interactive queries do
+        @SuppressWarnings("unchecked")
+        ReadOnlyKeyValueStore<String, V> store = (ReadOnlyKeyValueStore<String, V>) driver.getAllStateStores().get(storeName);
         Map<String, V> contents = new TreeMap<>();
         try (KeyValueIterator<String, V> all = store.all()) {
             all.forEachRemaining((KeyValue<String, V> kv) -> contents.put(kv.key, kv.value));

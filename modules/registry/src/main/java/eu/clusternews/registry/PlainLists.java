@@ -18,15 +18,20 @@ import org.apache.avro.generic.IndexedRecord;
  * what turning the fast reader off costs (the reader that builds plain lists itself is 2-3x slower). The walk follows
  * the schema and only enters fields, elements and map values whose schema can hold an array.
  */
-final class PlainLists {
+public final class PlainLists {
 
   private static final Map<Schema, Boolean> HOLDS_ARRAYS = new ConcurrentHashMap<>();
 
   private PlainLists() {
   }
 
+  /** Whether records of this schema need {@link #in}: they hold arrays whose elements carry logical types. */
+  public static boolean needed(Schema schema) {
+    return JavaListSpecificDatumReader.needsPlainLists(schema);
+  }
+
   /** The same record, its arrays replaced in place. */
-  static <T> T in(T datum) {
+  public static <T> T in(T datum) {
     if (datum instanceof IndexedRecord record) {
       replaceIn(record);
     }

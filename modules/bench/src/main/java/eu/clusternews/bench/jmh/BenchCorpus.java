@@ -59,9 +59,8 @@ final class BenchCorpus {
         ActivityAggregator aggregator = new ActivityAggregator();
         Map<String, ClusterActivity> byCluster = new HashMap<>();
         for (NewsEvent news : events) {
-            for (ClusterContribution c : FanOut.perCluster(enricher.enrich(news, Instant.EPOCH))) {
-                byCluster.put(c.getEntityId(), aggregator.addToCluster(byCluster.get(c.getEntityId()), c,
-                        lookup.organisation(c.getEntityId())));
+            for (ClusterContribution c : FanOut.perCluster(enricher.enrich(news, Instant.EPOCH), lookup)) {
+                byCluster.put(c.getEntityId(), aggregator.addToCluster(byCluster.get(c.getEntityId()), c));
             }
         }
         return byCluster.values().stream()

@@ -16,10 +16,10 @@ import org.apache.avro.AvroRuntimeException;
  * The .avsc files of one folder, parsed together: the files refer to shared types by name, so each is parsed once
  * the types it names are known, whatever the order of the files.
  */
-record SchemaDirectory(Path dir, Map<String, Schema> schemasByFile) {
+public record SchemaDirectory(Path dir, Map<String, Schema> schemasByFile) {
 
   /** Parses every {@code *.avsc} directly in {@code dir} (not in subfolders). */
-  static SchemaDirectory parse(Path dir) {
+  public static SchemaDirectory parse(Path dir) {
     List<Path> pending;
     try (Stream<Path> files = Files.list(dir)) {
       pending = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(".avsc")).sorted().toList());
@@ -35,7 +35,7 @@ record SchemaDirectory(Path dir, Map<String, Schema> schemasByFile) {
       for (Path file : List.copyOf(pending)) {
         Schema.Parser parser = new Schema.Parser().addTypes(known.values());
         try {
-          byFile.put(file.getFileName().toString(), parser.parse(file.toFile()));
+          byFile.put(file.getFileName().toString(), parser.parse(Files.readString(file)));
           known.putAll(parser.getTypes());
           pending.remove(file);
           progress = true;

@@ -1,0 +1,110 @@
+package eu.clusternews.pipeline.aggregate;
+
+import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.ClusterRole;
+import eu.clusternews.avro.Headline;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One entity's activity (a cluster's, consortium's or programme's) while it is being counted: decoded and mutable,
+ * so that counting a contribution costs a few map and set updates instead of a copy of the whole aggregate.
+ *
+ * <p>Every counted field changes by a commutative operation — sums, min/max, set unions and a top-N under a total
+ * order — so the result does not depend on the order the contributions arrive in. The display fields (name and the
+ * kind's detail: a cluster's country, a consortium's programme, a programme's parent) come from the reference data
+ * as the newest contribution saw it, and stay as they were when a contribution does not know them.
+ */
+public final class Activity {
+
+    /** Newest publication date first, undated news last, ties by news id: a total order. */
+    public static final Comparator<Headline> RECENT_FIRST = Comparator
+            .comparing(Headline::getPublishedAt, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+            .thenComparing(Headline::getNewsId);
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    String name;
+    String detail;
+    long newsCount;
+    long undatedCount;
+    LocalDate firstPublishedAt;
+    LocalDate lastPublishedAt;
+    final TreeMap<String, Long> countsByRole = new TreeMap<>();
+    final TreeMap<String, Long> countsByKind = new TreeMap<>();
+    final TreeMap<String, Long> countsByMonth = new TreeMap<>();
+    final TreeSet<String> consortiumIds = new TreeSet<>();
+    final TreeSet<String> programmeIds = new TreeSet<>();
+    final TreeSet<String> clusterIds = new TreeSet<>();
+    /** Sorted by {@link #RECENT_FIRST}, at most the aggregate's headline bound. */
+    final List<Headline> recentHeadlines = new ArrayList<>();
+
+    /**
+     * Counts one more news item; callers make sure a news item reaches an entity only once (dedupe). A headline
+     * already listed under the same news id is replaced.
+     */
+    public void add(ClusterContribution c, int maxHeadlines) {
+        if (c.getEntityName() != null) {
+            name = c.getEntityName();
+        }
+        String contributedDetail = c.getEntityCountry() != null ? c.getEntityCountry() : c.getEntityParentId();
+        if (contributedDetail != null) {
+            detail = contributedDetail;
+        }
+        newsCount++;
+        for (ClusterRole role : c.getRoles()) {
+            countsByRole.merge(role.name(), 1L, Long::sum);
+        }
+        countsByKind.merge(c.getKind().name(), 1L, Long::sum);
+        LocalDate published = c.getPublishedAt();
+        if (published == null) {
+            undatedCount++;
+        } else {
+            countsByMonth.merge(month(published), 1L, Long::sum);
+            if (firstPublishedAt == null || published.isBefore(firstPublishedAt)) {
+                firstPublishedAt = published;
+            }
+            if (lastPublishedAt == null || published.isAfter(lastPublishedAt)) {
+                lastPublishedAt = published;
+            }
+        }
+        consortiumIds.addAll(c.getConsortiumIds());
+        programmeIds.addAll(c.getProgrammeIds());
+        clusterIds.addAll(c.getClusterIds());
+        addHeadline(Headline.newBuilder()
+                .setNewsId(c.getNewsId())
+                .setTitle(c.getTitle())
+                .setPublishedAt(published)
+                .setKind(c.getKind())
+                .setUrl(c.getUrl())
+                .build(), maxHeadlines);
+    }
+
+    private void addHeadline(Headline headline, int maxHeadlines) {
+        recentHeadlines.removeIf(h -> h.getNewsId().equals(headline.getNewsId()));
+        int at = Collections.binarySearch(recentHeadlines, headline, RECENT_FIRST);
+        int insertAt = at >= 0 ? at : -at - 1;
+        if (insertAt < maxHeadlines) {
+            recentHeadlines.add(insertAt, headline);
+            while (recentHeadlines.size() > maxHeadlines) {
+                recentHeadlines.remove(recentHeadlines.size() - 1);
+            }
+        }
+    }
+
+    /** {@code yyyy-MM}, without a formatter: this runs for every contribution. */
+    private static String month(LocalDate date) {
+        int year = date.getYear();
+        int month = date.getMonthValue();
+        if (year < 1000 || year > 9999) {
+            return MONTH.format(date);
+        }
+        return month < 10 ? year + "-0" + month : year + "-" + month;
+    }
+}

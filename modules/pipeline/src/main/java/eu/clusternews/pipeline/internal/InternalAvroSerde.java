@@ -1,0 +1,125 @@
+package eu.clusternews.pipeline.internal;
+
+import eu.clusternews.avro.ReleasedSchemas;
+import eu.clusternews.registry.PlainLists;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The encoding of the pipeline's internal data (repartition topics, state stores and their changelogs): Avro's
+ * single-object encoding (two marker bytes, the writer schema's 64-bit fingerprint, the Avro binary), with every
+ * writer schema it accepts held in the jar. Only this application reads these records, so they need no schema
+ * registry: a registry outage can never make a contribution or an aggregate undecodable. A newer release still
+ * reads what an older one wrote: the decoder knows the current schema and those of every release in
+ * {@code schemas/releases/}, and resolves them to the current one.
+ *
+ * <p>Public topics keep the Confluent wire format and registered schemas.
+ */
+public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+
+    private static final byte CONFLUENT_MAGIC = 0;
+
+    private final Class<T> type;
+    private final BinaryMessageEncoder<T> encoder;
+    private final BinaryMessageDecoder<T> decoder;
+    /** Whether decoded records get plain lists, so that {@code equals} works on them (see {@link PlainLists}). */
+    private final boolean plainLists;
+
+    private InternalAvroSerde(Class<T> type) {
+        this.type = type;
+        SpecificData model = SpecificData.getForClass(type);
+        Schema current = model.getSchema(type);
+        this.encoder = new BinaryMessageEncoder<>(model, current);
+        this.decoder = new BinaryMessageDecoder<>(model, current);
+        this.plainLists = PlainLists.needed(current);
+        for (Schema released : ReleasedSchemas.of(current.getFullName())) {
+            decoder.addSchema(released);
+        }
+    }
+
+    /** The serde of one generated record class. */
+    public static <T extends SpecificRecord> InternalAvroSerde<T> of(Class<T> type) {
+        return new InternalAvroSerde<>(type);
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            ByteBuffer buffer = encoder.encode(data);
+            byte[] array = buffer.array();
+            return buffer.arrayOffset() == 0 && buffer.position() == 0 && buffer.remaining() == array.length
+                    ? array : Arrays.copyOfRange(array, buffer.arrayOffset() + buffer.position(),
+                            buffer.arrayOffset() + buffer.limit());
+        } catch (IOException e) {
+            throw new SerializationException("Cannot encode a " + type.getSimpleName() + " for " + topic, e);
+        }
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            T decoded = decoder.decode(data);
+            return plainLists ? PlainLists.in(decoded) : decoded;
+        } catch (MissingSchemaException e) {
+            throw new SerializationException("A " + type.getSimpleName() + " in " + topic
+                    + " was written with a schema this version does not know (" + e.getMessage() + "): written by a"
+                    + " newer clusternews? Run the same or a newer version.", e);
+        } catch (BadHeaderException e) {
+            throw new SerializationException(notOurs(topic, data), e);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot decode a " + type.getSimpleName() + " in " + topic + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private String notOurs(String topic, byte[] data) {
+        String start = HexFormat.ofDelimiter(" ").formatHex(data, 0, Math.min(data.length, 6));
+        if (data.length > 5 && data[0] == CONFLUENT_MAGIC) {
+            return "A record in " + topic + " is in the Confluent wire format (" + start + " ...), as clusternews 0.1"
+                    + " wrote internal data; this version encodes it without the schema registry. Rebuild the state"
+                    + " once with `clusternews reprocess`.";
+        }
+        return "A record in " + topic + " is not a " + type.getSimpleName() + " in clusternews' internal encoding"
+                + " (it starts " + start + ")";
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        // nothing to configure: the schemas are in the jar
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}
