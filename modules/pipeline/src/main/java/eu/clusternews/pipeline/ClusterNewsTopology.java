@@ -10,6 +10,7 @@ import eu.clusternews.pipeline.aggregate.ActivityKind;
 import eu.clusternews.pipeline.aggregate.AggregateProcessor;
 import eu.clusternews.pipeline.aggregate.AggregateStore;
 import eu.clusternews.pipeline.aggregate.AggregateStoreBuilder;
+import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.Topic;
@@ -75,6 +76,9 @@ public final class ClusterNewsTopology {
     public static final String CONSORTIUM_CONTRIBUTIONS = "consortium-contributions";
     public static final String PROGRAMME_CONTRIBUTIONS = "programme-contributions";
 
+    /** Decoded reference records kept per global store (there are tens to thousands of them). */
+    private static final int REFERENCE_DECODE_CACHE_ENTRIES = 20_000;
+
     private final ClusterNewsTopics topics;
     private final SchemaRegistryClient registry;
     private final Map<String, Object> inputSerdeConfig;
@@ -110,7 +114,7 @@ public final class ClusterNewsTopology {
         referenceStores(builder);
         KStream<String, NewsEvent> news = validate(builder);
         KStream<String, NewsEvent> fresh = dedupe(builder, news);
-        KStream<String, EnrichedNews> enriched = enrich(fresh);
+        KStream<String, EnrichedNews> enriched = enrich(builder, fresh);
         aggregateClusters(builder, fanOut(enriched, "clusters", FanOut::perCluster, CLUSTER_CONTRIBUTIONS));
         aggregateConsortia(builder, fanOut(enriched, "consortia", FanOut::perConsortium, CONSORTIUM_CONTRIBUTIONS));
         aggregateProgrammes(builder, fanOut(enriched, "programmes", FanOut::perProgramme, PROGRAMME_CONTRIBUTIONS));
@@ -151,16 +155,13 @@ public final class ClusterNewsTopology {
      * programme from the global stores as they are now, lists unknown ids as unresolved, and writes the
      * result to cluster-news-enriched. Reference changes apply to news that pass afterwards.
      */
-    private KStream<String, EnrichedNews> enrich(KStream<String, NewsEvent> news) {
+    private KStream<String, EnrichedNews> enrich(StreamsBuilder builder, KStream<String, NewsEvent> news) {
         KStream<String, EnrichedNews> enriched = news.processValues(EnrichProcessor::new, Named.as("enrich"));
         enriched.to(topics.enriched().name(), produced(topics.enriched(), "cluster-news-enriched-sink"));
-        enriched
-                .mapValues(ClusterNewsTopology::withoutBody, Named.as("strip-body"))
-                .toTable(Named.as("enriched-news-table"),
-                        Materialized.<String, EnrichedNews, KeyValueStore<Bytes, byte[]>>as(ENRICHED_NEWS_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(internalSerde(EnrichedNews.class))
-                                .withCachingEnabled());
+        // unique keys: a record cache would only hold each news once more before writing it
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENRICHED_NEWS_STORE),
+                Serdes.String(), internalSerde(EnrichedNews.class)).withCachingDisabled());
+        enriched.process(EnrichedNewsStoreProcessor::new, Named.as("store-enriched-news"), ENRICHED_NEWS_STORE);
         return enriched;
     }
 
@@ -217,18 +218,15 @@ public final class ClusterNewsTopology {
                 .to(output.name(), produced(output, output.name() + "-sink"));
     }
 
-    private static EnrichedNews withoutBody(EnrichedNews news) {
-        EnrichedNews copy = EnrichedNews.newBuilder(news).build();
-        copy.setNews(NewsEvent.newBuilder(news.getNews()).setBody("").build());
-        return copy;
-    }
-
     private <V extends SpecificRecord> void globalStore(StreamsBuilder builder, Topic<String, V> topic, String storeName) {
+        // every news looks reference records up several times: decode each distinct record once
+        Serde<V> values = Serdes.serdeFrom(topic.valueSerde().serializer(),
+                new DecodedOnceDeserializer<>(topic.valueSerde().deserializer(), REFERENCE_DECODE_CACHE_ENTRIES));
         builder.globalTable(topic.name(),
-                Consumed.with(topic.keySerde(), topic.valueSerde()).withName(topic.name()),
+                Consumed.with(topic.keySerde(), values).withName(topic.name()),
                 Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(storeName)
                         .withKeySerde(topic.keySerde())
-                        .withValueSerde(topic.valueSerde()));
+                        .withValueSerde(values));
     }
 
     /** Internal topics and stores are ours alone: encoded without the schema registry (see {@link InternalAvroSerde}). */

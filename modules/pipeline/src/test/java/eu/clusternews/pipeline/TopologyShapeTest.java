@@ -24,7 +24,7 @@ class TopologyShapeTest {
                     "cluster-contributions-repartition", "consortium-contributions-repartition",
                     "programme-contributions-repartition", "aggregate-clusters", "aggregate-consortia",
                     "aggregate-programmes", "cluster-activity-sink", "consortium-activity-sink", "programme-activity-sink",
-                    "strip-body", "enriched-news-table", ClusterNewsTopology.ENRICHED_NEWS_STORE,
+                    "store-enriched-news", ClusterNewsTopology.ENRICHED_NEWS_STORE,
                     ClusterNewsTopology.NEWS_SEEN_STORE, ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
                     ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE, ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
                     ClusterNewsTopology.ORGANISATIONS_STORE, ClusterNewsTopology.CONSORTIA_STORE,
