@@ -115,6 +115,24 @@ class BigInputIT {
     assertThat(moonLanding.value().getPublishedAt()).isEqualTo(LocalDate.of(1969, 7, 20));
   }
 
+  @Test
+  void aNewsTooLargeForKafkaIsRejectedWithItsLineAndTheOthersArePublished() throws IOException {
+    Path file = temp.resolve("large.jsonl");
+    Files.write(file, List.of(
+        "{\"title\":\"INNO-DROP training in Berlin\",\"body\":\"Small.\",\"publishedAt\":\"2017-04-25\"}",
+        "{\"title\":\"CLUSGRID meeting in Kraków\",\"body\":\"" + "Cluster news. ".repeat(150_000) + "\"}",
+        "{\"title\":\"INNO-DROP study visit to Aarhus\",\"body\":\"Small.\",\"publishedAt\":\"2017-06-12\"}"),
+        StandardCharsets.UTF_8);
+    long before = recordsInNewsTopic();
+
+    CommandRun run = ingest("--max-document-bytes", "4000000", file.toString());
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+    assertThat(run.out()).contains("Ingested: 2 published, 0 duplicates within this run, 1 rejected")
+        .contains("rejected " + file + ":2: news ").contains("is too large for Kafka").contains("max.request.size");
+    assertThat(recordsInNewsTopic() - before).isEqualTo(2);
+  }
+
   private static CommandRun ingest(String... args) {
     List<String> all = new ArrayList<>(List.of("ingest", "--quiet", "--bootstrap-servers", stack.bootstrapServers(),
         "--schema-registry-url", stack.schemaRegistryUrl(), "--reference", Seeds.reference().toString()));

@@ -83,7 +83,7 @@ public final class IngestCommand implements Callable<Integer> {
     out.println("Ingested: " + summary.oneLine());
     summary.rejected().forEach(r -> out.printf("  rejected %s: %s%n", r.source(), r.reason()));
     if (summary.rejectedCount() > summary.rejected().size()) {
-      out.printf("  ... and %d more rejected (every one is in the log)%n",
+      out.printf("  ... and %d more rejected (each one was logged on stderr as it was found)%n",
           summary.rejectedCount() - summary.rejected().size());
     }
     out.flush();
@@ -112,7 +112,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         if (totalBytes >= 0) {
           bar.stepTo(bytes / 1024);
-          bar.setExtraMessage(documents + " documents");
+          bar.setExtraMessage(" " + documents + " documents");
         } else {
           bar.stepTo(documents);
         }
