@@ -90,6 +90,8 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
       buffer.encoder = EncoderFactory.get().binaryEncoder(buffer.out, buffer.encoder);
       writer.encoding().write(record, buffer.encoder);
       buffer.encoder.flush();
+      // copied before the finally block may drop a huge buffer: after it, a record over 1 MiB would be 0 bytes
+      return buffer.out.toByteArray();
     } catch (IOException | RuntimeException e) {
       buffer.encoder = null; // it may hold part of the failed record: never flush that into the next one
       throw new SerializationException("Cannot write a " + schema.getFullName() + " as the "
@@ -97,7 +99,6 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
     } finally {
       buffer.shrinkIfHuge();
     }
-    return buffer.out.toByteArray();
   }
 
   private static final ThreadLocal<ThreadBuffer> THREAD_BUFFER = ThreadLocal.withInitial(ThreadBuffer::new);

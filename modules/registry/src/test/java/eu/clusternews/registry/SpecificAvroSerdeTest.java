@@ -112,6 +112,19 @@ class SpecificAvroSerdeTest {
   }
 
   @Test
+  void aRecordOverOneMebibyteIsWrittenWholeNotAsZeroBytes() {
+    SpecificAvroSerde<ClusterActivity> serde = serde(ClusterActivity.class);
+    ClusterActivity huge = SampleRecords.sample(ClusterActivity.class, 3);
+    huge.setCountsByMonth(java.util.stream.IntStream.range(0, 100_000).boxed()
+        .collect(java.util.stream.Collectors.toMap(i -> "month-" + i, i -> (long) i)));
+
+    byte[] bytes = serde.serializer().serialize("cluster-activity", huge);
+
+    assertThat(bytes.length).isGreaterThan(1 << 20);
+    assertThat(serde.deserializer().deserialize("cluster-activity", bytes)).isEqualTo(huge);
+  }
+
+  @Test
   void decodedAggregatesHoldPlainJavaLists() {
     SpecificAvroSerde<ClusterActivity> serde = serde(ClusterActivity.class);
     byte[] bytes = serde.serializer().serialize("cluster-activity", SampleRecords.sample(ClusterActivity.class, 2));

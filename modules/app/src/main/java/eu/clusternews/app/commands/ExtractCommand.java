@@ -6,10 +6,9 @@ import eu.clusternews.ingest.extract.ExtractionJson;
 import eu.clusternews.ingest.extract.Extractor;
 import eu.clusternews.ingest.read.DocumentReaders;
 import eu.clusternews.ingest.read.RawDocument;
-import eu.clusternews.ingest.read.ReadResult;
+import eu.clusternews.ingest.read.DocumentSink;
 import eu.clusternews.ingest.publish.NewsIngestion;
 import eu.clusternews.ingest.reference.ReferenceData;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,29 +47,35 @@ public final class ExtractCommand implements Callable<Integer> {
   Path referenceDir;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Extractor extractor = new Extractor(ReferenceData.load(
         referenceDir != null ? referenceDir : Installation.seedsDir().resolve("reference")));
     DocumentReaders readers = new DocumentReaders();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<DocumentRejectedException> rejected = new ArrayList<>();
-    for (Path input : NewsIngestion.expand(inputs)) {
-      ReadResult read;
-      try {
-        read = input.toString().equals("-") ? readers.read("-", System.in.readAllBytes()) : readers.read(input);
-      } catch (DocumentRejectedException e) {
-        rejected.add(e);
-        continue;
-      }
-      rejected.addAll(read.rejections());
-      for (RawDocument document : read.documents()) {
+    // documents are printed as they are read: standard input and JSON lines of any length are never held whole
+    DocumentSink sink = new DocumentSink() {
+      @Override
+      public void document(RawDocument document, String where) {
         try {
           Extraction extraction = extractor.extract(document);
           out.println(format == Format.json ? ExtractionJson.toJsonLine(extraction) : ExtractionJson.toText(extraction));
         } catch (DocumentRejectedException e) {
-          rejected.add(e);
+          rejected.add(new DocumentRejectedException(where, e.reason(), e));
         }
+      }
+
+      @Override
+      public void rejected(DocumentRejectedException rejection) {
+        rejected.add(rejection);
+      }
+    };
+    for (Path input : NewsIngestion.expand(inputs)) {
+      if (input.toString().equals("-")) {
+        readers.read("-", System.in, sink);
+      } else {
+        readers.read(input, sink);
       }
     }
     out.flush();

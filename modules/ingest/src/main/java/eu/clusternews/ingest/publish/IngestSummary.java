@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * What an ingestion run did: news published, copies of the same news id seen again within the run (not sent
- * twice), and documents rejected with their reasons (nothing of a rejected document is published).
+ * twice), and documents rejected (nothing of a rejected document is published): how many, and the first
+ * {@link NewsIngestion#LISTED_REJECTIONS} with their sources and reasons (every one is logged).
  */
-public record IngestSummary(long published, long duplicates, List<DocumentRejectedException> rejected,
-                            long publishFailures) {
+public record IngestSummary(long published, long duplicates, long rejectedCount,
+                            List<DocumentRejectedException> rejected, long publishFailures) {
 
   public IngestSummary {
     rejected = List.copyOf(rejected);
@@ -16,6 +17,6 @@ public record IngestSummary(long published, long duplicates, List<DocumentReject
 
   public String oneLine() {
     return String.format("%d published, %d duplicates within this run, %d rejected%s", published, duplicates,
-        rejected.size(), publishFailures > 0 ? ", " + publishFailures + " FAILED to publish" : "");
+        rejectedCount, publishFailures > 0 ? ", " + publishFailures + " FAILED to publish" : "");
   }
 }

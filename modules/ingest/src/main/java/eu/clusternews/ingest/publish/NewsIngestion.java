@@ -2,12 +2,12 @@ package eu.clusternews.ingest.publish;
 
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.ingest.DocumentRejectedException;
-import eu.clusternews.ingest.extract.Extraction;
 import eu.clusternews.ingest.extract.Extractor;
 import eu.clusternews.ingest.read.DocumentReaders;
+import eu.clusternews.ingest.read.DocumentSink;
 import eu.clusternews.ingest.read.RawDocument;
-import eu.clusternews.ingest.read.ReadResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,29 +19,43 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One ingestion run: reads each input (a file, every document file under a folder, or standard input), extracts
- * each document completely before anything of it is published, and publishes the news events. A document that
- * cannot be read or extracted is reported with its source and reason and the run goes on.
+ * each document completely before anything of it is published, and publishes the news events. Documents are
+ * streamed from reader to producer one at a time (JSON lines and standard input are never held whole), so memory
+ * does not grow with the input, except for the ids seen, kept to count duplicates (about 100 bytes a news). A
+ * document that cannot be read, extracted or published for its size is rejected with where it is and why, and
+ * the run goes on.
  */
 public final class NewsIngestion {
 
+  /** How many rejections a summary lists; all of them are counted and logged. */
+  public static final int LISTED_REJECTIONS = 100;
+
   private static final Logger log = LoggerFactory.getLogger(NewsIngestion.class);
 
-  /** Called after each input with (inputs done, inputs in all). */
+  /** How far a run is: bytes read of all inputs, and documents read. */
   public interface Progress {
-    void step(int done, int total, String current);
+    void update(long bytesRead, long documentsRead);
   }
 
-  private final DocumentReaders readers = new DocumentReaders();
+  private final DocumentReaders readers;
   private final Extractor extractor;
   private final Clock clock;
 
   public NewsIngestion(Extractor extractor, Clock clock) {
+    this(extractor, clock, DocumentReaders.DEFAULT_MAX_DOCUMENT_BYTES);
+  }
+
+  /** An ingestion whose JSON lines (each one document) may be at most {@code maxDocumentBytes}. */
+  public NewsIngestion(Extractor extractor, Clock clock, int maxDocumentBytes) {
+    this.readers = new DocumentReaders(maxDocumentBytes);
     this.extractor = extractor;
     this.clock = clock;
   }
@@ -50,7 +64,7 @@ public final class NewsIngestion {
   public static List<Path> expand(List<Path> inputs) {
     List<Path> files = new ArrayList<>();
     for (Path input : inputs) {
-      if (input.toString().equals("-")) {
+      if (isStdin(input)) {
         files.add(input);
       } else if (Files.isDirectory(input)) {
         try (Stream<Path> walk = Files.walk(input)) {
@@ -69,71 +83,133 @@ public final class NewsIngestion {
     return files;
   }
 
-  /** Reads and extracts one input; every rejection is collected, never thrown. */
-  public List<NewsEvent> extract(Path input, byte[] stdinOrNull, List<DocumentRejectedException> rejected) {
-    List<NewsEvent> events = new ArrayList<>();
-    ReadResult read;
-    try {
-      read = stdinOrNull != null ? readers.read("-", stdinOrNull) : readers.read(input);
-    } catch (DocumentRejectedException e) {
-      rejected.add(e);
-      return events;
-    }
-    rejected.addAll(read.rejections());
-    for (RawDocument document : read.documents()) {
-      try {
-        Extraction extraction = extractor.extract(document);
-        events.add(extraction.toNewsEvent(clock));
-      } catch (DocumentRejectedException e) {
-        rejected.add(e);
-      } catch (RuntimeException e) {
-        // a bug in extraction must not take the run down nor publish half a document
-        rejected.add(new DocumentRejectedException(document.source(), "extraction failed: " + e, e));
+  /** The bytes of these (expanded) inputs, or -1 when one is standard input, whose length is not known. */
+  public static long totalBytes(List<Path> files) {
+    long total = 0;
+    for (Path file : files) {
+      if (isStdin(file)) {
+        return -1;
       }
+      total += sizeOf(file); // an unreadable file counts 0: its read reports it
     }
-    return events;
+    return total;
   }
 
-  /** Reads, extracts and publishes every input; returns when everything sent was acknowledged. */
-  public IngestSummary run(List<Path> inputs, java.util.function.Supplier<byte[]> stdin, NewsPublisher publisher,
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static boolean isStdin(Path input) {
+    return input.toString().equals("-");
+  }
+
+  /**
+   * Reads, extracts and publishes every input; returns when everything sent was acknowledged. A failure to
+   * publish other than a record too large for Kafka (an outage that outlasts the producer's retries) is counted
+   * in {@link IngestSummary#publishFailures()}; an exception thrown by the producer ends the run.
+   */
+  public IngestSummary run(List<Path> inputs, Supplier<InputStream> stdin, NewsPublisher publisher,
                            Progress progress) {
     List<Path> files = expand(inputs);
-    List<DocumentRejectedException> rejected = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    AtomicLong published = new AtomicLong();
-    AtomicLong failures = new AtomicLong();
-    AtomicReference<Exception> firstFailure = new AtomicReference<>();
-    long duplicates = 0;
-    int done = 0;
+    Run run = new Run(publisher, progress);
     for (Path file : files) {
-      byte[] stdinBytes = file.toString().equals("-") ? stdin.get() : null;
-      for (NewsEvent event : extract(file, stdinBytes, rejected)) {
-        if (!seen.add(event.getId())) {
-          duplicates++;
-          continue;
-        }
-        publisher.publish(event, (metadata, exception) -> {
-          if (exception == null) {
-            published.incrementAndGet();
-          } else {
-            failures.incrementAndGet();
-            firstFailure.compareAndSet(null, exception);
-          }
-        });
+      if (isStdin(file)) {
+        readers.read("-", stdin.get(), run);
+      } else {
+        readers.read(file, run);
       }
-      progress.step(++done, files.size(), file.toString());
+      run.inputDone(isStdin(file) ? -1 : sizeOf(file));
     }
     publisher.flush();
-    if (firstFailure.get() != null) {
-      log.error("Publishing failed for {} news: {}", failures.get(), firstFailure.get().getMessage());
+    if (run.firstFailure.get() != null) {
+      log.error("Publishing failed for {} news: {}", run.failures.get(), run.firstFailure.get().getMessage());
     }
-    rejected.forEach(r -> log.warn("Rejected {}: {}", r.source(), r.reason()));
-    return new IngestSummary(published.get(), duplicates, rejected, failures.get());
+    synchronized (run) {
+      return new IngestSummary(run.published.get(), run.duplicates, run.rejectedCount, run.listed,
+          run.failures.get());
+    }
+  }
+
+  /** One run's state; the producer's callbacks run on its I/O thread, hence the atomics and the lock. */
+  private final class Run implements DocumentSink {
+    private final NewsPublisher publisher;
+    private final Progress progress;
+    private final Set<String> seen = new HashSet<>();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private final List<DocumentRejectedException> listed = new ArrayList<>();
+    private long rejectedCount;
+    private long duplicates;
+    private long documents;
+    private long bytesOfDoneInputs;
+    private long bytesOfThisInput;
+
+    Run(NewsPublisher publisher, Progress progress) {
+      this.publisher = publisher;
+      this.progress = progress;
+    }
+
+    @Override
+    public void document(RawDocument document, String where) {
+      documents++;
+      NewsEvent event;
+      try {
+        event = extractor.extract(document).toNewsEvent(clock);
+      } catch (DocumentRejectedException e) {
+        rejected(where.equals(e.source()) ? e : new DocumentRejectedException(where, e.reason(), e));
+        return;
+      } catch (RuntimeException e) {
+        // a bug in extraction must not take the run down nor publish half a document
+        rejected(new DocumentRejectedException(where, "extraction failed: " + e, e));
+        return;
+      }
+      if (!seen.add(event.getId())) {
+        duplicates++;
+        return;
+      }
+      publisher.publish(event, (metadata, exception) -> {
+        if (exception == null) {
+          published.incrementAndGet();
+        } else if (exception instanceof RecordTooLargeException) {
+          // the document, not the cluster, is at fault: reject it alone (max.request.size, message.max.bytes)
+          rejected(new DocumentRejectedException(where, "news " + event.getId() + " is too large for Kafka: "
+              + exception.getMessage()));
+        } else {
+          failures.incrementAndGet();
+          firstFailure.compareAndSet(null, exception);
+        }
+      });
+    }
+
+    @Override
+    public synchronized void rejected(DocumentRejectedException rejection) {
+      rejectedCount++;
+      if (listed.size() < LISTED_REJECTIONS) {
+        listed.add(rejection);
+      }
+      log.warn("Rejected {}: {}", rejection.source(), rejection.reason());
+    }
+
+    @Override
+    public void bytesRead(long bytes) {
+      bytesOfThisInput = bytes;
+      progress.update(bytesOfDoneInputs + bytes, documents);
+    }
+
+    void inputDone(long size) {
+      bytesOfDoneInputs += size >= 0 ? size : bytesOfThisInput;
+      bytesOfThisInput = 0;
+      progress.update(bytesOfDoneInputs, documents);
+    }
   }
 
   /** Convenience for callers without a progress display. */
   public static Progress noProgress() {
-    return (done, total, current) -> { };
+    return (bytes, documents) -> { };
   }
-
 }

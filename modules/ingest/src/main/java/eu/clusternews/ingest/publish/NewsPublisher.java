@@ -15,10 +15,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Publishes news events to cluster-news: keyed by news id (so the default partitioner keeps every copy of a news
  * item in one partition, where the pipeline dedupes it), with the publication date at 00:00 UTC as the record
- * timestamp (event time: replays carry the real dates) or the ingestion time when the document states no date.
+ * timestamp (event time: replays carry the real dates) or the ingestion time when the document states no date
+ * ({@link #timestampOf} for dates Kafka cannot take).
  * The producer is idempotent with acks=all, so a retry never writes a record twice.
  */
 public final class NewsPublisher implements AutoCloseable {
+
+  /** The earliest record timestamp Kafka takes: 1970-01-01T00:00:00Z. */
+  public static final long EARLIEST_TIMESTAMP = 0L;
 
   private final Producer<String, NewsEvent> producer;
   private final String topic;
@@ -40,13 +44,17 @@ public final class NewsPublisher implements AutoCloseable {
   /**
    * The record timestamp of a news event: its publication date at 00:00 UTC, else when it was ingested. A date
    * after the ingestion (an embargoed release, a typo) is capped at the ingestion time, since brokers refuse
-   * records from the future ({@code message.timestamp.after.max.ms}); the value keeps the stated date.
+   * records from the future ({@code message.timestamp.after.max.ms}); a date before 1970 is raised to
+   * 1970-01-01T00:00Z ({@link #EARLIEST_TIMESTAMP}), since Kafka has no negative record timestamps. Either way the
+   * value keeps the stated date, which is what the pipeline counts.
    */
   public static long timestampOf(NewsEvent news) {
     long ingested = news.getIngestedAt().toEpochMilli();
-    return news.getPublishedAt() != null
-        ? Math.min(news.getPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), ingested)
-        : ingested;
+    if (news.getPublishedAt() == null) {
+      return ingested;
+    }
+    long published = news.getPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    return Math.max(EARLIEST_TIMESTAMP, Math.min(published, ingested));
   }
 
   /** Sends asynchronously; the callback learns of success or failure. */

@@ -51,6 +51,23 @@ public final class Decoding {
         }
     }
 
+    /**
+     * One line of a stream (no line end in it): strict UTF-8, else Windows-1252. Deciding per line rather than per
+     * file lets a stream be decoded as it is read; a BOM character inside is dropped.
+     */
+    public static String decodeLine(byte[] bytes, int offset, int length) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(bytes, offset, length, WINDOWS_1252);
+        }
+        return text.indexOf('\uFEFF') < 0 ? text : text.replace("\uFEFF", "");
+    }
+
     /** CRLF and lone CR to LF; a BOM character left inside the text is dropped. */
     public static String lines(String s) {
         if (s.indexOf('\r') < 0 && s.indexOf('\uFEFF') < 0) {

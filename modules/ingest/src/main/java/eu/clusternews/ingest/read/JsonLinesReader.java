@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.clusternews.ingest.DocumentRejectedException;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,14 +28,51 @@ import java.util.regex.Pattern;
  *   <li>{@code source} (string, optional) — origin label (feed URL, crawler name); default the path read;</li>
  *   <li>{@code publisher} (string, optional) — publisher name, alias or reference id (e.g. {@code org:bnpt}).</li>
  * </ul>
- * Blank lines are skipped. A line that is not such an object is rejected with its line number; the other
- * lines are still read.
+ * Blank lines are skipped. A line that is not such an object, or is longer than the per-document limit, is
+ * rejected with its line number; the other lines are still read. A stream is read line by line
+ * ({@link #read(String, InputStream, int, DocumentSink)}), so a file or standard input of any length needs memory
+ * for one line at a time.
  */
 public final class JsonLinesReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
+    /**
+     * Reads a stream line by line into the sink: a line over {@code maxLineBytes} is rejected with its number and
+     * size without being held in memory. Throws a DocumentRejectedException when the stream has no line at all.
+     */
+    public void read(String source, InputStream in, int maxLineBytes, DocumentSink sink) throws IOException {
+        BoundedLines lines = new BoundedLines(in, maxLineBytes);
+        boolean any = false;
+        for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+            if (line.tooLong()) {
+                any = true;
+                sink.rejected(new DocumentRejectedException(source + ":" + line.number(), String.format(Locale.ROOT,
+                        "the line is %,d bytes, over the limit of %,d bytes for one document", line.bytes(), maxLineBytes)));
+            } else if (!line.text().isBlank()) {
+                any = true;
+                RawDocument document;
+                try {
+                    document = parse(source, line.number(), line.text());
+                } catch (DocumentRejectedException e) {
+                    sink.rejected(e);
+                    continue;
+                } catch (RuntimeException | StackOverflowError e) {
+                    // a parser bug costs this line only
+                    sink.rejected(new DocumentRejectedException(source + ":" + line.number(), "cannot be parsed: " + e, e));
+                    continue;
+                }
+                sink.document(document, source + ":" + line.number());
+            }
+            sink.bytesRead(lines.position());
+        }
+        if (!any) {
+            throw new DocumentRejectedException(source, "no JSON lines in it");
+        }
+    }
+
+    /** Reads JSON lines already in memory. */
     public ReadResult read(String source, String text) {
         List<RawDocument> documents = new ArrayList<>();
         List<DocumentRejectedException> rejections = new ArrayList<>();
@@ -68,7 +107,7 @@ public final class JsonLinesReader {
         return new ReadResult(documents, rejections);
     }
 
-    private static RawDocument parse(String source, int lineNo, String line) {
+    private static RawDocument parse(String source, long lineNo, String line) {
         String where = source + ":" + lineNo;
         JsonNode n;
         try {

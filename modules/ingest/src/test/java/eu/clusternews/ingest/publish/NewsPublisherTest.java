@@ -31,4 +31,12 @@ class NewsPublisherTest {
   void capsAPublicationDateInTheFutureAtTheIngestionTimeSoTheBrokerAcceptsIt() {
     assertThat(NewsPublisher.timestampOf(news(LocalDate.of(2027, 1, 1)))).isEqualTo(INGESTED.toEpochMilli());
   }
+
+  @Test
+  void stampsANewsPublishedBefore1970WithTheEarliestTimestampKafkaTakesAndKeepsItsDate() {
+    NewsEvent moonLanding = news(LocalDate.of(1969, 7, 20));
+
+    assertThat(NewsPublisher.timestampOf(moonLanding)).isEqualTo(NewsPublisher.EARLIEST_TIMESTAMP).isZero();
+    assertThat(moonLanding.getPublishedAt()).isEqualTo(LocalDate.of(1969, 7, 20));
+  }
 }

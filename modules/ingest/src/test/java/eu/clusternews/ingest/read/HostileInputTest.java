@@ -5,14 +5,19 @@ import eu.clusternews.ingest.TestData;
 import eu.clusternews.ingest.extract.Extraction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +62,44 @@ class HostileInputTest {
         survives(name, new byte[0]);
         survives(name, "   \n\n \r\n".getBytes(StandardCharsets.UTF_8));
         survives(name, new byte[DocumentReaders.MAX_BYTES + 1]);
+    }
+
+    @Example
+    void anExternalEntityInAFeedOrPageIsNeverExpanded() throws IOException {
+        String secret = "TOP-SECRET-" + UUID.randomUUID();
+        Path secretFile = Files.createTempFile("clusternews-xxe-", ".txt");
+        try {
+            Files.writeString(secretFile, secret);
+            String entity = "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"" + secretFile.toUri() + "\">]>";
+            List<String> hostile = List.of(
+                    "<?xml version=\"1.0\"?>" + entity + "<rss version=\"2.0\"><channel><title>&xxe;</title><item>"
+                            + "<title>INNO-DROP &xxe;</title><description>Training &xxe;</description></item></channel></rss>",
+                    "<?xml version=\"1.0\"?>" + entity + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>&xxe;</title>"
+                            + "<entry><title>INNO-DROP &xxe;</title><content>Training &xxe;</content></entry></feed>",
+                    entity + "<html><head><title>INNO-DROP &xxe;</title></head><body><p>Training &xxe;</p></body></html>");
+            for (String name : NAMES) {
+                for (String document : hostile) {
+                    assertThat(everythingReadFrom(name, document.getBytes(StandardCharsets.UTF_8)))
+                            .as("what %s gives for %s", name, document)
+                            .doesNotContain(secret);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(secretFile);
+        }
+    }
+
+    /** Every text a read gives: the documents' fields and the rejections' reasons. */
+    private String everythingReadFrom(String name, byte[] bytes) {
+        StringBuilder all = new StringBuilder();
+        try {
+            ReadResult result = readers.read(name, bytes);
+            result.documents().forEach(doc -> all.append(doc).append('\n'));
+            result.rejections().forEach(r -> all.append(r.getMessage()).append('\n'));
+        } catch (DocumentRejectedException rejected) {
+            all.append(rejected.getMessage());
+        }
+        return all.toString();
     }
 
     private void survives(String name, byte[] bytes) {
