@@ -3,6 +3,7 @@ package eu.clusternews.bench;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.ingest.extract.Extractor;
 import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.pipeline.ClusterNewsTopology;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.pipeline.PipelineRunner;
 import eu.clusternews.topics.TopicSpec;
@@ -150,11 +151,11 @@ public final class BenchMain {
 
         PipelineConfig config = pipelineConfig(options, stack, "bench-pipeline-" + run, Map.of());
         PipelineRunner pipeline = new PipelineRunner(config);
-        StreamsPass.Result result = StreamsPass.run(pipeline.streams(), config.applicationId(), options.threads(), pipeline::start, pipeline::close,
-                corpus.pipelineRecords(n), STALL_TIMEOUT);
+        StreamsPass.Result result = StreamsPass.run(pipeline.streams(), config.applicationId(), pipeline::start, pipeline::close,
+                countedNews(pipeline), corpus.contributions(n), STALL_TIMEOUT);
         double pipelineRate = result.eventsPerSecond(n);
-        out.printf(Locale.ROOT, "pipeline (validate, dedupe, enrich, fan-out, aggregate): %d events (%d records incl."
-                        + " repartitioned contributions) in %.2f s: %.0f events/s%s%n",
+        out.printf(Locale.ROOT, "pipeline (validate, dedupe, enrich, fan-out, aggregate): %d events (%d contributions"
+                        + " counted in the aggregates) in %.2f s: %.0f events/s%s%n",
                 n, result.records(), StreamsPass.seconds(result.processing()), pipelineRate, incompleteNote(result));
         cpuLine(out, result, n);
 
@@ -200,15 +201,20 @@ public final class BenchMain {
         String run = UUID.randomUUID().toString().substring(0, 8);
         PipelineConfig config = pipelineConfig(options, stack, "bench-reprocess-" + run, Map.of());
         PipelineRunner pipeline = new PipelineRunner(config);
-        StreamsPass.Result result = StreamsPass.run(pipeline.streams(), config.applicationId(), options.threads(), pipeline::start, pipeline::close,
-                corpus.pipelineRecords(n), Duration.ofSeconds(60));
+        StreamsPass.Result result = StreamsPass.run(pipeline.streams(), config.applicationId(), pipeline::start, pipeline::close,
+                countedNews(pipeline), corpus.contributions(n), Duration.ofSeconds(60));
         double total = StreamsPass.seconds(result.sinceStart());
-        out.printf(Locale.ROOT, "reprocess (pipeline from offset 0 under a fresh application id): %d news, %d records"
-                        + " processed in %.1f s from start (%.1f s processing): %.0f news/s%s%n",
+        out.printf(Locale.ROOT, "reprocess (pipeline from offset 0 under a fresh application id): %d news, %d contributions"
+                        + " counted in %.1f s from start (%.1f s processing): %.0f news/s%s%n",
                 n, result.records(), total, StreamsPass.seconds(result.processing()), result.eventsPerSecond(n),
                 incompleteNote(result));
         cpuLine(out, result, n);
         return new BenchReport(Double.NaN, Double.NaN, List.of(), 0, -1, n, total);
+    }
+
+    private static StreamsPass.CountedNews countedNews(PipelineRunner pipeline) {
+        return new StreamsPass.CountedNews(pipeline.streams(), List.of(ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
+                ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE, ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE));
     }
 
     private static BenchReport withMemory(BenchReport report, ProcessMemory memory, PrintStream out) {

@@ -108,12 +108,12 @@ final class NewsCorpus {
     }
 
     /**
-     * Records the pipeline's stream threads process for the first {@code n} records: each record once at the source
-     * of cluster-news, each aggregate update once more at the source of its repartition topic.
+     * Contributions the first {@code n} records make to the aggregates: when the activities of every cluster,
+     * consortium and programme count this many news in all, the pipeline has processed them all.
      */
-    long pipelineRecords(long n) {
+    long contributions(long n) {
         long rounds = n / ids.length;
-        long total = n + rounds * updatesPerRound;
+        long total = rounds * updatesPerRound;
         for (long i = rounds * ids.length; i < n; i++) {
             total += updates(i);
         }

@@ -36,7 +36,7 @@ class NewsCorpusTest {
     }
 
     @Test
-    void aRepeatedIdCausesNoAggregateUpdateAndTheExpectedRecordCountSaysSo() {
+    void aRepeatedIdCausesNoAggregateUpdateAndTheExpectedContributionCountSaysSo() {
         ReferenceLookup reference = emptyReference();
         NewsCorpus corpus = NewsCorpus.of(List.of(news("news:aaa"), news("news:aaa")), reference, serde.serializer(),
                 "cluster-news");
@@ -45,7 +45,7 @@ class NewsCorpusTest {
         assertThat(corpus.updates(0)).isEqualTo(2);
         assertThat(corpus.updates(1)).isZero();
         assertThat(corpus.distinctNews()).isEqualTo(1);
-        assertThat(corpus.pipelineRecords(3)).isEqualTo(3 + 2 + 0 + 2);
+        assertThat(corpus.contributions(3)).isEqualTo(2 + 0 + 2);
     }
 
     private static ReferenceLookup emptyReference() {

@@ -148,7 +148,7 @@ class BrokerFailureIT {
                 Aggregates aggregates = output.aggregates(Map.of());
                 Map<String, String> topicSettings = topicSettings(admin, List.of(TopicSpec.NEWS.topicName(),
                         TopicSpec.CLUSTER_ACTIVITY.topicName(), APPLICATION_ID + "-news-seen-store-changelog",
-                        APPLICATION_ID + "-cluster-contributions-repartition"));
+                        APPLICATION_ID + "-cluster-partials-repartition"));
 
                 System.out.println("""
                         

@@ -40,9 +40,9 @@ final class GroupProgress implements AutoCloseable {
         this.admin = Admin.create(adminConfig);
         this.applicationId = applicationId;
         this.sourceTopics = List.of(TopicSpec.NEWS.topicName(),
-                repartitionTopic(ClusterNewsTopology.CLUSTER_CONTRIBUTIONS),
-                repartitionTopic(ClusterNewsTopology.CONSORTIUM_CONTRIBUTIONS),
-                repartitionTopic(ClusterNewsTopology.PROGRAMME_CONTRIBUTIONS));
+                repartitionTopic(ClusterNewsTopology.CLUSTER_PARTIALS),
+                repartitionTopic(ClusterNewsTopology.CONSORTIUM_PARTIALS),
+                repartitionTopic(ClusterNewsTopology.PROGRAMME_PARTIALS));
     }
 
     private String repartitionTopic(String name) {

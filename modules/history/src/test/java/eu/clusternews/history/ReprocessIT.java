@@ -139,7 +139,7 @@ class ReprocessIT {
       assertThat(tp.topic()).isEqualTo(TopicSpec.NEWS.topicName());
       assertThat(offsets[0]).as("committed").isGreaterThan(offsets[1]);
     });
-    assertThat(plan.internalTopics()).contains(APPLICATION_ID + "-cluster-contributions-repartition",
+    assertThat(plan.internalTopics()).contains(APPLICATION_ID + "-cluster-partials-repartition",
         APPLICATION_ID + "-cluster-activity-store-changelog");
     assertThat(plan.outputKeys()).containsEntry(TopicSpec.CLUSTER_ACTIVITY.topicName(), CLUSTERS - 2);
     assertThat(String.join("\n", plan.describe())).contains("reset committed input offsets to the earliest")

@@ -10,6 +10,8 @@ import eu.clusternews.pipeline.aggregate.ActivityKind;
 import eu.clusternews.pipeline.aggregate.AggregateProcessor;
 import eu.clusternews.pipeline.aggregate.AggregateStore;
 import eu.clusternews.pipeline.aggregate.AggregateStoreBuilder;
+import eu.clusternews.pipeline.aggregate.PartialActivityStore;
+import eu.clusternews.pipeline.aggregate.PartialActivityStoreBuilder;
 import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import eu.clusternews.topics.ClusterNewsTopics;
@@ -71,10 +73,15 @@ public final class ClusterNewsTopology {
     /** programme id → ProgrammeActivity. */
     public static final String PROGRAMME_ACTIVITY_STORE = "programme-activity-store";
 
-    /** Repartition topics ({@code <application.id>-<name>-repartition}) carrying contributions keyed by entity id. */
-    public static final String CLUSTER_CONTRIBUTIONS = "cluster-contributions";
-    public static final String CONSORTIUM_CONTRIBUTIONS = "consortium-contributions";
-    public static final String PROGRAMME_CONTRIBUTIONS = "programme-contributions";
+    /** The fan-out's partial activities per entity since the last commit (in memory, empty at every commit). */
+    public static final String CLUSTER_PARTIALS_STORE = "cluster-partials-store";
+    public static final String CONSORTIUM_PARTIALS_STORE = "consortium-partials-store";
+    public static final String PROGRAMME_PARTIALS_STORE = "programme-partials-store";
+
+    /** Repartition topics ({@code <application.id>-<name>-repartition}) carrying partial activities keyed by entity id. */
+    public static final String CLUSTER_PARTIALS = "cluster-partials";
+    public static final String CONSORTIUM_PARTIALS = "consortium-partials";
+    public static final String PROGRAMME_PARTIALS = "programme-partials";
 
     /** Decoded reference records kept per global store (there are tens to thousands of them). */
     private static final int REFERENCE_DECODE_CACHE_ENTRIES = 20_000;
@@ -115,9 +122,12 @@ public final class ClusterNewsTopology {
         KStream<String, NewsEvent> news = validate(builder);
         KStream<String, NewsEvent> fresh = dedupe(builder, news);
         KStream<String, EnrichedNews> enriched = enrich(builder, fresh);
-        aggregateClusters(builder, fanOut(enriched, "clusters", FanOut::perCluster, CLUSTER_CONTRIBUTIONS));
-        aggregateConsortia(builder, fanOut(enriched, "consortia", FanOut::perConsortium, CONSORTIUM_CONTRIBUTIONS));
-        aggregateProgrammes(builder, fanOut(enriched, "programmes", FanOut::perProgramme, PROGRAMME_CONTRIBUTIONS));
+        fanOutAndAggregate(builder, enriched, "clusters", ActivityKind.CLUSTER, FanOut::perCluster,
+                CLUSTER_PARTIALS_STORE, CLUSTER_PARTIALS, CLUSTER_ACTIVITY_STORE, topics.clusterActivity());
+        fanOutAndAggregate(builder, enriched, "consortia", ActivityKind.CONSORTIUM, FanOut::perConsortium,
+                CONSORTIUM_PARTIALS_STORE, CONSORTIUM_PARTIALS, CONSORTIUM_ACTIVITY_STORE, topics.consortiumActivity());
+        fanOutAndAggregate(builder, enriched, "programmes", ActivityKind.PROGRAMME, FanOut::perProgramme,
+                PROGRAMME_PARTIALS_STORE, PROGRAMME_PARTIALS, PROGRAMME_ACTIVITY_STORE, topics.programmeActivity());
         return builder.build();
     }
 
@@ -166,55 +176,35 @@ public final class ClusterNewsTopology {
     }
 
     /**
-     * Fan out: one contribution per entity of a kind (clusters with their roles, consortia, programmes), carrying
-     * the entity's display fields from the global stores as they are now (so the aggregate needs no reference
-     * data), re-keyed by entity id and repartitioned through a named topic so each entity is counted in one task.
-     */
-    private KStream<String, ClusterContribution> fanOut(KStream<String, EnrichedNews> enriched, String kind,
-                                                        BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
-                                                        String repartitionName) {
-        Serde<ClusterContribution> serde = internalSerde(ClusterContribution.class);
-        return enriched
-                .process(() -> new FanOutProcessor(split), Named.as("fan-out-to-" + kind))
-                .repartition(Repartitioned.<String, ClusterContribution>as(repartitionName)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(serde));
-    }
-
-    /** Aggregate per cluster into cluster-activity: counts, dates, kinds, roles, months, related ids, recent headlines. */
-    private void aggregateClusters(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
-        aggregate(builder, contributions, topics.clusterActivity(), ActivityKind.CLUSTER, CLUSTER_ACTIVITY_STORE, "clusters");
-    }
-
-    /** Aggregate per consortium into consortium-activity. */
-    private void aggregateConsortia(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
-        aggregate(builder, contributions, topics.consortiumActivity(), ActivityKind.CONSORTIUM, CONSORTIUM_ACTIVITY_STORE,
-                "consortia");
-    }
-
-    /** Aggregate per programme into programme-activity. */
-    private void aggregateProgrammes(StreamsBuilder builder, KStream<String, ClusterContribution> contributions) {
-        aggregate(builder, contributions, topics.programmeActivity(), ActivityKind.PROGRAMME, PROGRAMME_ACTIVITY_STORE,
-                "programmes");
-    }
-
-    /**
-     * Aggregate: counts each contribution into its entity's activity and emits the new value to a compacted topic.
+     * Fan out and aggregate one kind of entity (clusters with their roles, consortia, programmes):
+     * <ol>
+     *   <li>fan out: each news gives one contribution per entity of the kind, carrying the entity's display fields
+     *       from the global stores as they are now (so the aggregate needs no reference data); the contributions of
+     *       the news processed between two commits are summed per entity into partial activities
+     *       ({@link PartialActivityStore}), forwarded before each commit;</li>
+     *   <li>repartition the partials by entity id through a named topic, so each entity is counted in one task;</li>
+     *   <li>aggregate: merge each partial into the entity's all-time activity ({@link AggregateStore}) and emit the
+     *       changed activities to the kind's compacted topic before each commit.</li>
+     * </ol>
      * No time windows: all-time counts with calendar-month buckets, so news that arrive years late are counted like
-     * any other and the result does not depend on arrival order.
-     *
-     * <p>The {@link AggregateStore} keeps activities decoded between updates and writes each changed one down (store,
-     * changelog, output topic) once per commit, inside the commit's transaction: under exactly-once nothing is lost
-     * or seen early, and the output topics only skip intermediate values. Interactive queries see the written-down
-     * values with {@code QueryableStoreTypes.keyValueStore()}.
+     * any other, and every merge is commutative, so the result does not depend on arrival order. Under exactly-once
+     * the partials and the written-down activities join the transaction of the commit they precede: nothing is lost
+     * or seen early, and the output topics only skip intermediate values.
      */
-    private <A extends SpecificRecordBase> void aggregate(StreamsBuilder builder, KStream<String, ClusterContribution> contributions,
-                                                          Topic<String, A> output, ActivityKind<A> kind, String storeName,
-                                                          String entities) {
-        builder.addStateStore(new AggregateStoreBuilder<>(storeName, kind));
-        contributions
-                // already partitioned by entity id (the named repartition topic)
-                .process(() -> new AggregateProcessor<A>(storeName, maxHeadlines), Named.as("aggregate-" + entities), storeName)
+    private <A extends SpecificRecordBase> void fanOutAndAggregate(StreamsBuilder builder, KStream<String, EnrichedNews> enriched,
+                                                                   String entities, ActivityKind<A> kind,
+                                                                   BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
+                                                                   String partialStore, String repartitionName, String store,
+                                                                   Topic<String, A> output) {
+        builder.addStateStore(new PartialActivityStoreBuilder<>(partialStore, kind));
+        builder.addStateStore(new AggregateStoreBuilder<>(store, kind));
+        enriched
+                .process(() -> new FanOutProcessor<A>(split, partialStore, maxHeadlines), Named.as("fan-out-to-" + entities),
+                        partialStore)
+                .repartition(Repartitioned.<String, A>as(repartitionName)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(internalSerde(kind.type())))
+                .process(() -> new AggregateProcessor<>(store, kind, maxHeadlines), Named.as("aggregate-" + entities), store)
                 .to(output.name(), produced(output, output.name() + "-sink"));
     }
 

@@ -2,31 +2,40 @@ package eu.clusternews.pipeline;
 
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.pipeline.aggregate.PartialActivityStore;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Splits an enriched news item into its contributions ({@link FanOut}), re-keyed by entity id, with the display
- * fields read from the global reference stores as they are now. A processor rather than {@code flatMap} because
- * only a processor can reach the global stores.
+ * Splits an enriched news item into its contributions ({@link FanOut}), with the display fields read from the global
+ * reference stores as they are now, and counts them into the partial activities of a {@link PartialActivityStore},
+ * which forwards one partial per entity, keyed by entity id, before each commit. A processor rather than
+ * {@code flatMap} because only a processor can reach the global stores.
  */
-final class FanOutProcessor implements Processor<String, EnrichedNews, String, ClusterContribution> {
+final class FanOutProcessor<A extends SpecificRecordBase> implements Processor<String, EnrichedNews, String, A> {
 
     private final BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split;
-    private ProcessorContext<String, ClusterContribution> context;
+    private final String partialStoreName;
+    private final int maxHeadlines;
     private ReferenceLookup reference;
+    private PartialActivityStore<A> partials;
 
-    FanOutProcessor(BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split) {
+    FanOutProcessor(BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split, String partialStoreName,
+                    int maxHeadlines) {
         this.split = split;
+        this.partialStoreName = partialStoreName;
+        this.maxHeadlines = maxHeadlines;
     }
 
     @Override
-    public void init(ProcessorContext<String, ClusterContribution> context) {
-        this.context = context;
+    public void init(ProcessorContext<String, A> context) {
         this.reference = new GlobalStoreLookup(context);
+        this.partials = context.getStateStore(partialStoreName);
+        partials.attach(context);
     }
 
     @Override
@@ -35,8 +44,7 @@ final class FanOutProcessor implements Processor<String, EnrichedNews, String, C
             return;
         }
         for (ClusterContribution contribution : split.apply(record.value(), reference)) {
-            // the record's headers (e.g. a sequence header) travel with every contribution, as with flatMap
-            context.forward(record.withKey(contribution.getEntityId()).withValue(contribution));
+            partials.add(contribution, record.timestamp(), maxHeadlines);
         }
     }
 }

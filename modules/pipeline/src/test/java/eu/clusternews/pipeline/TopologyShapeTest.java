@@ -21,10 +21,10 @@ class TopologyShapeTest {
 
             assertThat(description).contains("cluster-news-source", "validate", "dedupe", "enrich",
                     "cluster-news-enriched-sink", "fan-out-to-clusters", "fan-out-to-consortia", "fan-out-to-programmes",
-                    "cluster-contributions-repartition", "consortium-contributions-repartition",
-                    "programme-contributions-repartition", "aggregate-clusters", "aggregate-consortia",
+                    "cluster-partials-repartition", "consortium-partials-repartition",
+                    "programme-partials-repartition", "aggregate-clusters", "aggregate-consortia",
                     "aggregate-programmes", "cluster-activity-sink", "consortium-activity-sink", "programme-activity-sink",
-                    "store-enriched-news", ClusterNewsTopology.ENRICHED_NEWS_STORE,
+                    "store-enriched-news", ClusterNewsTopology.ENRICHED_NEWS_STORE, ClusterNewsTopology.CLUSTER_PARTIALS_STORE,
                     ClusterNewsTopology.NEWS_SEEN_STORE, ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
                     ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE, ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
                     ClusterNewsTopology.ORGANISATIONS_STORE, ClusterNewsTopology.CONSORTIA_STORE,

@@ -86,6 +86,42 @@ public final class Activity {
                 .build(), maxHeadlines);
     }
 
+    /**
+     * Adds another activity of the same entity: the partial activity of some news counted elsewhere, which are not
+     * counted here (the fan-out counts each news for an entity in exactly one partial). Display fields the other
+     * activity knows replace these.
+     */
+    public void merge(Activity other, int maxHeadlines) {
+        if (other.name != null) {
+            name = other.name;
+        }
+        if (other.detail != null) {
+            detail = other.detail;
+        }
+        newsCount += other.newsCount;
+        undatedCount += other.undatedCount;
+        if (other.firstPublishedAt != null && (firstPublishedAt == null || other.firstPublishedAt.isBefore(firstPublishedAt))) {
+            firstPublishedAt = other.firstPublishedAt;
+        }
+        if (other.lastPublishedAt != null && (lastPublishedAt == null || other.lastPublishedAt.isAfter(lastPublishedAt))) {
+            lastPublishedAt = other.lastPublishedAt;
+        }
+        other.countsByRole.forEach((k, v) -> countsByRole.merge(k, v, Long::sum));
+        other.countsByKind.forEach((k, v) -> countsByKind.merge(k, v, Long::sum));
+        other.countsByMonth.forEach((k, v) -> countsByMonth.merge(k, v, Long::sum));
+        consortiumIds.addAll(other.consortiumIds);
+        programmeIds.addAll(other.programmeIds);
+        clusterIds.addAll(other.clusterIds);
+        for (Headline headline : other.recentHeadlines) {
+            addHeadline(headline, maxHeadlines);
+        }
+    }
+
+    /** Whether nothing has been counted. */
+    public boolean isEmpty() {
+        return newsCount == 0;
+    }
+
     private void addHeadline(Headline headline, int maxHeadlines) {
         recentHeadlines.removeIf(h -> h.getNewsId().equals(headline.getNewsId()));
         int at = Collections.binarySearch(recentHeadlines, headline, RECENT_FIRST);

@@ -13,6 +13,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
 import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.query.PositionBound;
@@ -92,9 +93,9 @@ public final class AggregateStore<A extends SpecificRecordBase>
         inner.init(context, root);
     }
 
-    /** Called by the aggregate processor in its {@code init}: where written-down aggregates go. */
-    void forwardTo(FlushForwarder<A> forwarder) {
-        this.forwarder = forwarder;
+    /** Called by the aggregate processor in its {@code init}: written-down aggregates are forwarded from its node. */
+    void attach(ProcessorContext<String, A> context) {
+        this.forwarder = new FlushForwarder<>(context);
     }
 
     /** The entity's activity, decoded, to change in place; call {@link #updated} after changing it. */

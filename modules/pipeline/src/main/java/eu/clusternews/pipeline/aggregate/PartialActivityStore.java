@@ -1,0 +1,142 @@
+package eu.clusternews.pipeline.aggregate;
+
+import eu.clusternews.avro.ClusterContribution;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * The fan-out's combiner: the contributions of the news processed since the last commit, summed per entity into
+ * partial activities, so that the repartition topic carries one partial per entity and commit instead of one record
+ * per news and entity.
+ *
+ * <p>Every partial is forwarded (to the repartition topic) and forgotten when Kafka Streams flushes the store before
+ * it commits the task — the same {@link CachedStateStore} hook as {@link AggregateStore} — or early, when the store
+ * holds more entities than its bound. So the store is empty at every commit: under exactly-once the partials of the
+ * news whose offsets a transaction commits are in that transaction, and a crash loses nothing and doubles nothing.
+ * It needs no changelog. With {@code statestore.cache.max.bytes=0} each contribution is forwarded at once.
+ */
+public final class PartialActivityStore<A extends SpecificRecordBase> implements StateStore, CachedStateStore<String, A> {
+
+    private final String name;
+    private final ActivityKind<A> kind;
+    private final LinkedHashMap<String, Partial> partials = new LinkedHashMap<>();
+    private int maxEntries = AggregateStore.DEFAULT_CACHE_ENTRIES;
+    private boolean writeThrough;
+    private boolean open;
+    private FlushForwarder<A> forwarder;
+
+    PartialActivityStore(String name, ActivityKind<A> kind) {
+        this.name = name;
+        this.kind = kind;
+    }
+
+    private static final class Partial {
+        final Activity activity = new Activity();
+        long timestamp = Long.MIN_VALUE;
+        ProcessorRecordContext updateContext;
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        partials.clear();
+        Map<String, Object> configs = context.appConfigs();
+        Object entries = configs.get(AggregateStore.CACHE_ENTRIES_CONFIG);
+        if (entries != null) {
+            maxEntries = Math.max(1, Integer.parseInt(entries.toString().trim()));
+        }
+        Object cacheBytes = configs.get("statestore.cache.max.bytes");
+        writeThrough = cacheBytes != null && Long.parseLong(cacheBytes.toString().trim()) == 0L;
+        // registered so that Streams flushes it before each commit; nothing to restore
+        context.register(root, (key, value) -> { });
+        open = true;
+    }
+
+    /** Called by the fan-out processor in its {@code init}: partials are forwarded from its node. */
+    public void attach(ProcessorContext<String, A> context) {
+        this.forwarder = new FlushForwarder<>(context);
+    }
+
+    /** Counts the contribution of the record being processed now into its entity's partial. */
+    public void add(ClusterContribution c, long timestamp, int maxHeadlines) {
+        String key = c.getEntityId();
+        Partial partial = partials.computeIfAbsent(key, k -> new Partial());
+        partial.activity.add(c, maxHeadlines);
+        partial.timestamp = Math.max(partial.timestamp, timestamp);
+        partial.updateContext = forwarder.currentRecordContext();
+        if (writeThrough || partials.size() > maxEntries) {
+            forwardAll();
+        }
+    }
+
+    private void forwardAll() {
+        Iterator<Map.Entry<String, Partial>> it = partials.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Partial> e = it.next();
+            Partial p = e.getValue();
+            it.remove();
+            forwarder.forward(e.getKey(), kind.write(e.getKey(), p.activity), p.timestamp, p.updateContext);
+        }
+    }
+
+    /** Before each commit: every partial forwarded, inside the transaction being committed, and forgotten. */
+    @Override
+    public void flushCache() {
+        if (forwarder != null) {
+            forwardAll();
+        }
+    }
+
+    @Override
+    public void clearCache() {
+        partials.clear();
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<String, A> listener, boolean sendOldValues) {
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        partials.clear();
+        open = false;
+    }
+
+    @Override
+    public boolean persistent() {
+        return false;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public Position getPosition() {
+        return Position.emptyPosition();
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return QueryResult.forUnknownQueryType(query, this);
+    }
+}
