@@ -8,9 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.testing.SharedLocalStack;
-import eu.clusternews.local.testing.TestTopics;
 import eu.clusternews.registry.SchemaRegistryConfig;
 import eu.clusternews.registry.SpecificAvroSerde;
+import eu.clusternews.topics.TopicSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -22,14 +22,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -65,10 +71,18 @@ class ReferenceTopicRegistryOutageIT {
     private KafkaStreams streams;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         local = SharedLocalStack.get();
         proxy = new RegistryProxy(local.schemaRegistryUrl());
-        topic = TestTopics.create(local, "ref-organisations-outage");
+        // the real name: the handler tells reference topics by name (a corrupt reference record is skipped there)
+        topic = TopicSpec.ORGANISATIONS.topicName();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
     }
 
     @AfterEach
