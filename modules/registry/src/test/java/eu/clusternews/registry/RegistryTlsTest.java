@@ -40,6 +40,8 @@ class RegistryTlsTest {
   private static HttpsServer server;
   /** The client certificate's subject of each request, or "none". */
   private static final CopyOnWriteArrayList<String> clients = new CopyOnWriteArrayList<>();
+  /** The Authorization header of each request, or "none". */
+  private static final CopyOnWriteArrayList<String> authorizations = new CopyOnWriteArrayList<>();
   private static String url;
 
   @BeforeAll
@@ -63,6 +65,8 @@ class RegistryTlsTest {
         subject = "none";
       }
       clients.add(subject);
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      authorizations.add(authorization == null ? "none" : authorization);
       byte[] body = "[\"over-tls-value\"]".getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", RestSchemaRegistryClient.CONTENT_TYPE);
       exchange.sendResponseHeaders(200, body.length);
@@ -135,6 +139,27 @@ class RegistryTlsTest {
     new RestSchemaRegistryClient(config).subjects();
 
     assertThat(clients).containsExactly("CN=clusternews");
+  }
+
+  /** The registry half of the README's client.properties for a secured cluster, as a user writes it. */
+  @Test
+  void aClientPropertiesFileWithHttpsAndBasicAuthWorksAsWritten() throws IOException {
+    String clientProperties = """
+        schema.registry.url=%s
+        basic.auth.credentials.source=USER_INFO
+        basic.auth.user.info=clusternews:registry-secret
+        schema.registry.ssl.truststore.location=%s
+        schema.registry.ssl.truststore.password=%s
+        schema.registry.ssl.truststore.type=PKCS12
+        """.formatted(url, certificates.truststore, certificates.password);
+    java.util.Properties properties = new java.util.Properties();
+    properties.load(new java.io.StringReader(clientProperties));
+    Map<String, Object> config = new HashMap<>();
+    properties.stringPropertyNames().forEach(name -> config.put(name, properties.getProperty(name)));
+    authorizations.clear();
+
+    assertThat(new RestSchemaRegistryClient(config).subjects()).containsExactly("over-tls-value");
+    assertThat(authorizations).containsExactly("Basic Y2x1c3Rlcm5ld3M6cmVnaXN0cnktc2VjcmV0");
   }
 
   @Test
