@@ -1,5 +1,6 @@
 package eu.clusternews.pipeline;
 
+import eu.clusternews.registry.RegistryUnreachableException;
 import eu.clusternews.topics.TopicSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,12 +26,18 @@ import org.slf4j.LoggerFactory;
  * {@code cluster-news-dlq}) and the stream goes on.
  *
  * <ul>
+ *   <li>A schema registry outage ({@link RegistryUnreachableException} anywhere in the causes: no
+ *       answer, timeout, 5xx, 401/403, an answer that is not the registry's) is never the record's
+ *       fault: whatever the topic or thread, the handler answers FAIL, so nothing is committed past
+ *       the record and it is read again once the registry answers (after a thread replacement or a
+ *       restart).</li>
  *   <li>Processing: {@link InvalidNewsException} (what {@code validate} throws) is dead-lettered and
  *       skipped. Any other exception is a bug or an outage, not bad input: the task fails, so nothing
  *       is lost silently.</li>
  *   <li>Deserialization (repartition topics, which should never fail): dead-lettered and skipped.
  *       Reference topics are read by the global thread, which cannot write to a dead-letter topic: a
- *       corrupt reference record is logged and skipped.</li>
+ *       corrupt reference record (not the wire format, an id the registry does not know) is logged and
+ *       skipped.</li>
  * </ul>
  *
  * <p>Headers use Kafka's own names (the same as its built-in dead-letter records) plus
@@ -61,6 +68,10 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
 
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (RegistryUnreachableException.foundIn(exception)) {
+            logOutage(context.topic(), context.partition(), context.offset(), exception);
+            return ProcessingExceptionHandler.Response.fail();
+        }
         if (!(exception instanceof InvalidNewsException)) {
             LOG.error("Processor {} failed on {}-{}@{}; failing the task (not bad input, so not dead-lettered)",
                     context.processorNodeId(), context.topic(), context.partition(), context.offset(), exception);
@@ -74,6 +85,11 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
     @Override
     public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
                                                                ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        if (RegistryUnreachableException.foundIn(exception)) {
+            // the global thread too: skipping here would leave a good reference record out of the store for good
+            logOutage(record.topic(), record.partition(), record.offset(), exception);
+            return DeserializationExceptionHandler.Response.fail();
+        }
         if (TopicSpec.byName(record.topic()).map(TopicSpec::isReference).orElse(false)) {
             LOG.error("Skipping undecodable reference record {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), exception.getMessage());
@@ -82,6 +98,12 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
         LOG.warn("Dead-lettering undecodable {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
                 deadLetterTopic, exception.getMessage());
         return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
+    }
+
+    private static void logOutage(String topic, int partition, long offset, Exception exception) {
+        LOG.error("The schema registry gave no usable answer for {}-{}@{}: failing, so that the record is read again"
+                + " once the registry answers (an outage, not bad input: nothing is dead-lettered or skipped). {}",
+                topic, partition, offset, exception.getMessage());
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {

@@ -10,8 +10,11 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Decodes a cluster-news value and checks that the pipeline can use it, or says why not with an
  * {@link InvalidNewsException}.
  *
- * <p>A registry that cannot be reached is not the record's fault: that exception is rethrown as it
- * is, so the task fails and retries instead of sending good news to the dead-letter topic.
+ * <p>A registry outage is not the record's fault: a {@link RegistryUnreachableException} (no answer,
+ * timeout, 5xx, 401/403, an answer that is not the registry's; the client has already retried) is
+ * rethrown as it is, so the task fails and the record is read again, instead of good news going to
+ * the dead-letter topic. Only bytes that are not the wire format, an id the registry itself answers
+ * "not found" for, and undecodable or incomplete news are bad input.
  */
 public final class NewsValidator {
 
@@ -34,6 +37,7 @@ public final class NewsValidator {
      *
      * @throws InvalidNewsException when the value is null, over {@link #MAX_VALUE_BYTES}, cannot be decoded, lacks its id or title,
      *                              or the key is not the news id (dedupe relies on news-id keys)
+     * @throws RegistryUnreachableException when the registry gives no usable answer for the writer's schema
      */
     public NewsEvent validate(String topic, String key, byte[] value) {
         if (value == null) {
@@ -46,14 +50,16 @@ public final class NewsValidator {
         NewsEvent news;
         try {
             news = deserializer.deserialize(topic, value);
-        } catch (SerializationException e) {
-            if (causedByUnreachableRegistry(e)) {
+        } catch (RuntimeException e) {
+            if (RegistryUnreachableException.foundIn(e)) {
+                // the registry is down, timed out, refused the credentials or answered nonsense: not the record's
+                // fault. Rethrown as it is, so the task fails and the record is read again; never dead-lettered
                 throw e;
             }
-            throw new InvalidNewsException("undecodable value: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // Avro resolution and decoding errors that a deserializer did not wrap
-            throw new InvalidNewsException("undecodable value: " + e, e);
+            // SerializationException: not the wire format, an id the registry itself does not know, corrupt Avro;
+            // anything else: Avro resolution and decoding errors that a deserializer did not wrap
+            throw new InvalidNewsException("undecodable value: "
+                    + (e instanceof SerializationException ? e.getMessage() : e.toString()), e);
         }
         if (news == null) {
             throw new InvalidNewsException("value decoded to null");
@@ -74,12 +80,4 @@ public final class NewsValidator {
         return news;
     }
 
-    private static boolean causedByUnreachableRegistry(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RegistryUnreachableException) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -5,7 +5,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-/** Decodes cluster-news bytes; an {@link InvalidNewsException} goes to the dead-letter topic through {@link DeadLetterHandler}. */
+/**
+ * Decodes cluster-news bytes; an {@link InvalidNewsException} goes to the dead-letter topic through
+ * {@link DeadLetterHandler}, a registry outage fails the task (the record is processed again later).
+ */
 final class ValidateProcessor implements FixedKeyProcessor<String, byte[], NewsEvent> {
 
     private final NewsValidator validator;

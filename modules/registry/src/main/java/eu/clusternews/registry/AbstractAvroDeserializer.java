@@ -15,8 +15,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Reads records in the Confluent wire format: the writer's schema comes from the registry by the id in the header
  * (cached forever), and is resolved to the reader's schema with a datum reader cached per writer id. Null bytes
- * (tombstones) become null; everything else that cannot be read becomes a {@link SerializationException} that says
- * the topic and what was wrong.
+ * (tombstones) become null; bytes that cannot be read become a {@link SerializationException} that says the topic and
+ * what was wrong. A registry that gives no usable answer is an outage, thrown as {@link RegistryUnreachableException}.
  */
 abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
 
@@ -67,14 +67,27 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
     }
   }
 
+  /**
+   * The writer's schema. Only the registry's own "no such id" (or a schema that is not Avro) is the record's fault and
+   * a {@link SerializationException}; any other failure is an outage, thrown as a {@link RegistryUnreachableException}
+   * (not a SerializationException), so that no caller skips or dead-letters a good record because the registry is down.
+   */
   private Schema writerSchema(String topic, int id) {
     try {
       return client.getById(id);
     } catch (UnknownSchemaIdException e) {
       throw new SerializationException(prefix(topic) + "unknown schema id " + id + " at " + client.url()
           + " (written against another registry, or this registry lost its schemas)", e);
+    } catch (UnsupportedSchemaTypeException e) {
+      throw new SerializationException(prefix(topic) + e.getMessage(), e);
+    } catch (RegistryUnreachableException e) {
+      throw new RegistryUnreachableException(prefix(topic) + "cannot fetch writer schema id " + id + ": "
+          + e.getMessage(), e.url(), e.status(), e);
     } catch (SchemaRegistryException e) {
-      throw new SerializationException(prefix(topic) + "cannot fetch writer schema id " + id + ": " + e.getMessage(), e);
+      // an answer that is neither the schema nor "unknown id" (400, 405, a schema without text, ...): the registry or
+      // a proxy in front of it misbehaves; the record may well be fine
+      throw new RegistryUnreachableException(prefix(topic) + "the registry at " + client.url()
+          + " gave no usable answer for writer schema id " + id + ": " + e.getMessage(), client.url(), e.status(), e);
     }
   }
 

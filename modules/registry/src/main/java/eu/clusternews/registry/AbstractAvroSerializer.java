@@ -138,6 +138,10 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
       throw new SerializationException("Cannot write the " + ConfluentWireFormat.part(isKey) + " of topic '" + topic
           + "': " + e.getMessage() + (settings.autoRegister() ? "" : " (" + SchemaRegistryConfig.AUTO_REGISTER_SCHEMAS
           + "=false, so the serializer does not register it itself)"), e);
+    } catch (RegistryUnreachableException e) {
+      // an outage is not the record's fault: not a SerializationException, which callers may treat as bad data
+      throw new RegistryUnreachableException("Cannot write the " + ConfluentWireFormat.part(isKey) + " of topic '"
+          + topic + "': " + e.getMessage(), e.url(), e.status(), e);
     } catch (SchemaRegistryException e) {
       throw new SerializationException("Cannot write the " + ConfluentWireFormat.part(isKey) + " of topic '" + topic
           + "': " + e.getMessage(), e);

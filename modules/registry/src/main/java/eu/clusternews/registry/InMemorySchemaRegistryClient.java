@@ -28,6 +28,8 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
   private final Map<String, String> levelBySubject = new HashMap<>();
   private String globalLevel = "BACKWARD";
   private int nextId = 1;
+  /** The HTTP status of a simulated outage (-1: no answer), or null while the registry is up. */
+  private volatile Integer outageStatus;
 
   /** An unshared registry. */
   public InMemorySchemaRegistryClient() {
@@ -43,8 +45,35 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     return url;
   }
 
+  /**
+   * Until {@link #endOutage}, every call fails as {@link RestSchemaRegistryClient} fails when the registry is down
+   * after its retries: a {@link RegistryUnreachableException} with this HTTP status (503, 401, ...; -1 for no answer
+   * at all). For tests of what callers do during an outage.
+   */
+  public void simulateOutage(int status) {
+    outageStatus = status;
+  }
+
+  /** The registry answers again, with everything it held before the outage. */
+  public void endOutage() {
+    outageStatus = null;
+  }
+
+  private void failIfDown() {
+    Integer status = outageStatus;
+    if (status == null) {
+      return;
+    }
+    if (status < 0) {
+      throw new RegistryUnreachableException(url, 1, new java.net.ConnectException("Connection refused (simulated)"));
+    }
+    throw new RegistryUnreachableException("The schema registry at " + url + " answered " + status
+        + " (simulated outage)", url, status, null);
+  }
+
   @Override
   public synchronized int register(String subject, Schema schema) {
+    failIfDown();
     List<RegisteredSchema> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
     for (RegisteredSchema version : versions) {
       if (AvroSchemas.sameCanonical(version.schema(), schema)) {
@@ -66,6 +95,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
   @Override
   public synchronized int getId(String subject, Schema schema) {
+    failIfDown();
     List<RegisteredSchema> versions = versionsBySubject.get(subject);
     if (versions == null) {
       throw new SubjectNotFoundException(subject, url);
@@ -79,6 +109,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
   @Override
   public synchronized Schema getById(int id) {
+    failIfDown();
     Schema schema = schemasById.get(id);
     if (schema == null) {
       throw new UnknownSchemaIdException(id, url);
@@ -88,6 +119,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
   @Override
   public synchronized RegisteredSchema getLatest(String subject) {
+    failIfDown();
     List<RegisteredSchema> versions = versionsBySubject.get(subject);
     if (versions == null) {
       throw new SubjectNotFoundException(subject, url);
@@ -97,6 +129,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
   /** Every version of the subject, oldest first. */
   public synchronized List<RegisteredSchema> versions(String subject) {
+    failIfDown();
     List<RegisteredSchema> versions = versionsBySubject.get(subject);
     if (versions == null) {
       throw new SubjectNotFoundException(subject, url);
@@ -106,17 +139,20 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
   @Override
   public synchronized CompatibilityResult testCompatibility(String subject, Schema schema) {
+    failIfDown();
     List<String> problems = incompatibilities(subject, schema, versionsBySubject.getOrDefault(subject, List.of()));
     return new CompatibilityResult(problems.isEmpty(), problems);
   }
 
   @Override
   public synchronized String getCompatibility(String subjectOrNullForGlobal) {
+    failIfDown();
     return subjectOrNullForGlobal == null ? globalLevel : levelBySubject.getOrDefault(subjectOrNullForGlobal, globalLevel);
   }
 
   @Override
   public synchronized void setCompatibility(String subjectOrNullForGlobal, String level) {
+    failIfDown();
     String normalized = level == null ? "" : level.toUpperCase(Locale.ROOT);
     if (!LEVELS.contains(normalized)) {
       throw new InvalidSchemaException(subjectOrNullForGlobal == null ? "(global)" : subjectOrNullForGlobal, url,
@@ -132,6 +168,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
   @Override
   public synchronized List<String> subjects() {
+    failIfDown();
     return versionsBySubject.keySet().stream().sorted().toList();
   }
 

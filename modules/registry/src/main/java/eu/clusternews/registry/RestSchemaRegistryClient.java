@@ -13,13 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.kafka.common.config.ConfigException;
@@ -28,12 +29,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A client of the Confluent Schema Registry REST API (Confluent's registry, Apicurio's {@code /apis/ccompat/v7},
- * Karapace, ...), on the JDK's HTTP client.
+ * Karapace, ...), on the JDK's HTTP client, configured with the Java Confluent client's keys (see
+ * {@link SchemaRegistryConfig}): several URLs, basic or bearer authentication, TLS with a truststore and keystore,
+ * timeouts and retries.
  *
  * <p>Schemas are cached by id forever (an id never changes meaning), and ids by (subject, schema), keyed by the
- * {@link Schema} object, so a serializer asks the registry once per schema. Connection failures and 5xx answers are
- * retried with exponential backoff; 4xx answers are final and become the specific {@link SchemaRegistryException}
- * subclasses.
+ * {@link Schema} object, so a serializer asks the registry once per schema.
+ *
+ * <p>Failures come in two kinds. An outage (no answer, a timeout, a TLS failure, 5xx, 408, 429, 401/403, a 404 that is
+ * not the registry's own, an answer that is not JSON) is retried {@code max.retries} times with exponential backoff,
+ * each retry on the next URL, and then thrown as {@link RegistryUnreachableException}. A definite answer of the
+ * registry (404 with its error code, 409, 422) is final and becomes the specific {@link SchemaRegistryException}
+ * subclass. Credentials never appear in messages or logs.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -43,15 +50,25 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private static final Logger LOG = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ERROR_SUBJECT_NOT_FOUND = 40401;
-  private static final int ERROR_VERSION_NOT_FOUND = 40402;
-  private static final long MAX_BACKOFF_MS = 10_000;
+  private static final int ERROR_SCHEMA_NOT_FOUND = 40403;
+  /** Keys already named in the warning about unknown keys: one line per key per JVM, however many clients. */
+  private static final Set<String> WARNED_KEYS = ConcurrentHashMap.newKeySet();
 
-  private final String baseUrl;
+  /** One registry URL: where to send requests (no credentials) and the basic auth its user info gives, if any. */
+  private record Endpoint(String baseUrl, String urlAuthorization) {
+  }
+
+  private final List<Endpoint> endpoints;
+  /** The endpoint that answered last: requests start there, so a dead first URL costs one failover, not one each. */
+  private final AtomicInteger current = new AtomicInteger();
+  private final String shownUrls;
   private final HttpClient http;
-  private final int retries;
-  private final long backoffMs;
-  private final Duration requestTimeout;
-  private final String authorization;
+  private final int maxRetries;
+  private final long retriesWaitMs;
+  private final long retriesMaxWaitMs;
+  private final Duration readTimeout;
+  private final String configuredAuthorization;
+  private final Map<String, String> extraHeaders;
   private final ConcurrentMap<Integer, Schema> schemasById = new ConcurrentHashMap<>();
   private final ConcurrentMap<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
 
@@ -63,36 +80,45 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     this(Map.of(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, url));
   }
 
-  /**
-   * A client configured with Confluent's keys: {@code schema.registry.url}, {@code schema.registry.retries},
-   * {@code schema.registry.retry.backoff.ms}, {@code schema.registry.request.timeout.ms},
-   * {@code basic.auth.credentials.source}, {@code basic.auth.user.info}.
-   */
+  /** A client configured with Confluent's keys, see {@link SchemaRegistryConfig}; other keys are ignored. */
   public RestSchemaRegistryClient(Map<String, ?> config) {
-    URI uri = parseUrl(SchemaRegistryConfig.requiredString(config, SchemaRegistryConfig.SCHEMA_REGISTRY_URL));
-    this.baseUrl = withoutUserInfo(uri);
-    this.retries = (int) SchemaRegistryConfig.number(config, SchemaRegistryConfig.RETRIES,
-        SchemaRegistryConfig.RETRIES_DEFAULT, 0);
-    this.backoffMs = SchemaRegistryConfig.number(config, SchemaRegistryConfig.RETRY_BACKOFF_MS,
-        SchemaRegistryConfig.RETRY_BACKOFF_MS_DEFAULT, 0);
-    this.requestTimeout = Duration.ofMillis(SchemaRegistryConfig.number(config,
-        SchemaRegistryConfig.REQUEST_TIMEOUT_MS, SchemaRegistryConfig.REQUEST_TIMEOUT_MS_DEFAULT, 1));
-    this.authorization = basicAuthorization(config, uri);
+    warnAboutUnknownKeys(config);
+    String urls = SchemaRegistryConfig.requiredString(config, SchemaRegistryConfig.SCHEMA_REGISTRY_URL);
+    this.endpoints = parseUrls(urls);
+    this.shownUrls = String.join(",", endpoints.stream().map(Endpoint::baseUrl).toList());
+    this.maxRetries = (int) SchemaRegistryConfig.number(config, SchemaRegistryConfig.MAX_RETRIES,
+        SchemaRegistryConfig.MAX_RETRIES_DEFAULT, 0);
+    this.retriesWaitMs = SchemaRegistryConfig.number(config, SchemaRegistryConfig.RETRIES_WAIT_MS,
+        SchemaRegistryConfig.RETRIES_WAIT_MS_DEFAULT, 0);
+    this.retriesMaxWaitMs = SchemaRegistryConfig.number(config, SchemaRegistryConfig.RETRIES_MAX_WAIT_MS,
+        SchemaRegistryConfig.RETRIES_MAX_WAIT_MS_DEFAULT, 0);
+    this.readTimeout = Duration.ofMillis(SchemaRegistryConfig.number(config,
+        SchemaRegistryConfig.HTTP_READ_TIMEOUT_MS, SchemaRegistryConfig.HTTP_READ_TIMEOUT_MS_DEFAULT, 1));
+    Duration connectTimeout = Duration.ofMillis(SchemaRegistryConfig.number(config,
+        SchemaRegistryConfig.HTTP_CONNECT_TIMEOUT_MS, SchemaRegistryConfig.HTTP_CONNECT_TIMEOUT_MS_DEFAULT, 1));
+    this.configuredAuthorization = RegistryAuthentication.authorization(config, endpoints.stream()
+        .anyMatch(endpoint -> endpoint.urlAuthorization() != null));
+    this.extraHeaders = RegistryAuthentication.extraHeaders(config);
     // HTTP/1.1: registries behind plain http do not all cope with the h2c upgrade the JDK client tries by default
-    this.http = HttpClient.newBuilder()
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(requestTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? requestTimeout : Duration.ofSeconds(5))
-        .build();
+        .connectTimeout(connectTimeout);
+    RegistryTls.sslContext(config).ifPresent(builder::sslContext);
+    this.http = builder.build();
   }
 
+  /** The registry URL(s), comma-separated, without credentials. */
   @Override
   public String url() {
-    return baseUrl;
+    return shownUrls;
   }
 
   @Override
   public String toString() {
-    return "RestSchemaRegistryClient[" + baseUrl + (authorization == null ? "" : ", basic auth") + "]";
+    String auth = configuredAuthorization != null
+        ? (configuredAuthorization.startsWith("Bearer ") ? ", bearer auth" : ", basic auth")
+        : endpoints.stream().anyMatch(e -> e.urlAuthorization() != null) ? ", basic auth" : "";
+    return "RestSchemaRegistryClient[" + shownUrls + auth + "]";
   }
 
   @Override
@@ -104,9 +130,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
     JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema),
         error -> switch (error.status) {
-          case 409 -> new IncompatibleSchemaException(subject, baseUrl, SchemaFieldPaths.named(schema, error.messages()));
-          case 422 -> new InvalidSchemaException(subject, baseUrl, error.message);
-          case 404 -> new SubjectNotFoundException(subject, baseUrl);
+          case 409 -> new IncompatibleSchemaException(subject, shownUrls, SchemaFieldPaths.named(schema, error.messages()));
+          case 422 -> new InvalidSchemaException(subject, shownUrls, error.message);
+          case 404 -> new SubjectNotFoundException(subject, shownUrls);
           default -> null;
         });
     int id = requiredInt(answer, "id");
@@ -125,9 +151,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     JsonNode answer = send("POST", "/subjects/" + encode(subject), schemaBody(schema),
         error -> switch (error.status) {
           case 404 -> error.code == ERROR_SUBJECT_NOT_FOUND
-              ? new SubjectNotFoundException(subject, baseUrl)
-              : new SchemaNotRegisteredException(subject, baseUrl);
-          case 422 -> new InvalidSchemaException(subject, baseUrl, error.message);
+              ? new SubjectNotFoundException(subject, shownUrls)
+              : new SchemaNotRegisteredException(subject, shownUrls);
+          case 422 -> new InvalidSchemaException(subject, shownUrls, error.message);
           default -> null;
         });
     int id = requiredInt(answer, "id");
@@ -143,7 +169,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       return cached;
     }
     JsonNode answer = send("GET", "/schemas/ids/" + id, null,
-        error -> error.status == 404 ? new UnknownSchemaIdException(id, baseUrl) : null);
+        error -> error.status == 404 ? new UnknownSchemaIdException(id, shownUrls) : null);
     Schema schema = parseSchema(answer, "schema id " + id);
     Schema previous = schemasById.putIfAbsent(id, schema);
     return previous != null ? previous : schema;
@@ -152,7 +178,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public RegisteredSchema getLatest(String subject) {
     JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null,
-        error -> error.status == 404 ? new SubjectNotFoundException(subject, baseUrl) : null);
+        error -> error.status == 404 ? new SubjectNotFoundException(subject, shownUrls) : null);
     int id = requiredInt(answer, "id");
     Schema schema = schemasById.computeIfAbsent(id, ignored -> parseSchema(answer, "subject " + subject));
     return new RegisteredSchema(subject, id, requiredInt(answer, "version"), schema);
@@ -164,8 +190,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     try {
       answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
           schemaBody(schema), error -> switch (error.status) {
-            case 404 -> new SubjectNotFoundException(subject, baseUrl);
-            case 422 -> new InvalidSchemaException(subject, baseUrl, error.message);
+            case 404 -> new SubjectNotFoundException(subject, shownUrls);
+            case 422 -> new InvalidSchemaException(subject, shownUrls, error.message);
             default -> null;
           });
     } catch (SubjectNotFoundException e) {
@@ -181,7 +207,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     if (subjectOrNullForGlobal != null) {
       try {
         JsonNode answer = send("GET", "/config/" + encode(subjectOrNullForGlobal) + "?defaultToGlobal=true", null,
-            error -> error.status == 404 ? new SubjectNotFoundException(subjectOrNullForGlobal, baseUrl) : null);
+            error -> error.status == 404 ? new SubjectNotFoundException(subjectOrNullForGlobal, shownUrls) : null);
         return compatibilityLevel(answer);
       } catch (SubjectNotFoundException e) {
         // no level of its own: the subject follows the global level
@@ -196,7 +222,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     String path = subjectOrNullForGlobal == null ? "/config" : "/config/" + encode(subjectOrNullForGlobal);
     String subject = subjectOrNullForGlobal == null ? "(global)" : subjectOrNullForGlobal;
     send("PUT", path, Map.of("compatibility", level.toUpperCase(Locale.ROOT)),
-        error -> error.status == 422 ? new InvalidSchemaException(subject, baseUrl,
+        error -> error.status == 422 ? new InvalidSchemaException(subject, shownUrls,
             error.message + " (levels: NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL,"
                 + " FULL_TRANSITIVE)") : null);
   }
@@ -225,59 +251,106 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     SchemaRegistryException map(ErrorAnswer error);
   }
 
+  /** What went wrong with one attempt that makes it an outage: retried, then thrown as RegistryUnreachableException. */
+  private record Outage(String url, int status, String problem, Throwable cause) {
+  }
+
   private JsonNode send(String method, String pathAndQuery, Object body, ErrorMapper errors) {
-    HttpRequest request = request(method, pathAndQuery, body);
     String what = method + " " + pathAndQuery;
-    for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> response;
-      try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        if (attempt > retries) {
-          throw new RegistryUnreachableException(baseUrl, attempt, e);
+    int attempts = 0;
+    long started = System.nanoTime();
+    Outage last = null;
+    for (int round = 0; round <= maxRetries; round++) {
+      if (round > 0) {
+        long wait = backoff(round);
+        LOG.warn("The schema registry at {} gave no usable answer to {} ({}); retry {} of {} in {} ms", last.url(), what,
+            last.problem(), round, maxRetries, wait);
+        pause(wait);
+      }
+      // one attempt per URL in each round, starting with the one that answered last
+      int first = current.get();
+      for (int i = 0; i < endpoints.size(); i++) {
+        int index = (first + i) % endpoints.size();
+        Endpoint endpoint = endpoints.get(index);
+        attempts++;
+        Object outcome = attempt(endpoint, method, pathAndQuery, body, errors, what);
+        if (outcome instanceof Outage outage) {
+          last = outage;
+          if (endpoints.size() > 1) {
+            LOG.warn("The schema registry at {} gave no usable answer to {} ({}); trying the next URL", endpoint.baseUrl(),
+                what, outage.problem());
+          }
+          continue;
         }
-        LOG.warn("No answer from the schema registry at {} to {} ({}); retry {} of {} in {} ms", baseUrl, what,
-            e.getClass().getSimpleName(), attempt, retries, backoff(attempt));
-        pause(attempt);
-        continue;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SchemaRegistryException("Interrupted while waiting for the schema registry at " + baseUrl, e);
+        current.set(index);
+        return (JsonNode) outcome;
       }
-      int status = response.statusCode();
-      if (status >= 500 && attempt <= retries) {
-        LOG.warn("The schema registry at {} answered {} to {}; retry {} of {} in {} ms", baseUrl, status, what,
-            attempt, retries, backoff(attempt));
-        pause(attempt);
-        continue;
-      }
-      if (status >= 200 && status < 300) {
-        return readJson(response.body(), what);
-      }
-      ErrorAnswer error = errorAnswer(status, response.body());
-      SchemaRegistryException specific = status < 500 ? errors.map(error) : null;
-      throw specific != null ? specific : generic(error, what, attempt);
     }
+    throw outageException(last, what, attempts, System.nanoTime() - started);
   }
 
-  private SchemaRegistryException generic(ErrorAnswer error, String what, int attempts) {
-    String message = "The schema registry at " + baseUrl + " answered " + error.status + " to " + what
-        + (error.message == null ? "" : ": " + error.message);
-    if (error.status == 401 || error.status == 403) {
-      message += ". Check the credentials in basic.auth.user.info.";
-    } else if (error.status >= 500) {
-      message += " (after " + attempts + (attempts == 1 ? " attempt)" : " attempts)");
+  /** The JSON answer, or an {@link Outage}; throws the definite answers (404 with a registry code, 409, 422, ...). */
+  private Object attempt(Endpoint endpoint, String method, String pathAndQuery, Object body, ErrorMapper errors,
+      String what) {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request(endpoint, method, pathAndQuery, body),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return new Outage(endpoint.baseUrl(), -1, RegistryUnreachableException.describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemaRegistryException("Interrupted while waiting for the schema registry at " + endpoint.baseUrl(), e);
     }
-    return new SchemaRegistryException(message, error.status, null);
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      JsonNode json = readJson(response.body());
+      if (json == null) {
+        return new Outage(endpoint.baseUrl(), status, "answered " + status + " with something that is not JSON: "
+            + abbreviate(response.body()), null);
+      }
+      return json;
+    }
+    ErrorAnswer error = errorAnswer(status, response.body());
+    if (status >= 500 || status == 408 || status == 429 || status == 401 || status == 403
+        || status == 404 && error.code / 100 != 404) {
+      return new Outage(endpoint.baseUrl(), status, "answered " + status
+          + (error.message == null ? "" : ": " + error.message), null);
+    }
+    SchemaRegistryException specific = errors.map(error);
+    if (specific != null) {
+      throw specific;
+    }
+    throw new SchemaRegistryException("The schema registry at " + endpoint.baseUrl() + " answered " + status + " to "
+        + what + (error.message == null ? "" : ": " + error.message), status, null);
   }
 
-  private HttpRequest request(String method, String pathAndQuery, Object body) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-        .timeout(requestTimeout)
+  private RegistryUnreachableException outageException(Outage last, String what, int attempts, long nanos) {
+    String tries = attempts + (attempts == 1 ? " attempt" : " attempts") + " in "
+        + Duration.ofNanos(nanos).toMillis() + " ms";
+    if (last.status() < 0) {
+      return new RegistryUnreachableException(shownUrls, attempts, last.cause());
+    }
+    String message = "The schema registry at " + last.url() + " " + last.problem() + " to " + what + " (after "
+        + tries + ").";
+    if (last.status() == 401 || last.status() == 403) {
+      message += " Check the credentials (" + SchemaRegistryConfig.BASIC_AUTH_USER_INFO + " or "
+          + SchemaRegistryConfig.BEARER_AUTH_TOKEN + ").";
+    } else if (last.status() == 404 || last.status() < 300) {
+      message += " Is " + last.url() + " really a Confluent-compatible registry API (for Apicurio: .../apis/ccompat/v7)?";
+    }
+    return new RegistryUnreachableException(message, last.url(), last.status(), last.cause());
+  }
+
+  private HttpRequest request(Endpoint endpoint, String method, String pathAndQuery, Object body) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + pathAndQuery))
+        .timeout(readTimeout)
         .header("Accept", CONTENT_TYPE + ", application/json");
+    String authorization = configuredAuthorization != null ? configuredAuthorization : endpoint.urlAuthorization();
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
+    extraHeaders.forEach(builder::header);
     if (body == null) {
       builder.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -287,17 +360,18 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     return builder.build();
   }
 
-  private void pause(int attempt) {
+  private void pause(long millis) {
     try {
-      Thread.sleep(backoff(attempt));
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SchemaRegistryException("Interrupted while waiting to retry the schema registry at " + baseUrl, e);
+      throw new SchemaRegistryException("Interrupted while waiting to retry the schema registry at " + shownUrls, e);
     }
   }
 
-  private long backoff(int attempt) {
-    return Math.min(MAX_BACKOFF_MS, backoffMs << Math.min(attempt - 1, 20));
+  private long backoff(int retry) {
+    long doubled = retriesWaitMs << Math.min(retry - 1, 20);
+    return Math.min(retriesMaxWaitMs, doubled);
   }
 
   // --- JSON -----------------------------------------------------------------------------------------------------------
@@ -314,13 +388,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
   }
 
-  private JsonNode readJson(String body, String what) {
+  /** The answer as JSON, or null when it is not JSON (a proxy's or a web server's page). */
+  private static JsonNode readJson(String body) {
     try {
       return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
     } catch (JsonProcessingException e) {
-      throw new SchemaRegistryException("The schema registry at " + baseUrl + " answered " + what
-          + " with something that is not JSON: " + abbreviate(body) + ". Is " + baseUrl
-          + " really a Confluent-compatible registry API (for Apicurio: .../apis/ccompat/v7)?", e);
+      return null;
     }
   }
 
@@ -340,7 +413,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private int requiredInt(JsonNode answer, String field) {
     JsonNode value = answer.get(field);
     if (value == null || !value.canConvertToInt()) {
-      throw new SchemaRegistryException("The schema registry at " + baseUrl + " answered without '" + field
+      throw new SchemaRegistryException("The schema registry at " + shownUrls + " answered without '" + field
           + "': " + abbreviate(answer.toString()));
     }
     return value.asInt();
@@ -349,18 +422,18 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private Schema parseSchema(JsonNode answer, String what) {
     String type = answer.path("schemaType").asText("AVRO");
     if (!type.equalsIgnoreCase("AVRO")) {
-      throw new SchemaRegistryException("The registry at " + baseUrl + " holds a " + type + " schema for " + what
-          + "; clusternews reads Avro only.");
+      throw new UnsupportedSchemaTypeException("The registry at " + shownUrls + " holds a " + type + " schema for "
+          + what + "; clusternews reads Avro only.");
     }
     JsonNode text = answer.get("schema");
     if (text == null || !text.isTextual()) {
-      throw new SchemaRegistryException("The schema registry at " + baseUrl + " answered without a schema for "
+      throw new SchemaRegistryException("The schema registry at " + shownUrls + " answered without a schema for "
           + what + ": " + abbreviate(answer.toString()));
     }
     try {
       return AvroSchemas.parse(text.asText());
     } catch (SchemaParseException e) {
-      throw new SchemaRegistryException("The registry at " + baseUrl + " returned an unreadable schema for " + what
+      throw new SchemaRegistryException("The registry at " + shownUrls + " returned an unreadable schema for " + what
           + ": " + e.getMessage(), e);
     }
   }
@@ -369,7 +442,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     // Confluent answers {"compatibilityLevel": ...} to GET and {"compatibility": ...} to PUT; accept either
     String level = answer.path("compatibilityLevel").asText(answer.path("compatibility").asText(null));
     if (level == null) {
-      throw new SchemaRegistryException("The schema registry at " + baseUrl + " answered without a compatibility"
+      throw new SchemaRegistryException("The schema registry at " + shownUrls + " answered without a compatibility"
           + " level: " + abbreviate(answer.toString()));
     }
     return level;
@@ -389,21 +462,33 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   // --- configuration ------------------------------------------------------------------------------------------------
 
-  private static URI parseUrl(String url) {
-    if (url.contains(",")) {
-      throw new ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, url,
-          "give one registry URL (several URLs for failover are not supported)");
+  private static List<Endpoint> parseUrls(String urls) {
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (String url : urls.split(",")) {
+      if (!url.isBlank()) {
+        URI uri = parseUrl(url.strip());
+        endpoints.add(new Endpoint(withoutUserInfo(uri), RegistryAuthentication.basicFromUrl(uri)));
+      }
     }
+    if (endpoints.isEmpty()) {
+      throw new ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, SchemaRegistryConfig.redactUrl(urls),
+          "expected one or more comma-separated http:// or https:// URLs");
+    }
+    return List.copyOf(endpoints);
+  }
+
+  private static URI parseUrl(String url) {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-        throw new ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, redact(url),
+        throw new ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, SchemaRegistryConfig.redactUrl(url),
             "expected an http:// or https:// URL such as http://127.0.0.1:8081 (or mock://<scope> in tests)");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, redact(url), "not a URL: " + e.getReason());
+      throw new ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, SchemaRegistryConfig.redactUrl(url),
+          "not a URL: " + e.getReason());
     }
   }
 
@@ -413,32 +498,17 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + path;
   }
 
-  private static String redact(String url) {
-    return url.replaceAll("//[^/@]*@", "//***@");
-  }
-
-  private static String basicAuthorization(Map<String, ?> config, URI uri) {
-    String userInfo = SchemaRegistryConfig.string(config, SchemaRegistryConfig.BASIC_AUTH_USER_INFO, null);
-    String source = SchemaRegistryConfig.string(config, SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE,
-        userInfo != null ? "USER_INFO" : "URL").toUpperCase(Locale.ROOT);
-    String credentials = switch (source) {
-      case "USER_INFO" -> {
-        if (userInfo == null) {
-          throw new ConfigException("basic.auth.credentials.source=USER_INFO needs basic.auth.user.info=user:password");
-        }
-        yield userInfo;
-      }
-      case "URL" -> uri.getUserInfo();
-      default -> throw new ConfigException(SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE, source,
-          "supported: USER_INFO (basic.auth.user.info=user:password) or URL (http://user:password@host:port)");
-    };
-    if (credentials == null || credentials.isEmpty()) {
-      return null;
+  /** Names, once per JVM, the registry-client keys this client ignores (never their values: they may be secrets). */
+  private static void warnAboutUnknownKeys(Map<String, ?> config) {
+    List<String> unknown = config.keySet().stream()
+        .filter(key -> SchemaRegistryConfig.CLIENT_KEY_PREFIXES.stream().anyMatch(key::startsWith))
+        .filter(key -> !SchemaRegistryConfig.CLIENT_KEYS.contains(key))
+        .filter(WARNED_KEYS::add)
+        .sorted()
+        .toList();
+    if (!unknown.isEmpty()) {
+      LOG.warn("Ignoring schema registry setting(s) the client does not know: {}. It reads: {}", String.join(", ", unknown),
+          String.join(", ", new java.util.TreeSet<>(SchemaRegistryConfig.CLIENT_KEYS)));
     }
-    if (!credentials.contains(":")) {
-      // never echo the value: it may be a password typed into the wrong place
-      throw new ConfigException("basic.auth.user.info must have the form user:password");
-    }
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 }

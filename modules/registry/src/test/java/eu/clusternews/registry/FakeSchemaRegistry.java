@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A scripted stand-in for a schema registry on 127.0.0.1 and a free port: each (method, path) answers with the
@@ -20,10 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeSchemaRegistry implements AutoCloseable {
 
-  record Request(String method, String pathAndQuery, String contentType, String authorization, String body) {
+  record Request(String method, String pathAndQuery, String contentType, String authorization, String body,
+      Map<String, String> headers) {
   }
 
-  private record Response(int status, String body) {
+  private record Response(int status, String body, long delayMillis) {
   }
 
   private final HttpServer server;
@@ -35,6 +37,12 @@ final class FakeSchemaRegistry implements AutoCloseable {
     this.basePath = basePath;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(basePath.isEmpty() ? "/" : basePath, this::handle);
+    // a slow answer must not hold up the next request (the client times out and retries)
+    server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "fake-registry");
+      thread.setDaemon(true);
+      return thread;
+    }));
     server.start();
   }
 
@@ -45,7 +53,13 @@ final class FakeSchemaRegistry implements AutoCloseable {
 
   /** Scripts the answers to a method and path (relative to the base path, with its query string). */
   FakeSchemaRegistry answer(String method, String pathAndQuery, int status, String body) {
-    script.computeIfAbsent(method + " " + pathAndQuery, k -> new ArrayDeque<>()).addLast(new Response(status, body));
+    return answerAfter(method, pathAndQuery, 0, status, body);
+  }
+
+  /** Like {@link #answer}, the answer coming only after this delay (a registry that hangs). */
+  FakeSchemaRegistry answerAfter(String method, String pathAndQuery, long delayMillis, int status, String body) {
+    script.computeIfAbsent(method + " " + pathAndQuery, k -> new ArrayDeque<>())
+        .addLast(new Response(status, body, delayMillis));
     return this;
   }
 
@@ -60,14 +74,21 @@ final class FakeSchemaRegistry implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     requests.add(new Request(exchange.getRequestMethod(), pathAndQuery,
         exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestHeaders().getFirst("Authorization"),
-        body));
+        body, firstValues(exchange)));
     Deque<Response> responses = script.get(exchange.getRequestMethod() + " " + pathAndQuery);
     Response response;
     if (responses == null || responses.isEmpty()) {
-      response = new Response(404, "{\"error_code\":404,\"message\":\"not scripted: " + pathAndQuery + "\"}");
+      response = new Response(404, "{\"error_code\":404,\"message\":\"not scripted: " + pathAndQuery + "\"}", 0);
     } else {
       synchronized (responses) {
         response = responses.size() > 1 ? responses.pollFirst() : responses.peekFirst();
+      }
+    }
+    if (response.delayMillis() > 0) {
+      try {
+        Thread.sleep(response.delayMillis()); // the registry hanging, not the test waiting
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
@@ -78,8 +99,15 @@ final class FakeSchemaRegistry implements AutoCloseable {
     }
   }
 
+  private static Map<String, String> firstValues(HttpExchange exchange) {
+    Map<String, String> headers = new java.util.TreeMap<>();
+    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+    return headers;
+  }
+
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

@@ -41,7 +41,7 @@ class RestSchemaRegistryClientTest {
   private static Map<String, Object> config(String url) {
     Map<String, Object> config = new HashMap<>();
     config.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, url);
-    config.put(SchemaRegistryConfig.RETRY_BACKOFF_MS, 1);
+    config.put(SchemaRegistryConfig.RETRIES_WAIT_MS, 1);
     return config;
   }
 
@@ -170,11 +170,11 @@ class RestSchemaRegistryClientTest {
   void givesUpOnServerErrorsAfterTheConfiguredRetries() {
     registry.answer("GET", "/subjects", 503, "{\"message\":\"overloaded\"}");
     Map<String, Object> config = config(registry.url());
-    config.put(SchemaRegistryConfig.RETRIES, "2");
+    config.put(SchemaRegistryConfig.MAX_RETRIES, "2");
     RestSchemaRegistryClient twoRetries = new RestSchemaRegistryClient(config);
 
     assertThatThrownBy(twoRetries::subjects)
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(503))
+        .isInstanceOfSatisfying(RegistryUnreachableException.class, e -> assertThat(e.status()).isEqualTo(503))
         .hasMessageContaining("503").hasMessageContaining("overloaded").hasMessageContaining("3 attempts");
     assertThat(registry.requests()).hasSize(3);
   }
@@ -187,7 +187,7 @@ class RestSchemaRegistryClientTest {
     }
     String url = "http://127.0.0.1:" + freePort;
     Map<String, Object> config = config(url);
-    config.put(SchemaRegistryConfig.RETRIES, 1);
+    config.put(SchemaRegistryConfig.MAX_RETRIES, 1);
     RestSchemaRegistryClient nowhere = new RestSchemaRegistryClient(config);
 
     assertThatThrownBy(() -> nowhere.register(SUBJECT, SCHEMA))

@@ -1,0 +1,121 @@
+package eu.clusternews.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.clusternews.registry.RegistryUnreachableException;
+import eu.clusternews.registry.UnknownSchemaIdException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the handler answers Kafka Streams for each kind of failure: an outage FAILS on every topic and thread, bad
+ * input is dead-lettered (skipped without a copy on the reference topics, whose global thread cannot produce).
+ */
+class DeadLetterHandlerTest {
+
+    private static final RegistryUnreachableException OUTAGE =
+            new RegistryUnreachableException("The schema registry at https://registry:8081 answered 503", "https://registry:8081", 503, null);
+
+    private final DeadLetterHandler handler = new DeadLetterHandler();
+
+    DeadLetterHandlerTest() {
+        handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dlq"));
+    }
+
+    /** What Kafka Streams hands the handler about the record that failed. */
+    private record Context(String topic) implements ErrorHandlerContext {
+        @Override public String topic() { return topic; }
+        @Override public int partition() { return 2; }
+        @Override public long offset() { return 41; }
+        @Override public Headers headers() { return new RecordHeaders(); }
+        @Override public String processorNodeId() { return "source"; }
+        @Override public TaskId taskId() { return new TaskId(0, 2); }
+        @Override public long timestamp() { return 1_700_000_000_000L; }
+        @Override public byte[] sourceRawKey() { return "k".getBytes(StandardCharsets.UTF_8); }
+        @Override public byte[] sourceRawValue() { return new byte[] {0, 0, 0, 0, 7, 1}; }
+    }
+
+    private DeserializationExceptionHandler.Response onDeserialization(String topic, Exception failure) {
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic, 2, 41, "k".getBytes(StandardCharsets.UTF_8),
+                new byte[] {0, 0, 0, 0, 7, 1});
+        return handler.handleError(new Context(topic), record, failure);
+    }
+
+    private ProcessingExceptionHandler.Response onProcessing(Exception failure) {
+        return handler.handleError(new Context("cluster-news"), new Record<>("k", "v", 0L), failure);
+    }
+
+    @Test
+    void aRegistryOutageOnAReferenceTopicFailsTheGlobalThreadInsteadOfSkippingTheRecord() {
+        DeserializationExceptionHandler.Response response = onDeserialization("ref-organisations", OUTAGE);
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
+    void aCorruptReferenceRecordIsSkippedWithoutADeadLetter() {
+        SerializationException bad = new SerializationException("unknown schema id 7",
+                new UnknownSchemaIdException(7, "https://registry:8081"));
+
+        DeserializationExceptionHandler.Response response = onDeserialization("ref-organisations", bad);
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
+    void aRegistryOutageOnARepartitionTopicFailsTheTaskInsteadOfDeadLetteringTheRecord() {
+        DeserializationExceptionHandler.Response response = onDeserialization(
+                "clusternews-pipeline-cluster-contributions-repartition", new SerializationException("wrapped", OUTAGE));
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    }
+
+    @Test
+    void undecodableBytesOnARepartitionTopicAreDeadLetteredWithTheirOriginalBytes() {
+        DeserializationExceptionHandler.Response response = onDeserialization(
+                "clusternews-pipeline-cluster-contributions-repartition", new SerializationException("not Confluent Avro"));
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(letter -> {
+            assertThat(letter.topic()).isEqualTo("dlq");
+            assertThat(letter.value()).isEqualTo(new byte[] {0, 0, 0, 0, 7, 1});
+        });
+    }
+
+    @Test
+    void processingFailsOnAnOutageEvenWhenSomethingWrappedItAsBadInput() {
+        assertThat(onProcessing(OUTAGE).result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(onProcessing(new InvalidNewsException("undecodable value", OUTAGE)).result())
+                .isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+        assertThat(onProcessing(new IllegalStateException("a bug")).result())
+                .isEqualTo(ProcessingExceptionHandler.Result.FAIL);
+
+        ProcessingExceptionHandler.Response bad = onProcessing(new InvalidNewsException("missing required field title"));
+        assertThat(bad.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
+        assertThat(bad.deadLetterQueueRecords()).hasSize(1);
+    }
+
+    @Test
+    void thePipelineInstallsTheHandlerForDeserializationTooWhichTheGlobalThreadUses() {
+        PipelineConfig config = PipelineConfig.of(Map.of());
+
+        assertThat(config.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+                .isEqualTo(DeadLetterHandler.class.getName());
+        assertThat(new StreamsConfig(config.streamsProperties()).deserializationExceptionHandler())
+                .isInstanceOf(DeadLetterHandler.class);
+    }
+}
