@@ -4,10 +4,8 @@ import eu.clusternews.registry.SchemaRegistryConfig;
 import eu.clusternews.topics.TopicSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -27,8 +25,6 @@ public final class PipelineConfig {
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
 
-    /** Keys whose values are not logged. */
-    private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "jaas", "user.info", "credentials");
 
     private final Map<String, String> properties;
 
@@ -43,6 +39,9 @@ public final class PipelineConfig {
         defaults.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, DEFAULT_BOOTSTRAP_SERVERS);
         defaults.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL);
         defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // a registry outage: wait about 90 s (1, 2, 4, 8, 16, 20, 20, 20 s) before the task fails, well within
+        // max.poll.interval.ms, so that a short outage costs a pause rather than a thread replacement
+        defaults.put(SchemaRegistryConfig.MAX_RETRIES, "8");
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicSpec.DEAD_LETTERS.topicName());
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
@@ -104,12 +103,15 @@ public final class PipelineConfig {
     @Override
     public String toString() {
         return properties.entrySet().stream()
-                .map(e -> e.getKey() + "=" + (isSecret(e.getKey()) ? "[hidden]" : e.getValue()))
+                .map(e -> e.getKey() + "=" + printable(e.getKey(), e.getValue()))
                 .collect(Collectors.joining("\n"));
     }
 
-    private static boolean isSecret(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        return SECRET_WORDS.stream().anyMatch(k::contains);
+    /** The value as it may be logged: secrets hidden, credentials in registry URLs removed. */
+    private static String printable(String key, String value) {
+        if (SchemaRegistryConfig.isSecret(key)) {
+            return "[hidden]";
+        }
+        return SchemaRegistryConfig.SCHEMA_REGISTRY_URL.equals(key) ? SchemaRegistryConfig.redactUrl(value) : value;
     }
 }

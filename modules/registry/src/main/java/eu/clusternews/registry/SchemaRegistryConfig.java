@@ -98,7 +98,7 @@ public final class SchemaRegistryConfig {
   public static boolean isSecret(String key) {
     String lower = key.toLowerCase(java.util.Locale.ROOT);
     return lower.contains("password") || lower.contains("user.info") || lower.contains("token")
-        || lower.contains("secret") || lower.contains("jaas");
+        || lower.contains("secret") || lower.contains("jaas") || lower.contains("credentials");
   }
 
   /**
