@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.HashSet;
 
 /**
  * One entity's activity (a cluster's, consortium's or programme's) while it is being counted: decoded and mutable,
@@ -36,12 +36,13 @@ public final class Activity {
     long undatedCount;
     LocalDate firstPublishedAt;
     LocalDate lastPublishedAt;
-    final TreeMap<String, Long> countsByRole = new TreeMap<>();
-    final TreeMap<String, Long> countsByKind = new TreeMap<>();
-    final TreeMap<String, Long> countsByMonth = new TreeMap<>();
-    final TreeSet<String> consortiumIds = new TreeSet<>();
-    final TreeSet<String> programmeIds = new TreeSet<>();
-    final TreeSet<String> clusterIds = new TreeSet<>();
+    // hashed while counting (every contribution touches them); ActivityKind.write sorts them once per write-down
+    final HashMap<String, Long> countsByRole = new HashMap<>();
+    final HashMap<String, Long> countsByKind = new HashMap<>();
+    final HashMap<String, Long> countsByMonth = new HashMap<>();
+    final HashSet<String> consortiumIds = new HashSet<>();
+    final HashSet<String> programmeIds = new HashSet<>();
+    final HashSet<String> clusterIds = new HashSet<>();
     /** Sorted by {@link #RECENT_FIRST}, at most the aggregate's headline bound. */
     final List<Headline> recentHeadlines = new ArrayList<>();
 
@@ -123,6 +124,10 @@ public final class Activity {
     }
 
     private void addHeadline(Headline headline, int maxHeadlines) {
+        int size = recentHeadlines.size();
+        if (size >= maxHeadlines && RECENT_FIRST.compare(headline, recentHeadlines.get(size - 1)) > 0) {
+            return; // older than every kept headline (the common case in a backfill): nothing to do
+        }
         recentHeadlines.removeIf(h -> h.getNewsId().equals(headline.getNewsId()));
         int at = Collections.binarySearch(recentHeadlines, headline, RECENT_FIRST);
         int insertAt = at >= 0 ? at : -at - 1;

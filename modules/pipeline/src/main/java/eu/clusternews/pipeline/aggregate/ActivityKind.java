@@ -7,6 +7,8 @@ import eu.clusternews.avro.ProgrammeActivity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
@@ -110,11 +112,17 @@ public final class ActivityKind<A extends SpecificRecordBase> {
         record.put(undatedCount, a.undatedCount);
         record.put(countsByKind, new TreeMap<>(a.countsByKind));
         record.put(countsByMonth, new TreeMap<>(a.countsByMonth));
-        record.put(consortiumIds, new ArrayList<>(a.consortiumIds));
-        record.put(programmeIds, new ArrayList<>(a.programmeIds));
-        record.put(clusterIds, new ArrayList<>(a.clusterIds));
+        record.put(consortiumIds, sorted(a.consortiumIds));
+        record.put(programmeIds, sorted(a.programmeIds));
+        record.put(clusterIds, sorted(a.clusterIds));
         record.put(recentHeadlines, new ArrayList<>(a.recentHeadlines));
         return record;
+    }
+
+    private static List<String> sorted(Collection<String> ids) {
+        List<String> list = new ArrayList<>(ids);
+        Collections.sort(list);
+        return list;
     }
 
     private int position(String field) {

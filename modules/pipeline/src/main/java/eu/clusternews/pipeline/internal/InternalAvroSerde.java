@@ -3,16 +3,18 @@ package eu.clusternews.pipeline.internal;
 import eu.clusternews.avro.ReleasedSchemas;
 import eu.clusternews.registry.PlainLists;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -34,7 +36,9 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private static final byte CONFLUENT_MAGIC = 0;
 
     private final Class<T> type;
-    private final BinaryMessageEncoder<T> encoder;
+    /** Avro's single-object header: the marker bytes C3 01 and the schema's CRC-64-AVRO fingerprint. */
+    private final byte[] header;
+    private final SpecificDatumWriter<T> writer;
     private final BinaryMessageDecoder<T> decoder;
     /** Whether decoded records get plain lists, so that {@code equals} works on them (see {@link PlainLists}). */
     private final boolean plainLists;
@@ -43,7 +47,14 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
         Schema current = model.getSchema(type);
-        this.encoder = new BinaryMessageEncoder<>(model, current);
+        this.header = new byte[10];
+        header[0] = (byte) 0xC3;
+        header[1] = (byte) 0x01;
+        long fingerprint = SchemaNormalization.parsingFingerprint64(current);
+        for (int i = 0; i < 8; i++) { // little-endian, as Avro writes it
+            header[2 + i] = (byte) (fingerprint >>> (8 * i));
+        }
+        this.writer = new SpecificDatumWriter<>(current, model);
         this.decoder = new BinaryMessageDecoder<>(model, current);
         this.plainLists = PlainLists.needed(current);
         for (Schema released : ReleasedSchemas.of(current.getFullName())) {
@@ -56,19 +67,47 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         return new InternalAvroSerde<>(type);
     }
 
+    /**
+     * The same bytes as Avro's {@code BinaryMessageEncoder}, written through a buffered encoder into a per-thread
+     * buffer: its unbuffered encoder writes every field to the stream separately.
+     */
     @Override
     public byte[] serialize(String topic, T data) {
         if (data == null) {
             return null;
         }
+        Buffer buffer = BUFFER.get();
+        buffer.reset();
+        buffer.write(header, 0, header.length);
+        buffer.encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
         try {
-            ByteBuffer buffer = encoder.encode(data);
-            byte[] array = buffer.array();
-            return buffer.arrayOffset() == 0 && buffer.position() == 0 && buffer.remaining() == array.length
-                    ? array : Arrays.copyOfRange(array, buffer.arrayOffset() + buffer.position(),
-                            buffer.arrayOffset() + buffer.limit());
-        } catch (IOException e) {
-            throw new SerializationException("Cannot encode a " + type.getSimpleName() + " for " + topic, e);
+            writer.write(data, buffer.encoder);
+            buffer.encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot encode a " + type.getSimpleName() + " for " + topic + ": "
+                    + e.getMessage(), e);
+        }
+        byte[] bytes = buffer.toByteArray();
+        buffer.shrinkIfHuge();
+        return bytes;
+    }
+
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+
+    /** A reusable output buffer with its encoder; dropped back to a small size after an unusually large record. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        private static final int INITIAL = 8 * 1024;
+        private static final int KEEP_AT_MOST = 1024 * 1024;
+        BinaryEncoder encoder;
+
+        Buffer() {
+            super(INITIAL);
+        }
+
+        void shrinkIfHuge() {
+            if (buf.length > KEEP_AT_MOST) {
+                buf = new byte[INITIAL];
+            }
         }
     }
 
