@@ -38,6 +38,7 @@ public final class IngestCommand implements Callable<Integer> {
   private static final int PROGRESS_FROM = 10;
 
   @Mixin ConnectionOptions connection;
+  @Mixin TimeoutOption timeout;
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
 
@@ -52,6 +53,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Settings settings = connection.resolve();
+    Reachability.check(settings, timeout.connect());
     IngestSummary summary = ingest(settings, inputs,
         referenceDir != null ? referenceDir : Installation.seedsDir().resolve("reference"), true);
     var out = spec.commandLine().getOut();
