@@ -12,6 +12,7 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # 1. dependencies: only the poms, so this layer is rebuilt only when a pom changes, not on every source edit
+COPY .mvn .mvn
 COPY pom.xml ./
 COPY modules/schemas/pom.xml modules/schemas/
 COPY modules/registry/pom.xml modules/registry/
@@ -41,7 +42,7 @@ RUN groupadd --system --gid 10001 clusternews \
 WORKDIR /opt/clusternews
 # layers from the least to the most often changed: libraries, reference data, the application's own jar
 COPY --from=build /src/modules/app/target/lib ./lib
-COPY --from=build /src/seeds ./seeds
+COPY seeds ./seeds
 COPY --from=build /src/modules/app/target/clusternews.jar ./
 USER 10001:10001
 ENV CLUSTERNEWS_HOME=/opt/clusternews

@@ -214,7 +214,27 @@ class ComposeAndImageTest {
     int sources = indexContaining(buildStage, "COPY modules modules");
     assertThat(resolve).isNotNegative().isLessThan(sources);
     assertThat(buildStage.subList(0, resolve)).filteredOn(l -> l.startsWith("COPY "))
-        .allMatch(l -> l.contains("pom.xml"));
+        .allMatch(l -> l.contains("pom.xml") || l.startsWith("COPY .mvn "));
+  }
+
+  @Test
+  void whatTheImageTakesFromTheBuildStageIsWhatTheBuildMakesOrWasGiven() {
+    int runtime = lastIndexStartingWith(dockerfile, "FROM ");
+    List<String> copiedIntoBuild = new ArrayList<>();
+    dockerfile.subList(0, runtime).stream().filter(l -> l.startsWith("COPY "))
+        .forEach(l -> copiedIntoBuild.add(l.split("\\s+")[1]));
+    for (String line : dockerfile.subList(runtime, dockerfile.size())) {
+      if (line.startsWith("COPY --from=build ")) {
+        String source = line.split("\\s+")[2];
+        assertThat(source).startsWith("/src/");
+        String path = source.substring("/src/".length());
+        assertThat(path.contains("/target/") || copiedIntoBuild.stream().anyMatch(c -> path.startsWith(c + "/")))
+            .as("%s is built or copied into the build stage", path).isTrue();
+      } else if (line.startsWith("COPY ")) {
+        String path = line.split("\\s+")[1];
+        assertThat(BuildFacts.root().resolve(path)).as("%s in the build context", path).exists();
+      }
+    }
   }
 
   @Test
