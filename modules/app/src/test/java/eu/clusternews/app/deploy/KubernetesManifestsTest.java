@@ -136,6 +136,32 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void theSetupJobRunsSetupOnTheSamePropertiesFileAsThePipeline() {
+    JsonNode job = byKindAndName.values().stream().filter(d -> d.get("kind").asText().equals("Job")).findFirst()
+        .orElseThrow();
+    JsonNode setup = job.at("/spec/template/spec/containers/0");
+    List<String> args = new ArrayList<>();
+    setup.get("args").forEach(a -> args.add(a.asText()));
+    ParseResult parsed = ClusterNews.commandLine().parseArgs(args.toArray(String[]::new)).subcommand();
+
+    assertThat(parsed.commandSpec().name()).isEqualTo("setup");
+    Path configFile = parsed.matchedOptionValue("--config", null);
+    assertThat(configFile).isEqualTo(command.matchedOptionValue("--config", null));
+    assertThat(setup.get("image").asText()).isEqualTo(container.get("image").asText());
+    String configMap = null;
+    for (JsonNode volume : job.at("/spec/template/spec/volumes")) {
+      for (JsonNode mount : setup.get("volumeMounts")) {
+        if (mount.get("name").asText().equals(volume.get("name").asText())
+            && mount.get("mountPath").asText().equals(configFile.getParent().toString())) {
+          configMap = volume.at("/configMap/name").asText();
+        }
+      }
+    }
+    assertThat(configMap).isEqualTo(volume(mountAt(configFile.getParent().toString()).get("name").asText())
+        .at("/configMap/name").asText());
+  }
+
+  @Test
   void theStateDirectoryIsOnTheVolumeClaimTemplate() {
     Path stateDir = command.matchedOptionValue("--state-dir", null);
     String claim = statefulSet.at("/spec/volumeClaimTemplates/0/metadata/name").asText();
