@@ -1,6 +1,7 @@
 package eu.clusternews.app;
 
 import eu.clusternews.app.commands.BenchCommand;
+import eu.clusternews.app.commands.CompletionCommand;
 import eu.clusternews.app.commands.ExtractCommand;
 import eu.clusternews.app.commands.GenerateCommand;
 import eu.clusternews.app.commands.IngestCommand;
@@ -11,6 +12,8 @@ import eu.clusternews.app.commands.ReprocessCommand;
 import eu.clusternews.app.commands.TailCommand;
 import eu.clusternews.app.commands.SetupCommand;
 import eu.clusternews.app.commands.UpCommand;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,6 +39,7 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         ReprocessCommand.class,
         BenchCommand.class,
+        CompletionCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class ClusterNews implements Runnable {
@@ -58,7 +62,7 @@ public final class ClusterNews implements Runnable {
       // exit, rather than leave Kafka's non-daemon threads keeping a broken process alive
       System.err.println("clusternews: internal error: " + bug);
       bug.printStackTrace();
-      exitCode = 70;
+      exitCode = ExitCodes.FAILED;
     }
     System.exit(exitCode);
   }
@@ -70,7 +74,21 @@ public final class ClusterNews implements Runnable {
     commandLine.getSubcommands().get("bench").getCommandSpec().usageMessage()
         .footer(eu.clusternews.bench.BenchOptions.usage());
     commandLine.setExecutionExceptionHandler(new FriendlyErrors());
+    commandLine.setParameterExceptionHandler(new UsageErrors());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    everyCommand(commandLine);
     return commandLine;
+  }
+
+  /** What every command shares: the version (--version on each), and the exit codes, documented once. */
+  private static void everyCommand(CommandLine commandLine) {
+    Map<String, String> exitCodes = new LinkedHashMap<>();
+    for (String entry : ExitCodes.HELP) {
+      int colon = entry.indexOf(':');
+      exitCodes.put(entry.substring(0, colon), entry.substring(colon + 1));
+    }
+    commandLine.getCommandSpec().versionProvider(new VersionProvider());
+    commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+    commandLine.getSubcommands().values().forEach(ClusterNews::everyCommand);
   }
 }

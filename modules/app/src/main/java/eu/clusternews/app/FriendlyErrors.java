@@ -6,7 +6,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Prints what went wrong in one or two plain lines; the stack trace only with {@code --verbose}.
- * Exit code 1 for failures at run time (bad usage is picocli's 2).
+ * Exit code {@link ExitCodes#FAILED} for failures at run time (bad usage is {@link ExitCodes#USAGE}, see
+ * {@link UsageErrors}).
  */
 final class FriendlyErrors implements IExecutionExceptionHandler {
 
@@ -22,7 +23,7 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
       err.println("(run again with --verbose for the details)");
     }
     err.flush();
-    return 1;
+    return ExitCodes.FAILED;
   }
 
   /** The message of the most telling cause: ours are written for people, wrappers rarely are. */

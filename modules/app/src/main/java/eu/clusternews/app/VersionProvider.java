@@ -8,6 +8,6 @@ final class VersionProvider implements CommandLine.IVersionProvider {
   public String[] getVersion() {
     String version = ClusterNews.class.getPackage().getImplementationVersion();
     return new String[] {"clusternews " + (version == null ? "(development build)" : version),
-        "Kafka clients 4.3.1, Avro 1.12, Java " + Runtime.version()};
+        "Kafka clients " + org.apache.kafka.common.utils.AppInfoParser.getVersion() + ", Java " + Runtime.version()};
   }
 }

@@ -190,7 +190,7 @@ class ServeApiIT {
     assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
     assertThat(metrics.body())
         .containsPattern("(?m)^kafka_stream_\\w+\\{")
-        .contains("clusternews_http_requests_seconds_count{method=\"GET\",route=\"/api/clusters/{id}\",status=\"200\"}")
+        .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/clusters/{id}\"}")
         .containsPattern("(?m)^clusternews_dlq_records_total " + deadLetters + "\\.0$");
   }
 

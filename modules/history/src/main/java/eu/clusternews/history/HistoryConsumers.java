@@ -65,6 +65,11 @@ final class HistoryConsumers {
       offsets.putAll(consumer.beginningOffsets(partitions));
     } else if (start instanceof StartPosition.End) {
       offsets.putAll(endOffsets);
+    } else if (start instanceof StartPosition.Offset at) {
+      Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+      for (TopicPartition tp : partitions) {
+        offsets.put(tp, Math.min(Math.max(at.offset(), beginning.get(tp)), endOffsets.get(tp)));
+      }
     } else if (start instanceof StartPosition.At at) {
       Map<TopicPartition, Long> query = new HashMap<>();
       partitions.forEach(tp -> query.put(tp, at.time().toEpochMilli()));

@@ -21,11 +21,25 @@ public sealed interface StartPosition {
     return new At(time);
   }
 
+  /** This offset in each partition read (clamped to the offsets the partition still holds). */
+  static StartPosition offset(long offset) {
+    return new Offset(offset);
+  }
+
   /** See {@link #beginning()}. */
   enum Beginning implements StartPosition { INSTANCE }
 
   /** See {@link #end()}. */
   enum End implements StartPosition { INSTANCE }
+
+  /** See {@link #offset(long)}. */
+  record Offset(long offset) implements StartPosition {
+    public Offset {
+      if (offset < 0) {
+        throw new IllegalArgumentException("an offset is 0 or more, not " + offset);
+      }
+    }
+  }
 
   /** See {@link #at(Instant)}. */
   record At(Instant time) implements StartPosition {

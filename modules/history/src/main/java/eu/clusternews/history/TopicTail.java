@@ -44,14 +44,26 @@ public final class TopicTail {
    * @param format        one JSON object per line, or indented for people
    * @param key           only records with this key (null: all)
    * @param printMetadata add topic, partition, offset, timestamp and headers
+   * @param partition     only this partition (null: all)
+   * @param maxMessages   stop after printing this many records
+   * @param idleTimeout   stop when no record has arrived for this long (null: no limit)
    */
   public record Options(String topic, StartPosition start, boolean follow, OutputFormat format, String key,
-      boolean printMetadata) {
+      boolean printMetadata, Integer partition, long maxMessages, Duration idleTimeout) {
 
     public Options {
       Objects.requireNonNull(topic, "topic");
       Objects.requireNonNull(start, "start");
       Objects.requireNonNull(format, "format");
+      if (maxMessages < 0) {
+        throw new IllegalArgumentException("maxMessages must be 0 or more, was " + maxMessages);
+      }
+    }
+
+    /** Every partition, no count or idle limit. */
+    public Options(String topic, StartPosition start, boolean follow, OutputFormat format, String key,
+        boolean printMetadata) {
+      this(topic, start, follow, format, key, printMetadata, null, Long.MAX_VALUE, null);
     }
   }
 
@@ -89,6 +101,14 @@ public final class TopicTail {
       PrintWriter out) {
     List<TopicPartition> partitions = HistoryConsumers.partitions(consumer, options.topic(),
         clientConfig.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+    if (options.partition() != null) {
+      TopicPartition only = new TopicPartition(options.topic(), options.partition());
+      if (!partitions.contains(only)) {
+        throw new IllegalArgumentException("Topic '" + options.topic() + "' has partitions 0 to "
+            + (partitions.size() - 1) + ", not " + options.partition());
+      }
+      partitions = List.of(only);
+    }
     Map<TopicPartition, Long> end = HistoryConsumers.endOffsets(consumer, partitions);
     Map<TopicPartition, Long> start = HistoryConsumers.startOffsets(consumer, partitions, options.start(), end);
     consumer.assign(partitions);
@@ -100,8 +120,19 @@ public final class TopicTail {
     }
     byte[] key = options.key() == null ? null : options.key().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     long printed = 0;
-    while (!stopRequested.get() && (options.follow() || !reading.isEmpty())) {
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+    long lastArrival = System.nanoTime();
+    while (!stopRequested.get() && (options.follow() || !reading.isEmpty()) && printed < options.maxMessages()) {
+      var records = consumer.poll(POLL);
+      if (!records.isEmpty()) {
+        lastArrival = System.nanoTime();
+      } else if (options.idleTimeout() != null
+          && System.nanoTime() - lastArrival >= options.idleTimeout().toNanos()) {
+        break; // nothing new for that long: done, like kafka-console-consumer --timeout-ms
+      }
+      for (ConsumerRecord<byte[], byte[]> record : records) {
+        if (printed >= options.maxMessages()) {
+          break;
+        }
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
         if (!options.follow() && record.offset() >= end.get(tp)) {
           continue; // written after we started: not ours to print

@@ -28,6 +28,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
+  @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+  boolean version;
+
   @Unmatched
   List<String> benchArguments = new ArrayList<>();
 

@@ -80,6 +80,6 @@ public final class ExtractCommand implements Callable<Integer> {
     }
     out.flush();
     rejected.forEach(r -> err.printf("clusternews: rejected %s: %s%n", r.source(), r.reason()));
-    return rejected.isEmpty() ? 0 : 1;
+    return rejected.isEmpty() ? 0 : eu.clusternews.app.ExitCodes.REJECTED_INPUT;
   }
 }

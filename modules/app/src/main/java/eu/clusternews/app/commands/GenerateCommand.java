@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 public final class GenerateCommand implements Callable<Integer> {
 
   @Mixin VerboseOption verbose;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--count", paramLabel = "N", required = true, description = "How many news to write.")
   int count;
@@ -38,7 +39,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (count < 0) {
-      throw new IllegalArgumentException("--count must be 0 or more, not " + count);
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be 0 or more, not " + count);
     }
     NewsGenerator generator = new NewsGenerator(ReferenceData.load(
         referenceDir != null ? referenceDir : Installation.seedsDir().resolve("reference")));

@@ -48,6 +48,7 @@ public final class IngestCommand implements Callable<Integer> {
   public static final int EXIT_REJECTED = 3;
 
   @Mixin ConnectionOptions connection;
+  @Mixin TimeoutOption timeout;
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
 
@@ -76,6 +77,7 @@ public final class IngestCommand implements Callable<Integer> {
           "--max-document-bytes must be at least 1, not " + maxDocumentBytes);
     }
     Settings settings = connection.resolve();
+    Reachability.check(settings, timeout.connect());
     IngestSummary summary = ingest(settings, inputs,
         referenceDir != null ? referenceDir : Installation.seedsDir().resolve("reference"), maxDocumentBytes,
         !quiet && Progress.stderrIsTerminal());

@@ -22,6 +22,7 @@ public final class LocalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    LocalStacks.requireEmbedded(spec.commandLine());
     java.io.PrintWriter out = spec.commandLine().getOut();
     try (UntilStopped untilStopped = new UntilStopped(); LocalStack stack = LocalStacks.start(local)) {
       out.printf("Kafka broker     %s%nSchema registry  %s%nData             %s%n",

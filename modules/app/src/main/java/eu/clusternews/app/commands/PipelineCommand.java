@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 public final class PipelineCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
+  @Mixin TimeoutOption timeout;
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
 
@@ -50,7 +51,12 @@ public final class PipelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    PipelineConfig config = pipelineConfig(connection.resolve(), applicationId, stateDir, atLeastOnce);
+    Settings settings = connection.resolve();
+    if (!settings.endpointsExplicit()) {
+      LocalStacks.requireEmbedded(spec.commandLine());
+    }
+    Reachability.await(settings, timeout.connect());
+    PipelineConfig config = pipelineConfig(settings, applicationId, stateDir, atLeastOnce);
     try (UntilStopped untilStopped = new UntilStopped();
          PipelineService service = PipelineService.start(config,
              new PipelineService.HttpSettings(httpHost, httpPort == 0 ? null : httpPort))) {

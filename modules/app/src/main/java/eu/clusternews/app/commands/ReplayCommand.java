@@ -41,6 +41,7 @@ public final class ReplayCommand implements Callable<Integer> {
   private static final String ENRICHED = TopicSpec.ENRICHED.topicName();
 
   @Mixin ConnectionOptions connection;
+  @Mixin TimeoutOption timeout;
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
 
@@ -105,7 +106,9 @@ public final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
-    Map<String, Object> config = connection.resolve().asClientConfig();
+    eu.clusternews.app.config.Settings settings = connection.resolve();
+    Reachability.check(settings, timeout.connect());
+    Map<String, Object> config = settings.asClientConfig();
     NewsReplay.Options options = new NewsReplay.Options(topic, PointInTime.parse(from),
         until == null ? null : PointInTime.parse(until),
         new NewsFilter(cluster, consortium, kind == null ? null : kind.toUpperCase(Locale.ROOT)), ordered);

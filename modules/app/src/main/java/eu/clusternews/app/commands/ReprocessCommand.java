@@ -62,7 +62,10 @@ public final class ReprocessCommand implements Callable<Integer> {
           + " run it with --dry-run to see what it would do, then with --yes to do it");
     }
     PrintWriter out = spec.commandLine().getOut();
-    var config = connection.resolve().asClientConfig();
+    eu.clusternews.app.config.Settings settings = connection.resolve();
+    // --timeout here bounds the rebuild; the cluster and registry get the usual time to answer
+    Reachability.check(settings, TimeoutOption.DEFAULT);
+    var config = settings.asClientConfig();
     Reprocess reprocess = new Reprocess(config, new ClusterNewsPipeline(config, applicationId, stateDir), timeout);
     if (dryRun) {
       ReprocessPlan plan = reprocess.plan();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 public final class SetupCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
+  @Mixin TimeoutOption timeout;
   @Mixin SetupOptions setup;
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
@@ -27,6 +28,8 @@ public final class SetupCommand implements Callable<Integer> {
     java.io.PrintWriter out = spec.commandLine().getOut();
     Settings settings = connection.resolve();
     out.printf("Setting up %s (registry %s)%n", settings.bootstrapServers(), settings.schemaRegistryUrl());
+    out.flush();
+    Reachability.check(settings, timeout.connect());
     ClusterSetup.Summary summary = new ClusterSetup(settings)
         .run(setup.referenceDir(), setup.partitions, setup.replicationFactor);
     out.printf("Done: %d topics created, %d already there; %d schemas registered; "

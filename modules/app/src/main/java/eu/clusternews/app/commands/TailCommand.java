@@ -1,5 +1,6 @@
 package eu.clusternews.app.commands;
 
+import eu.clusternews.app.config.Settings;
 import eu.clusternews.history.OutputFormat;
 import eu.clusternews.history.PointInTime;
 import eu.clusternews.history.StartPosition;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,11 +28,14 @@ import picocli.CommandLine.Spec;
         "Reads committed records only (read_committed) and joins no consumer group, so it never moves anyone's "
             + "offsets. Without --follow it stops at the end offsets it found on starting.",
         "TIME is an ISO date (2017-05-17, that day 00:00 UTC), an ISO instant (2017-05-17T08:30:00Z, "
-            + "2017-05-17T10:30+02:00) or a duration before now (P30D, PT12H)."
+            + "2017-05-17T10:30+02:00) or a duration before now (P30D, PT12H).",
+        "--timeout also ends the tail when no record has arrived for that long (kafka-console-consumer's "
+            + "--timeout-ms)."
     })
 public final class TailCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
+  @Mixin TimeoutOption timeout;
   @Mixin VerboseOption verbose;
   @Spec CommandSpec spec;
 
@@ -49,7 +54,19 @@ public final class TailCommand implements Callable<Integer> {
         description = "Start at the first record of each partition whose timestamp (for news: the publication "
             + "time) is at or after TIME.")
     String from;
+
+    @Option(names = {"-o", "--offset"}, paramLabel = "N|earliest|latest", required = true,
+        description = "Start at this offset of the --partition (as Kafka's console consumer), or at the earliest "
+            + "or latest offset of each partition.")
+    String offset;
   }
+
+  @Option(names = {"-p", "--partition"}, paramLabel = "P", description = "Only this partition.")
+  Integer partition;
+
+  @Option(names = {"-c", "--max-messages"}, paramLabel = "N",
+      description = "Stop after printing N records.")
+  Long maxMessages;
 
   @Option(names = "--follow", description = "Keep printing new records until stopped (Ctrl-C). Without "
       + "--from-beginning or --from, only records written from now on are printed; without --follow, the whole topic.")
@@ -69,7 +86,16 @@ public final class TailCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    TopicTail tail = new TopicTail(connection.resolve().asClientConfig());
+    StartPosition startPosition = startPosition();
+    if (maxMessages != null && maxMessages < 0) {
+      throw new ParameterException(spec.commandLine(), "--max-messages must be 0 or more, not " + maxMessages);
+    }
+    if (partition != null && partition < 0) {
+      throw new ParameterException(spec.commandLine(), "--partition must be 0 or more, not " + partition);
+    }
+    Settings settings = connection.resolve();
+    Reachability.check(settings, timeout.connect());
+    TopicTail tail = new TopicTail(settings.asClientConfig());
     CountDownLatch finished = new CountDownLatch(1);
     Thread stopper = new Thread(() -> {
       tail.stop();
@@ -81,8 +107,8 @@ public final class TailCommand implements Callable<Integer> {
     }, "clusternews-tail-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
-      tail.run(new TopicTail.Options(topic, startPosition(), follow, format, key, printMetadata),
-          spec.commandLine().getOut());
+      tail.run(new TopicTail.Options(topic, startPosition, follow, format, key, printMetadata, partition,
+          maxMessages == null ? Long.MAX_VALUE : maxMessages, timeout.given()), spec.commandLine().getOut());
     } finally {
       finished.countDown();
       try {
@@ -100,6 +126,33 @@ public final class TailCommand implements Callable<Integer> {
     }
     if (start != null && start.from != null) {
       return StartPosition.at(PointInTime.parse(start.from));
+    }
+    if (start != null && start.offset != null) {
+      switch (start.offset.toLowerCase(java.util.Locale.ROOT)) {
+        case "earliest" -> {
+          return StartPosition.beginning();
+        }
+        case "latest" -> {
+          return StartPosition.end();
+        }
+        default -> {
+          long offset;
+          try {
+            offset = Long.parseLong(start.offset);
+          } catch (NumberFormatException e) {
+            offset = -1;
+          }
+          if (offset < 0) {
+            throw new ParameterException(spec.commandLine(),
+                "--offset must be a number 0 or more, earliest or latest, not '" + start.offset + "'");
+          }
+          if (partition == null) {
+            throw new ParameterException(spec.commandLine(),
+                "--offset " + offset + " needs --partition (an offset belongs to one partition)");
+          }
+          return StartPosition.offset(offset);
+        }
+      }
     }
     return follow ? StartPosition.end() : StartPosition.beginning();
   }

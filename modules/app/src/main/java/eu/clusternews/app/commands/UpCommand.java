@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 public final class UpCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
+  @Mixin TimeoutOption timeout;
   @Mixin LocalOptions local;
   @Mixin SetupOptions setup;
   @Mixin VerboseOption verbose;
@@ -59,6 +60,9 @@ public final class UpCommand implements Callable<Integer> {
     java.io.PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
     Settings settings = connection.resolve();
+    if (!settings.endpointsExplicit()) {
+      LocalStacks.requireEmbedded(spec.commandLine());
+    }
     try (UntilStopped untilStopped = new UntilStopped();
          LocalStack stack = settings.endpointsExplicit() ? null : LocalStacks.start(local)) {
       if (stack != null) {
@@ -70,6 +74,8 @@ public final class UpCommand implements Callable<Integer> {
       } else {
         out.printf("Kafka cluster    %s%nSchema registry  %s%n", settings.bootstrapServers(),
             settings.schemaRegistryUrl());
+        out.flush();
+        Reachability.await(settings, timeout.connect());
       }
       ClusterSetup.Summary summary = new ClusterSetup(settings)
           .run(setup.referenceDir(), setup.partitions, setup.replicationFactor);

@@ -201,7 +201,7 @@ class ApiTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(metrics.body())
-                .contains("clusternews_http_requests_seconds_count{method=\"GET\",route=\"/api/clusters/{id}\",status=\"200\"}")
+                .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/clusters/{id}\"}")
                 .contains("clusternews_dlq_records_total 3.0");
     }
 
