@@ -1,10 +1,12 @@
 package eu.clusternews.bench;
 
 import eu.clusternews.topics.TopicSpec;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.avro.generic.IndexedRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +20,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * End-to-end latency at a fixed offered load: news are published to cluster-news on a fixed schedule (open loop:
  * a late send does not delay the next ones, and latency counts from the scheduled time) while a read_committed
- * consumer watches cluster-activity, consortium-activity and programme-activity. The pipeline carries each input
- * record's headers through to its aggregate updates, so each update names its news ({@value #SEQ_HEADER}); a news
- * is visible when all of its aggregate updates are.
+ * consumer watches cluster-activity, consortium-activity and programme-activity, with the pipeline's production
+ * settings (aggregate updates coalesced per entity and commit). A news is visible when every aggregate it updates
+ * counts at least as many news as had been sent to that entity up to and including it.
  */
 final class LatencyProbe {
 
-    static final String SEQ_HEADER = "clusternews-bench-seq";
-    static final String SENT_HEADER = "clusternews-bench-sent-nanos";
-
     /** What one offered load gave. */
-    record Result(int rate, double offeredRate, int measured, int incomplete, long[] allVisibleNanos, long[] firstVisibleNanos,
-                  boolean headersCarried) {
+    record Result(int rate, double offeredRate, int measured, int incomplete, long[] allVisibleNanos, long[] firstVisibleNanos) {
 
         long allPercentileMillis(double p) {
             return percentile(allVisibleNanos, p) / 1_000_000;
@@ -77,7 +73,6 @@ final class LatencyProbe {
         long[] scheduled = new long[total];
         long[] first = new long[total];
         long[] last = new long[total];
-        int[] seen = new int[total];
         Arrays.fill(first, -1);
 
         try (KafkaConsumer<byte[], byte[]> consumer = outputConsumer()) {
@@ -104,11 +99,8 @@ final class LatencyProbe {
                             LockSupport.parkNanos(wait);
                         }
                         long record = firstRecord + i;
-                        RecordHeaders headers = new RecordHeaders();
-                        headers.add(SEQ_HEADER, ByteBuffer.allocate(Integer.BYTES).putInt(i).array());
-                        headers.add(SENT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(scheduled[i]).array());
                         p.send(new ProducerRecord<>(TopicSpec.NEWS.topicName(), null, System.currentTimeMillis(),
-                                corpus.key(record), corpus.value(record), headers), (md, e) -> {
+                                corpus.key(record), corpus.value(record)), (md, e) -> {
                                     if (e != null) {
                                         sendFailure.compareAndSet(null, e);
                                     }
@@ -124,39 +116,60 @@ final class LatencyProbe {
             }, "bench-latency-producer");
             producer.start();
 
-            int[] expected = new int[total];
-            long expectedUpdates = 0;
+            // Each aggregate update is coalesced per entity and commit, so it names no news: a news is visible when every
+            // aggregate it updates counts at least as many news as were sent to that entity up to and including it
+            // (the stream thread takes the three partitions in turn, so counts advance in nearly the order news were sent)
+            int[] pendingAggregates = new int[total];
+            Map<String, List<Integer>> newsByEntity = new HashMap<>();
             for (int i = 0; i < total; i++) {
-                expected[i] = corpus.updates(firstRecord + i);
-                expectedUpdates += expected[i];
+                String[] entities = corpus.entities(firstRecord + i);
+                pendingAggregates[i] = entities.length;
+                for (String entity : entities) {
+                    newsByEntity.computeIfAbsent(entity, e -> new ArrayList<>()).add(i);
+                }
             }
-            long received = 0;
-            boolean headersCarried = true;
+            Map<String, Integer> countedByEntity = new HashMap<>();
+            Map<String, Deserializer<? extends IndexedRecord>> decoders = Map.of(
+                    TopicSpec.CLUSTER_ACTIVITY.topicName(), stack.topics().clusterActivity().valueDeserializer(),
+                    TopicSpec.CONSORTIUM_ACTIVITY.topicName(), stack.topics().consortiumActivity().valueDeserializer(),
+                    TopicSpec.PROGRAMME_ACTIVITY.topicName(), stack.topics().programmeActivity().valueDeserializer());
+            int visibleCount = 0;
+            int expectedVisible = 0;
+            for (int i = 0; i < total; i++) {
+                if (pendingAggregates[i] > 0) {
+                    expectedVisible++;
+                }
+            }
             long lastArrival = System.nanoTime();
             long drainLimit = Duration.ofSeconds(60).toNanos();
             while (true) {
                 var records = consumer.poll(Duration.ofMillis(20));
                 long now = System.nanoTime();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    Header seqHeader = r.headers().lastHeader(SEQ_HEADER);
-                    if (seqHeader == null) {
-                        headersCarried = false;
+                    String entity = r.topic() + "/" + new String(r.key(), StandardCharsets.UTF_8);
+                    List<Integer> news = newsByEntity.get(entity);
+                    if (news == null || r.value() == null) {
                         continue;
                     }
-                    int seq = ByteBuffer.wrap(seqHeader.value()).getInt();
-                    if (seq < 0 || seq >= total) {
-                        continue;
+                    IndexedRecord activity = decoders.get(r.topic()).deserialize(r.topic(), r.value());
+                    long counted = (Long) activity.get(activity.getSchema().getField("newsCount").pos());
+                    int before = countedByEntity.getOrDefault(entity, 0);
+                    int upTo = (int) Math.min(counted, news.size());
+                    for (int rank = before; rank < upTo; rank++) {
+                        int i = news.get(rank);
+                        if (first[i] < 0) {
+                            first[i] = now;
+                        }
+                        if (--pendingAggregates[i] == 0) {
+                            last[i] = now;
+                            visibleCount++;
+                        }
                     }
-                    received++;
-                    seen[seq]++;
-                    if (first[seq] < 0) {
-                        first[seq] = now;
-                    }
-                    last[seq] = now;
+                    countedByEntity.put(entity, Math.max(before, upTo));
                     lastArrival = now;
                 }
                 if (!producing.get()) {
-                    if (received >= expectedUpdates || now - lastArrival > Duration.ofSeconds(5).toNanos()
+                    if (visibleCount >= expectedVisible || now - lastArrival > Duration.ofSeconds(5).toNanos()
                             || now - producerEnd.get() > drainLimit) {
                         break;
                     }
@@ -172,10 +185,10 @@ final class LatencyProbe {
             int n = 0;
             int incomplete = 0;
             for (int i = warmupEvents; i < total; i++) {
-                if (expected[i] == 0) {
+                if (corpus.entities(firstRecord + i).length == 0) {
                     continue; // a duplicate: dedupe drops it, nothing to see
                 }
-                if (seen[i] < expected[i]) {
+                if (pendingAggregates[i] > 0) {
                     incomplete++;
                     continue;
                 }
@@ -188,7 +201,7 @@ final class LatencyProbe {
             Arrays.sort(allSorted);
             Arrays.sort(firstSorted);
             double producedSeconds = (producerEnd.get() - start) / 1e9;
-            return new Result(rate, total / producedSeconds, n, incomplete, allSorted, firstSorted, headersCarried);
+            return new Result(rate, total / producedSeconds, n, incomplete, allSorted, firstSorted);
         }
     }
 

@@ -6,8 +6,10 @@ import eu.clusternews.pipeline.Enricher;
 import eu.clusternews.pipeline.FanOut;
 import eu.clusternews.pipeline.ReferenceLookup;
 import eu.clusternews.registry.ConfluentWireFormat;
+import eu.clusternews.topics.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,13 +31,19 @@ final class NewsCorpus {
     private final String[] ids;
     private final byte[][] values;
     private final int[] updates;
+    /** Per record, the aggregates it updates: output topic + "/" + entity id; none for a duplicate. */
+    private final String[][] entities;
     private final long updatesPerRound;
     private final int distinct;
 
-    private NewsCorpus(String[] ids, byte[][] values, int[] updates, int distinct) {
+    private NewsCorpus(String[] ids, byte[][] values, String[][] entities, int distinct) {
         this.ids = ids;
         this.values = values;
-        this.updates = updates;
+        this.entities = entities;
+        this.updates = new int[entities.length];
+        for (int i = 0; i < entities.length; i++) {
+            updates[i] = entities[i].length;
+        }
         long sum = 0;
         for (int u : updates) {
             sum += u;
@@ -51,19 +59,23 @@ final class NewsCorpus {
         int n = events.size();
         String[] ids = new String[n];
         byte[][] values = new byte[n][];
-        int[] updates = new int[n];
+        String[][] entities = new String[n][];
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
             NewsEvent news = events.get(i);
             ids[i] = news.getId();
             values[i] = serializer.serialize(topic, news);
+            entities[i] = new String[0];
             if (seen.add(news.getId())) {
                 EnrichedNews enriched = enricher.enrich(news, now);
-                updates[i] = FanOut.perCluster(enriched).size() + FanOut.perConsortium(enriched).size()
-                        + FanOut.perProgramme(enriched).size();
+                List<String> touched = new ArrayList<>();
+                FanOut.perCluster(enriched).forEach(c -> touched.add(TopicSpec.CLUSTER_ACTIVITY.topicName() + "/" + c.getEntityId()));
+                FanOut.perConsortium(enriched).forEach(c -> touched.add(TopicSpec.CONSORTIUM_ACTIVITY.topicName() + "/" + c.getEntityId()));
+                FanOut.perProgramme(enriched).forEach(c -> touched.add(TopicSpec.PROGRAMME_ACTIVITY.topicName() + "/" + c.getEntityId()));
+                entities[i] = touched.toArray(String[]::new);
             }
         }
-        return new NewsCorpus(ids, values, updates, seen.size());
+        return new NewsCorpus(ids, values, entities, seen.size());
     }
 
     /** Documents in one round. */
@@ -100,6 +112,11 @@ final class NewsCorpus {
         byte[] value = values[index(i)];
         int round = round(i);
         return round == 0 ? value : withNewsId(value, key(i));
+    }
+
+    /** The aggregates record {@code i} updates (output topic + "/" + entity id): none for a duplicate. */
+    String[] entities(long i) {
+        return entities[index(i)];
     }
 
     /** Aggregate updates record {@code i} causes: 0 for a duplicate the pipeline drops. */
