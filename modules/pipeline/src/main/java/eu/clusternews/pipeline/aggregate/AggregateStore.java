@@ -38,8 +38,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * agree with the input offsets: a crash at any moment loses nothing and counts nothing twice. Updates to one entity
  * between two commits cost one encode instead of one per update.
  *
- * <p>With {@code statestore.cache.max.bytes=0} (Kafka's switch for "no record cache"), every update is written
- * down and forwarded at once.
+ * <p>The cache's bound and the write-through switch: {@link CacheSettings}.
  *
  * <p>Interactive queries read the written-down values: what the last flush wrote, the same values the output
  * topics carry.
@@ -47,17 +46,12 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 public final class AggregateStore<A extends SpecificRecordBase>
         implements StateStore, CachedStateStore<String, A>, ReadOnlyKeyValueStore<String, A> {
 
-    /** The number of decoded activities the cache holds per store and task before it evicts the least recently used. */
-    public static final String CACHE_ENTRIES_CONFIG = "clusternews.aggregate.cache.entries";
-    public static final int DEFAULT_CACHE_ENTRIES = 10_000;
-
     private final String name;
     private final ActivityKind<A> kind;
     private final KeyValueStore<Bytes, byte[]> inner;
     private final InternalAvroSerde<A> serde;
     private final LinkedHashMap<String, Entry> cache = new LinkedHashMap<>(64, 0.75f, true);
-    private int maxEntries = DEFAULT_CACHE_ENTRIES;
-    private boolean writeThrough;
+    private CacheSettings settings = CacheSettings.from(Map.of());
     private FlushForwarder<A> forwarder;
 
     AggregateStore(String name, ActivityKind<A> kind, KeyValueStore<Bytes, byte[]> inner) {
@@ -83,13 +77,7 @@ public final class AggregateStore<A extends SpecificRecordBase>
     public void init(StateStoreContext context, StateStore root) {
         // a task revived after a failure starts again from what the changelog restored, never from the old cache
         cache.clear();
-        Map<String, Object> configs = context.appConfigs();
-        Object entries = configs.get(CACHE_ENTRIES_CONFIG);
-        if (entries != null) {
-            maxEntries = Math.max(1, Integer.parseInt(entries.toString().trim()));
-        }
-        Object cacheBytes = configs.get("statestore.cache.max.bytes");
-        writeThrough = cacheBytes != null && Long.parseLong(cacheBytes.toString().trim()) == 0L;
+        settings = CacheSettings.from(context.appConfigs());
         inner.init(context, root);
     }
 
@@ -115,14 +103,14 @@ public final class AggregateStore<A extends SpecificRecordBase>
         entry.dirty = true;
         entry.timestamp = Math.max(entry.timestamp, timestamp);
         entry.updateContext = forwarder.currentRecordContext();
-        if (writeThrough) {
+        if (settings.writeThrough()) {
             writeDown(key, entry);
         }
     }
 
     private void evictBeyondBound() {
         Iterator<Map.Entry<String, Entry>> eldest = cache.entrySet().iterator();
-        while (cache.size() > maxEntries && eldest.hasNext()) {
+        while (cache.size() > settings.maxEntries() && eldest.hasNext()) {
             Map.Entry<String, Entry> e = eldest.next();
             if (e.getValue().dirty) {
                 writeDown(e.getKey(), e.getValue());

@@ -26,15 +26,14 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * it commits the task — the same {@link CachedStateStore} hook as {@link AggregateStore} — or early, when the store
  * holds more entities than its bound. So the store is empty at every commit: under exactly-once the partials of the
  * news whose offsets a transaction commits are in that transaction, and a crash loses nothing and doubles nothing.
- * It needs no changelog. With {@code statestore.cache.max.bytes=0} each contribution is forwarded at once.
+ * It needs no changelog. Its bound and the write-through switch: {@link CacheSettings}.
  */
 public final class PartialActivityStore<A extends SpecificRecordBase> implements StateStore, CachedStateStore<String, A> {
 
     private final String name;
     private final ActivityKind<A> kind;
     private final LinkedHashMap<String, Partial> partials = new LinkedHashMap<>();
-    private int maxEntries = AggregateStore.DEFAULT_CACHE_ENTRIES;
-    private boolean writeThrough;
+    private CacheSettings settings = CacheSettings.from(Map.of());
     private boolean open;
     private FlushForwarder<A> forwarder;
 
@@ -52,13 +51,7 @@ public final class PartialActivityStore<A extends SpecificRecordBase> implements
     @Override
     public void init(StateStoreContext context, StateStore root) {
         partials.clear();
-        Map<String, Object> configs = context.appConfigs();
-        Object entries = configs.get(AggregateStore.CACHE_ENTRIES_CONFIG);
-        if (entries != null) {
-            maxEntries = Math.max(1, Integer.parseInt(entries.toString().trim()));
-        }
-        Object cacheBytes = configs.get("statestore.cache.max.bytes");
-        writeThrough = cacheBytes != null && Long.parseLong(cacheBytes.toString().trim()) == 0L;
+        settings = CacheSettings.from(context.appConfigs());
         // registered so that Streams flushes it before each commit; nothing to restore
         context.register(root, (key, value) -> { });
         open = true;
@@ -76,7 +69,7 @@ public final class PartialActivityStore<A extends SpecificRecordBase> implements
         partial.activity.add(c, maxHeadlines);
         partial.timestamp = Math.max(partial.timestamp, timestamp);
         partial.updateContext = forwarder.currentRecordContext();
-        if (writeThrough || partials.size() > maxEntries) {
+        if (settings.writeThrough() || partials.size() > settings.maxEntries()) {
             forwardAll();
         }
     }

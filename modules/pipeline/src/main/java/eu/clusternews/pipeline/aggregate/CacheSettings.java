@@ -1,0 +1,26 @@
+package eu.clusternews.pipeline.aggregate;
+
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * How the activity stores hold changes between commits, from the application's configuration.
+ *
+ * @param maxEntries   decoded activities (or partials) a store keeps per task before it writes down or forwards early:
+ *                     {@value #CACHE_ENTRIES_CONFIG}, default {@value #DEFAULT_CACHE_ENTRIES}
+ * @param writeThrough every change written down and forwarded at once: {@code statestore.cache.max.bytes=0}, Kafka's
+ *                     own switch for "no record cache"
+ */
+record CacheSettings(int maxEntries, boolean writeThrough) {
+
+    static final String CACHE_ENTRIES_CONFIG = "clusternews.aggregate.cache.entries";
+    static final int DEFAULT_CACHE_ENTRIES = 10_000;
+
+    static CacheSettings from(Map<String, Object> configs) {
+        Object entries = configs.get(CACHE_ENTRIES_CONFIG);
+        Object cacheBytes = configs.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+        return new CacheSettings(
+                entries == null ? DEFAULT_CACHE_ENTRIES : Math.max(1, Integer.parseInt(entries.toString().trim())),
+                cacheBytes != null && Long.parseLong(cacheBytes.toString().trim()) == 0L);
+    }
+}
