@@ -81,7 +81,12 @@ public final class ClusterNewsServer implements AutoCloseable {
         new ApiRoutes(builder.queries).register(app);
         app.sse("/api/stream", stream::connect);
         ReadinessCheck readiness = builder.readiness;
-        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        ReadinessCheck liveness = builder.liveness;
+        app.get("/health/live", ctx -> {
+            ReadinessCheck.Readiness l = liveness.check();
+            ctx.status(l.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                    .json(Map.of("status", l.ready() ? "UP" : "DOWN", "detail", l.detail()));
+        });
         app.get("/health/ready", ctx -> {
             ReadinessCheck.Readiness r = readiness.check();
             ctx.status(r.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
@@ -207,6 +212,7 @@ public final class ClusterNewsServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8080;
         private ReadinessCheck readiness = ReadinessCheck.alwaysReady();
+        private ReadinessCheck liveness = ReadinessCheck.alwaysReady();
         private KafkaStreams kafkaStreams;
         private LongSupplier deadLetterCount;
         private PrometheusMeterRegistry meterRegistry;
@@ -234,6 +240,15 @@ public final class ClusterNewsServer implements AutoCloseable {
         /** What /health/ready answers; always ready by default. */
         public Builder readiness(ReadinessCheck readiness) {
             this.readiness = Objects.requireNonNull(readiness, "readiness");
+            return this;
+        }
+
+        /**
+         * What /health/live answers (503 when not "ready"): whether the process can still do its work, so that a
+         * supervisor restarts it when not; always live by default.
+         */
+        public Builder liveness(ReadinessCheck liveness) {
+            this.liveness = Objects.requireNonNull(liveness, "liveness");
             return this;
         }
 
