@@ -152,7 +152,37 @@ public final class ClusterNewsServer implements AutoCloseable {
             }
             answerBytes(ctx, servedStore(access, ctx), s -> access.localGet(s, key));
         });
-        app.get("/internal/v1/stores/{store}/all", ctx -> answerBytes(ctx, servedStore(access, ctx), access::localAll));
+        app.get("/internal/v1/stores/{store}/all", ctx -> {
+            java.util.Set<Integer> partitions = partitions(ctx);
+            answerBytes(ctx, servedStore(access, ctx), s -> access.localAll(s, partitions));
+        });
+        app.get("/internal/v1/stores/{store}/select", ctx -> {
+            java.util.Set<Integer> partitions = partitions(ctx);
+            java.util.Map<String, String> parameters = new java.util.TreeMap<>();
+            ctx.queryParamMap().forEach((name, values) -> {
+                if (!name.equals("partitions") && !values.isEmpty()) {
+                    parameters.put(name, values.get(0));
+                }
+            });
+            answerBytes(ctx, servedStore(access, ctx), s -> access.localSelect(s, partitions, parameters));
+        });
+    }
+
+    /** The {@code partitions} a peer asks for: comma-separated partition numbers. */
+    private static java.util.Set<Integer> partitions(Context ctx) {
+        String text = ctx.queryParam("partitions");
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException("query parameter 'partitions' is required, e.g. partitions=0,2");
+        }
+        java.util.Set<Integer> partitions = new java.util.TreeSet<>();
+        for (String part : text.split(",")) {
+            try {
+                partitions.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("'partitions' must be partition numbers like 0,2, was '" + text + "'");
+            }
+        }
+        return partitions;
     }
 
     private static String servedStore(LocalStoreAccess access, Context ctx) {
@@ -175,6 +205,9 @@ public final class ClusterNewsServer implements AutoCloseable {
                 ctx.status(HttpStatus.NOT_FOUND).json(new ApiRoutes.ErrorBody("not_found", e.getMessage())));
         app.exception(NotFoundResponse.class, (e, ctx) ->
                 ctx.status(HttpStatus.NOT_FOUND).json(new ApiRoutes.ErrorBody("not_found", "no such path: " + ctx.path())));
+        app.exception(LocalStoreAccess.NotOwnerException.class, (e, ctx) ->
+                ctx.status(HttpStatus.MISDIRECTED_REQUEST).header("Retry-After", "1")
+                        .json(new ApiRoutes.ErrorBody("not_owner", e.getMessage())));
         app.exception(Answers.UnavailableException.class, (e, ctx) -> {
             long seconds = Math.max(1, e.retryAfter.toSeconds());
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", Long.toString(seconds))
