@@ -78,6 +78,9 @@ public final class ClusterNewsServer implements AutoCloseable {
                     ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
         });
         app.before(ClusterNewsServer::securityHeaders);
+        if (isLoopback(host)) {
+            app.before(ctx -> requireLocalHostHeader(ctx, host));
+        }
         new ApiRoutes(builder.queries).register(app);
         app.sse("/api/stream", stream::connect);
         ReadinessCheck readiness = builder.readiness;
@@ -205,6 +208,8 @@ public final class ClusterNewsServer implements AutoCloseable {
                 ctx.status(HttpStatus.NOT_FOUND).json(new ApiRoutes.ErrorBody("not_found", e.getMessage())));
         app.exception(NotFoundResponse.class, (e, ctx) ->
                 ctx.status(HttpStatus.NOT_FOUND).json(new ApiRoutes.ErrorBody("not_found", "no such path: " + ctx.path())));
+        app.exception(ForeignHostException.class, (e, ctx) ->
+                ctx.status(HttpStatus.FORBIDDEN).json(new ApiRoutes.ErrorBody("forbidden_host", e.getMessage())));
         app.exception(LocalStoreAccess.NotOwnerException.class, (e, ctx) ->
                 ctx.status(HttpStatus.MISDIRECTED_REQUEST).header("Retry-After", "1")
                         .json(new ApiRoutes.ErrorBody("not_owner", e.getMessage())));
@@ -218,6 +223,46 @@ public final class ClusterNewsServer implements AutoCloseable {
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                     .json(new ApiRoutes.ErrorBody("internal_error", "the server failed; see its log"));
         });
+    }
+
+    /** Refused: the request names a host this loopback-bound server is not (DNS rebinding). */
+    static final class ForeignHostException extends RuntimeException {
+        ForeignHostException(String message) {
+            super(message);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A server bound to loopback answers only requests addressed to loopback: a web page whose host name an attacker
+     * re-points at 127.0.0.1 (DNS rebinding) sends its own name in Host, and is refused before any handler runs.
+     */
+    private static void requireLocalHostHeader(Context ctx, String boundHost) {
+        String header = ctx.header("Host");
+        if (header == null) {
+            return; // HTTP/1.0 without Host: no browser sends that
+        }
+        String name = header.trim().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            name = end < 0 ? name : name.substring(1, end);
+        } else if (name.indexOf(':') >= 0 && name.indexOf(':') == name.lastIndexOf(':')) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        boolean local = name.equals("localhost") || name.endsWith(".localhost") || name.equals(boundHost)
+                || name.equals("::1") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        if (!local) {
+            throw new ForeignHostException("this server listens on " + boundHost + " and answers requests for localhost"
+                    + " or 127.x.x.x only, not for '" + header + "'; to serve other hosts, bind it to their address or"
+                    + " 0.0.0.0 (--http-host)");
+        }
     }
 
     private static void securityHeaders(Context ctx) {
