@@ -53,6 +53,7 @@ public final class PipelineRunner implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private final AtomicReference<Throwable> lastThreadDeath = new AtomicReference<>();
+    private final AtomicBoolean budgetSpent = new AtomicBoolean();
     private final CompletableFuture<String> failure = new CompletableFuture<>();
 
     public PipelineRunner(PipelineConfig config) {
@@ -157,7 +158,9 @@ public final class PipelineRunner implements AutoCloseable {
                 LOG.warn("State listener failed on {} -> {}", oldState, newState, e);
             }
         }
-        boolean unasked = newState == KafkaStreams.State.ERROR
+        // PENDING_ERROR counts: the client is shutting down for good, and may hang there (a producer thread that died
+        // keeps it from reaching ERROR), so waiting for ERROR could wait forever
+        boolean unasked = newState == KafkaStreams.State.PENDING_ERROR || newState == KafkaStreams.State.ERROR
                 || (newState == KafkaStreams.State.NOT_RUNNING && !closeRequested.get());
         if (unasked) {
             failure.complete(failureReason(newState));
@@ -169,10 +172,13 @@ public final class PipelineRunner implements AutoCloseable {
 
     private String failureReason(KafkaStreams.State state) {
         Throwable death = lastThreadDeath.get();
-        String cause = death == null ? "" : ": " + rootMessage(death);
-        return "The pipeline " + config.applicationId() + " stopped (Kafka Streams is " + state + ")"
-                + (death == null ? "" : " after its stream threads died more than " + replacements.max() + " times within "
-                + replacements.window().toMinutes() + " minutes") + cause;
+        if (budgetSpent.get() && death != null) {
+            return "The pipeline " + config.applicationId() + " stopped: a stream thread died " + (replacements.max() + 1)
+                    + " times within " + replacements.window().toMinutes() + " minutes, the last time of "
+                    + rootMessage(death);
+        }
+        return "The pipeline " + config.applicationId() + " stopped: Kafka Streams went " + state
+                + " without being asked to stop" + (death == null ? "" : "; a stream thread died of " + rootMessage(death));
     }
 
     private static String rootMessage(Throwable t) {
@@ -191,6 +197,7 @@ public final class PipelineRunner implements AutoCloseable {
                     config.applicationId(), replacements.max(), replacements.window().toMinutes(), exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
+        budgetSpent.set(true);
         LOG.error("A stream thread of pipeline {} died again, the {}th time within {} min; shutting the client down",
                 config.applicationId(), replacements.max() + 1, replacements.window().toMinutes(), exception);
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

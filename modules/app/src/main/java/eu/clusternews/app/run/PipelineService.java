@@ -54,6 +54,8 @@ public final class PipelineService implements AutoCloseable {
    * liveness probe or a load balancer to see the failure, well within the 30 s a supervisor is promised.
    */
   static final Duration FAILURE_NOTICE = Duration.ofSeconds(3);
+  /** How long the close of a failed client may take before the process ends regardless. */
+  static final Duration FAILED_CLOSE_TIMEOUT = Duration.ofSeconds(10);
   /** Standby replicas unless configured: a failed instance's partitions move to a peer that has their state. */
   static final String DEFAULT_STANDBY_REPLICAS = "1";
 
@@ -203,7 +205,8 @@ public final class PipelineService implements AutoCloseable {
   /** The pipeline stopped by itself and will not process again; the message says why, for a person. */
   public static final class PipelineFailedException extends IllegalStateException {
     public PipelineFailedException(String reason) {
-      super(reason + ". Restart it (a supervisor should; see the README's \"Running in production\").");
+      super(reason + (reason.endsWith(".") ? "" : ".")
+          + " Restart it (a supervisor should; see the README's \"Running in production\").");
     }
   }
 
@@ -240,7 +243,8 @@ public final class PipelineService implements AutoCloseable {
   /** Streams and clients first; the HTTP server last, so /health/live answers 503 for a while before the exit. */
   private void closeAfterFailure() {
     long failedAt = System.nanoTime();
-    runner.close();
+    // bounded: a client stuck in PENDING_ERROR never finishes closing, and the process must end anyway
+    runner.close(FAILED_CLOSE_TIMEOUT);
     if (feed != null) {
       try {
         feed.close();
