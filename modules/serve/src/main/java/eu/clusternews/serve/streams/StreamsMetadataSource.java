@@ -1,6 +1,5 @@
 package eu.clusternews.serve.streams;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,9 +31,6 @@ public interface StreamsMetadataSource {
     /** Metadata of the partition that holds {@code key}; may be null or {@link KeyQueryMetadata#NOT_AVAILABLE}. */
     KeyQueryMetadata queryMetadataForKey(String store, String key);
 
-    /** The hosts of every instance that has active partitions of the store. */
-    Collection<HostInfo> hostsForStore(String store);
-
     /** The store's partitions and who holds them; null while not known (starting, rebalancing, unknown store). */
     StoreLayout layout(String store);
 
@@ -50,11 +46,6 @@ public interface StreamsMetadataSource {
             @Override
             public KeyQueryMetadata queryMetadataForKey(String store, String key) {
                 return streams.queryMetadataForKey(store, key, keys);
-            }
-
-            @Override
-            public Collection<HostInfo> hostsForStore(String store) {
-                return streams.streamsMetadataForStore(store).stream().map(m -> m.hostInfo()).toList();
             }
 
             @Override

@@ -14,7 +14,6 @@ import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.serve.streams.StreamsMetadataSource.StoreLayout;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,6 @@ class DistributedStoreTest {
             @Override
             public KeyQueryMetadata queryMetadataForKey(String store, String key) {
                 return owners.getOrDefault(key, new KeyQueryMetadata(SELF, Set.of(), 0));
-            }
-
-            @Override
-            public Collection<HostInfo> hostsForStore(String store) {
-                return layout.activeByHost().keySet();
             }
 
             @Override

@@ -2,7 +2,6 @@ package eu.clusternews.serve.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,6 @@ class QueryRouterTest {
     private static class StubMetadata implements StreamsMetadataSource {
         KafkaStreams.State state = KafkaStreams.State.RUNNING;
         Map<String, KeyQueryMetadata> owners = Map.of();
-        List<HostInfo> hosts = List.of();
         StoreLayout layout;
 
         @Override
@@ -33,11 +31,6 @@ class QueryRouterTest {
         @Override
         public KeyQueryMetadata queryMetadataForKey(String store, String key) {
             return owners.getOrDefault(key, KeyQueryMetadata.NOT_AVAILABLE);
-        }
-
-        @Override
-        public Collection<HostInfo> hostsForStore(String store) {
-            return hosts;
         }
 
         @Override
