@@ -97,6 +97,11 @@ final class ChildJvm implements AutoCloseable {
         return logFile;
     }
 
+    /** The exit status once the process has ended; null while it runs. */
+    Integer exitCode() {
+        return process.isAlive() ? null : process.exitValue();
+    }
+
     /** {@code kill -9} of this process (and only this one), waiting until it is gone. */
     void kill() {
         if (process.isAlive()) {

@@ -32,6 +32,7 @@ final class PipelineProcess {
     private final Path dir;
     private final Map<String, String> streamsProperties;
     private final int httpPort;
+    private final String httpHost;
     private int starts;
 
     /**
@@ -41,6 +42,13 @@ final class PipelineProcess {
      */
     PipelineProcess(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dir,
                     Map<String, String> streamsProperties, int httpPort) {
+        this(bootstrapServers, schemaRegistryUrl, applicationId, dir, streamsProperties, "127.0.0.1", httpPort);
+    }
+
+    /** As above, the HTTP API on {@code httpHost} (another loopback address, such as 127.0.0.2, for a second "host"). */
+    PipelineProcess(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dir,
+                    Map<String, String> streamsProperties, String httpHost, int httpPort) {
+        this.httpHost = httpHost;
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
         this.applicationId = applicationId;
@@ -85,6 +93,7 @@ final class PipelineProcess {
                 "--schema-registry-url", schemaRegistryUrl,
                 "--application-id", applicationId,
                 "--state-dir", dir.resolve("state").toAbsolutePath().toString(),
+                "--http-host", httpHost,
                 "--http-port", Integer.toString(httpPort),
                 "--config", config.toAbsolutePath().toString()));
         starts++;
@@ -93,20 +102,28 @@ final class PipelineProcess {
 
     /** Whether the process answers {@code GET /health/ready} with 200: Kafka Streams is RUNNING. */
     boolean ready() {
+        return status("/health/ready") == 200;
+    }
+
+    /** The status of {@code GET path} on the process's HTTP API; 0 when it does not answer within 2 s. */
+    int status(String path) {
         if (httpPort == 0) {
             throw new IllegalStateException("The pipeline " + applicationId + " runs without its HTTP API");
         }
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return 0;
         }
+    }
+
+    /** The address of {@code path} on the process's HTTP API. */
+    URI uri(String path) {
+        return URI.create("http://" + httpHost + ":" + httpPort + path);
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

@@ -45,6 +45,11 @@ public final class PipelineCommand implements Callable<Integer> {
       description = "Address the HTTP API listens on (default: ${DEFAULT-VALUE}, this machine only).")
   String httpHost;
 
+  @Option(names = "--advertised-host", paramLabel = "HOST",
+      description = "Host the other instances call for queries this one answers (application.server); default: "
+          + "the --http-host, or for 0.0.0.0 this machine's name or address, never loopback.")
+  String advertisedHost;
+
   @Option(names = "--at-least-once",
       description = "Trade exactly-once for throughput (processing.guarantee=at_least_once).")
   boolean atLeastOnce;
@@ -59,14 +64,16 @@ public final class PipelineCommand implements Callable<Integer> {
     PipelineConfig config = pipelineConfig(settings, applicationId, stateDir, atLeastOnce);
     try (UntilStopped untilStopped = new UntilStopped();
          PipelineService service = PipelineService.start(config,
-             new PipelineService.HttpSettings(httpHost, httpPort == 0 ? null : httpPort))) {
+             new PipelineService.HttpSettings(httpHost, httpPort == 0 ? null : httpPort, advertisedHost))) {
       var out = spec.commandLine().getOut();
       out.printf("Pipeline %s on %s (registry %s), %s%n", config.applicationId(), config.bootstrapServers(),
           config.schemaRegistryUrl(), config.get("processing.guarantee"));
       if (service.server() != null) {
         out.printf("Dashboard and API at %s%n", service.server().uri());
       }
-      untilStopped.await();
+      untilStopped.orUntil(service.failure()).await();
+      // a pipeline that stopped by itself ends the process with status 1 and says why
+      service.throwIfFailed();
     }
     return 0;
   }

@@ -19,6 +19,12 @@ final class UntilStopped implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
+  /** Ends {@link #await()} also when {@code failure} completes (the work stopped by itself). */
+  UntilStopped orUntil(java.util.concurrent.CompletableFuture<?> failure) {
+    failure.whenComplete((value, error) -> stopRequested.countDown());
+    return this;
+  }
+
   /** Blocks until a stop is requested. */
   void await() throws InterruptedException {
     stopRequested.await();

@@ -41,6 +41,11 @@ public final class UpCommand implements Callable<Integer> {
       description = "Address the dashboard and HTTP API listen on (default: ${DEFAULT-VALUE}, this machine only).")
   String httpHost;
 
+  @Option(names = "--advertised-host", paramLabel = "HOST",
+      description = "Host other pipeline instances call for queries this one answers (application.server); default: "
+          + "the --http-host, or for 0.0.0.0 this machine's name or address, never loopback.")
+  String advertisedHost;
+
   @Option(names = "--news", paramLabel = "FILE|DIR",
       description = "News to ingest at start (default: seeds/news of this installation; ingesting again never "
           + "counts twice).")
@@ -97,7 +102,7 @@ public final class UpCommand implements Callable<Integer> {
       }
       PipelineConfig pipelineConfig = PipelineCommand.pipelineConfig(settings, null, stateDir, false);
       try (PipelineService pipeline = PipelineService.start(pipelineConfig,
-          new PipelineService.HttpSettings(httpHost, httpPort))) {
+          new PipelineService.HttpSettings(httpHost, httpPort, advertisedHost))) {
         pipeline.awaitRunning(Duration.ofMinutes(2));
         out.printf("Pipeline         %s, %s, RUNNING%n", pipelineConfig.applicationId(),
             pipelineConfig.get("processing.guarantee"));
@@ -105,7 +110,9 @@ public final class UpCommand implements Callable<Integer> {
         out.printf("Up in %.1f s. Stop with Ctrl-C.%n",
             Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
         if (!exitWhenReady) {
-          untilStopped.await();
+          untilStopped.orUntil(pipeline.failure()).await();
+          // a pipeline that stopped by itself ends the process with status 1 and says why
+          pipeline.throwIfFailed();
         }
       }
     }

@@ -35,12 +35,29 @@ public final class PipelineService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(PipelineService.class);
 
-  /** Where the HTTP API listens; null port disables it. */
-  public record HttpSettings(String host, Integer port) {
+  /**
+   * Where the HTTP API listens; null port disables it. {@code advertisedHost} is the host the other instances call
+   * for interactive queries (null: see {@link AdvertisedHost}).
+   */
+  public record HttpSettings(String host, Integer port, String advertisedHost) {
+    public HttpSettings(String host, Integer port) {
+      this(host, port, null);
+    }
+
     public boolean enabled() {
       return port != null;
     }
   }
+
+  /**
+   * How long {@code /health/live} answers 503 after the pipeline failed before the server closes: long enough for a
+   * liveness probe or a load balancer to see the failure, well within the 30 s a supervisor is promised.
+   */
+  static final Duration FAILURE_NOTICE = Duration.ofSeconds(3);
+  /** How long the close of a failed client may take before the process ends regardless. */
+  static final Duration FAILED_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  /** Standby replicas unless configured: a failed instance's partitions move to a peer that has their state. */
+  static final String DEFAULT_STANDBY_REPLICAS = "1";
 
   private final PipelineRunner runner;
   private final ActivityChangeFeed feed;
@@ -61,9 +78,14 @@ public final class PipelineService implements AutoCloseable {
   public static PipelineService start(PipelineConfig baseConfig, HttpSettings http) {
     PipelineConfig config = baseConfig;
     if (http.enabled() && config.get("application.server") == null) {
-      // this instance's address for interactive queries forwarded by the other instances
-      String advertised = "0.0.0.0".equals(http.host()) ? "127.0.0.1" : http.host();
-      config = config.with(Map.of("application.server", advertised + ":" + http.port()));
+      // this instance's address for interactive queries forwarded by the other instances: one they can reach
+      String advertised = AdvertisedHost.ofThisMachine().resolve(http.host(), http.advertisedHost());
+      config = config.with(Map.of("application.server",
+          (advertised.contains(":") && !advertised.startsWith("[") ? "[" + advertised + "]" : advertised)
+              + ":" + http.port()));
+    }
+    if (config.get("num.standby.replicas") == null) {
+      config = config.with(Map.of("num.standby.replicas", DEFAULT_STANDBY_REPLICAS));
     }
     requireTopics(config);
     PipelineRunner runner = new PipelineRunner(config);
@@ -92,6 +114,8 @@ public final class PipelineService implements AutoCloseable {
     ClusterNewsServer server = ClusterNewsServer.builder(queries)
         .host(http.host()).port(http.port())
         .readiness(() -> readiness(runner.streams()))
+        .liveness(() -> runner.alive() ? Readiness.ready("Kafka Streams is " + runner.state())
+            : Readiness.notReady(runner.failure().getNow("Kafka Streams is " + runner.state())))
         .kafkaStreams(runner.streams())
         .deadLetterCount(deadLetters::get)
         .localStoreAccess(queries)
@@ -142,9 +166,18 @@ public final class PipelineService implements AutoCloseable {
     }
   }
 
-  /** Waits until Kafka Streams is RUNNING (global stores restored, tasks assigned). */
+  /** Waits until Kafka Streams is RUNNING (global stores restored, tasks assigned); fails at once if it failed. */
   public void awaitRunning(Duration timeout) throws InterruptedException {
-    if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!running.await(100, TimeUnit.MILLISECONDS)) {
+      if (runner.failure().isDone()) {
+        throw new PipelineFailedException(runner.failure().join());
+      }
+      if (System.nanoTime() > deadline) {
+        break;
+      }
+    }
+    if (running.getCount() > 0) {
       throw new IllegalStateException("The pipeline did not reach RUNNING within " + timeout.toSeconds()
           + " s (it is " + runner.state() + "); see the log above.");
     }
@@ -164,8 +197,32 @@ public final class PipelineService implements AutoCloseable {
     runner.awaitShutdown();
   }
 
+  /** Completes with a plain reason when Kafka Streams stopped without being asked to: the process should end. */
+  public java.util.concurrent.CompletableFuture<String> failure() {
+    return runner.failure();
+  }
+
+  /** The pipeline stopped by itself and will not process again; the message says why, for a person. */
+  public static final class PipelineFailedException extends IllegalStateException {
+    public PipelineFailedException(String reason) {
+      super(reason + (reason.endsWith(".") ? "" : ".")
+          + " Restart it (a supervisor should; see the README's \"Running in production\").");
+    }
+  }
+
+  /** Ends the command: the failure as an exception when the pipeline failed (exit status 1), else nothing. */
+  public void throwIfFailed() {
+    if (runner.failure().isDone()) {
+      throw new PipelineFailedException(runner.failure().join());
+    }
+  }
+
   @Override
   public void close() {
+    if (runner.failure().isDone() && server != null) {
+      closeAfterFailure();
+      return;
+    }
     if (server != null) {
       server.close();
     }
@@ -181,5 +238,32 @@ public final class PipelineService implements AutoCloseable {
     }
     runner.close();
     log.info("Pipeline stopped");
+  }
+
+  /** Streams and clients first; the HTTP server last, so /health/live answers 503 for a while before the exit. */
+  private void closeAfterFailure() {
+    long failedAt = System.nanoTime();
+    // bounded: a client stuck in PENDING_ERROR never finishes closing, and the process must end anyway
+    runner.close(FAILED_CLOSE_TIMEOUT);
+    if (feed != null) {
+      try {
+        feed.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (deadLetters != null) {
+      deadLetters.close();
+    }
+    long left = FAILURE_NOTICE.toNanos() - (System.nanoTime() - failedAt);
+    if (left > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    server.close();
+    log.error("Pipeline stopped after a failure: {}", runner.failure().join());
   }
 }

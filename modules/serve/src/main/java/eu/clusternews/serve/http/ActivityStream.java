@@ -11,6 +11,8 @@ import io.javalin.http.sse.SseClient;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,14 +24,74 @@ import org.slf4j.LoggerFactory;
  * The server-sent events of {@code GET /api/stream}: on connect a {@code hello} event, then an
  * {@code activity} event per activity change, and a comment every 15 s so proxies keep the connection
  * open and dead clients are noticed.
+ * <p>
+ * Each client has its own bounded queue and sender thread: writing to a client that does not read blocks only that
+ * client's sender, never the broadcast to the others. A client whose queue is full ({@value #QUEUE_CAPACITY} events
+ * behind) is dropped; its browser reconnects (EventSource does) and reloads the current state.
  */
 final class ActivityStream implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityStream.class);
     private static final long HEARTBEAT_SECONDS = 15;
+    static final int QUEUE_CAPACITY = 256;
+
+    /** An event or, with a null name, a comment. */
+    private record Event(String name, String data) {
+    }
+
+    /** One connected client: its queue and the thread that writes the queue to it. */
+    private final class Connection implements Runnable {
+        private final SseClient client;
+        private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        private final Thread sender;
+        private volatile boolean closed;
+
+        Connection(SseClient client) {
+            this.client = client;
+            this.sender = new Thread(this, "clusternews-sse-client");
+            sender.setDaemon(true);
+        }
+
+        /** Queues without waiting; false when the client is too far behind. */
+        boolean offer(Event event) {
+            return !closed && queue.offer(event);
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!closed && !client.terminated()) {
+                    Event event = queue.take();
+                    if (event.name() == null) {
+                        client.sendComment(event.data());
+                    } else {
+                        client.sendEvent(event.name(), event.data());
+                    }
+                }
+            } catch (InterruptedException e) {
+                // dropped or closing
+            } catch (RuntimeException e) {
+                log.debug("SSE client failed a write; dropping it", e);
+            } finally {
+                connections.remove(this);
+                try {
+                    client.close();
+                } catch (RuntimeException e) {
+                    log.debug("closing an SSE client failed", e);
+                }
+            }
+        }
+
+        /** Ends the sender (interrupting a blocked write) and so the connection. */
+        void drop() {
+            closed = true;
+            connections.remove(this);
+            sender.interrupt();
+        }
+    }
 
     private final ObjectMapper json;
-    private final Queue<SseClient> clients = new ConcurrentLinkedQueue<>();
+    private final Queue<Connection> connections = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "clusternews-sse-heartbeat");
         thread.setDaemon(true);
@@ -40,28 +102,35 @@ final class ActivityStream implements AutoCloseable {
     ActivityStream(ActivityQueries queries, ObjectMapper json) {
         this.json = json;
         this.subscription = queries.onActivityChange(this::broadcast);
-        heartbeat.scheduleAtFixedRate(this::keepAlive, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(() -> send(new Event(null, "keep-alive")), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     void connect(SseClient client) {
         client.keepAlive();
-        client.onClose(() -> clients.remove(client));
-        clients.add(client);
-        client.sendEvent("hello", toJson(Map.of("connectedAt", Instant.now().toString())));
+        Connection connection = new Connection(client);
+        client.onClose(connection::drop);
+        connections.add(connection);
+        connection.offer(new Event("hello", toJson(Map.of("connectedAt", Instant.now().toString()))));
+        connection.sender.start();
     }
 
     int clientCount() {
-        return clients.size();
+        return connections.size();
     }
 
     private void broadcast(ActivityChange change) {
         String data = toJson(new Views.ActivityChangeView(change.entity().name().toLowerCase(java.util.Locale.ROOT),
                 change.id(), view(change)));
-        for (SseClient client : clients) {
-            if (client.terminated()) {
-                clients.remove(client);
-            } else {
-                client.sendEvent("activity", data);
+        send(new Event("activity", data));
+    }
+
+    /** Queues the event for every client, dropping those too far behind; never waits for a client. */
+    private void send(Event event) {
+        for (Connection connection : connections) {
+            if (!connection.offer(event)) {
+                log.info("dropping an SSE client {} events behind (it does not read); it may reconnect", QUEUE_CAPACITY);
+                connection.drop();
             }
         }
     }
@@ -77,21 +146,6 @@ final class ActivityStream implements AutoCloseable {
             return Views.activity(programme);
         }
         throw new IllegalArgumentException("not an activity aggregate: " + change.activity().getClass().getName());
-    }
-
-    private void keepAlive() {
-        for (SseClient client : clients) {
-            try {
-                if (client.terminated()) {
-                    clients.remove(client);
-                } else {
-                    client.sendComment("keep-alive");
-                }
-            } catch (RuntimeException e) {
-                log.debug("dropping SSE client that failed a heartbeat", e);
-                clients.remove(client);
-            }
-        }
     }
 
     private String toJson(Object value) {
@@ -110,9 +164,9 @@ final class ActivityStream implements AutoCloseable {
         } catch (Exception e) {
             log.warn("closing the activity subscription failed", e);
         }
-        for (SseClient client : clients) {
-            client.close();
+        for (Connection connection : connections) {
+            connection.drop();
         }
-        clients.clear();
+        connections.clear();
     }
 }

@@ -78,10 +78,18 @@ public final class ClusterNewsServer implements AutoCloseable {
                     ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
         });
         app.before(ClusterNewsServer::securityHeaders);
+        if (isLoopback(host)) {
+            app.before(ctx -> requireLocalHostHeader(ctx, host));
+        }
         new ApiRoutes(builder.queries).register(app);
         app.sse("/api/stream", stream::connect);
         ReadinessCheck readiness = builder.readiness;
-        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        ReadinessCheck liveness = builder.liveness;
+        app.get("/health/live", ctx -> {
+            ReadinessCheck.Readiness l = liveness.check();
+            ctx.status(l.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                    .json(Map.of("status", l.ready() ? "UP" : "DOWN", "detail", l.detail()));
+        });
         app.get("/health/ready", ctx -> {
             ReadinessCheck.Readiness r = readiness.check();
             ctx.status(r.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
@@ -147,7 +155,37 @@ public final class ClusterNewsServer implements AutoCloseable {
             }
             answerBytes(ctx, servedStore(access, ctx), s -> access.localGet(s, key));
         });
-        app.get("/internal/v1/stores/{store}/all", ctx -> answerBytes(ctx, servedStore(access, ctx), access::localAll));
+        app.get("/internal/v1/stores/{store}/all", ctx -> {
+            java.util.Set<Integer> partitions = partitions(ctx);
+            answerBytes(ctx, servedStore(access, ctx), s -> access.localAll(s, partitions));
+        });
+        app.get("/internal/v1/stores/{store}/select", ctx -> {
+            java.util.Set<Integer> partitions = partitions(ctx);
+            java.util.Map<String, String> parameters = new java.util.TreeMap<>();
+            ctx.queryParamMap().forEach((name, values) -> {
+                if (!name.equals("partitions") && !values.isEmpty()) {
+                    parameters.put(name, values.get(0));
+                }
+            });
+            answerBytes(ctx, servedStore(access, ctx), s -> access.localSelect(s, partitions, parameters));
+        });
+    }
+
+    /** The {@code partitions} a peer asks for: comma-separated partition numbers. */
+    private static java.util.Set<Integer> partitions(Context ctx) {
+        String text = ctx.queryParam("partitions");
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException("query parameter 'partitions' is required, e.g. partitions=0,2");
+        }
+        java.util.Set<Integer> partitions = new java.util.TreeSet<>();
+        for (String part : text.split(",")) {
+            try {
+                partitions.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("'partitions' must be partition numbers like 0,2, was '" + text + "'");
+            }
+        }
+        return partitions;
     }
 
     private static String servedStore(LocalStoreAccess access, Context ctx) {
@@ -170,6 +208,11 @@ public final class ClusterNewsServer implements AutoCloseable {
                 ctx.status(HttpStatus.NOT_FOUND).json(new ApiRoutes.ErrorBody("not_found", e.getMessage())));
         app.exception(NotFoundResponse.class, (e, ctx) ->
                 ctx.status(HttpStatus.NOT_FOUND).json(new ApiRoutes.ErrorBody("not_found", "no such path: " + ctx.path())));
+        app.exception(ForeignHostException.class, (e, ctx) ->
+                ctx.status(HttpStatus.FORBIDDEN).json(new ApiRoutes.ErrorBody("forbidden_host", e.getMessage())));
+        app.exception(LocalStoreAccess.NotOwnerException.class, (e, ctx) ->
+                ctx.status(HttpStatus.MISDIRECTED_REQUEST).header("Retry-After", "1")
+                        .json(new ApiRoutes.ErrorBody("not_owner", e.getMessage())));
         app.exception(Answers.UnavailableException.class, (e, ctx) -> {
             long seconds = Math.max(1, e.retryAfter.toSeconds());
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", Long.toString(seconds))
@@ -180,6 +223,46 @@ public final class ClusterNewsServer implements AutoCloseable {
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                     .json(new ApiRoutes.ErrorBody("internal_error", "the server failed; see its log"));
         });
+    }
+
+    /** Refused: the request names a host this loopback-bound server is not (DNS rebinding). */
+    static final class ForeignHostException extends RuntimeException {
+        ForeignHostException(String message) {
+            super(message);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A server bound to loopback answers only requests addressed to loopback: a web page whose host name an attacker
+     * re-points at 127.0.0.1 (DNS rebinding) sends its own name in Host, and is refused before any handler runs.
+     */
+    private static void requireLocalHostHeader(Context ctx, String boundHost) {
+        String header = ctx.header("Host");
+        if (header == null) {
+            return; // HTTP/1.0 without Host: no browser sends that
+        }
+        String name = header.trim().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            name = end < 0 ? name : name.substring(1, end);
+        } else if (name.indexOf(':') >= 0 && name.indexOf(':') == name.lastIndexOf(':')) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        boolean local = name.equals("localhost") || name.endsWith(".localhost") || name.equals(boundHost)
+                || name.equals("::1") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        if (!local) {
+            throw new ForeignHostException("this server listens on " + boundHost + " and answers requests for localhost"
+                    + " or 127.x.x.x only, not for '" + header + "'; to serve other hosts, bind it to their address or"
+                    + " 0.0.0.0 (--http-host)");
+        }
     }
 
     private static void securityHeaders(Context ctx) {
@@ -207,6 +290,7 @@ public final class ClusterNewsServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8080;
         private ReadinessCheck readiness = ReadinessCheck.alwaysReady();
+        private ReadinessCheck liveness = ReadinessCheck.alwaysReady();
         private KafkaStreams kafkaStreams;
         private LongSupplier deadLetterCount;
         private PrometheusMeterRegistry meterRegistry;
@@ -234,6 +318,15 @@ public final class ClusterNewsServer implements AutoCloseable {
         /** What /health/ready answers; always ready by default. */
         public Builder readiness(ReadinessCheck readiness) {
             this.readiness = Objects.requireNonNull(readiness, "readiness");
+            return this;
+        }
+
+        /**
+         * What /health/live answers (503 when not "ready"): whether the process can still do its work, so that a
+         * supervisor restarts it when not; always live by default.
+         */
+        public Builder liveness(ReadinessCheck liveness) {
+            this.liveness = Objects.requireNonNull(liveness, "liveness");
             return this;
         }
 

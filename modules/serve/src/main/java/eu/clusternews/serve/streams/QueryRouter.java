@@ -1,11 +1,13 @@
 package eu.clusternews.serve.streams;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -13,6 +15,11 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * Decides where a store query is answered. Only a RUNNING instance answers: while Kafka Streams is
  * REBALANCING (or starting, or failed) ownership is in flux and any answer might be stale or partial.
+ * Only active tasks answer, never standby replicas: a standby lags its active task, and an answer is either the
+ * current one or a 503 (standbys are there to make a failover fast, see the README).
+ * <p>
+ * A listing is planned partition by partition: every partition of the store must have exactly one active instance,
+ * and each instance is asked for exactly its partitions, which it checks it still owns when it answers.
  * <p>
  * {@code self} is this instance's {@code application.server}; {@link HostInfo#unavailable()} means a single
  * instance without one, which owns everything it has (Kafka Streams then reports no other hosts).
@@ -21,8 +28,11 @@ public final class QueryRouter {
 
     /** The instances to ask for a whole store. */
     public sealed interface Plan {
-        /** Ask this instance ({@code includesSelf}) and these peers, and merge. */
-        record Gather(boolean includesSelf, List<HostInfo> peers) implements Plan {
+        /** Read these partitions here and ask each peer for its partitions, and merge. */
+        record Gather(Set<Integer> localPartitions, Map<HostInfo, Set<Integer>> peers) implements Plan {
+            public boolean includesSelf() {
+                return !localPartitions.isEmpty();
+            }
         }
 
         /** Cannot gather a complete answer now. */
@@ -48,10 +58,10 @@ public final class QueryRouter {
         if (state != KafkaStreams.State.RUNNING) {
             return new Route.Unavailable("Kafka Streams is " + state + "; stores are not queryable now");
         }
-        if (isSingleInstance()) {
-            return new Route.Local();
-        }
         KeyQueryMetadata owner = metadata.queryMetadataForKey(store, key);
+        if (isSingleInstance()) {
+            return new Route.Local(owner == null || owner.partition() < 0 ? Route.ANY_PARTITION : owner.partition());
+        }
         if (owner == null) {
             return new Route.Unavailable("store '" + store + "' is not known to this instance's topology");
         }
@@ -59,25 +69,53 @@ public final class QueryRouter {
                 || owner.activeHost().equals(HostInfo.unavailable())) {
             return new Route.Unavailable("the owner of '" + key + "' in store '" + store + "' is not known yet (rebalancing)");
         }
-        return owner.activeHost().equals(self) ? new Route.Local() : new Route.Remote(owner.activeHost());
+        return owner.activeHost().equals(self) ? new Route.Local(owner.partition()) : new Route.Remote(owner.activeHost());
     }
 
-    /** The instances that together hold every partition of {@code store}. */
+    /** The instances that together hold every partition of {@code store}, each exactly once. */
     public Plan planAll(String store) {
         KafkaStreams.State state = metadata.state();
         if (state != KafkaStreams.State.RUNNING) {
             return new Plan.Unavailable("Kafka Streams is " + state + "; stores are not queryable now");
         }
+        StreamsMetadataSource.StoreLayout layout = metadata.layout(store);
         if (isSingleInstance()) {
-            return new Plan.Gather(true, List.of());
+            Set<Integer> all = layout == null ? Set.of(Route.ANY_PARTITION) : range(layout.partitionCount());
+            return new Plan.Gather(all, Map.of());
         }
-        Collection<HostInfo> hosts = metadata.hostsForStore(store);
-        if (hosts.isEmpty()) {
+        if (layout == null || layout.activeByHost().isEmpty()) {
             return new Plan.Unavailable("no instance reports partitions of store '" + store + "' yet (rebalancing)");
         }
-        Set<HostInfo> distinct = new LinkedHashSet<>(hosts);
-        boolean includesSelf = distinct.remove(self);
-        return new Plan.Gather(includesSelf, new ArrayList<>(distinct));
+        Map<Integer, HostInfo> ownerOf = new TreeMap<>();
+        for (Map.Entry<HostInfo, Set<Integer>> host : layout.activeByHost().entrySet()) {
+            for (int partition : host.getValue()) {
+                HostInfo other = ownerOf.put(partition, host.getKey());
+                if (other != null && !other.equals(host.getKey())) {
+                    return new Plan.Unavailable("partition " + partition + " of store '" + store + "' is reported active on "
+                            + other + " and " + host.getKey() + " (rebalancing)");
+                }
+            }
+        }
+        Set<Integer> missing = new TreeSet<>(range(layout.partitionCount()));
+        missing.removeAll(ownerOf.keySet());
+        if (!missing.isEmpty()) {
+            return new Plan.Unavailable("partitions " + missing + " of store '" + store + "' have no active instance now"
+                    + " (an instance left or the group is rebalancing)");
+        }
+        Set<Integer> local = new TreeSet<>();
+        Map<HostInfo, Set<Integer>> peers = new LinkedHashMap<>();
+        ownerOf.forEach((partition, host) -> {
+            if (host.equals(self)) {
+                local.add(partition);
+            } else {
+                peers.computeIfAbsent(host, h -> new TreeSet<>()).add(partition);
+            }
+        });
+        return new Plan.Gather(local, peers);
+    }
+
+    private static Set<Integer> range(int count) {
+        return IntStream.range(0, count).boxed().collect(Collectors.toCollection(TreeSet::new));
     }
 
     private boolean isSingleInstance() {

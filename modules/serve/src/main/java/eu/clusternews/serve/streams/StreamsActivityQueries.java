@@ -33,8 +33,9 @@ import org.apache.kafka.streams.state.HostInfo;
  * comes from global stores every instance holds. Also serves this instance's partitions to peers
  * ({@link LocalStoreAccess}): pass it to the server's {@code localStoreAccess}.
  * <p>
- * {@code /api/news} gathers the whole news store and filters here: simple and correct, but the cost grows
- * with the history; push the filter down to the peers when it matters.
+ * {@code /api/news} pushes its filter and limit down to the instances: each reads its partitions and sends at most
+ * {@code limit} news, the best ones first; this instance merges them. The read still scans each partition (no index
+ * by date yet), but no request moves the whole news history over the network or holds it in memory.
  */
 public final class StreamsActivityQueries implements ActivityQueries, LocalStoreAccess {
 
@@ -113,27 +114,55 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
 
     @Override
     public QueryResult<List<EnrichedNews>> news(NewsQuery query) {
-        return news.all().map(all -> select(all, query));
+        return news.select(selection(query));
     }
+
+    /** Newest publication first, undated last, then latest ingested, then id. */
+    private static final Comparator<EnrichedNews> NEWEST_FIRST = Comparator.comparing(EnrichedNews::getNews, Comparator
+            .comparing(NewsEvent::getPublishedAt, Comparator.nullsLast(Comparator.<java.time.LocalDate>reverseOrder()))
+            .thenComparing(NewsEvent::getIngestedAt, Comparator.reverseOrder())
+            .thenComparing(NewsEvent::getId));
 
     /** Filters and orders news: newest publication first, undated last, then latest ingested, then id. */
     public static List<EnrichedNews> select(List<EnrichedNews> all, NewsQuery query) {
-        Comparator<NewsEvent> newestFirst = Comparator
-                .comparing(NewsEvent::getPublishedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(NewsEvent::getIngestedAt, Comparator.reverseOrder())
-                .thenComparing(NewsEvent::getId);
-        return all.stream()
-                .filter(n -> query.clusterId().isEmpty() || n.getClusters().stream()
+        return all.stream().filter(matches(query)).sorted(NEWEST_FIRST).limit(query.limit()).toList();
+    }
+
+    private static java.util.function.Predicate<EnrichedNews> matches(NewsQuery query) {
+        return n -> (query.clusterId().isEmpty() || n.getClusters().stream()
                         .map(ClusterInvolvement::getClusterId).anyMatch(query.clusterId().get()::equals))
-                .filter(n -> query.consortiumId().isEmpty() || mentionsConsortium(n, query.consortiumId().get()))
-                .filter(n -> query.kind().isEmpty() || query.kind().get() == n.getNews().getKind())
-                .filter(n -> query.from().isEmpty() || (n.getNews().getPublishedAt() != null
+                && (query.consortiumId().isEmpty() || mentionsConsortium(n, query.consortiumId().get()))
+                && (query.kind().isEmpty() || query.kind().get() == n.getNews().getKind())
+                && (query.from().isEmpty() || (n.getNews().getPublishedAt() != null
                         && !n.getNews().getPublishedAt().isBefore(query.from().get())))
-                .filter(n -> query.until().isEmpty() || (n.getNews().getPublishedAt() != null
-                        && !n.getNews().getPublishedAt().isAfter(query.until().get())))
-                .sorted(Comparator.comparing(EnrichedNews::getNews, newestFirst))
-                .limit(query.limit())
-                .toList();
+                && (query.until().isEmpty() || (n.getNews().getPublishedAt() != null
+                        && !n.getNews().getPublishedAt().isAfter(query.until().get())));
+    }
+
+    /** The query as a selection a peer can rebuild ({@link #newsQueryFrom}). */
+    static DistributedStore.Selection<EnrichedNews> selection(NewsQuery query) {
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        query.clusterId().ifPresent(v -> parameters.put("cluster", v));
+        query.consortiumId().ifPresent(v -> parameters.put("consortium", v));
+        query.from().ifPresent(v -> parameters.put("from", v.toString()));
+        query.until().ifPresent(v -> parameters.put("until", v.toString()));
+        query.kind().ifPresent(v -> parameters.put("kind", v.name()));
+        parameters.put("limit", Integer.toString(query.limit()));
+        return new DistributedStore.Selection<>(matches(query), NEWEST_FIRST, query.limit(), parameters);
+    }
+
+    /** The news query a peer sent as {@link #selection} parameters. */
+    static NewsQuery newsQueryFrom(Map<String, String> parameters) {
+        try {
+            return new NewsQuery(java.util.Optional.ofNullable(parameters.get("cluster")),
+                    java.util.Optional.ofNullable(parameters.get("consortium")),
+                    java.util.Optional.ofNullable(parameters.get("from")).map(java.time.LocalDate::parse),
+                    java.util.Optional.ofNullable(parameters.get("until")).map(java.time.LocalDate::parse),
+                    java.util.Optional.ofNullable(parameters.get("kind")).map(eu.clusternews.avro.NewsKind::valueOf),
+                    Integer.parseInt(parameters.getOrDefault("limit", Integer.toString(NewsQuery.DEFAULT_LIMIT))));
+        } catch (RuntimeException e) {
+            throw new eu.clusternews.serve.http.BadRequestException("not a news selection: " + parameters + ": " + e.getMessage());
+        }
     }
 
     private static boolean mentionsConsortium(EnrichedNews news, String consortiumId) {
@@ -177,8 +206,17 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     }
 
     @Override
-    public QueryResult<byte[]> localAll(String store) {
-        return storeNamed(store).localAllEncoded();
+    public QueryResult<byte[]> localAll(String store, Set<Integer> partitions) {
+        return storeNamed(store).localReadEncoded(partitions, null);
+    }
+
+    @Override
+    public QueryResult<byte[]> localSelect(String store, Set<Integer> partitions, Map<String, String> parameters) {
+        if (!storeNamed(store).equals(news)) {
+            throw new eu.clusternews.serve.http.BadRequestException("store '" + store + "' has no selections; only '"
+                    + news.name() + "' has");
+        }
+        return news.localReadEncoded(partitions, selection(newsQueryFrom(parameters)));
     }
 
     private DistributedStore<?> storeNamed(String store) {

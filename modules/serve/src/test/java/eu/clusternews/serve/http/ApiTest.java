@@ -30,6 +30,7 @@ class ApiTest {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicBoolean ready = new AtomicBoolean(true);
+    private final AtomicBoolean live = new AtomicBoolean(true);
     private InMemoryActivityQueries queries;
     private ClusterNewsServer server;
 
@@ -39,6 +40,8 @@ class ApiTest {
         server = ClusterNewsServer.builder(queries).host("127.0.0.1").port(0)
                 .readiness(() -> ready.get() ? ReadinessCheck.Readiness.ready("Kafka Streams RUNNING")
                                              : ReadinessCheck.Readiness.notReady("Kafka Streams is REBALANCING"))
+                .liveness(() -> live.get() ? ReadinessCheck.Readiness.ready("Kafka Streams RUNNING")
+                                           : ReadinessCheck.Readiness.notReady("Kafka Streams is ERROR"))
                 .deadLetterCount(() -> 3)
                 .start();
     }
@@ -184,7 +187,16 @@ class ApiTest {
     }
 
     @Test
-    void reportsLivenessAlwaysAndReadinessFromTheSuppliedCheck() throws Exception {
+    void reportsLivenessFromTheSuppliedCheckSoASupervisorSeesADeadPipeline() throws Exception {
+        assertThat(getJson("/health/live", 200).get("status").asText()).isEqualTo("UP");
+        live.set(false);
+        JsonNode dead = getJson("/health/live", 503);
+        assertThat(dead.get("status").asText()).isEqualTo("DOWN");
+        assertThat(dead.get("detail").asText()).contains("ERROR");
+    }
+
+    @Test
+    void reportsLivenessAndReadinessFromTheSuppliedChecks() throws Exception {
         assertThat(getJson("/health/live", 200).get("status").asText()).isEqualTo("UP");
         assertThat(getJson("/health/ready", 200).get("status").asText()).isEqualTo("UP");
         ready.set(false);

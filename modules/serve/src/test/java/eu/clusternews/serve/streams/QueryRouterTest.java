@@ -2,12 +2,11 @@ package eu.clusternews.serve.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import eu.clusternews.serve.streams.StreamsMetadataSource.StoreLayout;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class QueryRouterTest {
     private static class StubMetadata implements StreamsMetadataSource {
         KafkaStreams.State state = KafkaStreams.State.RUNNING;
         Map<String, KeyQueryMetadata> owners = Map.of();
-        List<HostInfo> hosts = List.of();
+        StoreLayout layout;
 
         @Override
         public KafkaStreams.State state() {
@@ -34,13 +33,15 @@ class QueryRouterTest {
         }
 
         @Override
-        public Collection<HostInfo> hostsForStore(String store) {
-            return hosts;
+        public StoreLayout layout(String store) {
+            return layout;
         }
     }
 
     private final StubMetadata metadata = new StubMetadata();
     private final QueryRouter router = new QueryRouter(metadata, SELF);
+
+    private static final HostInfo THIRD = new HostInfo("127.0.0.1", 8082);
 
     private static KeyQueryMetadata ownedBy(HostInfo host) {
         return new KeyQueryMetadata(host, Set.of(), 0);
@@ -49,7 +50,7 @@ class QueryRouterTest {
     @Test
     void answersLocallyWhenThisInstanceOwnsTheKey() {
         metadata.owners = Map.of("org:bnpt", ownedBy(SELF));
-        assertThat(router.routeKey(STORE, "org:bnpt")).isEqualTo(new Route.Local());
+        assertThat(router.routeKey(STORE, "org:bnpt")).isEqualTo(new Route.Local(0));
     }
 
     @Test
@@ -87,15 +88,32 @@ class QueryRouterTest {
     }
 
     @Test
-    void gathersAListingFromThisInstanceAndEveryPeerOnce() {
-        metadata.hosts = List.of(PEER, SELF, PEER);
-        assertThat(router.planAll(STORE)).isEqualTo(new QueryRouter.Plan.Gather(true, List.of(PEER)));
+    void gathersAListingFromThisInstanceAndEveryPeerAskingEachForExactlyItsPartitions() {
+        metadata.layout = new StoreLayout(4, Map.of(SELF, Set.of(0, 3), PEER, Set.of(1, 2)));
+        assertThat(router.planAll(STORE)).isEqualTo(new QueryRouter.Plan.Gather(Set.of(0, 3), Map.of(PEER, Set.of(1, 2))));
     }
 
     @Test
     void gathersOnlyFromPeersWhenThisInstanceHasNoPartitionOfTheStore() {
-        metadata.hosts = List.of(PEER);
-        assertThat(router.planAll(STORE)).isEqualTo(new QueryRouter.Plan.Gather(false, List.of(PEER)));
+        metadata.layout = new StoreLayout(2, Map.of(PEER, Set.of(0), THIRD, Set.of(1), SELF, Set.of()));
+        assertThat(router.planAll(STORE)).isEqualTo(new QueryRouter.Plan.Gather(Set.of(),
+                Map.of(PEER, Set.of(0), THIRD, Set.of(1))));
+    }
+
+    @Test
+    void refusesAListingWhenAPartitionHasNoActiveInstanceEvenThoughEveryListedHostAnswers() {
+        // the instance that held partition 2 was killed and the group has not noticed yet, or it left and its
+        // partitions are not reassigned: the hosts that answer do not cover the store
+        metadata.layout = new StoreLayout(3, Map.of(SELF, Set.of(0), PEER, Set.of(1)));
+        assertThat(router.planAll(STORE)).isInstanceOfSatisfying(QueryRouter.Plan.Unavailable.class,
+                u -> assertThat(u.reason()).contains("partitions [2]", STORE));
+    }
+
+    @Test
+    void refusesAListingWhenTwoInstancesClaimTheSamePartition() {
+        metadata.layout = new StoreLayout(2, Map.of(SELF, Set.of(0, 1), PEER, Set.of(1)));
+        assertThat(router.planAll(STORE)).isInstanceOfSatisfying(QueryRouter.Plan.Unavailable.class,
+                u -> assertThat(u.reason()).contains("partition 1"));
     }
 
     @Test
@@ -106,8 +124,9 @@ class QueryRouterTest {
     @Test
     void aSingleInstanceWithoutApplicationServerAnswersEverythingLocallyWhenRunning() {
         QueryRouter single = new QueryRouter(metadata, HostInfo.unavailable());
-        assertThat(single.routeKey(STORE, "org:bnpt")).isEqualTo(new Route.Local());
-        assertThat(single.planAll(STORE)).isEqualTo(new QueryRouter.Plan.Gather(true, List.of()));
+        metadata.layout = new StoreLayout(3, Map.of());
+        assertThat(single.routeKey(STORE, "org:bnpt")).isEqualTo(new Route.Local(Route.ANY_PARTITION));
+        assertThat(single.planAll(STORE)).isEqualTo(new QueryRouter.Plan.Gather(Set.of(0, 1, 2), Map.of()));
         metadata.state = KafkaStreams.State.PENDING_SHUTDOWN;
         assertThat(single.routeKey(STORE, "org:bnpt")).isInstanceOf(Route.Unavailable.class);
     }
