@@ -27,7 +27,24 @@ import java.util.stream.Stream;
  */
 public final class FanOut {
 
+    /**
+     * A contribution's title is at most this long (cut, with an ellipsis): it is copied into the recent headlines of
+     * every entity the news counts for, so a valid news with a huge title must not make those records exceed the
+     * broker's record size.
+     */
+    public static final int MAX_HEADLINE_TITLE_CHARS = 500;
+    /** A longer URL is left out of the headline (a cut URL would be a wrong link); the news keeps it. */
+    public static final int MAX_HEADLINE_URL_CHARS = 2048;
+
     private FanOut() {
+    }
+
+    private static String bounded(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
     }
 
     /** One contribution per cluster involved, keyed (entityId) by cluster id, carrying its roles; no display fields. */
@@ -110,8 +127,8 @@ public final class FanOut {
             return ClusterContribution.newBuilder()
                     .setEntityId(entityId)
                     .setNewsId(news.getId())
-                    .setTitle(news.getTitle())
-                    .setUrl(news.getUrl())
+                    .setTitle(bounded(news.getTitle(), MAX_HEADLINE_TITLE_CHARS))
+                    .setUrl(news.getUrl() == null || news.getUrl().length() <= MAX_HEADLINE_URL_CHARS ? news.getUrl() : null)
                     .setPublishedAt(news.getPublishedAt())
                     .setKind(news.getKind())
                     .setRoles(List.copyOf(roles))

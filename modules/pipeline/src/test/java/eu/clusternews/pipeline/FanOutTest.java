@@ -90,4 +90,19 @@ class FanOutTest {
         assertThat(FanOut.perConsortium(news)).extracting(ClusterContribution::getEntityId).containsExactly("cons:ghost");
         assertThat(FanOut.perProgramme(news)).extracting(ClusterContribution::getEntityId).containsExactly("prog:nowhere");
     }
+
+    @Test
+    void boundsTheTitleAndLeavesOutAnOverlongUrlSoThatAHugeNewsCannotInflateEveryHeadline() {
+        EnrichedNews huge = EnrichedNews.newBuilder(seed).setNews(eu.clusternews.avro.NewsEvent.newBuilder(seed.getNews())
+                .setTitle("T".repeat(300_000)).setUrl("https://example.org/" + "p".repeat(100_000)).build()).build();
+
+        assertThat(FanOut.perConsortium(huge)).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.getTitle()).hasSize(FanOut.MAX_HEADLINE_TITLE_CHARS).endsWith("…");
+            assertThat(c.getUrl()).isNull();
+        });
+        assertThat(FanOut.perConsortium(seed)).allSatisfy(c -> {
+            assertThat(c.getTitle()).isEqualTo(seed.getNews().getTitle());
+            assertThat(c.getUrl()).isEqualTo(seed.getNews().getUrl());
+        });
+    }
 }
