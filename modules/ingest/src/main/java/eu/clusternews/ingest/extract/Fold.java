@@ -86,25 +86,32 @@ public final class Fold {
         if (plain) {
             return s.toString();
         }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        char[] out = new char[n];
+        int len = 0;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                b.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                out[len++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 continue;
             }
             char one = ONE[c];
             if (one != 0) {
-                b.append(one);
+                out[len++] = one;
                 continue;
             }
             String many = MANY[c];
             if (many == null) {
                 return foldDecomposed(Normalizer.normalize(s, Normalizer.Form.NFKD));
             }
-            b.append(many);
+            int needed = len + many.length() + (n - i - 1); // room for this and one char for each still to come
+            if (needed > out.length) {
+                out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, needed));
+            }
+            many.getChars(0, many.length(), out, len);
+            len += many.length();
         }
-        return b.toString();
+        return new String(out, 0, len);
     }
 
     private static String foldDecomposed(String d) {

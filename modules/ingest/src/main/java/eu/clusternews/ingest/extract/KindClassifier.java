@@ -102,12 +102,25 @@ public final class KindClassifier {
         return best;
     }
 
+    private static final boolean[] ASCII_LETTER = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_LETTER[c] = true;
+            ASCII_LETTER[Character.toUpperCase(c)] = true;
+        }
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? ASCII_LETTER[c] : Character.isLetter(c);
+    }
+
     private static void count(String folded, int weight, int[] score) {
         int n = folded.length();
         int i = 0;
         while (i < n - 1) {
             // the char before, as a regex lookbehind sees it (the low half of a surrogate pair is no letter)
-            if (i > 0 && Character.isLetter(folded.charAt(i - 1))) {
+            if (i > 0 && isLetter(folded.charAt(i - 1))) {
                 i++;
                 continue;
             }

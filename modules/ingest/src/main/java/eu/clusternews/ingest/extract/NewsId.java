@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The stable news id: {@code news:} + the first 20 hex digits (80 bits) of SHA-256 over
@@ -24,6 +25,12 @@ import java.util.Locale;
  * </ul>
  */
 public final class NewsId {
+
+    /* compiled once: String.replaceAll compiles its pattern at every call */
+    private static final Pattern QUOTES = Pattern.compile("[„“”«»\"″]");
+    private static final Pattern APOSTROPHES = Pattern.compile("[‚‘’′`´]");
+    private static final Pattern DASHES = Pattern.compile("[‐‑‒–—―−]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u200B]+");
 
     private NewsId() {
     }
@@ -70,12 +77,11 @@ public final class NewsId {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[„“”«»\"″]", "\"")
-                .replaceAll("[‚‘’′`´]", "'")
-                .replaceAll("[‐‑‒–—―−]", "-")
-                .replaceAll("[\\s\\u00A0\\u200B]+", " ")
-                .strip();
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        n = QUOTES.matcher(n).replaceAll("\"");
+        n = APOSTROPHES.matcher(n).replaceAll("'");
+        n = DASHES.matcher(n).replaceAll("-");
+        n = SPACES.matcher(n).replaceAll(" ").strip();
         while (n.endsWith(".")) {
             n = n.substring(0, n.length() - 1).stripTrailing();
         }
