@@ -109,6 +109,15 @@ public final class PersonFinder {
     private static final String TITLE_FIRST = "PDMHFdpSIih";
     /** {@link #TITLE_FIRST} as a table by char. */
     private static final boolean[] TITLE_START = table(TITLE_FIRST);
+    /** {@link #TITLE_WORDS} by their first char. */
+    private static final String[][] TITLES_BY_FIRST = new String[128][];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            char first = c;
+            TITLES_BY_FIRST[c] = TITLE_WORDS.stream().filter(w -> w.charAt(0) == first).sorted().toArray(String[]::new);
+        }
+    }
 
     /** First chars of the credit markers in {@link #CREDIT}. */
     private static final String CREDIT_FIRST = "©(FPBC";
@@ -128,12 +137,12 @@ public final class PersonFinder {
             if (c >= 128 || !TITLE_START[c] || (i > 0 && Character.isLetter(text.charAt(i - 1)))) {
                 continue;
             }
-            int j = i;
-            while (j < n && Character.isLetter(text.codePointAt(j))) {
-                j += Character.charCount(text.codePointAt(j));
-            }
-            if (j - i <= 8 && TITLE_WORDS.contains(text.substring(i, j))) {
-                return i;
+            // the whole run of letters from i is a title word: one of them is written there and no letter follows
+            for (String w : TITLES_BY_FIRST[c]) {
+                int e = i + w.length();
+                if (text.startsWith(w, i) && (e == n || !Character.isLetter(text.codePointAt(e)))) {
+                    return i;
+                }
             }
         }
         return -1;
