@@ -38,8 +38,10 @@ public final class LanguageDetector {
     private static final int FIRST_CHARS = 300;
     /** A first answer at least this probable is kept (wrong answers on short beginnings stay near 0.57). */
     private static final double CERTAIN = 0.99;
+    private static final long SEED = 42L;
 
     private final com.optimaize.langdetect.LanguageDetector detector;
+    private final NgramSampler sampler;
     private final TextObjectFactory large = CommonTextObjectFactories.forDetectingOnLargeText();
     /** {@link #large} without its filters: for texts they would leave as they are. */
     private final TextObjectFactory unfiltered = new TextObjectFactoryBuilder().maxTextLength(LARGE_MAX_TEXT).build();
@@ -51,8 +53,9 @@ public final class LanguageDetector {
             List<LanguageProfile> profiles = new LanguageProfileReader().read(LANGUAGES);
             detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
                     .withProfiles(profiles)
-                    .seed(42L) // deterministic: the same text always gets the same language
+                    .seed(SEED) // deterministic: the same text always gets the same language
                     .build();
+            sampler = new NgramSampler(profiles, SEED);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the language profiles", e);
         }
@@ -68,16 +71,27 @@ public final class LanguageDetector {
             return null;
         }
         if (sample.length() > FIRST_CHARS) {
-            List<DetectedLanguage> first = detector.getProbabilities(textObject(sample.substring(0, FIRST_CHARS)));
+            List<DetectedLanguage> first = probabilities(sample.substring(0, FIRST_CHARS));
             if (!first.isEmpty() && first.get(0).getProbability() >= CERTAIN) {
                 return first.get(0).getLocale().getLanguage();
             }
         }
-        List<DetectedLanguage> probabilities = detector.getProbabilities(textObject(sample));
+        List<DetectedLanguage> probabilities = probabilities(sample);
         if (probabilities.isEmpty() || probabilities.get(0).getProbability() < 0.5) {
             return null;
         }
         return probabilities.get(0).getLocale().getLanguage();
+    }
+
+    /** The detector's probabilities for the text: {@link NgramSampler}'s, the same, for all but short texts. */
+    List<DetectedLanguage> probabilities(String text) {
+        TextObject t = textObject(text);
+        return t.length() <= NgramSampler.SHORT_TEXT ? detector.getProbabilities(t) : sampler.probabilities(t);
+    }
+
+    /** The library's own probabilities for the text, to compare with {@link #probabilities}. */
+    List<DetectedLanguage> libraryProbabilities(String text) {
+        return detector.getProbabilities(large.forText(text));
     }
 
     private TextObject textObject(String text) {
