@@ -142,32 +142,34 @@ public final class Fold {
      */
     public static String stem(String folded) {
         String s = folded;
-        for (int round = 0; round < 2; round++) {
-            if (s.length() < 6 || !isLetters(s)) {
-                return s;
-            }
-            char last = s.charAt(s.length() - 1);
+        int len = s.length();
+        if (len < 6 || !isLetters(s)) {
+            return s; // what is left after an ending is stripped is letters too: checked once
+        }
+        for (int round = 0; round < 2 && len >= 6; round++) {
+            char last = s.charAt(len - 1);
             if (last >= 128) {
-                return s;
+                break;
             }
-            String next = s;
+            int stripped = len;
             for (String suffix : SUFFIXES_BY_LAST[last]) {
-                if (s.endsWith(suffix) && s.length() - suffix.length() >= 5) {
-                    next = s.substring(0, s.length() - suffix.length());
+                if (len - suffix.length() >= 5 && s.startsWith(suffix, len - suffix.length())) {
+                    stripped = len - suffix.length();
                     break;
                 }
             }
-            if (next.equals(s)) {
-                return s;
+            if (stripped == len) {
+                break;
             }
-            s = next;
+            len = stripped;
         }
-        return s;
+        return len == s.length() ? s : s.substring(0, len);
     }
 
     private static boolean isLetters(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (!Character.isLetter(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (c < 128 ? (c | 0x20) < 'a' || (c | 0x20) > 'z' : !Character.isLetter(c)) {
                 return false;
             }
         }
