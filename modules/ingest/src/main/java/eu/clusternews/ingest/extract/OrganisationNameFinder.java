@@ -23,6 +23,12 @@ public final class OrganisationNameFinder {
     private static final List<String> CONNECTORS = List.of("für", "for", "and", "und", "of", "de", "del", "des", "la", "le",
             "du", "di", "della", "i", "y", "et", "e", "&", "z", "dla", "na");
     private static final String CONNECTOR = "(?:" + String.join("|", CONNECTORS) + ")";
+    /** First chars of {@link #CONNECTORS}. */
+    private static final boolean[] CONNECTOR_START = new boolean[128];
+
+    static {
+        CONNECTORS.forEach(c -> CONNECTOR_START[c.charAt(0)] = true);
+    }
     private static final Pattern RUN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])" + WORD + "(?:[ \\t]+(?:" + CONNECTOR + "[ \\t]+)?" + WORD + ")*");
     private static final String LEGAL_FORM = "(GmbH|gGmbH|e\\.\\s?V\\.|AG|Sp\\.\\s?z\\s?o\\.\\s?o\\.|S\\.A\\.|S\\.L\\.|SAS|S\\.r\\.l\\.|Ltd\\.?|z\\.\\s?s\\.|s\\.r\\.o\\.|ASBL|AISBL|EEIG|B\\.V\\.|N\\.V\\.)(?![\\p{L}])";
@@ -38,8 +44,12 @@ public final class OrganisationNameFinder {
     private static final List<String> LEGAL_FORM_PREFIXES = List.of("Gm", "gG", "e.", "AG", "Sp", "S.", "SA", "Lt", "z.",
             "s.", "AS", "AI", "EE", "B.", "N.");
 
+    /** {@link #LEGAL_FORM_PREFIXES} as a table by their two chars. */
+    private static final boolean[] LEGAL_FORM_PAIRS = new boolean[128 * 128];
+
     static {
         LEGAL_FORM_FIRST.chars().forEach(c -> LEGAL_FORM_START[c] = true);
+        LEGAL_FORM_PREFIXES.forEach(p -> LEGAL_FORM_PAIRS[p.charAt(0) * 128 + p.charAt(1)] = true);
     }
     private static final Pattern KEEPS_FINAL_DOT = Pattern.compile(".*(?:V|o|s|A|L|l|d|V)\\.$");
     private static final Set<String> ORG_WORDS = Set.copyOf(List.of("cluster", "klaster", "cluster's", "pole", "polo", "netzwerk",
@@ -244,6 +254,10 @@ public final class OrganisationNameFinder {
 
     /** The end of a {@code CONNECTOR} at {@code s} that a space or tab follows, or -1 (at most one can be). */
     private static int connectorEnd(String text, int s) {
+        char first = text.charAt(s);
+        if (first >= 128 || !CONNECTOR_START[first]) {
+            return -1;
+        }
         for (String c : CONNECTORS) {
             int e = s + c.length();
             if (e < text.length() && text.startsWith(c, s) && isBlank(text.charAt(e))) {
@@ -330,12 +344,12 @@ public final class OrganisationNameFinder {
     }
 
     private static boolean startsLegalForm(String text, int at) {
-        for (String prefix : LEGAL_FORM_PREFIXES) {
-            if (text.startsWith(prefix, at)) {
-                return true;
-            }
+        if (at + 1 >= text.length()) {
+            return false;
         }
-        return false;
+        char first = text.charAt(at);
+        char second = text.charAt(at + 1);
+        return first < 128 && second < 128 && LEGAL_FORM_PAIRS[first * 128 + second];
     }
 
     private static boolean isNumber(int cp) {
