@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class Extractor {
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+[\\p{Lu}\"„«])|\\n");
+    static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+[\\p{Lu}\"„«])|\\n");
     private static final Set<String> LOCATIVE = Set.of("in", "im", "a", "à", "en", "w", "we", "v", "ve", "в", "во",
             "at", "au", "nach", "do", "to", "na");
     private static final int MAX_TITLE = 300;

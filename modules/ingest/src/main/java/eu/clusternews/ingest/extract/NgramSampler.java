@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The Optimaize detector's long-text estimate (version 0.6, as {@link LanguageDetector} builds it: 1- to 3-grams,
@@ -100,7 +99,7 @@ final class NgramSampler {
             return List.of();
         }
         double[] langprob = new double[languages];
-        Random rand = new Random(seed);
+        Lcg rand = new Lcg(seed);
         for (int t = 0; t < N_TRIAL; ++t) {
             double[] prob = new double[languages];
             for (int i = 0; i < prob.length; ++i) {
@@ -134,6 +133,64 @@ final class NgramSampler {
             Collections.sort(list, (a, b) -> Double.compare(b.getProbability(), a.getProbability()));
         }
         return list;
+    }
+
+    /**
+     * {@link java.util.Random} as its documentation specifies it (the 48-bit linear congruential generator,
+     * {@code nextInt(bound)} and the polar method of {@code nextGaussian}), without the atomic update a shared
+     * generator needs: the same numbers from the same seed, for one call on one thread.
+     */
+    static final class Lcg {
+        private static final long MULTIPLIER = 0x5DEECE66DL;
+        private static final long ADDEND = 0xBL;
+        private static final long MASK = (1L << 48) - 1;
+        private long state;
+        private double nextNextGaussian;
+        private boolean haveNextNextGaussian;
+
+        Lcg(long seed) {
+            state = (seed ^ MULTIPLIER) & MASK;
+        }
+
+        private int next(int bits) {
+            state = (state * MULTIPLIER + ADDEND) & MASK;
+            return (int) (state >>> (48 - bits));
+        }
+
+        int nextInt(int bound) {
+            int r = next(31);
+            int m = bound - 1;
+            if ((bound & m) == 0) {
+                return (int) ((bound * (long) r) >> 31);
+            }
+            for (int u = r; u - (r = u % bound) + m < 0; u = next(31)) {
+                // rejected: draw again, as Random does
+            }
+            return r;
+        }
+
+        double nextDouble() {
+            return (((long) (next(26)) << 27) + next(27)) * 0x1.0p-53;
+        }
+
+        double nextGaussian() {
+            if (haveNextNextGaussian) {
+                haveNextNextGaussian = false;
+                return nextNextGaussian;
+            }
+            double v1;
+            double v2;
+            double s;
+            do {
+                v1 = 2 * nextDouble() - 1;
+                v2 = 2 * nextDouble() - 1;
+                s = v1 * v1 + v2 * v2;
+            } while (s >= 1 || s == 0);
+            double multiplier = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+            nextNextGaussian = v2 * multiplier;
+            haveNextNextGaussian = true;
+            return v1 * multiplier;
+        }
     }
 
     /** A space before and after, unless the text already starts and ends with one. */

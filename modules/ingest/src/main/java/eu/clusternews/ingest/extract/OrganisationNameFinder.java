@@ -29,7 +29,7 @@ public final class OrganisationNameFinder {
     static {
         CONNECTORS.forEach(c -> CONNECTOR_START[c.charAt(0)] = true);
     }
-    private static final Pattern RUN = Pattern.compile(
+    static final Pattern RUN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])" + WORD + "(?:[ \\t]+(?:" + CONNECTOR + "[ \\t]+)?" + WORD + ")*");
     private static final String LEGAL_FORM = "(GmbH|gGmbH|e\\.\\s?V\\.|AG|Sp\\.\\s?z\\s?o\\.\\s?o\\.|S\\.A\\.|S\\.L\\.|SAS|S\\.r\\.l\\.|Ltd\\.?|z\\.\\s?s\\.|s\\.r\\.o\\.|ASBL|AISBL|EEIG|B\\.V\\.|N\\.V\\.)(?![\\p{L}])";
     /** At most this many runs of spaces inside the name part of {@link #LEGAL}: six more words, each after an optional connector. */
@@ -199,8 +199,8 @@ public final class OrganisationNameFinder {
             while (s < n && isBlank(text.charAt(s))) {
                 s++;
             }
-            if (s == end) {
-                return end;
+            if (s == end || s == n) {
+                return end; // no blank, or blanks to the end of the text: no further word
             }
             int next = -1;
             int connector = connectorEnd(text, s);
