@@ -17,7 +17,8 @@ public final class ExtractionTiming {
         Extractor extractor = TestData.extractor();
         String lines = String.join("\n", new NewsGenerator(TestData.reference()).jsonLines(count, 1L).toList());
         List<RawDocument> docs = new DocumentReaders().read("-", lines).documents();
-        for (int round = 0; round < 3; round++) {
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        for (int round = 0; round < rounds; round++) {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();

@@ -133,7 +133,17 @@ public final class AliasMatcher {
                 continue;
             }
             if (folded == null) {
-                folded = tokens.stream().map(Tokens.Token::folded).toList();
+                folded = new java.util.AbstractList<>() { // a view: no list of every folded token per text
+                    @Override
+                    public String get(int index) {
+                        return tokens.get(index).folded();
+                    }
+
+                    @Override
+                    public int size() {
+                        return tokens.size();
+                    }
+                };
             }
             int end = bestEnd + LegalForms.lengthAt(folded, bestEnd);
             int startChar = tokens.get(i).start();

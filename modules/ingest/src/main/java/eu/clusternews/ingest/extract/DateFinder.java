@@ -169,18 +169,56 @@ public final class DateFinder {
             int n = text.length();
             int[] d = new int[8];
             int nd = 0;
-            int[] w = new int[8];
-            int nw = 0;
-            for (int i = 0; i < n; ) {
+            boolean surrogates = false;
+            for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
                 if (c >= '0' && c <= '9') {
                     if (i == 0 || !isDigit(text.charAt(i - 1))) {
                         d = grow(d, nd);
                         d[nd++] = i;
                     }
-                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    surrogates = true;
+                }
+            }
+            digits = java.util.Arrays.copyOf(d, nd);
+            monthWords = surrogates ? monthWordsByLetters(text) : monthWordsBeforeDigits(text, digits);
+        }
+
+        /**
+         * A month name must be followed by [.] spaces and a digit, so it ends just before a run of spaces that
+         * ends at the start of a number: found by looking back from the numbers, which are few. In text without
+         * surrogate pairs every letter is one char, so the letters before the spaces are the whole word.
+         */
+        private static int[] monthWordsBeforeDigits(String text, int[] digits) {
+            int[] w = new int[Math.max(1, digits.length)];
+            int nw = 0;
+            for (int d : digits) {
+                int s = d;
+                while (s > 0 && isSpace(text.charAt(s - 1))) {
+                    s--;
+                }
+                if (s == d) {
                     continue;
                 }
+                int e = s > 0 && text.charAt(s - 1) == '.' ? s - 1 : s;
+                int b = e;
+                while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+                    b--;
+                }
+                if (b < e) {
+                    w[nw++] = b;
+                }
+            }
+            return java.util.Arrays.copyOf(w, nw);
+        }
+
+        /** The month-name starts by a scan of every word start, code point by code point. */
+        private static int[] monthWordsByLetters(String text) {
+            int n = text.length();
+            int[] w = new int[8];
+            int nw = 0;
+            for (int i = 0; i < n; ) {
                 int cp = text.codePointAt(i);
                 // a word start as the lookbehind sees it: the char before (the low half of a surrogate pair is no letter)
                 if (Character.isLetter(cp) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
@@ -201,8 +239,7 @@ public final class DateFinder {
                 }
                 i += Character.charCount(cp);
             }
-            digits = java.util.Arrays.copyOf(d, nd);
-            monthWords = java.util.Arrays.copyOf(w, nw);
+            return java.util.Arrays.copyOf(w, nw);
         }
 
         /** Positions where a word starts: a letter after a non-letter char. */

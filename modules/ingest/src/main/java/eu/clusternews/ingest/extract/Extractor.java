@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class Extractor {
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+[\\p{Lu}\"„«])|\\n");
+    static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+[\\p{Lu}\"„«])|\\n");
     private static final Set<String> LOCATIVE = Set.of("in", "im", "a", "à", "en", "w", "we", "v", "ve", "в", "во",
             "at", "au", "nach", "do", "to", "na");
     private static final int MAX_TITLE = 300;
@@ -138,12 +138,11 @@ public final class Extractor {
         if (event != null) {
             int start = 0;
             int end = text.length();
-            Matcher m = SENTENCE_END.matcher(text);
-            while (m.find()) {
-                if (m.end() <= event.offset()) {
-                    start = m.end();
-                } else if (m.start() >= event.endOffset()) {
-                    end = m.start();
+            for (int at = sentenceEnd(text, 0); at >= 0; at = sentenceEnd(text, at + 1)) {
+                if (at + 1 <= event.offset()) {
+                    start = at + 1;
+                } else if (at >= event.endOffset()) {
+                    end = at;
                     break;
                 }
             }
@@ -163,6 +162,40 @@ public final class Extractor {
             }
         }
         return null;
+    }
+
+    /**
+     * Where the next match of {@link #SENTENCE_END} starts at or after {@code from} (it is one char long), or -1:
+     * the same positions as the pattern's search, by a scan that looks ahead only after a full stop, exclamation
+     * or question mark.
+     */
+    static int sentenceEnd(String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return i;
+            }
+            if (c == '.' || c == '!' || c == '?') {
+                int j = i + 1;
+                while (j < n && isSpace(text.charAt(j))) {
+                    j++;
+                }
+                if (j > i + 1 && j < n) {
+                    char next = text.charAt(j);
+                    if (next == '"' || next == '„' || next == '«'
+                            || Character.getType(text.codePointAt(j)) == Character.UPPERCASE_LETTER) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** What \\s matches without UNICODE_CHARACTER_CLASS. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The publisher's reference id: the stated publisher if it resolves, else a "Name:" prefix of the title. */

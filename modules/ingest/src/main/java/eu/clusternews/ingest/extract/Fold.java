@@ -86,25 +86,32 @@ public final class Fold {
         if (plain) {
             return s.toString();
         }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        char[] out = new char[n];
+        int len = 0;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                b.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                out[len++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 continue;
             }
             char one = ONE[c];
             if (one != 0) {
-                b.append(one);
+                out[len++] = one;
                 continue;
             }
             String many = MANY[c];
             if (many == null) {
                 return foldDecomposed(Normalizer.normalize(s, Normalizer.Form.NFKD));
             }
-            b.append(many);
+            int needed = len + many.length() + (n - i - 1); // room for this and one char for each still to come
+            if (needed > out.length) {
+                out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, needed));
+            }
+            many.getChars(0, many.length(), out, len);
+            len += many.length();
         }
-        return b.toString();
+        return new String(out, 0, len);
     }
 
     private static String foldDecomposed(String d) {
@@ -135,32 +142,34 @@ public final class Fold {
      */
     public static String stem(String folded) {
         String s = folded;
-        for (int round = 0; round < 2; round++) {
-            if (s.length() < 6 || !isLetters(s)) {
-                return s;
-            }
-            char last = s.charAt(s.length() - 1);
+        int len = s.length();
+        if (len < 6 || !isLetters(s)) {
+            return s; // what is left after an ending is stripped is letters too: checked once
+        }
+        for (int round = 0; round < 2 && len >= 6; round++) {
+            char last = s.charAt(len - 1);
             if (last >= 128) {
-                return s;
+                break;
             }
-            String next = s;
+            int stripped = len;
             for (String suffix : SUFFIXES_BY_LAST[last]) {
-                if (s.endsWith(suffix) && s.length() - suffix.length() >= 5) {
-                    next = s.substring(0, s.length() - suffix.length());
+                if (len - suffix.length() >= 5 && s.startsWith(suffix, len - suffix.length())) {
+                    stripped = len - suffix.length();
                     break;
                 }
             }
-            if (next.equals(s)) {
-                return s;
+            if (stripped == len) {
+                break;
             }
-            s = next;
+            len = stripped;
         }
-        return s;
+        return len == s.length() ? s : s.substring(0, len);
     }
 
     private static boolean isLetters(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (!Character.isLetter(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (c < 128 ? (c | 0x20) < 'a' || (c | 0x20) > 'z' : !Character.isLetter(c)) {
                 return false;
             }
         }

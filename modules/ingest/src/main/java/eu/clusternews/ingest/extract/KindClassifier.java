@@ -102,23 +102,37 @@ public final class KindClassifier {
         return best;
     }
 
-    private static void count(String folded, int weight, int[] score) {
-        int n = folded.length();
+    private static final boolean[] ASCII_LETTER = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_LETTER[c] = true;
+            ASCII_LETTER[Character.toUpperCase(c)] = true;
+        }
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? ASCII_LETTER[c] : Character.isLetter(c);
+    }
+
+    private static void count(String foldedText, int weight, int[] score) {
+        char[] folded = foldedText.toCharArray(); // scanned char by char: an array is cheaper to read than a String
+        int n = folded.length;
         int i = 0;
         while (i < n - 1) {
             // the char before, as a regex lookbehind sees it (the low half of a surrogate pair is no letter)
-            if (i > 0 && Character.isLetter(folded.charAt(i - 1))) {
+            if (i > 0 && isLetter(folded[i - 1])) {
                 i++;
                 continue;
             }
-            char first = folded.charAt(i);
-            char second = folded.charAt(i + 1);
+            char first = folded[i];
+            char second = folded[i + 1];
             String[] candidates = first < 128 && second < 128 ? BY_ASCII_START[first * 128 + second]
                     : BY_START.get(key(first, second));
             String found = null;
             if (candidates != null) {
                 for (String k : candidates) {
-                    if (folded.startsWith(k, i)) {
+                    if (startsWith(folded, i, k)) {
                         found = k;
                         break;
                     }
@@ -131,5 +145,17 @@ public final class KindClassifier {
                 i += found.length();
             }
         }
+    }
+
+    private static boolean startsWith(char[] text, int at, String k) {
+        if (at + k.length() > text.length) {
+            return false;
+        }
+        for (int j = 0; j < k.length(); j++) {
+            if (text[at + j] != k.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -18,11 +18,17 @@ public final class LegalForms {
             List.of("vzw"), List.of("eood"), List.of("ood"), List.of("ead"), List.of("eeig"), List.of("plc"), List.of("kft"),
             List.of("zrt"), List.of("doo"), List.of("oy"), List.of("zs"));
 
+    private static final java.util.Set<String> FIRST_TOKENS = FORMS.stream().map(f -> f.get(0))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private LegalForms() {
     }
 
     /** Number of tokens from {@code from} that form a legal form (0 when none). */
     public static int lengthAt(List<String> folded, int from) {
+        if (from >= folded.size() || !FIRST_TOKENS.contains(folded.get(from))) {
+            return 0; // most tokens after a name start no legal form
+        }
         int best = 0;
         for (List<String> form : FORMS) {
             if (form.size() > best && from + form.size() <= folded.size()

@@ -25,6 +25,10 @@ import java.util.Locale;
  */
 public final class NewsId {
 
+    private static final String QUOTES = "„“”«»\"″";
+    private static final String APOSTROPHES = "‚‘’′`´";
+    private static final String DASHES = "‐‑‒–—―−";
+
     private NewsId() {
     }
 
@@ -66,16 +70,56 @@ public final class NewsId {
         }
     }
 
+    /**
+     * Typographic quotes, apostrophes and dashes unified and every run of whitespace (\\s, no-break and
+     * zero-width spaces) one space, in one pass: no replacement makes a char another one would replace.
+     */
+    static String unify(String s) {
+        StringBuilder b = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            char r = c;
+            if (QUOTES.indexOf(c) >= 0) {
+                r = '"';
+            } else if (APOSTROPHES.indexOf(c) >= 0) {
+                r = '\'';
+            } else if (DASHES.indexOf(c) >= 0) {
+                r = '-';
+            } else if (isSpace(c)) {
+                int j = i + 1;
+                while (j < n && isSpace(s.charAt(j))) {
+                    j++;
+                }
+                if (j > i + 1 || c != ' ') {
+                    if (b == null) {
+                        b = new StringBuilder(n).append(s, 0, i);
+                    }
+                    b.append(' ');
+                    i = j - 1;
+                    continue;
+                }
+            }
+            if (b == null && r != c) {
+                b = new StringBuilder(n).append(s, 0, i);
+            }
+            if (b != null) {
+                b.append(r);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0' || c == '\u200B';
+    }
+
     public static String normaliseText(String s) {
         if (s == null) {
             return "";
         }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[„“”«»\"″]", "\"")
-                .replaceAll("[‚‘’′`´]", "'")
-                .replaceAll("[‐‑‒–—―−]", "-")
-                .replaceAll("[\\s\\u00A0\\u200B]+", " ")
-                .strip();
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        n = unify(n).strip();
         while (n.endsWith(".")) {
             n = n.substring(0, n.length() - 1).stripTrailing();
         }

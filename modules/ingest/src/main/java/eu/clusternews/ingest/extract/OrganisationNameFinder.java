@@ -20,8 +20,16 @@ public final class OrganisationNameFinder {
     }
 
     private static final String WORD = "(?:\\p{Lu}(?:[\\p{L}\\p{M}\\p{N}&'’+-]|\\.(?=\\p{L}))*|\\p{N}+)";
-    private static final String CONNECTOR = "(?:für|for|and|und|of|de|del|des|la|le|du|di|della|i|y|et|e|&|z|dla|na)";
-    private static final Pattern RUN = Pattern.compile(
+    private static final List<String> CONNECTORS = List.of("für", "for", "and", "und", "of", "de", "del", "des", "la", "le",
+            "du", "di", "della", "i", "y", "et", "e", "&", "z", "dla", "na");
+    private static final String CONNECTOR = "(?:" + String.join("|", CONNECTORS) + ")";
+    /** First chars of {@link #CONNECTORS}. */
+    private static final boolean[] CONNECTOR_START = new boolean[128];
+
+    static {
+        CONNECTORS.forEach(c -> CONNECTOR_START[c.charAt(0)] = true);
+    }
+    static final Pattern RUN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])" + WORD + "(?:[ \\t]+(?:" + CONNECTOR + "[ \\t]+)?" + WORD + ")*");
     private static final String LEGAL_FORM = "(GmbH|gGmbH|e\\.\\s?V\\.|AG|Sp\\.\\s?z\\s?o\\.\\s?o\\.|S\\.A\\.|S\\.L\\.|SAS|S\\.r\\.l\\.|Ltd\\.?|z\\.\\s?s\\.|s\\.r\\.o\\.|ASBL|AISBL|EEIG|B\\.V\\.|N\\.V\\.)(?![\\p{L}])";
     /** At most this many runs of spaces inside the name part of {@link #LEGAL}: six more words, each after an optional connector. */
@@ -31,6 +39,18 @@ public final class OrganisationNameFinder {
     private static final Pattern LEGAL_FORM_ONLY = Pattern.compile(LEGAL_FORM);
     /** First chars of the legal forms in {@link #LEGAL_FORM}. */
     private static final String LEGAL_FORM_FIRST = "GgeASszLEBN";
+    private static final boolean[] LEGAL_FORM_START = new boolean[128];
+    /** The first two chars of each alternative of {@link #LEGAL_FORM}: the pattern is tried only where one is written. */
+    private static final List<String> LEGAL_FORM_PREFIXES = List.of("Gm", "gG", "e.", "AG", "Sp", "S.", "SA", "Lt", "z.",
+            "s.", "AS", "AI", "EE", "B.", "N.");
+
+    /** {@link #LEGAL_FORM_PREFIXES} as a table by their two chars. */
+    private static final boolean[] LEGAL_FORM_PAIRS = new boolean[128 * 128];
+
+    static {
+        LEGAL_FORM_FIRST.chars().forEach(c -> LEGAL_FORM_START[c] = true);
+        LEGAL_FORM_PREFIXES.forEach(p -> LEGAL_FORM_PAIRS[p.charAt(0) * 128 + p.charAt(1)] = true);
+    }
     private static final Pattern KEEPS_FINAL_DOT = Pattern.compile(".*(?:V|o|s|A|L|l|d|V)\\.$");
     private static final Set<String> ORG_WORDS = Set.copyOf(List.of("cluster", "klaster", "cluster's", "pole", "polo", "netzwerk",
             "network", "association", "asociacion", "associacio", "associazione", "verein", "stowarzyszenie", "agency",
@@ -78,28 +98,46 @@ public final class OrganisationNameFinder {
         for (int i = 0; i < tokenStarts.length; i++) {
             tokenStarts[i] = textTokens.get(i).start();
         }
-        Matcher run = RUN.matcher(text);
-        while (run.find()) {
-            if (!hasGap(text, run.start(), run.end())) {
+        int from = 0;
+        while (true) {
+            int at = nextRunStart(text, from);
+            if (at < 0) {
+                break;
+            }
+            int runEnd = runEnd(text, at);
+            if (runEnd < 0) {
+                from = at + 1;
+                continue;
+            }
+            from = runEnd;
+            int runStart = at;
+            if (!hasGap(text, runStart, runEnd)) {
                 continue; // one word is one token: not a name of several words
             }
-            List<Tokens.Token> tokens = tokensOf(text, run.start(), run.end(), textTokens, tokenStarts);
+            List<Tokens.Token> tokens = tokensOf(text, runStart, runEnd, textTokens, tokenStarts);
             if (tokens.size() < 2) {
                 continue;
             }
-            boolean org = false;
-            boolean specific = false;
-            for (Tokens.Token t : tokens) {
-                if (ORG_WORDS.contains(t.folded()) || ORG_WORDS.contains(t.stem())) {
-                    org = true;
-                } else if (Character.isLetter(t.text().charAt(0)) && t.startsUpperCase() && t.folded().length() > 1
-                        && !isGeneric(t.folded()) && !LEADING_NOISE.contains(t.folded())
-                        && (!german || org || looksLikeName(t.text()))) {
-                    specific = true;
+            // an organisation word first (most runs have none), then a specific word other than it
+            int firstOrg = -1;
+            for (int k = 0; k < tokens.size() && firstOrg < 0; k++) {
+                if (isOrgWord(tokens.get(k))) {
+                    firstOrg = k;
                 }
             }
-            if (org && specific) {
-                Candidate c = trim(text, run.start(), run.end());
+            if (firstOrg < 0) {
+                continue;
+            }
+            boolean specific = false;
+            for (int k = 0; k < tokens.size() && !specific; k++) {
+                Tokens.Token t = tokens.get(k);
+                specific = (k < firstOrg || !isOrgWord(t))
+                        && Character.isLetter(t.text().charAt(0)) && t.startsUpperCase() && t.folded().length() > 1
+                        && (!german || k > firstOrg || looksLikeName(t.text())) // in German, a name before the org word
+                        && !LEADING_NOISE.contains(t.folded()) && !isGeneric(t.folded());
+            }
+            if (specific) {
+                Candidate c = trim(text, runStart, runEnd);
                 if (c != null && out.stream().noneMatch(o -> o.start() < c.end() && c.start() < o.end())) {
                     out.add(c);
                 }
@@ -107,6 +145,139 @@ public final class OrganisationNameFinder {
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
+    }
+
+    /**
+     * The first position at or after {@code from} where {@link #RUN} can match: a capital or a number (its first
+     * {@code WORD} char) not after a letter or number (its lookbehind). Trying the pattern only there, in order,
+     * and going on after each match finds what {@link Matcher#find()} finds, without running the lookbehind and
+     * the alternation at every char.
+     */
+    private static int nextRunStart(String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                    if (i == 0 || !isLetterOrNumberBefore(text, i)) {
+                        return i;
+                    }
+                }
+                continue;
+            }
+            int cp = text.codePointAt(i);
+            if ((Character.getType(cp) == Character.UPPERCASE_LETTER || isNumber(cp)) && (i == 0 || !isLetterOrNumberBefore(text, i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * What the lookbehind {@code (?<![\\p{L}\\p{N}])} rejects: a letter or number just before {@code i}, read
+     * as the pattern reads it (the code point at {@code i - 1}, so the low half of a surrogate pair is neither).
+     */
+    private static boolean isLetterOrNumberBefore(String text, int i) {
+        int cp = Character.codePointAt(text, i - 1);
+        return Character.isLetter(cp) || isNumber(cp);
+    }
+
+    /**
+     * Where the match of {@link #RUN} that starts at {@code p} ends, or -1 when none starts there ({@code p} is
+     * after no letter or number: {@link #nextRunStart}). The pattern by hand, as its backtracking resolves:
+     * each {@code WORD} is as long as it can be (whatever follows it is optional), and the repetition goes on
+     * while spaces or tabs, then a {@code WORD} or a connector between spaces and a {@code WORD}, follow.
+     */
+    static int runEnd(String text, int p) {
+        int end = wordEnd(text, p);
+        if (end < 0) {
+            return -1;
+        }
+        int n = text.length();
+        while (true) {
+            int s = end;
+            while (s < n && isBlank(text.charAt(s))) {
+                s++;
+            }
+            if (s == end || s == n) {
+                return end; // no blank, or blanks to the end of the text: no further word
+            }
+            int next = -1;
+            int connector = connectorEnd(text, s);
+            if (connector > 0) {
+                int t = connector;
+                while (t < n && isBlank(text.charAt(t))) {
+                    t++;
+                }
+                next = wordEnd(text, t); // t > connector: a connector is followed by a blank
+            }
+            if (next < 0) {
+                next = wordEnd(text, s);
+            }
+            if (next < 0) {
+                return end;
+            }
+            end = next;
+        }
+    }
+
+    /** The end of a {@code WORD} at {@code p}, or -1. */
+    private static int wordEnd(String text, int p) {
+        int n = text.length();
+        if (p >= n) {
+            return -1;
+        }
+        int cp = text.codePointAt(p);
+        if (Character.getType(cp) == Character.UPPERCASE_LETTER) {
+            int q = p + Character.charCount(cp);
+            while (q < n) {
+                int c = text.codePointAt(q);
+                if (Character.isLetter(c) || isMark(c) || isNumber(c) || c == '&' || c == '\'' || c == '’' || c == '+' || c == '-') {
+                    q += Character.charCount(c);
+                } else if (c == '.' && q + 1 < n && Character.isLetter(text.codePointAt(q + 1))) {
+                    q++;
+                } else {
+                    break;
+                }
+            }
+            return q;
+        }
+        if (isNumber(cp)) {
+            int q = p;
+            while (q < n && isNumber(text.codePointAt(q))) {
+                q += Character.charCount(text.codePointAt(q));
+            }
+            return q;
+        }
+        return -1;
+    }
+
+    /** The end of a {@code CONNECTOR} at {@code s} that a space or tab follows, or -1 (at most one can be). */
+    private static int connectorEnd(String text, int s) {
+        char first = text.charAt(s);
+        if (first >= 128 || !CONNECTOR_START[first]) {
+            return -1;
+        }
+        for (String c : CONNECTORS) {
+            int e = s + c.length();
+            if (e < text.length() && text.startsWith(c, s) && isBlank(text.charAt(e))) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static boolean isOrgWord(Tokens.Token t) {
+        return ORG_WORDS.contains(t.folded()) || ORG_WORDS.contains(t.stem());
     }
 
     private static boolean isGeneric(String folded) {
@@ -129,7 +300,8 @@ public final class OrganisationNameFinder {
         boolean[] starts = null;
         Matcher form = LEGAL_FORM_ONLY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int at = 1; at < n; at++) {
-            if (!isSpace(text.charAt(at - 1)) || LEGAL_FORM_FIRST.indexOf(text.charAt(at)) < 0
+            char c0 = text.charAt(at);
+            if (c0 >= 128 || !LEGAL_FORM_START[c0] || !isSpace(text.charAt(at - 1)) || !startsLegalForm(text, at)
                     || !form.region(at, n).lookingAt()) {
                 continue;
             }
@@ -169,6 +341,15 @@ public final class OrganisationNameFinder {
             }
         }
         return starts;
+    }
+
+    private static boolean startsLegalForm(String text, int at) {
+        if (at + 1 >= text.length()) {
+            return false;
+        }
+        char first = text.charAt(at);
+        char second = text.charAt(at + 1);
+        return first < 128 && second < 128 && LEGAL_FORM_PAIRS[first * 128 + second];
     }
 
     private static boolean isNumber(int cp) {

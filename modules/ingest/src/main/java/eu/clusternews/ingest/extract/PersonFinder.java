@@ -79,7 +79,7 @@ public final class PersonFinder {
         Matcher f = FIRST_NAMED.matcher(text);
         for (Tokens.Token t : tokens) {
             // a known first name starts a name: check only there, not at every capitalised word
-            if (FIRST_NAMES.contains(t.text()) && f.region(t.start(), text.length()).lookingAt()
+            if (mayBeFirstName(t) && FIRST_NAMES.contains(t.text()) && f.region(t.start(), text.length()).lookingAt()
                     && !NOT_SURNAMES.contains(f.group(2))) {
                 add(out, f.group(1) + " " + f.group(2), f.start(1), f.end(2));
             }
@@ -88,15 +88,39 @@ public final class PersonFinder {
         return out;
     }
 
+    /** First chars and the longest of {@link #FIRST_NAMES}: most tokens are ruled out without hashing them. */
+    private static final boolean[] FIRST_NAME_START = new boolean[0x10000];
+    private static final int FIRST_NAME_MAX = FIRST_NAMES.stream().mapToInt(String::length).max().orElse(0);
+
+    static {
+        FIRST_NAMES.forEach(n -> FIRST_NAME_START[n.charAt(0)] = true);
+    }
+
+    private static boolean mayBeFirstName(Tokens.Token t) {
+        String s = t.text();
+        return s.length() <= FIRST_NAME_MAX && FIRST_NAME_START[s.charAt(0)];
+    }
+
     /** The title words that can start a titled name (the alternatives of {@link #TITLED}, without their dots). */
     private static final Set<String> TITLE_WORDS = Set.of("Prof", "Dr", "Dipl", "Mr", "Mrs", "Ms", "Herr", "Frau", "Pan",
             "Pani", "Panią", "Panem", "dr", "prof", "Mme", "Madame", "Monsieur", "Sr", "Sra", "Señor", "Señora", "Dott",
             "Ing", "Mgr", "inż", "hab", "PhD");
     /** First letters of {@link #TITLE_WORDS}: only there can a title start. */
     private static final String TITLE_FIRST = "PDMHFdpSIih";
+    /** {@link #TITLE_FIRST} as a table by char. */
+    private static final boolean[] TITLE_START = table(TITLE_FIRST);
+    /** {@link #TITLE_WORDS} by their first char. */
+    private static final String[][] TITLES_BY_FIRST = new String[128][];
 
-    /** First chars of the credit markers in {@link #CREDIT}. */
-    private static final String CREDIT_FIRST = "©(FPBC";
+    static {
+        for (char c = 0; c < 128; c++) {
+            char first = c;
+            TITLES_BY_FIRST[c] = TITLE_WORDS.stream().filter(w -> w.charAt(0) == first).sorted().toArray(String[]::new);
+        }
+    }
+
+    /** The alternatives of {@link #CREDIT}, each the whole of what it needs at its start: where one is written, it matches. */
+    private static final List<String> CREDIT_MARKERS = List.of("©", "(c)", "Foto:", "Fot.", "Photo:", "Bild:", "Crédit");
 
     /**
      * Where the next title word starts, or -1: a whole word (a run of letters after a non-letter char, as a
@@ -106,15 +130,16 @@ public final class PersonFinder {
     private static int nextTitle(String text, int from) {
         int n = text.length();
         for (int i = from; i < n; i++) {
-            if (TITLE_FIRST.indexOf(text.charAt(i)) < 0 || (i > 0 && Character.isLetter(text.charAt(i - 1)))) {
+            char c = text.charAt(i);
+            if (c >= 128 || !TITLE_START[c] || (i > 0 && Character.isLetter(text.charAt(i - 1)))) {
                 continue;
             }
-            int j = i;
-            while (j < n && Character.isLetter(text.codePointAt(j))) {
-                j += Character.charCount(text.codePointAt(j));
-            }
-            if (j - i <= 8 && TITLE_WORDS.contains(text.substring(i, j))) {
-                return i;
+            // the whole run of letters from i is a title word: one of them is written there and no letter follows
+            for (String w : TITLES_BY_FIRST[c]) {
+                int e = i + w.length();
+                if (text.startsWith(w, i) && (e == n || !Character.isLetter(text.codePointAt(e)))) {
+                    return i;
+                }
             }
         }
         return -1;
@@ -122,12 +147,26 @@ public final class PersonFinder {
 
     /** Where the next photo credit starts at or after {@code from} (the matcher then holds it), or -1. */
     private static int nextCredit(String text, Matcher credit, int from) {
-        for (int i = from; i < text.length(); i++) {
-            if (CREDIT_FIRST.indexOf(text.charAt(i)) >= 0 && credit.region(i, text.length()).lookingAt()) {
-                return i;
+        // the first marker written at or after from (String.indexOf is vectorised: no loop per char here)
+        int at = -1;
+        for (String marker : CREDIT_MARKERS) {
+            int i = text.indexOf(marker, from);
+            if (i >= 0 && (at < 0 || i < at)) {
+                at = i;
             }
         }
+        if (at >= 0 && credit.region(at, text.length()).lookingAt()) {
+            return at;
+        }
         return -1;
+    }
+
+    private static boolean[] table(String chars) {
+        boolean[] t = new boolean[256];
+        for (int i = 0; i < chars.length(); i++) {
+            t[chars.charAt(i)] = true;
+        }
+        return t;
     }
 
     private static void add(List<Person> out, String name, int start, int end) {

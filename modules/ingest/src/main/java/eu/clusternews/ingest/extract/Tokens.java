@@ -36,20 +36,38 @@ public final class Tokens {
     }
 
     public static List<Token> of(String text) {
-        List<Token> out = new ArrayList<>();
         int n = text.length();
+        List<Token> out = new ArrayList<>(n / 6 + 4);
         int i = 0;
         while (i < n) {
             while (i < n && !isWordChar(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && isWordChar(text.charAt(i))) {
+            boolean plain = true; // lower-case ASCII only: its own fold
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                        i++;
+                        continue;
+                    }
+                    if (c >= 'A' && c <= 'Z') {
+                        plain = false;
+                        i++;
+                        continue;
+                    }
+                    break;
+                }
+                if (!isWordChar(c)) {
+                    break;
+                }
+                plain = false;
                 i++;
             }
             if (i > start) {
                 String t = text.substring(start, i);
-                String folded = Fold.fold(t);
+                String folded = plain ? t : Fold.fold(t);
                 out.add(new Token(t, start, i, folded, Fold.stem(folded)));
             }
         }

@@ -1,6 +1,18 @@
 package eu.clusternews.ingest.extract;
 
+import com.optimaize.langdetect.DetectedLanguage;
+import eu.clusternews.ingest.TestData;
+import eu.clusternews.ingest.generate.NewsGenerator;
+import eu.clusternews.ingest.read.DocumentReaders;
+import eu.clusternews.ingest.read.RawDocument;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,5 +41,34 @@ class LanguageDetectorTest {
     void saysNothingWhenThereIsTooLittleText() {
         assertThat(DETECTOR.detect("COSME")).isNull();
         assertThat(DETECTOR.detect("")).isNull();
+    }
+
+    @Test
+    void theSamplerGivesTheLibrarysProbabilitiesToTheLastBitOnGeneratedNewsAndTheTestDocuments() throws IOException {
+        DocumentReaders readers = new DocumentReaders();
+        List<String> texts = new ArrayList<>();
+        String generated = String.join("\n", new NewsGenerator(TestData.reference()).jsonLines(300, 3L).toList());
+        readers.read("generator", generated).documents().forEach(d -> texts.add(d.title() + "\n" + d.body()));
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/documents"))) {
+            for (Path f : files.sorted().toList()) {
+                readers.read(f).documents().forEach(d -> texts.add(d.title() + "\n" + d.body()));
+            }
+        }
+        texts.add("Ten European clusters met in Berlin for a management training in the spring of 2017, said the organisers.");
+        texts.add("Contact: info@cluster.example, https://cluster.example/news — Десет европейски клъстера се срещнаха в Берлин.");
+        int compared = 0;
+        for (String text : texts) {
+            for (int length : new int[] {300, 1500}) {
+                String sample = text.substring(0, Math.min(length, text.length()));
+                assertThat(describe(DETECTOR.probabilities(sample))).as(sample).isEqualTo(describe(DETECTOR.libraryProbabilities(sample)));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(600);
+    }
+
+    private static List<String> describe(List<DetectedLanguage> languages) {
+        // the exact double, not a rounded one: the same arithmetic must give the same bits
+        return languages.stream().map(l -> l.getLocale().getLanguage() + "=" + Double.doubleToLongBits(l.getProbability())).toList();
     }
 }
