@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import eu.clusternews.local.testing.TestCertificates;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.RegistryDistribution;

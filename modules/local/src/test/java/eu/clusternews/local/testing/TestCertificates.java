@@ -1,4 +1,4 @@
-package eu.clusternews.registry;
+package eu.clusternews.local.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,18 +11,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * A private CA and the stores signed by it, made with the JDK's {@code keytool} run as a process, as an operator
  * would: a server certificate for 127.0.0.1 (subject alternative name IP:127.0.0.1) in a PKCS12 keystore, a client
- * certificate for mutual TLS, and a PKCS12 truststore and a PEM file holding the CA.
+ * certificate for mutual TLS, and a PKCS12 truststore and a PEM file holding the CA. Shared by the registry's HTTPS
+ * tests and the broker's TLS test.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-  final String password = "store-" + UUID.randomUUID();
-  final Path serverKeystore;
-  final Path clientKeystore;
-  final Path truststore;
-  final Path caPem;
+  public final String password = "store-" + UUID.randomUUID();
+  public final Path serverKeystore;
+  public final Path clientKeystore;
+  public final Path truststore;
+  public final Path caPem;
   private final Path dir;
 
-  TestCertificates(Path dir) throws IOException, InterruptedException {
+  public TestCertificates(Path dir) throws IOException, InterruptedException {
     this.dir = dir;
     Path ca = dir.resolve("ca.p12");
     caPem = dir.resolve("ca.pem");
