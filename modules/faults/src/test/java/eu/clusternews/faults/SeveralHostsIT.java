@@ -8,7 +8,6 @@ import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
-import eu.clusternews.local.testing.SharedLocalStack;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +56,15 @@ class SeveralHostsIT {
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void everyAnswerWhileAnInstanceIsKilledAndAnotherJoinsIsA503OrTheFullRightAnswer() throws Exception {
         Path work = FaultTestSupport.workDir("hosts");
-        LocalStack stack = SharedLocalStack.get();
+        // a stack of its own: the shared one's cluster-news holds the other fault tests' news, which the instances
+        // would count too
+        try (LocalStack stack = LocalStack.builder().dataDir(work.resolve("stack"))
+                .kafkaPort(LoopbackPorts.pickFree()).registryPort(LoopbackPorts.pickFree()).start()) {
+            run(stack, work);
+        }
+    }
+
+    private void run(LocalStack stack, Path work) throws Exception {
         Map<String, Object> client = FaultTestSupport.clientConfig(stack.bootstrapServers(), stack.schemaRegistryUrl());
         FaultTestSupport.setUp(stack.bootstrapServers(), stack.schemaRegistryUrl(), (short) 1);
         ReferenceData reference = ReferenceData.load(FaultTestSupport.referenceDir());
