@@ -102,6 +102,11 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive() ? null : process.exitValue();
     }
 
+    /** Waits until the process has ended, however it ends. */
+    void waitForExit() throws InterruptedException {
+        process.waitFor();
+    }
+
     /** {@code kill -9} of this process (and only this one), waiting until it is gone. */
     void kill() {
         if (process.isAlive()) {
