@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
@@ -53,6 +54,10 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
     public static final String HEADER_OFFSET = "__streams.errors.offset";
     /** When the pipeline gave up on the record, ISO-8601 UTC. */
     public static final String HEADER_TIME = "clusternews.errors.time";
+
+    /** Bounds of the message and stack-trace headers, in characters. */
+    static final int MAX_MESSAGE_CHARS = 2_000;
+    static final int MAX_STACKTRACE_CHARS = 16_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
@@ -106,17 +111,33 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
                 topic, partition, offset, exception.getMessage());
     }
 
+    /**
+     * The bad record's own key, value and headers (a trace id, say, stays with it), then why, where from and when.
+     * The message and stack trace are cut to a bound, so that a dead letter never exceeds the broker's record size
+     * because of what the failure said.
+     */
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
         Headers headers = new RecordHeaders();
+        if (context.headers() != null) {
+            for (Header original : context.headers()) {
+                if (!original.key().startsWith("__streams.errors.") && !original.key().equals(HEADER_TIME)) {
+                    headers.add(original.key(), original.value());
+                }
+            }
+        }
         headers.add(HEADER_EXCEPTION, utf8(exception.getClass().getName()));
-        headers.add(HEADER_MESSAGE, utf8(String.valueOf(exception.getMessage())));
-        headers.add(HEADER_STACKTRACE, utf8(stackTrace(exception)));
+        headers.add(HEADER_MESSAGE, utf8(bounded(String.valueOf(exception.getMessage()), MAX_MESSAGE_CHARS)));
+        headers.add(HEADER_STACKTRACE, utf8(bounded(stackTrace(exception), MAX_STACKTRACE_CHARS)));
         headers.add(HEADER_TOPIC, utf8(context.topic()));
         headers.add(HEADER_PARTITION, utf8(Integer.toString(context.partition())));
         headers.add(HEADER_OFFSET, utf8(Long.toString(context.offset())));
         headers.add(HEADER_TIME, utf8(Instant.now().toString()));
         return new ProducerRecord<>(deadLetterTopic, null, context.timestamp(),
                 context.sourceRawKey(), context.sourceRawValue(), headers);
+    }
+
+    private static String bounded(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "… (" + (text.length() - max) + " more characters)";
     }
 
     private static byte[] utf8(String s) {

@@ -157,6 +157,10 @@ class ValidateStepTest {
 
         Headers headers = pipeline.deadLetters.readRecord().headers();
 
+        assertThat(headers.lastHeader("trace")).as("the bad record's own header").isNotNull();
+        assertThat(headers.lastHeader("trace").value()).containsExactly(7);
         assertThat(headers.lastHeader(DeadLetterHandler.HEADER_MESSAGE)).isNotNull();
+        assertThat(headers.lastHeader(DeadLetterHandler.HEADER_STACKTRACE).value().length)
+                .isLessThanOrEqualTo(DeadLetterHandler.MAX_STACKTRACE_CHARS * 4 + 100);
     }
 }
