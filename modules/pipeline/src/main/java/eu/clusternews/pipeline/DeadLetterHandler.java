@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * <p>Headers use Kafka's own names (the same as its built-in dead-letter records) plus
  * {@link #HEADER_TIME}.
  */
-public class DeadLetterHandler implements ProcessingExceptionHandler, DeserializationExceptionHandler {
+public class DeadLetterHandler implements ProcessingExceptionHandler, DeserializationExceptionHandler,
+        ProductionExceptionHandler {
 
     public static final String HEADER_EXCEPTION = "__streams.errors.exception";
     public static final String HEADER_MESSAGE = "__streams.errors.message";
@@ -116,6 +119,44 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
      * The message and stack trace are cut to a bound, so that a dead letter never exceeds the broker's record size
      * because of what the failure said.
      */
+    /**
+     * Writing a result failed. Retriable errors are retried; anything else fails the task with nothing dead-lettered.
+     * Kafka's default handler would also dead-letter the <em>source</em> record: a good input (the failure is ours,
+     * or an outage) that the failed task reads again anyway, so under at-least-once it would stand in the DLQ for
+     * nothing; and for a record too large for the broker the copy is too large too, which Kafka 4.3 retries until its
+     * producer thread overflows its stack.
+     */
+    @Override
+    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
+                                                           ProducerRecord<byte[], byte[]> record, Exception exception) {
+        if (exception instanceof RetriableException) {
+            return ProductionExceptionHandler.Response.retry();
+        }
+        LOG.error("Writing to {} failed for the record from {}-{}@{}: {}; failing the task (nothing is dead-lettered)",
+                record.topic(), context.topic(), context.partition(), context.offset(), exception.getMessage());
+        return ProductionExceptionHandler.Response.fail();
+    }
+
+    /**
+     * Encoding a result failed: a registry outage (waited for by the client, then failed, so that the record is
+     * processed again once the registry answers) or a bug; never the input's fault, so nothing is dead-lettered.
+     */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
+                                                                        Exception exception,
+                                                                        SerializationExceptionOrigin origin) {
+        if (RegistryUnreachableException.foundIn(exception)) {
+            LOG.error("The schema registry gave no usable answer while encoding a record for {} (from {}-{}@{}):"
+                    + " failing, so that it is written once the registry answers (an outage: nothing is dead-lettered)."
+                    + " {}", record.topic(), context.topic(), context.partition(), context.offset(), exception.getMessage());
+        } else {
+            LOG.error("Encoding a record for {} failed (from {}-{}@{}); failing the task", record.topic(), context.topic(),
+                    context.partition(), context.offset(), exception);
+        }
+        return ProductionExceptionHandler.Response.fail();
+    }
+
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
         Headers headers = new RecordHeaders();
         if (context.headers() != null) {

@@ -7,12 +7,16 @@ import eu.clusternews.registry.UnknownSchemaIdException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
@@ -116,6 +120,27 @@ class DeadLetterHandlerTest {
         assertThat(config.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
                 .isEqualTo(DeadLetterHandler.class.getName());
         assertThat(new StreamsConfig(config.streamsProperties()).deserializationExceptionHandler())
+                .isInstanceOf(DeadLetterHandler.class);
+    }
+
+    @Test
+    void aFailedWriteFailsTheTaskWithoutDeadLetteringTheGoodSourceRecord() {
+        ProducerRecord<byte[], byte[]> output = new ProducerRecord<>("cluster-activity", new byte[] {1}, new byte[] {2});
+
+        // an outage while encoding an output: the source news is good, it is processed again once the registry answers
+        ProductionExceptionHandler.Response outage = handler.handleSerializationError(new Context("cluster-news"), output,
+                new SerializationException("wrapped", OUTAGE), ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+        // too large for the broker: Kafka's default would dead-letter the source (as large again) and loop
+        ProductionExceptionHandler.Response tooLarge = handler.handleError(new Context("cluster-news"), output,
+                new RecordTooLargeException("2 000 000 bytes"));
+
+        assertThat(outage.result()).isEqualTo(ProductionExceptionHandler.Result.FAIL);
+        assertThat(outage.deadLetterQueueRecords()).isEmpty();
+        assertThat(tooLarge.result()).isEqualTo(ProductionExceptionHandler.Result.FAIL);
+        assertThat(tooLarge.deadLetterQueueRecords()).isEmpty();
+        assertThat(handler.handleError(new Context("cluster-news"), output, new TimeoutException("broker busy")).result())
+                .isEqualTo(ProductionExceptionHandler.Result.RETRY);
+        assertThat(new StreamsConfig(PipelineConfig.of(Map.of()).streamsProperties()).productionExceptionHandler())
                 .isInstanceOf(DeadLetterHandler.class);
     }
 }
