@@ -226,6 +226,13 @@ public final class PipelineService implements AutoCloseable {
     if (server != null) {
       server.close();
     }
+    closeFeeds();
+    runner.close();
+    log.info("Pipeline stopped");
+  }
+
+  /** The live-update feed and the dead-letter counter: the clients this service runs beside Kafka Streams. */
+  private void closeFeeds() {
     if (feed != null) {
       try {
         feed.close();
@@ -236,8 +243,6 @@ public final class PipelineService implements AutoCloseable {
     if (deadLetters != null) {
       deadLetters.close();
     }
-    runner.close();
-    log.info("Pipeline stopped");
   }
 
   /** Streams and clients first; the HTTP server last, so /health/live answers 503 for a while before the exit. */
@@ -245,16 +250,7 @@ public final class PipelineService implements AutoCloseable {
     long failedAt = System.nanoTime();
     // bounded: a client stuck in PENDING_ERROR never finishes closing, and the process must end anyway
     runner.close(FAILED_CLOSE_TIMEOUT);
-    if (feed != null) {
-      try {
-        feed.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (deadLetters != null) {
-      deadLetters.close();
-    }
+    closeFeeds();
     long left = FAILURE_NOTICE.toNanos() - (System.nanoTime() - failedAt);
     if (left > 0) {
       try {
