@@ -2,8 +2,10 @@ package eu.clusternews.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,9 @@ class ScramBrokerTest {
             admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             try (Admin client = Admin.create(admin)) {
                 client.createTopics(List.of(new NewTopic("secured", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-                assertThat(client.listTopics().names().get(10, TimeUnit.SECONDS)).contains("secured");
+                // the controller acknowledges the topic before the broker's metadata cache has it: await, do not race
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(client.listTopics().names().get(10, TimeUnit.SECONDS)).contains("secured"));
             }
 
             Map<String, Object> intruder = clientProperties(ADMIN_JAAS.replace("admin-secret", "wrong"));
