@@ -2,9 +2,6 @@ package eu.clusternews.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.local.LocalStack;
-import eu.clusternews.local.LoopbackPorts;
-import eu.clusternews.local.testing.SharedLocalStack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,62 +9,87 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.local.testing.SharedLocalStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input gets one plain line a person can act on, and no stack trace unless asked for. */
 class BadInputIT {
 
-  @TempDir Path temp;
+    @TempDir
+    Path temp;
 
-  @Test
-  void aMalformedReferenceFileIsNamedWithWhatIsWrong() throws IOException {
-    Path reference = temp.resolve("reference");
-    Files.createDirectories(reference);
-    try (Stream<Path> files = Files.list(Seeds.reference())) {
-      for (Path file : files.toList()) {
-        Files.copy(file, reference.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
+    @Test
+    void aMalformedReferenceFileIsNamedWithWhatIsWrong() throws IOException {
+        Path reference = temp.resolve("reference");
+        Files.createDirectories(reference);
+        try (Stream<Path> files = Files.list(Seeds.reference())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, reference.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(reference.resolve("consortia.json"), "{\"consortia\": [ {\"id\": \"cons:x\", ");
+        LocalStack stack = SharedLocalStack.get();
+
+        CommandRun run = CommandRun.of(
+                "setup",
+                "--reference",
+                reference.toString(),
+                "--bootstrap-servers",
+                stack.bootstrapServers(),
+                "--schema-registry-url",
+                stack.schemaRegistryUrl());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("consortia.json").doesNotContain("\tat ");
     }
-    Files.writeString(reference.resolve("consortia.json"), "{\"consortia\": [ {\"id\": \"cons:x\", ");
-    LocalStack stack = SharedLocalStack.get();
 
-    CommandRun run = CommandRun.of("setup", "--reference", reference.toString(),
-        "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl());
+    @Test
+    void aTakenPortIsNamedWithTheFlagThatChangesIt() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CommandRun run = CommandRun.of(
+                    "local",
+                    "--data-dir",
+                    temp.toString(),
+                    "--kafka-port",
+                    String.valueOf(taken.getLocalPort()),
+                    "--registry-port",
+                    String.valueOf(LoopbackPorts.pickFree()));
 
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("consortia.json").doesNotContain("\tat ");
-  }
-
-  @Test
-  void aTakenPortIsNamedWithTheFlagThatChangesIt() throws IOException {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CommandRun run = CommandRun.of("local", "--data-dir", temp.toString(),
-          "--kafka-port", String.valueOf(taken.getLocalPort()), "--registry-port", String.valueOf(LoopbackPorts.pickFree()));
-
-      assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(run.err()).contains(String.valueOf(taken.getLocalPort())).contains("--kafka-port")
-          .doesNotContain("\tat ");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err())
+                    .contains(String.valueOf(taken.getLocalPort()))
+                    .contains("--kafka-port")
+                    .doesNotContain("\tat ");
+        }
     }
-  }
 
-  @Test
-  void anUnreachableRegistryIsNamedWithItsUrl() {
-    LocalStack stack = SharedLocalStack.get();
-    String nowhere = "http://127.0.0.1:" + LoopbackPorts.pickFree() + "/apis/ccompat/v7";
+    @Test
+    void anUnreachableRegistryIsNamedWithItsUrl() {
+        LocalStack stack = SharedLocalStack.get();
+        String nowhere = "http://127.0.0.1:" + LoopbackPorts.pickFree() + "/apis/ccompat/v7";
 
-    CommandRun run = CommandRun.of("setup", "--reference", Seeds.reference().toString(),
-        "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", nowhere);
+        CommandRun run = CommandRun.of(
+                "setup",
+                "--reference",
+                Seeds.reference().toString(),
+                "--bootstrap-servers",
+                stack.bootstrapServers(),
+                "--schema-registry-url",
+                nowhere);
 
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains(nowhere).doesNotContain("\tat ");
-  }
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(nowhere).doesNotContain("\tat ");
+    }
 
-  @Test
-  void anUnknownFlagIsAUsageErrorThatSaysWhichFlag() {
-    CommandRun run = CommandRun.of("up", "--kafka-prot", "9092");
+    @Test
+    void anUnknownFlagIsAUsageErrorThatSaysWhichFlag() {
+        CommandRun run = CommandRun.of("up", "--kafka-prot", "9092");
 
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--kafka-prot");
-  }
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--kafka-prot");
+    }
 }

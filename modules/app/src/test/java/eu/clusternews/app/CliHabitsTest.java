@@ -6,135 +6,160 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Kafka users' habits on every command, without a cluster: usage errors, exit codes, versions, completion. */
 class CliHabitsTest {
 
-  /** Every subcommand a user can run (help is picocli's). */
-  private static final List<String> COMMANDS = ClusterNews.commandLine().getSubcommands().keySet().stream()
-      .filter(name -> !name.equals("help")).toList();
+    /** Every subcommand a user can run (help is picocli's). */
+    private static final List<String> COMMANDS = ClusterNews.commandLine().getSubcommands().keySet().stream()
+            .filter(name -> !name.equals("help"))
+            .toList();
 
-  @TempDir Path temp;
+    @TempDir
+    Path temp;
 
-  @Test
-  void anUnreachableBrokerIsNamedWithItsAddressWithinTwentySecondsByDefault() {
-    long started = System.nanoTime();
+    @Test
+    void anUnreachableBrokerIsNamedWithItsAddressWithinTwentySecondsByDefault() {
+        long started = System.nanoTime();
 
-    CommandRun run = CommandRun.of("tail", "cluster-news", "--bootstrap-server", "127.0.0.1:1");
+        CommandRun run = CommandRun.of("tail", "cluster-news", "--bootstrap-server", "127.0.0.1:1");
 
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-    assertThat(run.err()).contains("127.0.0.1:1").contains("--timeout").doesNotContain("\tat ");
-    assertThat(took).isLessThan(Duration.ofSeconds(20));
-  }
-
-  @Test
-  void theTimeoutFlagShortensTheWaitForAnUnreachableBroker() {
-    long started = System.nanoTime();
-
-    CommandRun run = CommandRun.of("setup", "-b", "127.0.0.1:1", "--timeout", "1500ms");
-
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-    assertThat(run.err()).contains("Kafka did not answer at 127.0.0.1:1 within 1500 ms");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
-  }
-
-  @Test
-  void aUsageErrorIsOneLineNamingTheCommandAndPointingToItsHelp() {
-    CommandRun run = CommandRun.of("tail");
-
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err().strip().lines()).hasSize(1);
-    assertThat(run.err()).startsWith("clusternews tail: ").contains("TOPIC")
-        .contains("try 'clusternews tail --help'");
-    assertThat(run.out()).isEmpty();
-  }
-
-  @Test
-  void aMistypedOptionIsOneLineWithTheLikelyMeaning() {
-    CommandRun run = CommandRun.of("tail", "cluster-news", "--folow");
-
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err().strip().lines()).hasSize(1);
-    assertThat(run.err()).contains("--folow").contains("did you mean --follow");
-  }
-
-  @Test
-  void aMalformedValueIsAUsageErrorOnEveryKindOfCommand() {
-    assertThat(CommandRun.of("generate", "--count", "-1").exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(CommandRun.of("tail", "cluster-news", "--timeout", "soon").err())
-        .contains("'soon' is not a duration");
-    assertThat(CommandRun.of("ingest", "-X", "linger.ms", "x.txt").exitCode()).isEqualTo(ExitCodes.USAGE);
-    CommandRun offsetAlone = CommandRun.of("tail", "cluster-news", "--offset", "5");
-    assertThat(offsetAlone.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(offsetAlone.err()).contains("--offset 5 needs --partition");
-  }
-
-  @Test
-  void everyCommandDocumentsTheSameExitCodesInItsHelp() {
-    for (String command : COMMANDS) {
-      CommandRun run = CommandRun.of(command, "--help");
-
-      assertThat(run.exitCode()).as(command).isZero();
-      assertThat(run.out()).as(command).contains("Exit codes:")
-          .containsPattern("0\\s+done").containsPattern("1\\s+failed").containsPattern("2\\s+usage error")
-          .containsPattern("3\\s+done, with rejected input");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("127.0.0.1:1").contains("--timeout").doesNotContain("\tat ");
+        assertThat(took).isLessThan(Duration.ofSeconds(20));
     }
-  }
 
-  @Test
-  void everyCommandAnswersVersionWithTheClusternewsAndKafkaVersions() {
-    for (String command : COMMANDS) {
-      CommandRun run = CommandRun.of(command, "--version");
+    @Test
+    void theTimeoutFlagShortensTheWaitForAnUnreachableBroker() {
+        long started = System.nanoTime();
 
-      assertThat(run.exitCode()).as(command).isZero();
-      assertThat(run.out()).as(command).startsWith("clusternews ")
-          .contains("Kafka clients " + org.apache.kafka.common.utils.AppInfoParser.getVersion());
+        CommandRun run = CommandRun.of("setup", "-b", "127.0.0.1:1", "--timeout", "1500ms");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("Kafka did not answer at 127.0.0.1:1 within 1500 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
     }
-  }
 
-  @Test
-  void theCompletionCommandPrintsABashScriptCoveringCommandsAndKafkaFlags() {
-    CommandRun run = CommandRun.of("completion");
+    @Test
+    void aUsageErrorIsOneLineNamingTheCommandAndPointingToItsHelp() {
+        CommandRun run = CommandRun.of("tail");
 
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("complete -F").contains("_picocli_clusternews")
-        .contains("tail").contains("--bootstrap-server").contains("--max-messages").contains("--command-config");
-  }
-
-  @Test
-  void withoutAClusterTheContainerImageSaysHowToNameOneInsteadOfStartingTheEmbeddedDefault() {
-    String before = System.getProperty("clusternews.embedded");
-    System.setProperty("clusternews.embedded", "false");
-    try {
-      for (String command : List.of("up", "pipeline", "local")) {
-        CommandRun run = CommandRun.of(command);
-
-        assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).as(command).contains("no Kafka cluster given").contains("KAFKA_BOOTSTRAP_SERVERS")
-            .contains("CLUSTERNEWS_SCHEMA_REGISTRY_URL");
-      }
-    } finally {
-      if (before == null) {
-        System.clearProperty("clusternews.embedded");
-      } else {
-        System.setProperty("clusternews.embedded", before);
-      }
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err())
+                .startsWith("clusternews tail: ")
+                .contains("TOPIC")
+                .contains("try 'clusternews tail --help'");
+        assertThat(run.out()).isEmpty();
     }
-  }
 
-  @Test
-  void extractExitsThreeWhenItRejectedADocumentButDidTheRest() throws Exception {
-    Path empty = Files.writeString(temp.resolve("empty.txt"), "");
+    @Test
+    void aMistypedOptionIsOneLineWithTheLikelyMeaning() {
+        CommandRun run = CommandRun.of("tail", "cluster-news", "--folow");
 
-    CommandRun run = CommandRun.of("extract", "--reference", Seeds.reference().toString(),
-        Seeds.news().resolve("2017-05-17_de_balticnet-plasmatec_cluster-excellence-training.txt").toString(),
-        empty.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("--folow").contains("did you mean --follow");
+    }
 
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.REJECTED_INPUT);
-    assertThat(run.err()).contains("rejected").contains("empty.txt");
-    assertThat(run.out()).contains("BalticNet-PlasmaTec");
-  }
+    @Test
+    void aMalformedValueIsAUsageErrorOnEveryKindOfCommand() {
+        assertThat(CommandRun.of("generate", "--count", "-1").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CommandRun.of("tail", "cluster-news", "--timeout", "soon").err())
+                .contains("'soon' is not a duration");
+        assertThat(CommandRun.of("ingest", "-X", "linger.ms", "x.txt").exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        CommandRun offsetAlone = CommandRun.of("tail", "cluster-news", "--offset", "5");
+        assertThat(offsetAlone.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(offsetAlone.err()).contains("--offset 5 needs --partition");
+    }
+
+    @Test
+    void everyCommandDocumentsTheSameExitCodesInItsHelp() {
+        for (String command : COMMANDS) {
+            CommandRun run = CommandRun.of(command, "--help");
+
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out())
+                    .as(command)
+                    .contains("Exit codes:")
+                    .containsPattern("0\\s+done")
+                    .containsPattern("1\\s+failed")
+                    .containsPattern("2\\s+usage error")
+                    .containsPattern("3\\s+done, with rejected input");
+        }
+    }
+
+    @Test
+    void everyCommandAnswersVersionWithTheClusternewsAndKafkaVersions() {
+        for (String command : COMMANDS) {
+            CommandRun run = CommandRun.of(command, "--version");
+
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out())
+                    .as(command)
+                    .startsWith("clusternews ")
+                    .contains("Kafka clients " + org.apache.kafka.common.utils.AppInfoParser.getVersion());
+        }
+    }
+
+    @Test
+    void theCompletionCommandPrintsABashScriptCoveringCommandsAndKafkaFlags() {
+        CommandRun run = CommandRun.of("completion");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("complete -F")
+                .contains("_picocli_clusternews")
+                .contains("tail")
+                .contains("--bootstrap-server")
+                .contains("--max-messages")
+                .contains("--command-config");
+    }
+
+    @Test
+    void withoutAClusterTheContainerImageSaysHowToNameOneInsteadOfStartingTheEmbeddedDefault() {
+        String before = System.getProperty("clusternews.embedded");
+        System.setProperty("clusternews.embedded", "false");
+        try {
+            for (String command : List.of("up", "pipeline", "local")) {
+                CommandRun run = CommandRun.of(command);
+
+                assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+                assertThat(run.err())
+                        .as(command)
+                        .contains("no Kafka cluster given")
+                        .contains("KAFKA_BOOTSTRAP_SERVERS")
+                        .contains("CLUSTERNEWS_SCHEMA_REGISTRY_URL");
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("clusternews.embedded");
+            } else {
+                System.setProperty("clusternews.embedded", before);
+            }
+        }
+    }
+
+    @Test
+    void extractExitsThreeWhenItRejectedADocumentButDidTheRest() throws Exception {
+        Path empty = Files.writeString(temp.resolve("empty.txt"), "");
+
+        CommandRun run = CommandRun.of(
+                "extract",
+                "--reference",
+                Seeds.reference().toString(),
+                Seeds.news()
+                        .resolve("2017-05-17_de_balticnet-plasmatec_cluster-excellence-training.txt")
+                        .toString(),
+                empty.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.REJECTED_INPUT);
+        assertThat(run.err()).contains("rejected").contains("empty.txt");
+        assertThat(run.out()).contains("BalticNet-PlasmaTec");
+    }
 }

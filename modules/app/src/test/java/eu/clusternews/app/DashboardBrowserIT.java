@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.clusternews.app.ServeApiIT.LivePipeline;
-import eu.clusternews.ingest.generate.NewsGenerator;
-import eu.clusternews.ingest.reference.ReferenceData;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,13 +17,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.clusternews.app.ServeApiIT.LivePipeline;
+import eu.clusternews.ingest.generate.NewsGenerator;
+import eu.clusternews.ingest.reference.ReferenceData;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -51,213 +52,274 @@ import org.openqa.selenium.logging.LoggingPreferences;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOT = Path.of("../../docs/dashboard.png");
-  private static final String LIVE_CLUSTER = "org:hbio";
-  private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  /** Set by {@code -Dclusternews.screenshot}; {@link ServeApiIT} stands aside then (its counts would not hold). */
-  static final boolean SCREENSHOT_RUN = System.getProperty("clusternews.screenshot") != null;
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOT = Path.of("../../docs/dashboard.png");
+    private static final String LIVE_CLUSTER = "org:hbio";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Set by {@code -Dclusternews.screenshot}; {@link ServeApiIT} stands aside then (its counts would not hold). */
+    static final boolean SCREENSHOT_RUN = System.getProperty("clusternews.screenshot") != null;
 
-  @TempDir static Path temp;
-  private static ChromeDriver driver;
-  private static LivePipeline pipeline;
+    @TempDir
+    static Path temp;
 
-  @BeforeAll
-  static void startBrowserAndPipeline() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
-            + " are needed (apt-get install -y chromium chromium-driver)");
-    driver = startChromium(Files.createDirectories(temp.resolve("chromium")));
-    pipeline = LivePipeline.start("clusternews-it-dashboard-browser", Files.createDirectories(temp.resolve("state")));
-    pipeline.ingest(List.of(Seeds.news()));
-    await("the seed's ten clusters in /api/clusters").atMost(WAIT).until(() ->
-        ids(pipeline.json("/api/clusters", 200)).containsAll(SEED_CLUSTERS));
-  }
+    private static ChromeDriver driver;
+    private static LivePipeline pipeline;
 
-  @AfterAll
-  static void stopBrowserAndPipeline() {
-    if (driver != null) {
-      driver.quit();
+    @BeforeAll
+    static void startBrowserAndPipeline() throws Exception {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " are needed (apt-get install -y chromium chromium-driver)");
+        driver = startChromium(Files.createDirectories(temp.resolve("chromium")));
+        pipeline =
+                LivePipeline.start("clusternews-it-dashboard-browser", Files.createDirectories(temp.resolve("state")));
+        pipeline.ingest(List.of(Seeds.news()));
+        await("the seed's ten clusters in /api/clusters")
+                .atMost(WAIT)
+                .until(() -> ids(pipeline.json("/api/clusters", 200)).containsAll(SEED_CLUSTERS));
     }
-    if (pipeline != null) {
-      pipeline.close();
+
+    @AfterAll
+    static void stopBrowserAndPipeline() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
     }
-  }
 
-  @Test
-  void loadsWithoutConsoleErrorsAndShowsTheTenSeedClusters() throws IOException {
-    openDashboard(pipeline);
+    @Test
+    void loadsWithoutConsoleErrorsAndShowsTheTenSeedClusters() throws IOException {
+        openDashboard(pipeline);
 
-    assertThat(driver.findElements(By.cssSelector("#cluster-table tbody tr[data-cluster-id]")))
-        .extracting(row -> row.getDomAttribute("data-cluster-id")).containsAll(SEED_CLUSTERS);
-    assertThat(driver.findElement(By.cssSelector("#cluster-table tbody tr[data-cluster-id='org:bnpt'] th")).getText())
-        .isEqualTo("BalticNet-PlasmaTec");
-    assertThat(newsCountOnPage("org:bnpt"))
-        .contains(pipeline.json("/api/clusters/org:bnpt", 200).get("cluster").get("newsCount").asLong());
-    assertThat(driver.findElements(By.cssSelector("#consortium-list [data-consortium-id]")))
-        .extracting(card -> card.getDomAttribute("data-consortium-id")).contains("cons:inno-drop", "cons:clusgrid");
-    assertThat(driver.executeScript("return document.querySelector('#timeline-chart').width > 0 && typeof Chart === 'function'"))
-        .isEqualTo(true);
-    assertNoConsoleErrors();
-  }
-
-  @Test
-  void updatesAClustersNewsCountLiveWhenANewsItemIsIngested() throws IOException {
-    openDashboard(pipeline);
-    await("live updates connected").atMost(WAIT)
-        .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
-    long before = newsCountOnPage(LIVE_CLUSTER).orElse(0L);
-    driver.executeScript("window.__notReloaded = true");
-
-    pipeline.ingest(List.of(jsonLines("live.jsonl", news("Hellenic BioCluster opens a study visit programme in Athens",
-        "Hellenic BioCluster (HBio) welcomes partners of the ECRI consortium for a study visit in Athens.",
-        "2019-03-04"))));
-
-    await("the Hellenic BioCluster row counting one more news").atMost(WAIT)
-        .until(() -> newsCountOnPage(LIVE_CLUSTER).orElse(0L) == before + 1);
-    assertThat(driver.executeScript("return window.__notReloaded === true")).as("updated without a reload").isEqualTo(true);
-    assertNoConsoleErrors();
-  }
-
-  @Test
-  void showsHostileNewsTitlesAsTextAndNeverRunsThem() throws IOException {
-    String scriptTitle = "<script>window.__xss=1</script> Hellenic BioCluster training in Athens";
-    String imgTitle = "<img src=x onerror=\"window.__xss=1\"> Hellenic BioCluster awarded a label";
-    openDashboard(pipeline);
-    await("live updates connected").atMost(WAIT)
-        .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
-
-    // dated today (the broker refuses future timestamps), so both are among the latest news listed
-    String today = LocalDate.now(ZoneOffset.UTC).toString();
-    pipeline.ingest(List.of(jsonLines("hostile.jsonl",
-        news(scriptTitle, "Hellenic BioCluster (HBio) organises a training for its members.", today),
-        news(imgTitle, "Hellenic BioCluster (HBio) receives the Gold label.", today))));
-
-    await("both hostile titles listed live").atMost(WAIT)
-        .until(() -> visibleNewsTitles().containsAll(List.of(scriptTitle, imgTitle)));
-    assertNothingInjected();
-    openDashboard(pipeline);   // and rendered from the first load, not only from a live update
-    assertThat(visibleNewsTitles()).contains(scriptTitle, imgTitle);
-    assertNothingInjected();
-    assertNoConsoleErrors();
-  }
-
-  /**
-   * Writes docs/dashboard.png after ingesting 200 generated news; only with {@code -Dclusternews.screenshot}, so
-   * ordinary builds leave the repository alone. Runs first, so the hostile titles of the test below are not in it.
-   */
-  @Test
-  @Order(1)
-  void takesTheReadmeScreenshotAfterTwoHundredGeneratedNews() throws Exception {
-    assumeTrue(SCREENSHOT_RUN, "screenshot not taken: run with -Dclusternews.screenshot=true to rewrite "
-        + SCREENSHOT.toAbsolutePath().normalize());
-    Path generated = temp.resolve("generated.jsonl");
-    Files.write(generated, new NewsGenerator(ReferenceData.load(Seeds.reference())).jsonLines(200, 7).toList());
-    int before = pipeline.json("/api/news?limit=500", 200).get("count").asInt();
-
-    int published = pipeline.ingest(List.of(generated));
-
-    await("every generated news enriched").atMost(Duration.ofSeconds(60)).until(() ->
-        pipeline.json("/api/news?limit=500", 200).get("count").asInt() == before + published);
-    // the page lists the programmes of every consortium; each must answer
-    for (var consortium : pipeline.json("/api/consortia", 200).get("items")) {
-      for (var programme : consortium.get("programmeChain")) {
-        pipeline.json("/api/programmes/" + programme.get("id").asText(), 200);
-      }
+        assertThat(driver.findElements(By.cssSelector("#cluster-table tbody tr[data-cluster-id]")))
+                .extracting(row -> row.getDomAttribute("data-cluster-id"))
+                .containsAll(SEED_CLUSTERS);
+        assertThat(driver.findElement(By.cssSelector("#cluster-table tbody tr[data-cluster-id='org:bnpt'] th"))
+                        .getText())
+                .isEqualTo("BalticNet-PlasmaTec");
+        assertThat(newsCountOnPage("org:bnpt"))
+                .contains(pipeline.json("/api/clusters/org:bnpt", 200)
+                        .get("cluster")
+                        .get("newsCount")
+                        .asLong());
+        assertThat(driver.findElements(By.cssSelector("#consortium-list [data-consortium-id]")))
+                .extracting(card -> card.getDomAttribute("data-consortium-id"))
+                .contains("cons:inno-drop", "cons:clusgrid");
+        assertThat(driver.executeScript(
+                        "return document.querySelector('#timeline-chart').width > 0 && typeof Chart === 'function'"))
+                .isEqualTo(true);
+        assertNoConsoleErrors();
     }
-    openDashboard(pipeline);
-    saveFullPageScreenshot(1280, SCREENSHOT);
-    assertThat(Files.size(SCREENSHOT)).isGreaterThan(50_000);
-    assertNoConsoleErrors();
-  }
 
-  // ---- helpers
+    @Test
+    void updatesAClustersNewsCountLiveWhenANewsItemIsIngested() throws IOException {
+        openDashboard(pipeline);
+        await("live updates connected")
+                .atMost(WAIT)
+                .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
+        long before = newsCountOnPage(LIVE_CLUSTER).orElse(0L);
+        driver.executeScript("window.__notReloaded = true");
 
-  private static ChromeDriver startChromium(Path userDataDir) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--user-data-dir=" + userDataDir, "--window-size=1280,900");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    // the driver path is given, so Selenium Manager never tries to download one
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    return new ChromeDriver(service, options);
-  }
+        pipeline.ingest(List.of(jsonLines(
+                "live.jsonl",
+                news(
+                        "Hellenic BioCluster opens a study visit programme in Athens",
+                        "Hellenic BioCluster (HBio) welcomes partners of the ECRI consortium for a study visit in Athens.",
+                        "2019-03-04"))));
 
-  private static void openDashboard(LivePipeline target) {
-    driver.get("about:blank");   // stop the previous page's requests first
-    driver.manage().logs().get(LogType.BROWSER);   // drop what earlier pages logged
-    driver.get(target.uri("/").toString());
-    try {
-      await("the dashboard rendered").atMost(WAIT).until(() ->
-          driver.findElements(By.cssSelector("#cluster-table tbody tr")).size() >= 10
-              && !driver.findElements(By.cssSelector("#news-list li")).isEmpty()
-              && !driver.findElements(By.cssSelector("#programme-list [data-programme-id]")).isEmpty());
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError("The dashboard at " + target.uri("/") + " did not render within " + WAIT.toSeconds()
-          + " s: " + driver.executeScript("return JSON.stringify({"
-          + "rows: document.querySelectorAll('#cluster-table tbody tr').length,"
-          + "news: document.querySelectorAll('#news-list li').length,"
-          + "programmes: document.querySelectorAll('#programme-list [data-programme-id]').length,"
-          + "error: document.getElementById('error').textContent})")
-          + "; browser log: " + driver.manage().logs().get(LogType.BROWSER).getAll()
-          + "; loading consortia and programmes again: " + driver.executeAsyncScript("const done = arguments[0];"
-          + "loadConsortiaAndProgrammes().then(() => done('ok'), x => done('threw ' + x + ' ' + x.stack));"), e);
+        await("the Hellenic BioCluster row counting one more news")
+                .atMost(WAIT)
+                .until(() -> newsCountOnPage(LIVE_CLUSTER).orElse(0L) == before + 1);
+        assertThat(driver.executeScript("return window.__notReloaded === true"))
+                .as("updated without a reload")
+                .isEqualTo(true);
+        assertNoConsoleErrors();
     }
-  }
 
-  /** The news count the page shows for a cluster, empty while it has no row. */
-  private static Optional<Long> newsCountOnPage(String clusterId) {
-    return driver.findElements(By.cssSelector("tr[data-cluster-id='" + clusterId + "'] td.number")).stream()
-        .findFirst().map(cell -> Long.parseLong(cell.getText().strip()));
-  }
+    @Test
+    void showsHostileNewsTitlesAsTextAndNeverRunsThem() throws IOException {
+        String scriptTitle = "<script>window.__xss=1</script> Hellenic BioCluster training in Athens";
+        String imgTitle = "<img src=x onerror=\"window.__xss=1\"> Hellenic BioCluster awarded a label";
+        openDashboard(pipeline);
+        await("live updates connected")
+                .atMost(WAIT)
+                .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
 
-  /** The news titles as rendered text (innerText: what a reader sees), read in one go so a re-render cannot interfere. */
-  @SuppressWarnings("unchecked")
-  private static List<String> visibleNewsTitles() {
-    return (List<String>) driver.executeScript(
-        "return Array.from(document.querySelectorAll('#news-list .news-title'), e => e.innerText);");
-  }
+        // dated today (the broker refuses future timestamps), so both are among the latest news listed
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        pipeline.ingest(List.of(jsonLines(
+                "hostile.jsonl",
+                news(scriptTitle, "Hellenic BioCluster (HBio) organises a training for its members.", today),
+                news(imgTitle, "Hellenic BioCluster (HBio) receives the Gold label.", today))));
 
-  private static void assertNothingInjected() {
-    assertThat(driver.findElements(By.cssSelector("#news-list img, #news-list script"))).isEmpty();
-    assertThat(driver.executeScript("return typeof window.__xss")).as("window.__xss").isEqualTo("undefined");
-  }
-
-  private static void assertNoConsoleErrors() {
-    List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-    assertThat(errors).as("browser console errors").isEmpty();
-  }
-
-  private static void saveFullPageScreenshot(int width, Path target) throws IOException {
-    driver.manage().window().setSize(new Dimension(width, 900));
-    long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
-    driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 160, 6000)));
-    // let the chart redraw at the new size
-    await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
-    File shot = driver.getScreenshotAs(OutputType.FILE);
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    driver.manage().window().setSize(new Dimension(width, 900));
-  }
-
-  private static ObjectNode news(String title, String body, String publishedAt) {
-    return JSON.createObjectNode().put("title", title).put("body", body).put("publishedAt", publishedAt)
-        .put("language", "en").put("publisher", LIVE_CLUSTER).put("url", "https://example.org/hbio/" + Integer.toHexString(title.hashCode()));
-  }
-
-  private static Path jsonLines(String name, ObjectNode... items) throws IOException {
-    StringBuilder lines = new StringBuilder();
-    for (ObjectNode item : items) {
-      lines.append(JSON.writeValueAsString(item)).append('\n');
+        await("both hostile titles listed live")
+                .atMost(WAIT)
+                .until(() -> visibleNewsTitles().containsAll(List.of(scriptTitle, imgTitle)));
+        assertNothingInjected();
+        openDashboard(pipeline); // and rendered from the first load, not only from a live update
+        assertThat(visibleNewsTitles()).contains(scriptTitle, imgTitle);
+        assertNothingInjected();
+        assertNoConsoleErrors();
     }
-    return Files.writeString(Files.createDirectories(temp.resolve("news")).resolve(name), lines);
-  }
+
+    /**
+     * Writes docs/dashboard.png after ingesting 200 generated news; only with {@code -Dclusternews.screenshot}, so
+     * ordinary builds leave the repository alone. Runs first, so the hostile titles of the test below are not in it.
+     */
+    @Test
+    @Order(1)
+    void takesTheReadmeScreenshotAfterTwoHundredGeneratedNews() throws Exception {
+        assumeTrue(
+                SCREENSHOT_RUN,
+                "screenshot not taken: run with -Dclusternews.screenshot=true to rewrite "
+                        + SCREENSHOT.toAbsolutePath().normalize());
+        Path generated = temp.resolve("generated.jsonl");
+        Files.write(
+                generated,
+                new NewsGenerator(ReferenceData.load(Seeds.reference()))
+                        .jsonLines(200, 7)
+                        .toList());
+        int before = pipeline.json("/api/news?limit=500", 200).get("count").asInt();
+
+        int published = pipeline.ingest(List.of(generated));
+
+        await("every generated news enriched")
+                .atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        pipeline.json("/api/news?limit=500", 200).get("count").asInt() == before + published);
+        // the page lists the programmes of every consortium; each must answer
+        for (var consortium : pipeline.json("/api/consortia", 200).get("items")) {
+            for (var programme : consortium.get("programmeChain")) {
+                pipeline.json("/api/programmes/" + programme.get("id").asText(), 200);
+            }
+        }
+        openDashboard(pipeline);
+        saveFullPageScreenshot(1280, SCREENSHOT);
+        assertThat(Files.size(SCREENSHOT)).isGreaterThan(50_000);
+        assertNoConsoleErrors();
+    }
+
+    // ---- helpers
+
+    private static ChromeDriver startChromium(Path userDataDir) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + userDataDir,
+                "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // the driver path is given, so Selenium Manager never tries to download one
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void openDashboard(LivePipeline target) {
+        driver.get("about:blank"); // stop the previous page's requests first
+        driver.manage().logs().get(LogType.BROWSER); // drop what earlier pages logged
+        driver.get(target.uri("/").toString());
+        try {
+            await("the dashboard rendered")
+                    .atMost(WAIT)
+                    .until(() -> driver.findElements(By.cssSelector("#cluster-table tbody tr"))
+                                            .size()
+                                    >= 10
+                            && !driver.findElements(By.cssSelector("#news-list li"))
+                                    .isEmpty()
+                            && !driver.findElements(By.cssSelector("#programme-list [data-programme-id]"))
+                                    .isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "The dashboard at " + target.uri("/") + " did not render within " + WAIT.toSeconds()
+                            + " s: "
+                            + driver.executeScript("return JSON.stringify({"
+                                    + "rows: document.querySelectorAll('#cluster-table tbody tr').length,"
+                                    + "news: document.querySelectorAll('#news-list li').length,"
+                                    + "programmes: document.querySelectorAll('#programme-list [data-programme-id]').length,"
+                                    + "error: document.getElementById('error').textContent})")
+                            + "; browser log: "
+                            + driver.manage().logs().get(LogType.BROWSER).getAll()
+                            + "; loading consortia and programmes again: "
+                            + driver.executeAsyncScript(
+                                    "const done = arguments[0];"
+                                            + "loadConsortiaAndProgrammes().then(() => done('ok'), x => done('threw ' + x + ' ' + x.stack));"),
+                    e);
+        }
+    }
+
+    /** The news count the page shows for a cluster, empty while it has no row. */
+    private static Optional<Long> newsCountOnPage(String clusterId) {
+        return driver.findElements(By.cssSelector("tr[data-cluster-id='" + clusterId + "'] td.number")).stream()
+                .findFirst()
+                .map(cell -> Long.parseLong(cell.getText().strip()));
+    }
+
+    /** The news titles as rendered text (innerText: what a reader sees), read in one go so a re-render cannot interfere. */
+    @SuppressWarnings("unchecked")
+    private static List<String> visibleNewsTitles() {
+        return (List<String>) driver.executeScript(
+                "return Array.from(document.querySelectorAll('#news-list .news-title'), e => e.innerText);");
+    }
+
+    private static void assertNothingInjected() {
+        assertThat(driver.findElements(By.cssSelector("#news-list img, #news-list script")))
+                .isEmpty();
+        assertThat(driver.executeScript("return typeof window.__xss"))
+                .as("window.__xss")
+                .isEqualTo("undefined");
+    }
+
+    private static void assertNoConsoleErrors() {
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    private static void saveFullPageScreenshot(int width, Path target) throws IOException {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 160, 6000)));
+        // let the chart redraw at the new size
+        await().pollDelay(Duration.ofMillis(500)).atMost(WAIT).until(() -> true);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(new Dimension(width, 900));
+    }
+
+    private static ObjectNode news(String title, String body, String publishedAt) {
+        return JSON.createObjectNode()
+                .put("title", title)
+                .put("body", body)
+                .put("publishedAt", publishedAt)
+                .put("language", "en")
+                .put("publisher", LIVE_CLUSTER)
+                .put("url", "https://example.org/hbio/" + Integer.toHexString(title.hashCode()));
+    }
+
+    private static Path jsonLines(String name, ObjectNode... items) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (ObjectNode item : items) {
+            lines.append(JSON.writeValueAsString(item)).append('\n');
+        }
+        return Files.writeString(Files.createDirectories(temp.resolve("news")).resolve(name), lines);
+    }
 }

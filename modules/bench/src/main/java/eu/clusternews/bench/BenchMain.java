@@ -1,12 +1,5 @@
 package eu.clusternews.bench;
 
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.ingest.extract.Extractor;
-import eu.clusternews.ingest.reference.ReferenceData;
-import eu.clusternews.pipeline.ClusterNewsTopology;
-import eu.clusternews.pipeline.PipelineConfig;
-import eu.clusternews.pipeline.PipelineRunner;
-import eu.clusternews.topics.TopicSpec;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +13,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.ingest.extract.Extractor;
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.pipeline.ClusterNewsTopology;
+import eu.clusternews.pipeline.PipelineConfig;
+import eu.clusternews.pipeline.PipelineRunner;
+import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -84,19 +85,31 @@ public final class BenchMain {
     /** Runs the benchmark the options describe, printing figures to {@code out}; returns them too. */
     public BenchReport run(BenchOptions options, PrintStream out) {
         try (ProcessMemory memory = new ProcessMemory()) {
-            out.printf(Locale.ROOT, "clusternews bench: %d cores, Java %s (%s), Kafka %s, %s, %d partitions, %d stream thread(s)%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    System.getProperty("java.vm.name"), AppInfoParser.getVersion(), options.processingGuarantee(),
-                    options.partitions(), options.threads());
+            out.printf(
+                    Locale.ROOT,
+                    "clusternews bench: %d cores, Java %s (%s), Kafka %s, %s, %d partitions, %d stream thread(s)%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    System.getProperty("java.vm.name"),
+                    AppInfoParser.getVersion(),
+                    options.processingGuarantee(),
+                    options.partitions(),
+                    options.threads());
             if (!options.streamsConfig().isEmpty()) {
                 out.println("Streams/client properties for both apps: " + options.streamsConfig());
             }
             ReferenceData reference = GeneratedNews.reference(options.referenceDir());
             long t = System.nanoTime();
             try (BenchStack stack = BenchStack.start(options.partitions(), reference)) {
-                out.printf(Locale.ROOT, "embedded broker %s and registry %s ready in %.1f s; reference data: %d organisations,"
-                                + " %d consortia, %d programmes%n", stack.bootstrapServers(), stack.schemaRegistryUrl(),
-                        seconds(System.nanoTime() - t), reference.organisations().size(), reference.consortia().size(),
+                out.printf(
+                        Locale.ROOT,
+                        "embedded broker %s and registry %s ready in %.1f s; reference data: %d organisations,"
+                                + " %d consortia, %d programmes%n",
+                        stack.bootstrapServers(),
+                        stack.schemaRegistryUrl(),
+                        seconds(System.nanoTime() - t),
+                        reference.organisations().size(),
+                        reference.consortia().size(),
                         reference.programmes().size());
                 NewsCorpus corpus = corpus(options, reference, stack, out);
                 BenchReport report = options.reprocess()
@@ -123,16 +136,29 @@ public final class BenchMain {
         List<NewsEvent> events = GeneratedNews.events(reference, extractor, documents, options.seed());
         double extractSeconds = seconds(System.nanoTime() - t);
         double extractCpuSeconds = seconds(CpuTime.processNanos() - cpu);
-        NewsCorpus corpus = NewsCorpus.of(events, ReferenceMaps.lookup(reference),
-                stack.topics().news().valueSerializer(), TopicSpec.NEWS.topicName());
-        out.printf(Locale.ROOT, "corpus: %d generated documents (%d distinct news ids) generated and extracted in %.1f s"
+        NewsCorpus corpus = NewsCorpus.of(
+                events,
+                ReferenceMaps.lookup(reference),
+                stack.topics().news().valueSerializer(),
+                TopicSpec.NEWS.topicName());
+        out.printf(
+                Locale.ROOT,
+                "corpus: %d generated documents (%d distinct news ids) generated and extracted in %.1f s"
                         + " (%.0f documents/s on %d cores; %.0f documents per process CPU-second, JIT warm-up included);"
                         + " mean cluster-news value %.0f bytes; %.2f aggregate updates per news%n",
-                documents, corpus.distinctNews(), extractSeconds, documents / extractSeconds,
-                Runtime.getRuntime().availableProcessors(), documents / extractCpuSeconds, corpus.meanValueBytes(),
+                documents,
+                corpus.distinctNews(),
+                extractSeconds,
+                documents / extractSeconds,
+                Runtime.getRuntime().availableProcessors(),
+                documents / extractCpuSeconds,
+                corpus.meanValueBytes(),
                 corpus.updatesPerNews());
         if (options.events() > documents) {
-            out.printf(Locale.ROOT, "  %d records = the documents repeated under new news ids (round r: id~r)%n", options.events());
+            out.printf(
+                    Locale.ROOT,
+                    "  %d records = the documents repeated under new news ids (round r: id~r)%n",
+                    options.events());
         }
         return corpus;
     }
@@ -145,32 +171,53 @@ public final class BenchMain {
 
         StreamsPass.Result baseline = runBaseline(options, stack, "bench-baseline-" + run, n);
         double baselineRate = baseline.eventsPerSecond(n);
-        out.printf(Locale.ROOT, "baseline (pass-through mapValues, bytes): %d events in %.2f s: %.0f events/s%s%n",
-                n, StreamsPass.seconds(baseline.processing()), baselineRate, incompleteNote(baseline));
+        out.printf(
+                Locale.ROOT,
+                "baseline (pass-through mapValues, bytes): %d events in %.2f s: %.0f events/s%s%n",
+                n,
+                StreamsPass.seconds(baseline.processing()),
+                baselineRate,
+                incompleteNote(baseline));
         cpuLine(out, baseline, n);
 
         PipelineConfig config = pipelineConfig(options, stack, "bench-pipeline-" + run, Map.of());
         PipelineRunner pipeline = new PipelineRunner(config);
-        StreamsPass.Result result = StreamsPass.run(pipeline.streams(), config.applicationId(), pipeline::start, pipeline::close,
-                countedNews(pipeline), corpus.contributions(n), STALL_TIMEOUT);
+        StreamsPass.Result result = StreamsPass.run(
+                pipeline.streams(),
+                config.applicationId(),
+                pipeline::start,
+                pipeline::close,
+                countedNews(pipeline),
+                corpus.contributions(n),
+                STALL_TIMEOUT);
         double pipelineRate = result.eventsPerSecond(n);
-        out.printf(Locale.ROOT, "pipeline (validate, dedupe, enrich, fan-out, aggregate): %d events (%d contributions"
+        out.printf(
+                Locale.ROOT,
+                "pipeline (validate, dedupe, enrich, fan-out, aggregate): %d events (%d contributions"
                         + " counted in the aggregates) in %.2f s: %.0f events/s%s%n",
-                n, result.records(), StreamsPass.seconds(result.processing()), pipelineRate, incompleteNote(result));
+                n,
+                result.records(),
+                StreamsPass.seconds(result.processing()),
+                pipelineRate,
+                incompleteNote(result));
         cpuLine(out, result, n);
 
         List<BenchReport.Latency> latencies = new ArrayList<>();
         List<Integer> rates = new ArrayList<>();
         for (int rate : options.latencyRates()) {
             if (rate > pipelineRate * SUSTAINABLE_FRACTION) {
-                out.printf(Locale.ROOT, "latency at %d events/s: not measured: above the pipeline's throughput measured"
-                        + " above (%.0f events/s), so the backlog and the latency would grow for as long as it ran%n",
-                        rate, pipelineRate);
+                out.printf(
+                        Locale.ROOT,
+                        "latency at %d events/s: not measured: above the pipeline's throughput measured"
+                                + " above (%.0f events/s), so the backlog and the latency would grow for as long as it ran%n",
+                        rate,
+                        pipelineRate);
             } else {
                 rates.add(rate);
             }
         }
-        if (rates.size() < options.latencyRates().size() && !options.latencyRates().isEmpty()) {
+        if (rates.size() < options.latencyRates().size()
+                && !options.latencyRates().isEmpty()) {
             int sustainable = (int) Math.max(1, Math.floor(pipelineRate / 2 / 10) * 10);
             out.printf(Locale.ROOT, "  measuring at %d events/s instead (half the measured throughput)%n", sustainable);
             if (!rates.contains(sustainable)) {
@@ -180,16 +227,35 @@ public final class BenchMain {
         long next = n;
         for (int rate : rates) {
             LatencyProbe.Result r = latency(options, stack, corpus, next, rate, "bench-latency-" + rate + "-" + run);
-            next += (long) rate * (options.latencyWarmup().toSeconds() + options.latencyDuration().toSeconds());
-            BenchReport.Latency figure = new BenchReport.Latency(rate, r.offeredRate(), r.measured(), r.incomplete(),
-                    r.allPercentileMillis(50), r.allPercentileMillis(95), r.allPercentileMillis(99));
+            next += (long) rate
+                    * (options.latencyWarmup().toSeconds()
+                            + options.latencyDuration().toSeconds());
+            BenchReport.Latency figure = new BenchReport.Latency(
+                    rate,
+                    r.offeredRate(),
+                    r.measured(),
+                    r.incomplete(),
+                    r.allPercentileMillis(50),
+                    r.allPercentileMillis(95),
+                    r.allPercentileMillis(99));
             latencies.add(figure);
-            out.printf(Locale.ROOT, "latency at %d events/s (%s, offered %.0f/s, %d s measured after %d s warm-up):"
+            out.printf(
+                    Locale.ROOT,
+                    "latency at %d events/s (%s, offered %.0f/s, %d s measured after %d s warm-up):"
                             + " p50 %d ms, p95 %d ms, p99 %d ms (first aggregate visible: p50 %d, p99 %d ms); %d news"
                             + " measured, %d not fully visible%n",
-                    rate, options.processingGuarantee(), r.offeredRate(), options.latencyDuration().toSeconds(),
-                    options.latencyWarmup().toSeconds(), figure.p50Millis(), figure.p95Millis(), figure.p99Millis(),
-                    r.firstPercentileMillis(50), r.firstPercentileMillis(99), r.measured(), r.incomplete());
+                    rate,
+                    options.processingGuarantee(),
+                    r.offeredRate(),
+                    options.latencyDuration().toSeconds(),
+                    options.latencyWarmup().toSeconds(),
+                    figure.p50Millis(),
+                    figure.p95Millis(),
+                    figure.p99Millis(),
+                    r.firstPercentileMillis(50),
+                    r.firstPercentileMillis(99),
+                    r.measured(),
+                    r.incomplete());
         }
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
     }
@@ -200,49 +266,80 @@ public final class BenchMain {
         String run = UUID.randomUUID().toString().substring(0, 8);
         PipelineConfig config = pipelineConfig(options, stack, "bench-reprocess-" + run, Map.of());
         PipelineRunner pipeline = new PipelineRunner(config);
-        StreamsPass.Result result = StreamsPass.run(pipeline.streams(), config.applicationId(), pipeline::start, pipeline::close,
-                countedNews(pipeline), corpus.contributions(n), Duration.ofSeconds(60));
+        StreamsPass.Result result = StreamsPass.run(
+                pipeline.streams(),
+                config.applicationId(),
+                pipeline::start,
+                pipeline::close,
+                countedNews(pipeline),
+                corpus.contributions(n),
+                Duration.ofSeconds(60));
         double total = StreamsPass.seconds(result.sinceStart());
-        out.printf(Locale.ROOT, "reprocess (pipeline from offset 0 under a fresh application id): %d news, %d contributions"
+        out.printf(
+                Locale.ROOT,
+                "reprocess (pipeline from offset 0 under a fresh application id): %d news, %d contributions"
                         + " counted in %.1f s from start (%.1f s processing): %.0f news/s%s%n",
-                n, result.records(), total, StreamsPass.seconds(result.processing()), result.eventsPerSecond(n),
+                n,
+                result.records(),
+                total,
+                StreamsPass.seconds(result.processing()),
+                result.eventsPerSecond(n),
                 incompleteNote(result));
         cpuLine(out, result, n);
         return new BenchReport(Double.NaN, Double.NaN, List.of(), 0, -1, n, total);
     }
 
     private static StreamsPass.CountedNews countedNews(PipelineRunner pipeline) {
-        return new StreamsPass.CountedNews(pipeline.streams(), List.of(ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
-                ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE, ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE));
+        return new StreamsPass.CountedNews(
+                pipeline.streams(),
+                List.of(
+                        ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
+                        ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
+                        ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE));
     }
 
     private static BenchReport withMemory(BenchReport report, ProcessMemory memory, PrintStream out) {
         long heap = memory.peakHeapBytes();
         long rss = ProcessMemory.peakRssBytes().orElse(-1);
-        out.printf(Locale.ROOT, "peak heap used: %d MB (max heap %d MB); process RSS: peak %s MB (VmHWM), now %s MB"
+        out.printf(
+                Locale.ROOT,
+                "peak heap used: %d MB (max heap %d MB); process RSS: peak %s MB (VmHWM), now %s MB"
                         + " (this JVM holds the broker too; the registry is a separate process)%n",
-                heap >> 20, memory.maxHeapBytes() >> 20, rss < 0 ? "?" : Long.toString(rss >> 20),
-                ProcessMemory.rssBytes().stream().mapToObj(b -> Long.toString(b >> 20)).findFirst().orElse("?"));
-        return new BenchReport(report.baselineEventsPerSecond(), report.pipelineEventsPerSecond(), report.latencies(),
-                heap, rss, report.reprocessedEvents(), report.reprocessSeconds());
+                heap >> 20,
+                memory.maxHeapBytes() >> 20,
+                rss < 0 ? "?" : Long.toString(rss >> 20),
+                ProcessMemory.rssBytes().stream()
+                        .mapToObj(b -> Long.toString(b >> 20))
+                        .findFirst()
+                        .orElse("?"));
+        return new BenchReport(
+                report.baselineEventsPerSecond(),
+                report.pipelineEventsPerSecond(),
+                report.latencies(),
+                heap,
+                rss,
+                report.reprocessedEvents(),
+                report.reprocessSeconds());
     }
 
     /** Publishes the first {@code n} corpus records to cluster-news as fast as the producer goes. */
     private static void load(BenchStack stack, NewsCorpus corpus, long n, PrintStream out) {
         long t = System.nanoTime();
         long bytes = 0;
-        Map<String, Object> fast = Map.of(ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        Map<String, Object> fast =
+                Map.of(ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         try (KafkaProducer<String, byte[]> producer = stack.newsProducer(fast)) {
             Future<?> lastSend = null;
             List<Exception> failures = new ArrayList<>();
             for (long i = 0; i < n; i++) {
                 byte[] value = corpus.value(i);
                 bytes += value.length;
-                lastSend = producer.send(new ProducerRecord<>(TopicSpec.NEWS.topicName(), corpus.key(i), value), (md, e) -> {
-                    if (e != null && failures.isEmpty()) {
-                        failures.add(e);
-                    }
-                });
+                lastSend = producer.send(
+                        new ProducerRecord<>(TopicSpec.NEWS.topicName(), corpus.key(i), value), (md, e) -> {
+                            if (e != null && failures.isEmpty()) {
+                                failures.add(e);
+                            }
+                        });
             }
             producer.flush();
             if (lastSend != null) {
@@ -260,11 +357,17 @@ public final class BenchMain {
             throw new IllegalStateException("The broker did not acknowledge the loaded news within 60 s", e);
         }
         double s = seconds(System.nanoTime() - t);
-        out.printf(Locale.ROOT, "loaded %d news into cluster-news in %.1f s (%.0f records/s, %.1f MB/s)%n",
-                n, s, n / s, bytes / s / 1e6);
+        out.printf(
+                Locale.ROOT,
+                "loaded %d news into cluster-news in %.1f s (%.0f records/s, %.1f MB/s)%n",
+                n,
+                s,
+                n / s,
+                bytes / s / 1e6);
     }
 
-    private static StreamsPass.Result runBaseline(BenchOptions options, BenchStack stack, String applicationId, long n) {
+    private static StreamsPass.Result runBaseline(
+            BenchOptions options, BenchStack stack, String applicationId, long n) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
@@ -274,31 +377,44 @@ public final class BenchMain {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putAll(options.streamsConfig());
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(TopicSpec.NEWS.topicName(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("news-source"))
+        builder.stream(
+                        TopicSpec.NEWS.topicName(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("news-source"))
                 .mapValues(v -> v, Named.as("pass-through"))
-                .to(BenchStack.PASS_THROUGH_TOPIC, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("pass-through-sink"));
+                .to(
+                        BenchStack.PASS_THROUGH_TOPIC,
+                        Produced.with(Serdes.String(), Serdes.ByteArray()).withName("pass-through-sink"));
         Topology topology = builder.build();
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
-        return StreamsPass.run(streams, applicationId, options.threads(), streams::start, () -> streams.close(Duration.ofSeconds(60)), n, STALL_TIMEOUT);
+        return StreamsPass.run(
+                streams,
+                applicationId,
+                options.threads(),
+                streams::start,
+                () -> streams.close(Duration.ofSeconds(60)),
+                n,
+                STALL_TIMEOUT);
     }
 
-    private static LatencyProbe.Result latency(BenchOptions options, BenchStack stack, NewsCorpus corpus, long firstRecord,
-                                               int rate, String applicationId) throws InterruptedException {
+    private static LatencyProbe.Result latency(
+            BenchOptions options, BenchStack stack, NewsCorpus corpus, long firstRecord, int rate, String applicationId)
+            throws InterruptedException {
         // a fresh application starting at the end of cluster-news: it sees only what the probe publishes
         // the production settings: aggregate updates coalesced per entity and commit (LatencyProbe says how it tells
         // when a news is visible)
-        PipelineConfig config = pipelineConfig(options, stack, applicationId,
-                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
+        PipelineConfig config = pipelineConfig(
+                options, stack, applicationId, Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
         try (PipelineRunner pipeline = new PipelineRunner(config)) {
             pipeline.start();
             awaitRunning(pipeline.streams(), Duration.ofSeconds(120));
-            return new LatencyProbe(stack, corpus, firstRecord).measure(rate, options.latencyWarmup(), options.latencyDuration());
+            return new LatencyProbe(stack, corpus, firstRecord)
+                    .measure(rate, options.latencyWarmup(), options.latencyDuration());
         }
     }
 
-    private static PipelineConfig pipelineConfig(BenchOptions options, BenchStack stack, String applicationId,
-                                                 Map<String, String> extra) {
+    private static PipelineConfig pipelineConfig(
+            BenchOptions options, BenchStack stack, String applicationId, Map<String, String> extra) {
         Map<String, String> overrides = new HashMap<>();
         overrides.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
@@ -315,7 +431,8 @@ public final class BenchMain {
     private static void awaitRunning(KafkaStreams streams, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR
+            if (System.nanoTime() > deadline
+                    || streams.state() == KafkaStreams.State.ERROR
                     || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                 throw new IllegalStateException("The pipeline did not reach RUNNING within " + timeout + " (state "
                         + streams.state() + "); see the log above");
@@ -325,15 +442,25 @@ public final class BenchMain {
     }
 
     private static void cpuLine(PrintStream out, StreamsPass.Result r, long events) {
-        out.printf(Locale.ROOT, "  CPU: stream thread(s) %.1f s = %.0f events per stream-thread CPU-second; whole process"
+        out.printf(
+                Locale.ROOT,
+                "  CPU: stream thread(s) %.1f s = %.0f events per stream-thread CPU-second; whole process"
                         + " %.1f s = %.0f events per process CPU-second (wall %.1f s)%n",
-                r.streamThreadCpuNanos() / 1e9, r.eventsPerStreamThreadCpuSecond(events), r.processCpuNanos() / 1e9,
-                r.eventsPerProcessCpuSecond(events), StreamsPass.seconds(r.processing()));
+                r.streamThreadCpuNanos() / 1e9,
+                r.eventsPerStreamThreadCpuSecond(events),
+                r.processCpuNanos() / 1e9,
+                r.eventsPerProcessCpuSecond(events),
+                StreamsPass.seconds(r.processing()));
     }
 
     private static String incompleteNote(StreamsPass.Result r) {
-        return r.complete() ? "" : String.format(Locale.ROOT,
-                " [INCOMPLETE: stalled after %d of %d expected records; figure covers what was processed]", r.records(), r.expected());
+        return r.complete()
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        " [INCOMPLETE: stalled after %d of %d expected records; figure covers what was processed]",
+                        r.records(),
+                        r.expected());
     }
 
     private static double seconds(long nanos) {

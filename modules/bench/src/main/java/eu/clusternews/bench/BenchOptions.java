@@ -27,9 +27,19 @@ import java.util.Objects;
  * @param streamsConfig   Kafka Streams / client properties set on the baseline and the pipeline alike
  *                        ({@code --config producer.batch.size=262144}); empty: both as configured by default
  */
-public record BenchOptions(int events, List<Integer> latencyRates, Duration latencyDuration, Duration latencyWarmup,
-                           boolean exactlyOnce, int partitions, int threads, boolean reprocess, int distinctDocuments,
-                           Path referenceDir, long seed, Map<String, String> streamsConfig) {
+public record BenchOptions(
+        int events,
+        List<Integer> latencyRates,
+        Duration latencyDuration,
+        Duration latencyWarmup,
+        boolean exactlyOnce,
+        int partitions,
+        int threads,
+        boolean reprocess,
+        int distinctDocuments,
+        Path referenceDir,
+        long seed,
+        Map<String, String> streamsConfig) {
 
     public static final int DEFAULT_EVENTS = 20_000;
     public static final int DEFAULT_REPROCESS_EVENTS = 1_000_000;
@@ -47,14 +57,27 @@ public record BenchOptions(int events, List<Integer> latencyRates, Duration late
         require(partitions >= 1, "--partitions must be at least 1, was " + partitions);
         require(threads >= 1, "--threads must be at least 1, was " + threads);
         require(distinctDocuments >= 1, "--distinct-documents must be at least 1, was " + distinctDocuments);
-        require(latencyRates.stream().allMatch(r -> r >= 1), "--rate values must be at least 1 event/s: " + latencyRates);
+        require(
+                latencyRates.stream().allMatch(r -> r >= 1),
+                "--rate values must be at least 1 event/s: " + latencyRates);
         require(!latencyDuration.isNegative() && !latencyDuration.isZero(), "--latency-seconds must be positive");
     }
 
     /** The defaults: 20 000 events (5 000 distinct documents), latency at 1 000 and 5 000 events/s for 20 s each, exactly-once, 3 partitions, 1 thread. */
     public static BenchOptions defaults() {
-        return new BenchOptions(DEFAULT_EVENTS, DEFAULT_RATES, Duration.ofSeconds(20), Duration.ofSeconds(5), true, 3, 1,
-                false, DEFAULT_DISTINCT_DOCUMENTS, Path.of("seeds", "reference"), 42L, Map.of());
+        return new BenchOptions(
+                DEFAULT_EVENTS,
+                DEFAULT_RATES,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(5),
+                true,
+                3,
+                1,
+                false,
+                DEFAULT_DISTINCT_DOCUMENTS,
+                Path.of("seeds", "reference"),
+                42L,
+                Map.of());
     }
 
     /** The processing.guarantee value of these options. */
@@ -63,61 +86,182 @@ public record BenchOptions(int events, List<Integer> latencyRates, Duration late
     }
 
     public BenchOptions withEvents(int value) {
-        return new BenchOptions(value, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
-                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+        return new BenchOptions(
+                value,
+                latencyRates,
+                latencyDuration,
+                latencyWarmup,
+                exactlyOnce,
+                partitions,
+                threads,
+                reprocess,
+                distinctDocuments,
+                referenceDir,
+                seed,
+                streamsConfig);
     }
 
     public BenchOptions withLatencyRates(List<Integer> value) {
-        return new BenchOptions(events, value, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
-                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+        return new BenchOptions(
+                events,
+                value,
+                latencyDuration,
+                latencyWarmup,
+                exactlyOnce,
+                partitions,
+                threads,
+                reprocess,
+                distinctDocuments,
+                referenceDir,
+                seed,
+                streamsConfig);
     }
 
     public BenchOptions withLatency(Duration duration, Duration warmup) {
-        return new BenchOptions(events, latencyRates, duration, warmup, exactlyOnce, partitions, threads,
-                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+        return new BenchOptions(
+                events,
+                latencyRates,
+                duration,
+                warmup,
+                exactlyOnce,
+                partitions,
+                threads,
+                reprocess,
+                distinctDocuments,
+                referenceDir,
+                seed,
+                streamsConfig);
     }
 
     public BenchOptions withExactlyOnce(boolean value) {
-        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, value, partitions, threads,
-                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+        return new BenchOptions(
+                events,
+                latencyRates,
+                latencyDuration,
+                latencyWarmup,
+                value,
+                partitions,
+                threads,
+                reprocess,
+                distinctDocuments,
+                referenceDir,
+                seed,
+                streamsConfig);
     }
 
     public BenchOptions withPartitions(int value) {
-        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, value, threads,
-                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+        return new BenchOptions(
+                events,
+                latencyRates,
+                latencyDuration,
+                latencyWarmup,
+                exactlyOnce,
+                value,
+                threads,
+                reprocess,
+                distinctDocuments,
+                referenceDir,
+                seed,
+                streamsConfig);
     }
 
     public BenchOptions withThreads(int value) {
-        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, value,
-                reprocess, distinctDocuments, referenceDir, seed, streamsConfig);
+        return new BenchOptions(
+                events,
+                latencyRates,
+                latencyDuration,
+                latencyWarmup,
+                exactlyOnce,
+                partitions,
+                value,
+                reprocess,
+                distinctDocuments,
+                referenceDir,
+                seed,
+                streamsConfig);
     }
 
     public BenchOptions withReprocess(boolean value) {
-        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
-                value, distinctDocuments, referenceDir, seed, streamsConfig);
+        return new BenchOptions(
+                events,
+                latencyRates,
+                latencyDuration,
+                latencyWarmup,
+                exactlyOnce,
+                partitions,
+                threads,
+                value,
+                distinctDocuments,
+                referenceDir,
+                seed,
+                streamsConfig);
     }
 
     public BenchOptions withDistinctDocuments(int value) {
-        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
-                reprocess, value, referenceDir, seed, streamsConfig);
+        return new BenchOptions(
+                events,
+                latencyRates,
+                latencyDuration,
+                latencyWarmup,
+                exactlyOnce,
+                partitions,
+                threads,
+                reprocess,
+                value,
+                referenceDir,
+                seed,
+                streamsConfig);
     }
 
     public BenchOptions withReferenceDir(Path value) {
-        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
-                reprocess, distinctDocuments, value, seed, streamsConfig);
+        return new BenchOptions(
+                events,
+                latencyRates,
+                latencyDuration,
+                latencyWarmup,
+                exactlyOnce,
+                partitions,
+                threads,
+                reprocess,
+                distinctDocuments,
+                value,
+                seed,
+                streamsConfig);
     }
 
     public BenchOptions withSeed(long value) {
-        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
-                reprocess, distinctDocuments, referenceDir, value, streamsConfig);
+        return new BenchOptions(
+                events,
+                latencyRates,
+                latencyDuration,
+                latencyWarmup,
+                exactlyOnce,
+                partitions,
+                threads,
+                reprocess,
+                distinctDocuments,
+                referenceDir,
+                value,
+                streamsConfig);
     }
 
     /** These options with one more Streams property for both apps. */
     public BenchOptions withStreamsConfig(String key, String value) {
         Map<String, String> config = new LinkedHashMap<>(streamsConfig);
         config.put(key, value);
-        return new BenchOptions(events, latencyRates, latencyDuration, latencyWarmup, exactlyOnce, partitions, threads,
-                reprocess, distinctDocuments, referenceDir, seed, config);
+        return new BenchOptions(
+                events,
+                latencyRates,
+                latencyDuration,
+                latencyWarmup,
+                exactlyOnce,
+                partitions,
+                threads,
+                reprocess,
+                distinctDocuments,
+                referenceDir,
+                seed,
+                config);
     }
 
     /** The command-line usage of {@link #parse}. */
@@ -159,8 +303,16 @@ public record BenchOptions(int events, List<Integer> latencyRates, Duration late
                 case "--eos" -> o = o.withExactlyOnce(true);
                 case "--at-least-once" -> o = o.withExactlyOnce(false);
                 case "--reprocess" -> o = o.withReprocess(true);
-                case "--events", "--rate", "--partitions", "--threads", "--latency-seconds", "--warmup-seconds",
-                        "--distinct-documents", "--reference-dir", "--seed", "--config" -> {
+                case "--events",
+                        "--rate",
+                        "--partitions",
+                        "--threads",
+                        "--latency-seconds",
+                        "--warmup-seconds",
+                        "--distinct-documents",
+                        "--reference-dir",
+                        "--seed",
+                        "--config" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -176,8 +328,10 @@ public record BenchOptions(int events, List<Integer> latencyRates, Duration late
                         case "--rate" -> o = o.withLatencyRates(rates(value));
                         case "--partitions" -> o = o.withPartitions(integer(name, value));
                         case "--threads" -> o = o.withThreads(integer(name, value));
-                        case "--latency-seconds" -> o = o.withLatency(Duration.ofSeconds(integer(name, value)), o.latencyWarmup());
-                        case "--warmup-seconds" -> o = o.withLatency(o.latencyDuration(), Duration.ofSeconds(integer(name, value)));
+                        case "--latency-seconds" ->
+                            o = o.withLatency(Duration.ofSeconds(integer(name, value)), o.latencyWarmup());
+                        case "--warmup-seconds" ->
+                            o = o.withLatency(o.latencyDuration(), Duration.ofSeconds(integer(name, value)));
                         case "--distinct-documents" -> o = o.withDistinctDocuments(integer(name, value));
                         case "--reference-dir" -> o = o.withReferenceDir(Path.of(value));
                         case "--seed" -> o = o.withSeed(Long.parseLong(value));
@@ -186,7 +340,9 @@ public record BenchOptions(int events, List<Integer> latencyRates, Duration late
                             if (eq < 1) {
                                 throw new IllegalArgumentException("--config takes KEY=VALUE, not '" + value + "'");
                             }
-                            o = o.withStreamsConfig(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
+                            o = o.withStreamsConfig(
+                                    value.substring(0, eq).strip(),
+                                    value.substring(eq + 1).strip());
                         }
                         default -> throw new IllegalStateException(name);
                     }

@@ -14,13 +14,24 @@ import java.util.List;
  * @param reprocessedEvents       news reprocessed in reprocess mode (0 otherwise)
  * @param reprocessSeconds        start of the fresh pipeline → every record processed (NaN unless reprocess mode)
  */
-public record BenchReport(double baselineEventsPerSecond, double pipelineEventsPerSecond, List<Latency> latencies,
-                          long peakHeapBytes, long peakRssBytes, long reprocessedEvents, double reprocessSeconds) {
+public record BenchReport(
+        double baselineEventsPerSecond,
+        double pipelineEventsPerSecond,
+        List<Latency> latencies,
+        long peakHeapBytes,
+        long peakRssBytes,
+        long reprocessedEvents,
+        double reprocessSeconds) {
 
     /** End-to-end latency at one offered load: publish → all of a news item's aggregate updates visible. */
-    public record Latency(int rate, double offeredRate, int measured, int incomplete, long p50Millis, long p95Millis,
-                          long p99Millis) {
-    }
+    public record Latency(
+            int rate,
+            double offeredRate,
+            int measured,
+            int incomplete,
+            long p50Millis,
+            long p95Millis,
+            long p99Millis) {}
 
     public BenchReport {
         latencies = List.copyOf(latencies);

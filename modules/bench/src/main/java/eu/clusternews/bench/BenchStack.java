@@ -1,15 +1,5 @@
 package eu.clusternews.bench;
 
-import eu.clusternews.ingest.reference.ReferenceData;
-import eu.clusternews.local.LocalStack;
-import eu.clusternews.local.LoopbackPorts;
-import eu.clusternews.registry.SchemaRegistryClient;
-import eu.clusternews.registry.SchemaRegistryClients;
-import eu.clusternews.registry.SchemaRegistryConfig;
-import eu.clusternews.topics.ClusterNewsTopics;
-import eu.clusternews.topics.SchemaRegistration;
-import eu.clusternews.topics.Topic;
-import eu.clusternews.topics.TopicSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +14,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
+
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.registry.SchemaRegistryClient;
+import eu.clusternews.registry.SchemaRegistryClients;
+import eu.clusternews.registry.SchemaRegistryConfig;
+import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.topics.SchemaRegistration;
+import eu.clusternews.topics.Topic;
+import eu.clusternews.topics.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -69,7 +70,11 @@ final class BenchStack implements AutoCloseable {
         while (registryPort == kafkaPort) {
             registryPort = LoopbackPorts.pickFree();
         }
-        LocalStack local = LocalStack.builder().dataDir(dir).kafkaPort(kafkaPort).registryPort(registryPort).start();
+        LocalStack local = LocalStack.builder()
+                .dataDir(dir)
+                .kafkaPort(kafkaPort)
+                .registryPort(registryPort)
+                .start();
         BenchStack stack = new BenchStack(dir, local);
         try {
             stack.createTopics(partitions);
@@ -124,7 +129,8 @@ final class BenchStack implements AutoCloseable {
         try (Admin admin = admin()) {
             admin.createTopics(requests).all().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot create the benchmark topics on " + bootstrapServers() + ": " + e, e);
+            throw new IllegalStateException(
+                    "Cannot create the benchmark topics on " + bootstrapServers() + ": " + e, e);
         }
     }
 
@@ -135,9 +141,10 @@ final class BenchStack implements AutoCloseable {
     }
 
     private <V extends SpecificRecord> void publish(Topic<String, V> topic, List<V> records, Function<V, String> id) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, topic.keySerializer(), topic.valueSerializer())) {
+        Map<String, Object> config =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, V> producer =
+                new KafkaProducer<>(config, topic.keySerializer(), topic.valueSerializer())) {
             List<Future<?>> sent = new ArrayList<>();
             for (V record : records) {
                 sent.add(producer.send(new ProducerRecord<>(topic.name(), id.apply(record), record)));
@@ -146,7 +153,8 @@ final class BenchStack implements AutoCloseable {
                 f.get(60, TimeUnit.SECONDS);
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot publish reference data to " + topic.name() + ": " + e.getCause(), e);
+            throw new IllegalStateException(
+                    "Cannot publish reference data to " + topic.name() + ": " + e.getCause(), e);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish reference data to " + topic.name() + ": " + e, e);
         }

@@ -8,8 +8,7 @@ import java.lang.management.ManagementFactory;
  */
 final class CpuTime {
 
-    private CpuTime() {
-    }
+    private CpuTime() {}
 
     /** CPU time of the whole process so far, nanoseconds (-1 where unknown). */
     static long processNanos() {

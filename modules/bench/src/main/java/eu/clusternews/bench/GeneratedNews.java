@@ -1,5 +1,10 @@
 package eu.clusternews.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.ingest.extract.Extractor;
 import eu.clusternews.ingest.generate.NewsGenerator;
@@ -7,10 +12,6 @@ import eu.clusternews.ingest.read.JsonLinesReader;
 import eu.clusternews.ingest.read.RawDocument;
 import eu.clusternews.ingest.read.ReadResult;
 import eu.clusternews.ingest.reference.ReferenceData;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 
 /**
  * The news every benchmark runs on: the ingest module's {@link NewsGenerator} (2–3 KB press releases in six
@@ -22,14 +23,14 @@ public final class GeneratedNews {
     /** System property naming the reference data directory for the JMH benchmarks (default seeds/reference). */
     public static final String REFERENCE_DIR_PROPERTY = "clusternews.reference.dir";
 
-    private GeneratedNews() {
-    }
+    private GeneratedNews() {}
 
     /** The reference data, with a message naming the directory and how to change it when it is missing. */
     public static ReferenceData reference(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("No reference data directory at " + dir.toAbsolutePath()
-                    + ": run from the project directory or give --reference-dir (JMH: -D" + REFERENCE_DIR_PROPERTY + "=DIR)");
+                    + ": run from the project directory or give --reference-dir (JMH: -D" + REFERENCE_DIR_PROPERTY
+                    + "=DIR)");
         }
         return ReferenceData.load(dir);
     }
@@ -42,7 +43,8 @@ public final class GeneratedNews {
     /** {@code count} generated documents as the JSON-lines reader reads them, in generator order. */
     public static List<RawDocument> documents(ReferenceData reference, int count, long seed) {
         JsonLinesReader reader = new JsonLinesReader();
-        return new NewsGenerator(reference).jsonLines(count, seed)
+        return new NewsGenerator(reference)
+                .jsonLines(count, seed)
                 .map(line -> read(reader, line))
                 .toList();
     }
@@ -58,8 +60,8 @@ public final class GeneratedNews {
     private static RawDocument read(JsonLinesReader reader, String line) {
         ReadResult result = reader.read("generator", line);
         if (result.documents().size() != 1) {
-            throw new IllegalStateException("The generator wrote a line its own reader rejects: "
-                    + result.rejections() + "\n" + line);
+            throw new IllegalStateException(
+                    "The generator wrote a line its own reader rejects: " + result.rejections() + "\n" + line);
         }
         return result.documents().get(0);
     }

@@ -1,12 +1,9 @@
 package eu.clusternews.bench;
 
-import eu.clusternews.topics.TopicSpec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.avro.generic.IndexedRecord;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+
+import eu.clusternews.topics.TopicSpec;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * End-to-end latency at a fixed offered load: news are published to cluster-news on a fixed schedule (open loop:
@@ -32,7 +33,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class LatencyProbe {
 
     /** What one offered load gave. */
-    record Result(int rate, double offeredRate, int measured, int incomplete, long[] allVisibleNanos, long[] firstVisibleNanos) {
+    record Result(
+            int rate,
+            double offeredRate,
+            int measured,
+            int incomplete,
+            long[] allVisibleNanos,
+            long[] firstVisibleNanos) {
 
         long allPercentileMillis(double p) {
             return percentile(allVisibleNanos, p) / 1_000_000;
@@ -77,8 +84,10 @@ final class LatencyProbe {
 
         try (KafkaConsumer<byte[], byte[]> consumer = outputConsumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (TopicSpec spec : List.of(TopicSpec.CLUSTER_ACTIVITY, TopicSpec.CONSORTIUM_ACTIVITY, TopicSpec.PROGRAMME_ACTIVITY)) {
-                consumer.partitionsFor(spec.topicName()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            for (TopicSpec spec :
+                    List.of(TopicSpec.CLUSTER_ACTIVITY, TopicSpec.CONSORTIUM_ACTIVITY, TopicSpec.PROGRAMME_ACTIVITY)) {
+                consumer.partitionsFor(spec.topicName())
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
@@ -91,34 +100,44 @@ final class LatencyProbe {
             for (int i = 0; i < total; i++) {
                 scheduled[i] = start + i * period;
             }
-            Thread producer = new Thread(() -> {
-                try (KafkaProducer<String, byte[]> p = stack.newsProducer(Map.of())) {
-                    for (int i = 0; i < total && sendFailure.get() == null; i++) {
-                        long wait = scheduled[i] - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
+            Thread producer = new Thread(
+                    () -> {
+                        try (KafkaProducer<String, byte[]> p = stack.newsProducer(Map.of())) {
+                            for (int i = 0; i < total && sendFailure.get() == null; i++) {
+                                long wait = scheduled[i] - System.nanoTime();
+                                if (wait > 0) {
+                                    LockSupport.parkNanos(wait);
+                                }
+                                long record = firstRecord + i;
+                                p.send(
+                                        new ProducerRecord<>(
+                                                TopicSpec.NEWS.topicName(),
+                                                null,
+                                                System.currentTimeMillis(),
+                                                corpus.key(record),
+                                                corpus.value(record)),
+                                        (md, e) -> {
+                                            if (e != null) {
+                                                sendFailure.compareAndSet(null, e);
+                                            }
+                                        });
+                            }
+                            p.flush();
+                        } catch (RuntimeException e) {
+                            sendFailure.compareAndSet(null, e);
+                        } finally {
+                            producerEnd.set(System.nanoTime());
+                            producing.set(false);
                         }
-                        long record = firstRecord + i;
-                        p.send(new ProducerRecord<>(TopicSpec.NEWS.topicName(), null, System.currentTimeMillis(),
-                                corpus.key(record), corpus.value(record)), (md, e) -> {
-                                    if (e != null) {
-                                        sendFailure.compareAndSet(null, e);
-                                    }
-                                });
-                    }
-                    p.flush();
-                } catch (RuntimeException e) {
-                    sendFailure.compareAndSet(null, e);
-                } finally {
-                    producerEnd.set(System.nanoTime());
-                    producing.set(false);
-                }
-            }, "bench-latency-producer");
+                    },
+                    "bench-latency-producer");
             producer.start();
 
-            // Each aggregate update is coalesced per entity and commit, so it names no news: a news is visible when every
+            // Each aggregate update is coalesced per entity and commit, so it names no news: a news is visible when
+            // every
             // aggregate it updates counts at least as many news as were sent to that entity up to and including it
-            // (the stream thread takes the three partitions in turn, so counts advance in nearly the order news were sent)
+            // (the stream thread takes the three partitions in turn, so counts advance in nearly the order news were
+            // sent)
             int[] pendingAggregates = new int[total];
             Map<String, List<Integer>> newsByEntity = new HashMap<>();
             for (int i = 0; i < total; i++) {
@@ -130,9 +149,12 @@ final class LatencyProbe {
             }
             Map<String, Integer> countedByEntity = new HashMap<>();
             Map<String, Deserializer<? extends IndexedRecord>> decoders = Map.of(
-                    TopicSpec.CLUSTER_ACTIVITY.topicName(), stack.topics().clusterActivity().valueDeserializer(),
-                    TopicSpec.CONSORTIUM_ACTIVITY.topicName(), stack.topics().consortiumActivity().valueDeserializer(),
-                    TopicSpec.PROGRAMME_ACTIVITY.topicName(), stack.topics().programmeActivity().valueDeserializer());
+                    TopicSpec.CLUSTER_ACTIVITY.topicName(),
+                            stack.topics().clusterActivity().valueDeserializer(),
+                    TopicSpec.CONSORTIUM_ACTIVITY.topicName(),
+                            stack.topics().consortiumActivity().valueDeserializer(),
+                    TopicSpec.PROGRAMME_ACTIVITY.topicName(),
+                            stack.topics().programmeActivity().valueDeserializer());
             int visibleCount = 0;
             int expectedVisible = 0;
             for (int i = 0; i < total; i++) {
@@ -152,7 +174,8 @@ final class LatencyProbe {
                         continue;
                     }
                     IndexedRecord activity = decoders.get(r.topic()).deserialize(r.topic(), r.value());
-                    long counted = (Long) activity.get(activity.getSchema().getField("newsCount").pos());
+                    long counted = (Long) activity.get(
+                            activity.getSchema().getField("newsCount").pos());
                     int before = countedByEntity.getOrDefault(entity, 0);
                     int upTo = (int) Math.min(counted, news.size());
                     for (int rank = before; rank < upTo; rank++) {
@@ -169,7 +192,8 @@ final class LatencyProbe {
                     lastArrival = now;
                 }
                 if (!producing.get()) {
-                    if (visibleCount >= expectedVisible || now - lastArrival > Duration.ofSeconds(5).toNanos()
+                    if (visibleCount >= expectedVisible
+                            || now - lastArrival > Duration.ofSeconds(5).toNanos()
                             || now - producerEnd.get() > drainLimit) {
                         break;
                     }
@@ -177,8 +201,8 @@ final class LatencyProbe {
             }
             producer.join();
             if (sendFailure.get() != null) {
-                throw new IllegalStateException("Publishing news for the latency measurement failed: " + sendFailure.get(),
-                        sendFailure.get());
+                throw new IllegalStateException(
+                        "Publishing news for the latency measurement failed: " + sendFailure.get(), sendFailure.get());
             }
             long[] all = new long[total];
             long[] firsts = new long[total];

@@ -1,5 +1,12 @@
 package eu.clusternews.bench;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.pipeline.Enricher;
@@ -7,12 +14,6 @@ import eu.clusternews.pipeline.FanOut;
 import eu.clusternews.pipeline.ReferenceLookup;
 import eu.clusternews.registry.ConfluentWireFormat;
 import eu.clusternews.topics.TopicSpec;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.apache.avro.io.BinaryData;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -33,6 +34,7 @@ final class NewsCorpus {
     private final int[] updates;
     /** Per record, the aggregates it updates: output topic + "/" + entity id; none for a duplicate. */
     private final String[][] entities;
+
     private final long updatesPerRound;
     private final int distinct;
 
@@ -53,7 +55,8 @@ final class NewsCorpus {
     }
 
     /** Serializes the events as values of {@code topic} and counts the aggregate updates each one causes. */
-    static NewsCorpus of(List<NewsEvent> events, ReferenceLookup reference, Serializer<NewsEvent> serializer, String topic) {
+    static NewsCorpus of(
+            List<NewsEvent> events, ReferenceLookup reference, Serializer<NewsEvent> serializer, String topic) {
         Enricher enricher = new Enricher(reference);
         Instant now = Instant.now();
         int n = events.size();
@@ -69,9 +72,12 @@ final class NewsCorpus {
             if (seen.add(news.getId())) {
                 EnrichedNews enriched = enricher.enrich(news, now);
                 List<String> touched = new ArrayList<>();
-                FanOut.perCluster(enriched).forEach(c -> touched.add(TopicSpec.CLUSTER_ACTIVITY.topicName() + "/" + c.getEntityId()));
-                FanOut.perConsortium(enriched).forEach(c -> touched.add(TopicSpec.CONSORTIUM_ACTIVITY.topicName() + "/" + c.getEntityId()));
-                FanOut.perProgramme(enriched).forEach(c -> touched.add(TopicSpec.PROGRAMME_ACTIVITY.topicName() + "/" + c.getEntityId()));
+                FanOut.perCluster(enriched)
+                        .forEach(c -> touched.add(TopicSpec.CLUSTER_ACTIVITY.topicName() + "/" + c.getEntityId()));
+                FanOut.perConsortium(enriched)
+                        .forEach(c -> touched.add(TopicSpec.CONSORTIUM_ACTIVITY.topicName() + "/" + c.getEntityId()));
+                FanOut.perProgramme(enriched)
+                        .forEach(c -> touched.add(TopicSpec.PROGRAMME_ACTIVITY.topicName() + "/" + c.getEntityId()));
                 entities[i] = touched.toArray(String[]::new);
             }
         }
@@ -172,7 +178,8 @@ final class NewsCorpus {
         System.arraycopy(value, 0, out, 0, ConfluentWireFormat.HEADER_SIZE);
         System.arraycopy(length, 0, out, ConfluentWireFormat.HEADER_SIZE, lengthBytes);
         System.arraycopy(id, 0, out, ConfluentWireFormat.HEADER_SIZE + lengthBytes, id.length);
-        System.arraycopy(value, rest, out, ConfluentWireFormat.HEADER_SIZE + lengthBytes + id.length, value.length - rest);
+        System.arraycopy(
+                value, rest, out, ConfluentWireFormat.HEADER_SIZE + lengthBytes + id.length, value.length - rest);
         return out;
     }
 }

@@ -2,6 +2,7 @@ package eu.clusternews.bench;
 
 import java.time.Duration;
 import java.util.Map;
+
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
@@ -23,8 +24,13 @@ final class StreamsPass {
      * @param sinceStart   {@code start()} → last expected record processed (includes rebalance and restoring the
      *                     global stores)
      */
-    record Result(long records, long expected, Duration processing, Duration sinceStart, long streamThreadCpuNanos,
-                  long processCpuNanos) {
+    record Result(
+            long records,
+            long expected,
+            Duration processing,
+            Duration sinceStart,
+            long streamThreadCpuNanos,
+            long processCpuNanos) {
 
         boolean complete() {
             return records >= expected;
@@ -46,8 +52,7 @@ final class StreamsPass {
         }
     }
 
-    private StreamsPass() {
-    }
+    private StreamsPass() {}
 
     /**
      * Starts the app, waits until its threads processed {@code expected} records (or made no progress for
@@ -58,17 +63,36 @@ final class StreamsPass {
      * @param close   stops it
      * @throws IllegalStateException when the app fails
      */
-    static Result run(KafkaStreams streams, String applicationId, int threads, Runnable start, Runnable close,
-                      long expected, Duration stallTimeout) {
-        return run(streams, applicationId, start, close, new ProcessedRecords(streams, threads)::get, expected, stallTimeout);
+    static Result run(
+            KafkaStreams streams,
+            String applicationId,
+            int threads,
+            Runnable start,
+            Runnable close,
+            long expected,
+            Duration stallTimeout) {
+        return run(
+                streams,
+                applicationId,
+                start,
+                close,
+                new ProcessedRecords(streams, threads)::get,
+                expected,
+                stallTimeout);
     }
 
     /**
      * Starts the app, waits until {@code progress} reaches {@code expected} (or makes no progress for
      * {@code stallTimeout}), and closes it.
      */
-    static Result run(KafkaStreams streams, String applicationId, Runnable start, Runnable close,
-                      java.util.function.LongSupplier progress, long expected, Duration stallTimeout) {
+    static Result run(
+            KafkaStreams streams,
+            String applicationId,
+            Runnable start,
+            Runnable close,
+            java.util.function.LongSupplier progress,
+            long expected,
+            Duration stallTimeout) {
         String streamThreads = applicationId + "-";
         long processCpuAtStart = CpuTime.processNanos();
         long started = System.nanoTime();
@@ -88,19 +112,29 @@ final class StreamsPass {
                     }
                 }
                 if (processed >= expected) {
-                    return new Result(processed, expected, Duration.ofNanos(now - first), Duration.ofNanos(now - started),
-                            streamThreadCpu(streamThreads), CpuTime.processNanos() - processCpuAtStart);
+                    return new Result(
+                            processed,
+                            expected,
+                            Duration.ofNanos(now - first),
+                            Duration.ofNanos(now - started),
+                            streamThreadCpu(streamThreads),
+                            CpuTime.processNanos() - processCpuAtStart);
                 }
                 KafkaStreams.State state = streams.state();
-                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                if (state == KafkaStreams.State.ERROR
+                        || state == KafkaStreams.State.NOT_RUNNING
                         || state == KafkaStreams.State.PENDING_ERROR) {
-                    throw new IllegalStateException("The Streams app stopped (" + state + ") after " + processed + " of "
-                            + expected + " records; see the log above for its error");
+                    throw new IllegalStateException("The Streams app stopped (" + state + ") after " + processed
+                            + " of " + expected + " records; see the log above for its error");
                 }
                 if (now - lastProgress > stallTimeout.toNanos()) {
                     long end = lastProgress;
-                    return new Result(processed, expected, Duration.ofNanos(Math.max(0, end - Math.max(first, started))),
-                            Duration.ofNanos(end - started), streamThreadCpu(streamThreads),
+                    return new Result(
+                            processed,
+                            expected,
+                            Duration.ofNanos(Math.max(0, end - Math.max(first, started))),
+                            Duration.ofNanos(end - started),
+                            streamThreadCpu(streamThreads),
                             CpuTime.processNanos() - processCpuAtStart);
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);
@@ -128,7 +162,8 @@ final class StreamsPass {
         long get() {
             if (metrics.size() < threads) {
                 java.util.List<Metric> found = new java.util.ArrayList<>();
-                for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+                for (Map.Entry<MetricName, ? extends Metric> e :
+                        streams.metrics().entrySet()) {
                     MetricName name = e.getKey();
                     if (name.name().equals("process-total") && name.group().equals("stream-thread-metrics")) {
                         found.add(e.getValue());
@@ -177,13 +212,14 @@ final class StreamsPass {
             try {
                 long sum = 0;
                 for (String store : stores) {
-                    org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, org.apache.avro.generic.IndexedRecord> kv =
-                            streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(store,
-                                    org.apache.kafka.streams.state.QueryableStoreTypes.keyValueStore()));
+                    org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, org.apache.avro.generic.IndexedRecord>
+                            kv = streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
+                            store, org.apache.kafka.streams.state.QueryableStoreTypes.keyValueStore()));
                     try (var all = kv.all()) {
                         while (all.hasNext()) {
                             org.apache.avro.generic.IndexedRecord activity = all.next().value;
-                            sum += (Long) activity.get(activity.getSchema().getField("newsCount").pos());
+                            sum += (Long) activity.get(
+                                    activity.getSchema().getField("newsCount").pos());
                         }
                     }
                 }
@@ -200,7 +236,8 @@ final class StreamsPass {
         long total = 0;
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith(applicationIdPrefix)
+            if (info != null
+                    && info.getThreadName().startsWith(applicationIdPrefix)
                     && info.getThreadName().contains("-StreamThread-")) {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** Runs the whole benchmark with tiny numbers against a real embedded broker and registry: it must finish and report. */
@@ -29,7 +30,8 @@ class BenchMainIT {
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(lines.size() - 1)).matches("pipeline/baseline throughput ratio: \\d+\\.\\d\\d");
-        assertThat(lines).anyMatch(l -> l.startsWith("baseline (pass-through"))
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("baseline (pass-through"))
                 .anyMatch(l -> l.startsWith("pipeline (validate"))
                 .anyMatch(l -> l.startsWith("peak heap used"))
                 .noneMatch(l -> l.contains("INCOMPLETE"));

@@ -6,14 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
 
     @Test
     void theIssuesFlagsAreParsed() {
-        BenchOptions o = BenchOptions.parse("--events", "5000", "--rate", "1000,5000", "--at-least-once",
-                "--partitions", "6", "--threads", "2", "--latency-seconds=10", "--config", "producer.batch.size=262144");
+        BenchOptions o = BenchOptions.parse(
+                "--events",
+                "5000",
+                "--rate",
+                "1000,5000",
+                "--at-least-once",
+                "--partitions",
+                "6",
+                "--threads",
+                "2",
+                "--latency-seconds=10",
+                "--config",
+                "producer.batch.size=262144");
 
         assertThat(o.events()).isEqualTo(5000);
         assertThat(o.latencyRates()).containsExactly(1000, 5000);
@@ -30,7 +42,8 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse().exactlyOnce()).isTrue();
         assertThat(BenchOptions.parse().events()).isEqualTo(BenchOptions.DEFAULT_EVENTS);
         assertThat(BenchOptions.parse("--reprocess").events()).isEqualTo(1_000_000);
-        assertThat(BenchOptions.parse("--reprocess", "--events", "50000").events()).isEqualTo(50_000);
+        assertThat(BenchOptions.parse("--reprocess", "--events", "50000").events())
+                .isEqualTo(50_000);
     }
 
     @Test
@@ -40,7 +53,8 @@ class BenchOptionsTest {
 
     @Test
     void badArgumentsAreNamed() {
-        assertThatThrownBy(() -> BenchOptions.parse("--events", "many")).hasMessageContaining("--events")
+        assertThatThrownBy(() -> BenchOptions.parse("--events", "many"))
+                .hasMessageContaining("--events")
                 .hasMessageContaining("many");
         assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("--fast");
         assertThatThrownBy(() -> BenchOptions.parse("--threads")).hasMessageContaining("--threads needs a value");

@@ -2,20 +2,22 @@ package eu.clusternews.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.avro.NewsKind;
-import eu.clusternews.registry.InMemorySchemaRegistryClient;
-import eu.clusternews.registry.SpecificAvroSerde;
-import eu.clusternews.pipeline.ReferenceLookup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.NewsKind;
+import eu.clusternews.pipeline.ReferenceLookup;
+import eu.clusternews.registry.InMemorySchemaRegistryClient;
+import eu.clusternews.registry.SpecificAvroSerde;
 import org.junit.jupiter.api.Test;
 
 class NewsCorpusTest {
 
-    private final SpecificAvroSerde<NewsEvent> serde = new SpecificAvroSerde<>(NewsEvent.class, new InMemorySchemaRegistryClient());
+    private final SpecificAvroSerde<NewsEvent> serde =
+            new SpecificAvroSerde<>(NewsEvent.class, new InMemorySchemaRegistryClient());
 
     NewsCorpusTest() {
         serde.configure(Map.of(), false);
@@ -23,8 +25,8 @@ class NewsCorpusTest {
 
     @Test
     void laterRoundsCarryNewIdsInKeyAndValueAndKeepEverythingElse() {
-        NewsCorpus corpus = NewsCorpus.of(List.of(news("news:aaa"), news("news:bbb")), emptyReference(),
-                serde.serializer(), "cluster-news");
+        NewsCorpus corpus = NewsCorpus.of(
+                List.of(news("news:aaa"), news("news:bbb")), emptyReference(), serde.serializer(), "cluster-news");
 
         NewsEvent secondRound = serde.deserializer().deserialize("cluster-news", corpus.value(3));
 
@@ -32,14 +34,17 @@ class NewsCorpusTest {
         assertThat(secondRound.getId()).isEqualTo("news:bbb~1");
         assertThat(secondRound.getTitle()).isEqualTo("Title of news:bbb");
         assertThat(secondRound.getBody()).isEqualTo(news("news:bbb").getBody());
-        assertThat(serde.deserializer().deserialize("cluster-news", corpus.value(1)).getId()).isEqualTo("news:bbb");
+        assertThat(serde.deserializer()
+                        .deserialize("cluster-news", corpus.value(1))
+                        .getId())
+                .isEqualTo("news:bbb");
     }
 
     @Test
     void aRepeatedIdCausesNoAggregateUpdateAndTheExpectedContributionCountSaysSo() {
         ReferenceLookup reference = emptyReference();
-        NewsCorpus corpus = NewsCorpus.of(List.of(news("news:aaa"), news("news:aaa")), reference, serde.serializer(),
-                "cluster-news");
+        NewsCorpus corpus = NewsCorpus.of(
+                List.of(news("news:aaa"), news("news:aaa")), reference, serde.serializer(), "cluster-news");
 
         // unknown consortium and programme ids still get their contributions: one each
         assertThat(corpus.updates(0)).isEqualTo(2);

@@ -1,9 +1,10 @@
 package eu.clusternews.faults;
 
+import java.util.Map;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.ProgrammeActivity;
-import java.util.Map;
 
 /**
  * The final aggregates: the latest activity per cluster, consortium and programme id, and how many activity records
@@ -11,8 +12,11 @@ import java.util.Map;
  * (1 GB) the cleaner removes superseded values, so it is no measure of how many updates were made. Lost or doubled
  * updates show in the latest values themselves (news counts per role, kind and month).
  */
-record Aggregates(Map<String, ClusterActivity> clusters, Map<String, ConsortiumActivity> consortia,
-                  Map<String, ProgrammeActivity> programmes, long updates) {
+record Aggregates(
+        Map<String, ClusterActivity> clusters,
+        Map<String, ConsortiumActivity> consortia,
+        Map<String, ProgrammeActivity> programmes,
+        long updates) {
 
     String summary() {
         return clusters.size() + " clusters, " + consortia.size() + " consortia, " + programmes.size() + " programmes, "

@@ -19,12 +19,12 @@ final class ChildClasspath {
 
     private static String classpath;
 
-    private ChildClasspath() {
-    }
+    private ChildClasspath() {}
 
     static synchronized String get() {
         if (classpath == null) {
-            classpath = snapshot(Path.of(System.getProperty("faults.work.dir", "target/faults")).resolve("classpath"));
+            classpath = snapshot(Path.of(System.getProperty("faults.work.dir", "target/faults"))
+                    .resolve("classpath"));
         }
         return classpath;
     }

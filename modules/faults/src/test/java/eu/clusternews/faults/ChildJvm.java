@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ final class ChildJvm implements AutoCloseable {
     private static final Set<ChildJvm> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ChildJvm::kill), "kill-fault-test-children"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(ChildJvm::kill), "kill-fault-test-children"));
     }
 
     private final String name;
@@ -46,11 +48,19 @@ final class ChildJvm implements AutoCloseable {
      * @param jvmOptions heap size and the like, before the main class
      * @param environment added to this JVM's environment
      */
-    static ChildJvm start(String name, String mainClass, List<String> args, List<String> jvmOptions,
-                          Map<String, String> environment, Path logFile) {
+    static ChildJvm start(
+            String name,
+            String mainClass,
+            List<String> args,
+            List<String> jvmOptions,
+            Map<String, String> environment,
+            Path logFile) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
+                .orElseGet(() ->
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(ChildClasspath.get());
@@ -60,8 +70,11 @@ final class ChildJvm implements AutoCloseable {
         command.addAll(args);
         try {
             Files.createDirectories(logFile.getParent());
-            Files.writeString(logFile, "==== " + name + ": " + String.join(" ", args) + System.lineSeparator(),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    logFile,
+                    "==== " + name + ": " + String.join(" ", args) + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the log file " + logFile + " of " + name, e);
         }

@@ -1,13 +1,14 @@
 package eu.clusternews.faults;
 
-import eu.clusternews.topics.ClusterNewsTopics;
-import eu.clusternews.topics.Topic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+
+import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.topics.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,7 +33,8 @@ final class CommittedOutput {
 
     /** Offsets a read_committed reader reaches now (the last stable offsets) on every partition of the topic. */
     Map<TopicPartition, Long> endOffsets(String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                consumer(new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             return new HashMap<>(consumer.endOffsets(partitions(consumer, topic)));
         }
     }
@@ -40,8 +42,8 @@ final class CommittedOutput {
     /** The end offsets of the three activity topics and cluster-news-enriched: where a later run's output begins. */
     Map<TopicPartition, Long> outputEndOffsets() {
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (Topic<?, ?> topic : List.of(topics.enriched(), topics.clusterActivity(), topics.consortiumActivity(),
-                topics.programmeActivity())) {
+        for (Topic<?, ?> topic : List.of(
+                topics.enriched(), topics.clusterActivity(), topics.consortiumActivity(), topics.programmeActivity())) {
             offsets.putAll(endOffsets(topic.name()));
         }
         return offsets;
@@ -53,16 +55,29 @@ final class CommittedOutput {
         Map<String, eu.clusternews.avro.ClusterActivity> clusters = new TreeMap<>();
         Map<String, eu.clusternews.avro.ConsortiumActivity> consortia = new TreeMap<>();
         Map<String, eu.clusternews.avro.ProgrammeActivity> programmes = new TreeMap<>();
-        scan(topics.clusterActivity(), from, (k, v) -> { clusters.put(k, v); updates[0]++; });
-        scan(topics.consortiumActivity(), from, (k, v) -> { consortia.put(k, v); updates[0]++; });
-        scan(topics.programmeActivity(), from, (k, v) -> { programmes.put(k, v); updates[0]++; });
+        scan(topics.clusterActivity(), from, (k, v) -> {
+            clusters.put(k, v);
+            updates[0]++;
+        });
+        scan(topics.consortiumActivity(), from, (k, v) -> {
+            consortia.put(k, v);
+            updates[0]++;
+        });
+        scan(topics.programmeActivity(), from, (k, v) -> {
+            programmes.put(k, v);
+            updates[0]++;
+        });
         return new Aggregates(clusters, consortia, programmes, updates[0]);
     }
 
     /** How many times each news id occurs in committed cluster-news-enriched, from {@code from}. */
     Map<String, Integer> enrichedIdCounts(Map<TopicPartition, Long> from) {
         Map<String, Integer> counts = new HashMap<>();
-        scan(topics.enriched().name(), from, new StringDeserializer(), new ByteArrayDeserializer(),
+        scan(
+                topics.enriched().name(),
+                from,
+                new StringDeserializer(),
+                new ByteArrayDeserializer(),
                 (k, v) -> counts.merge(k, 1, Integer::sum));
         return counts;
     }
@@ -72,8 +87,12 @@ final class CommittedOutput {
     }
 
     /** Every committed record of the topic from {@code from} up to the last stable offset as it is now. */
-    <K, V> void scan(String topic, Map<TopicPartition, Long> from, Deserializer<K> keys, Deserializer<V> values,
-                     BiConsumer<K, V> each) {
+    <K, V> void scan(
+            String topic,
+            Map<TopicPartition, Long> from,
+            Deserializer<K> keys,
+            Deserializer<V> values,
+            BiConsumer<K, V> each) {
         try (KafkaConsumer<K, V> consumer = consumer(keys, values)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);

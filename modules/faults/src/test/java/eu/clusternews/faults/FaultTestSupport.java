@@ -1,8 +1,5 @@
 package eu.clusternews.faults;
 
-import eu.clusternews.app.config.Settings;
-import eu.clusternews.app.setup.ClusterSetup;
-import eu.clusternews.local.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,15 +11,20 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import eu.clusternews.app.config.Settings;
+import eu.clusternews.app.setup.ClusterSetup;
+import eu.clusternews.local.Directories;
+
 /** What both fault tests need: a clean work directory, the seeds, the cluster set up, and their results summed up. */
 final class FaultTestSupport {
 
-    private FaultTestSupport() {
-    }
+    private FaultTestSupport() {}
 
     /** {@code target/faults/<name>}, emptied. */
     static Path workDir(String name) {
-        Path dir = Path.of(System.getProperty("faults.work.dir", "target/faults")).resolve(name).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("faults.work.dir", "target/faults"))
+                .resolve(name)
+                .toAbsolutePath();
         Directories.deleteRecursively(dir);
         try {
             Files.createDirectories(dir);
@@ -51,19 +53,25 @@ final class FaultTestSupport {
 
     /** {@code clusternews setup}: topics (with this replication factor), schemas, reference data. */
     static ClusterSetup.Summary setUp(String bootstrapServers, String schemaRegistryUrl, short replicationFactor) {
-        Settings settings = Settings.resolve(null, Map.of(), Map.of()).withEndpoints(bootstrapServers, schemaRegistryUrl);
+        Settings settings =
+                Settings.resolve(null, Map.of(), Map.of()).withEndpoints(bootstrapServers, schemaRegistryUrl);
         return new ClusterSetup(settings).run(referenceDir(), null, replicationFactor);
     }
 
     /** The ids that occur more than once, with their counts (at most 20 of them, for a readable failure). */
     static Map<String, Integer> duplicates(Map<String, Integer> counts) {
-        return counts.entrySet().stream().filter(e -> e.getValue() > 1).limit(20)
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .limit(20)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
     /** The ids of {@code expected} missing from {@code actual} (at most 20). */
     static Set<String> missing(Set<String> expected, Set<String> actual) {
-        return expected.stream().filter(id -> !actual.contains(id)).limit(20).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return expected.stream()
+                .filter(id -> !actual.contains(id))
+                .limit(20)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     static long millisSince(long nanos) {

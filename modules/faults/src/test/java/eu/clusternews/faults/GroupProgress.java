@@ -1,14 +1,16 @@
 package eu.clusternews.faults;
 
-import eu.clusternews.pipeline.ClusterNewsTopology;
-import eu.clusternews.topics.TopicSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import eu.clusternews.pipeline.ClusterNewsTopology;
+import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,7 +19,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 
 /**
  * How far a pipeline's consumer group has come: its committed offsets on cluster-news and on its three repartition
@@ -39,7 +40,8 @@ final class GroupProgress implements AutoCloseable {
         adminConfig.put("request.timeout.ms", 5_000);
         this.admin = Admin.create(adminConfig);
         this.applicationId = applicationId;
-        this.sourceTopics = List.of(TopicSpec.NEWS.topicName(),
+        this.sourceTopics = List.of(
+                TopicSpec.NEWS.topicName(),
                 repartitionTopic(ClusterNewsTopology.CLUSTER_PARTIALS),
                 repartitionTopic(ClusterNewsTopology.CONSORTIUM_PARTIALS),
                 repartitionTopic(ClusterNewsTopology.PROGRAMME_PARTIALS));
@@ -53,7 +55,8 @@ final class GroupProgress implements AutoCloseable {
     long committedInput() throws Exception {
         return committed().entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(TopicSpec.NEWS.topicName()))
-                .mapToLong(Map.Entry::getValue).sum();
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** Offsets committed so far on every source topic (sum): grows whenever the pipeline commits progress. */
@@ -66,7 +69,8 @@ final class GroupProgress implements AutoCloseable {
         Map<TopicPartition, Long> committed = committed();
         return endOffsets().entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(TopicSpec.NEWS.topicName()))
-                .mapToLong(e -> e.getValue() - committed.getOrDefault(e.getKey(), 0L)).sum();
+                .mapToLong(e -> e.getValue() - committed.getOrDefault(e.getKey(), 0L))
+                .sum();
     }
 
     /** Whether every record of every source topic is behind a committed offset. */
@@ -96,8 +100,8 @@ final class GroupProgress implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(offsets.keySet());
             offsets.forEach(consumer::seek);
             Map<TopicPartition, Long> end = consumer.endOffsets(offsets.keySet());
@@ -113,9 +117,11 @@ final class GroupProgress implements AutoCloseable {
 
     Map<TopicPartition, Long> committed() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
         return offsets.entrySet().stream()
-                .filter(e -> e.getValue() != null && sourceTopics.contains(e.getKey().topic()))
+                .filter(e ->
+                        e.getValue() != null && sourceTopics.contains(e.getKey().topic()))
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
@@ -123,13 +129,19 @@ final class GroupProgress implements AutoCloseable {
     Map<TopicPartition, Long> endOffsets() throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-        var descriptions = admin.describeTopics(sourceTopics.stream().filter(existing::contains).toList())
-                .allTopicNames().get(10, TimeUnit.SECONDS);
-        descriptions.forEach((name, description) -> description.partitions()
+        var descriptions = admin.describeTopics(
+                        sourceTopics.stream().filter(existing::contains).toList())
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS);
+        descriptions.forEach((name, description) -> description
+                .partitions()
                 .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin
-                .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get(10, TimeUnit.SECONDS);
-        return result.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(
+                        request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                .all()
+                .get(10, TimeUnit.SECONDS);
+        return result.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     @Override

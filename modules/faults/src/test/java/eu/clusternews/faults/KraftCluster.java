@@ -1,6 +1,5 @@
 package eu.clusternews.faults;
 
-import eu.clusternews.local.LoopbackPorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import eu.clusternews.local.LoopbackPorts;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
 final class KraftCluster implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KraftCluster.class);
-    private static final List<String> BROKER_JVM = List.of("-Xms128m", "-Xmx320m", "-XX:+UseSerialGC",
-            "-Djava.awt.headless=true");
+    private static final List<String> BROKER_JVM =
+            List.of("-Xms128m", "-Xmx320m", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
 
     private final Path dir;
     private final String clusterId;
@@ -74,7 +75,11 @@ final class KraftCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        log.info("{}-node KRaft cluster {} ready at {} in {} ms", size, cluster.clusterId, cluster.bootstrapServers(),
+        log.info(
+                "{}-node KRaft cluster {} ready at {} in {} ms",
+                size,
+                cluster.clusterId,
+                cluster.bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return cluster;
     }
@@ -107,15 +112,25 @@ final class KraftCluster implements AutoCloseable {
     void awaitBrokers(int count, Duration timeout) {
         try (Admin admin = admin()) {
             Awaitility.await("%d brokers registered in %s".formatted(count, bootstrapServers()))
-                    .atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(200))
                     .ignoreExceptions()
-                    .until(() -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= count);
+                    .until(() -> admin.describeCluster()
+                                    .nodes()
+                                    .get(5, TimeUnit.SECONDS)
+                                    .size()
+                            >= count);
         }
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000));
     }
 
     private Path propertiesFile(int nodeId) {
@@ -133,12 +148,17 @@ final class KraftCluster implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", Integer.toString(nodeId));
         p.put("controller.quorum.voters", voters);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPorts[nodeId - 1] + ",CONTROLLER://127.0.0.1:" + controllerPorts[nodeId - 1]);
+        p.put(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + brokerPorts[nodeId - 1] + ",CONTROLLER://127.0.0.1:"
+                        + controllerPorts[nodeId - 1]);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPorts[nodeId - 1]);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("log.dirs", dir.resolve("node-" + nodeId).resolve("logs").toAbsolutePath().toString());
+        p.put(
+                "log.dirs",
+                dir.resolve("node-" + nodeId).resolve("logs").toAbsolutePath().toString());
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");
         p.put("default.replication.factor", replicas);
@@ -177,18 +197,25 @@ final class KraftCluster implements AutoCloseable {
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exitCode = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", file.toString()}, out);
         } catch (Exception e) {
-            throw new IllegalStateException("Formatting broker " + nodeId + " with " + file + " failed: " + e.getMessage()
-                    + " " + output.toString(StandardCharsets.UTF_8), e);
+            throw new IllegalStateException(
+                    "Formatting broker " + nodeId + " with " + file + " failed: " + e.getMessage() + " "
+                            + output.toString(StandardCharsets.UTF_8),
+                    e);
         }
         if (exitCode != 0) {
-            throw new IllegalStateException("Formatting broker " + nodeId + " with " + file + " failed (exit " + exitCode
-                    + "): " + output.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException("Formatting broker " + nodeId + " with " + file + " failed (exit "
+                    + exitCode + "): " + output.toString(StandardCharsets.UTF_8));
         }
     }
 
     private void startNode(int nodeId) {
-        nodes[nodeId - 1] = ChildJvm.start("broker-" + nodeId, "kafka.Kafka", List.of(propertiesFile(nodeId).toString()),
-                BROKER_JVM, Map.of(), dir.resolve("node-" + nodeId).resolve("broker.log"));
+        nodes[nodeId - 1] = ChildJvm.start(
+                "broker-" + nodeId,
+                "kafka.Kafka",
+                List.of(propertiesFile(nodeId).toString()),
+                BROKER_JVM,
+                Map.of(),
+                dir.resolve("node-" + nodeId).resolve("broker.log"));
     }
 
     /** Kills every node still running (the test is over; nothing to flush). */

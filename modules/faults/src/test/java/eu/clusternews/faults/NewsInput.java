@@ -1,13 +1,5 @@
 package eu.clusternews.faults;
 
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.ingest.extract.Extractor;
-import eu.clusternews.ingest.generate.NewsGenerator;
-import eu.clusternews.ingest.publish.NewsPublisher;
-import eu.clusternews.ingest.read.JsonLinesReader;
-import eu.clusternews.ingest.read.ReadResult;
-import eu.clusternews.ingest.reference.ReferenceData;
-import eu.clusternews.topics.ClusterNewsTopics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -18,6 +10,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.ingest.extract.Extractor;
+import eu.clusternews.ingest.generate.NewsGenerator;
+import eu.clusternews.ingest.publish.NewsPublisher;
+import eu.clusternews.ingest.read.JsonLinesReader;
+import eu.clusternews.ingest.read.ReadResult;
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.topics.ClusterNewsTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,19 +54,24 @@ final class NewsInput {
         Extractor extractor = new Extractor(reference);
         Clock clock = Clock.systemUTC();
         java.time.LocalDate today = java.time.LocalDate.now(clock);
-        List<String> lines = new NewsGenerator(reference).jsonLines(generated, seed).toList();
-        List<eu.clusternews.ingest.read.RawDocument> documents = lines.stream().map(line -> {
-            ReadResult read = reader.read("generator:seed=" + seed, line);
-            if (read.documents().size() != 1) {
-                throw new IllegalStateException("The generator wrote a line its reader rejects: " + read.rejections());
-            }
-            return read.documents().get(0);
-        }).toList();
+        List<String> lines =
+                new NewsGenerator(reference).jsonLines(generated, seed).toList();
+        List<eu.clusternews.ingest.read.RawDocument> documents = lines.stream()
+                .map(line -> {
+                    ReadResult read = reader.read("generator:seed=" + seed, line);
+                    if (read.documents().size() != 1) {
+                        throw new IllegalStateException(
+                                "The generator wrote a line its reader rejects: " + read.rejections());
+                    }
+                    return read.documents().get(0);
+                })
+                .toList();
         // the record timestamp is the publication date, and a broker rejects timestamps more than an hour ahead
         // (log.message.timestamp.after.max.ms): the generator's dates reach the end of the current year
         List<NewsEvent> templates = documents.parallelStream()
                 .map(document -> extractor.extract(document).toNewsEvent(clock))
-                .filter(news -> news.getPublishedAt() == null || !news.getPublishedAt().isAfter(today))
+                .filter(news ->
+                        news.getPublishedAt() == null || !news.getPublishedAt().isAfter(today))
                 .toList();
         int templateCount = templates.size();
         SplittableRandom random = new SplittableRandom(seed);
@@ -82,8 +88,13 @@ final class NewsInput {
             }
         }
         NewsInput input = new NewsInput(templates, templateOf, roundOf);
-        log.info("Input: {} records, {} distinct news, from {} extracted templates ({} generated) in {} ms", size,
-                input.distinctIds().size(), templateCount, generated, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        log.info(
+                "Input: {} records, {} distinct news, from {} extracted templates ({} generated) in {} ms",
+                size,
+                input.distinctIds().size(),
+                templateCount,
+                generated,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return input;
     }
 
@@ -95,7 +106,11 @@ final class NewsInput {
     NewsEvent record(int i) {
         NewsEvent template = templates.get(templateOf[i]);
         int round = roundOf[i];
-        return round == 0 ? template : NewsEvent.newBuilder(template).setId(template.getId() + "~" + round).build();
+        return round == 0
+                ? template
+                : NewsEvent.newBuilder(template)
+                        .setId(template.getId() + "~" + round)
+                        .build();
     }
 
     String id(int i) {
@@ -128,8 +143,12 @@ final class NewsInput {
     }
 
     /** As {@link #publish(Map, int, int, int)}, counting the records handed to the producer in {@code sent}. */
-    void publish(Map<String, Object> clientConfig, int from, int to, int perSecond,
-                 java.util.concurrent.atomic.AtomicInteger sent) {
+    void publish(
+            Map<String, Object> clientConfig,
+            int from,
+            int to,
+            int perSecond,
+            java.util.concurrent.atomic.AtomicInteger sent) {
         ClusterNewsTopics topics = ClusterNewsTopics.from(clientConfig);
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
@@ -150,10 +169,16 @@ final class NewsInput {
             publisher.flush();
         }
         if (firstFailure.get() != null) {
-            throw new IllegalStateException(failed.get() + " of " + (to - from) + " news could not be published to "
-                    + clientConfig.get("bootstrap.servers") + ": " + firstFailure.get(), firstFailure.get());
+            throw new IllegalStateException(
+                    failed.get() + " of " + (to - from) + " news could not be published to "
+                            + clientConfig.get("bootstrap.servers") + ": " + firstFailure.get(),
+                    firstFailure.get());
         }
-        log.info("Published records {}..{} in {} ms", from, to, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        log.info(
+                "Published records {}..{} in {} ms",
+                from,
+                to,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     /** Holds the producer back to {@code perSecond}: the records are meant to arrive while a fault happens. */

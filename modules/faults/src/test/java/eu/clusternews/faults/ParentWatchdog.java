@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class ParentWatchdog {
 
-    private ParentWatchdog() {
-    }
+    private ParentWatchdog() {}
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 2) {
@@ -24,12 +23,13 @@ public final class ParentWatchdog {
             Runtime.getRuntime().halt(3);
         }
         parent.get().onExit().thenRun(() -> {
-            System.err.println("ParentWatchdog: the test JVM " + args[0] + " is gone; halting " + ProcessHandle.current().pid());
+            System.err.println("ParentWatchdog: the test JVM " + args[0] + " is gone; halting "
+                    + ProcessHandle.current().pid());
             Runtime.getRuntime().halt(3);
         });
         try {
-            Class.forName(args[1]).getMethod("main", String[].class)
-                    .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+            Class.forName(args[1]).getMethod("main", String[].class).invoke(null, (Object)
+                    Arrays.copyOfRange(args, 2, args.length));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

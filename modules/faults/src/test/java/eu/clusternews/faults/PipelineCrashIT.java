@@ -2,9 +2,6 @@ package eu.clusternews.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.ingest.reference.ReferenceData;
-import eu.clusternews.local.LocalStack;
-import eu.clusternews.local.testing.SharedLocalStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.testing.SharedLocalStack;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,12 @@ class PipelineCrashIT {
     private static final Duration MAX_RUN = Duration.ofMinutes(20);
 
     /** One kill: when in the incarnation, and how much input was committed and still to do at that moment. */
-    record Kill(int incarnation, long millisAfterTarget, long committedInput, long inputLag, long millisAlive) { }
+    record Kill(int incarnation, long millisAfterTarget, long committedInput, long inputLag, long millisAlive) {}
 
     @Test
     @Timeout(value = 45, unit = TimeUnit.MINUTES)
-    void aPipelineKilledAtRandomMomentsAndRestartedEndsWithTheAggregatesOfACleanRunAndNoDuplicateNews() throws Exception {
+    void aPipelineKilledAtRandomMomentsAndRestartedEndsWithTheAggregatesOfACleanRunAndNoDuplicateNews()
+            throws Exception {
         Path work = FaultTestSupport.workDir("crash");
         LocalStack stack = SharedLocalStack.get();
         Map<String, Object> client = FaultTestSupport.clientConfig(stack.bootstrapServers(), stack.schemaRegistryUrl());
@@ -54,17 +56,28 @@ class PipelineCrashIT {
         Aggregates recount = Recount.of(input.records(), Recount.lookup(reference));
         long published = System.nanoTime();
         input.publish(client, 0, input.size(), 0);
-        log.info("Published {} records ({} distinct news) in {} ms; the recount expects {}", input.size(),
-                input.distinctIds().size(), FaultTestSupport.millisSince(published), recount.summary());
+        log.info(
+                "Published {} records ({} distinct news) in {} ms; the recount expects {}",
+                input.size(),
+                input.distinctIds().size(),
+                FaultTestSupport.millisSince(published),
+                recount.summary());
 
         // the crashing run: start, let it make progress, kill -9 at a random moment, start again on the same state
-        PipelineProcess crashing = new PipelineProcess(stack.bootstrapServers(), stack.schemaRegistryUrl(),
-                "faults-crash", work.resolve("crash"), PipelineProcess.staticMember("faults-crash"), 0);
+        PipelineProcess crashing = new PipelineProcess(
+                stack.bootstrapServers(),
+                stack.schemaRegistryUrl(),
+                "faults-crash",
+                work.resolve("crash"),
+                PipelineProcess.staticMember("faults-crash"),
+                0);
         Random random = new Random(SEED);
         // the kill moments, spread over the whole run: after a random share of the input is committed (sorted),
         // plus a random 0-2 s so that the kill falls anywhere in a transaction, not right after a commit
-        long[] killTargets = random.doubles(KILLS, 0.03, 0.92).sorted()
-                .mapToLong(share -> Math.round(share * input.size())).toArray();
+        long[] killTargets = random.doubles(KILLS, 0.03, 0.92)
+                .sorted()
+                .mapToLong(share -> Math.round(share * input.size()))
+                .toArray();
         List<Kill> kills = new ArrayList<>();
         long crashRunStarted = System.nanoTime();
         try (GroupProgress progress = new GroupProgress(client, crashing.applicationId())) {
@@ -73,14 +86,18 @@ class PipelineCrashIT {
                 long started = System.nanoTime();
                 try {
                     long before = progress.committedAll();
-                    Awaitility.await(pipeline + " commits progress").atMost(Duration.ofMinutes(3))
+                    Awaitility.await(pipeline + " commits progress")
+                            .atMost(Duration.ofMinutes(3))
                             .pollInterval(Duration.ofMillis(100))
                             .until(() -> !pipeline.isAlive() || progress.committedAll() > before);
                     long target = killTargets[incarnation - 1];
-                    Awaitility.await(pipeline + " commits " + target + " input records").atMost(MAX_RUN)
+                    Awaitility.await(pipeline + " commits " + target + " input records")
+                            .atMost(MAX_RUN)
                             .pollInterval(Duration.ofMillis(100))
                             .until(() -> !pipeline.isAlive() || progress.committedInput() >= target);
-                    assertThat(pipeline.isAlive()).as("%s is alive (log: %s)", pipeline, pipeline.logFile()).isTrue();
+                    assertThat(pipeline.isAlive())
+                            .as("%s is alive (log: %s)", pipeline, pipeline.logFile())
+                            .isTrue();
                     long afterProgress = System.nanoTime();
                     long delay = random.nextInt(2_000);
                     // the random moment itself: nothing to await, the point is not to choose when
@@ -88,10 +105,21 @@ class PipelineCrashIT {
                     long committed = progress.committedInput();
                     long lag = progress.inputLag();
                     pipeline.kill();
-                    kills.add(new Kill(incarnation, FaultTestSupport.millisSince(afterProgress), committed, lag,
+                    kills.add(new Kill(
+                            incarnation,
+                            FaultTestSupport.millisSince(afterProgress),
+                            committed,
+                            lag,
                             FaultTestSupport.millisSince(started)));
-                    log.info("kill -9 #{} of {}: {} ms after it committed {} input records, {} ms after its start; input committed {}, still to do {}",
-                            incarnation, pipeline, delay, target, FaultTestSupport.millisSince(started), committed, lag);
+                    log.info(
+                            "kill -9 #{} of {}: {} ms after it committed {} input records, {} ms after its start; input committed {}, still to do {}",
+                            incarnation,
+                            pipeline,
+                            delay,
+                            target,
+                            FaultTestSupport.millisSince(started),
+                            committed,
+                            lag);
                 } finally {
                     pipeline.kill();
                 }
@@ -111,8 +139,13 @@ class PipelineCrashIT {
         Map<TopicPartition, Long> cleanRunBegins = output.outputEndOffsets();
 
         // the clean run: a second application id on the same input, never killed; its output follows the first's
-        PipelineProcess clean = new PipelineProcess(stack.bootstrapServers(), stack.schemaRegistryUrl(),
-                "faults-clean", work.resolve("clean"), PipelineProcess.staticMember("faults-clean"), 0);
+        PipelineProcess clean = new PipelineProcess(
+                stack.bootstrapServers(),
+                stack.schemaRegistryUrl(),
+                "faults-clean",
+                work.resolve("clean"),
+                PipelineProcess.staticMember("faults-clean"),
+                0);
         long cleanRunStarted = System.nanoTime();
         try (GroupProgress progress = new GroupProgress(client, clean.applicationId())) {
             ChildJvm pipeline = clean.start();
@@ -127,7 +160,7 @@ class PipelineCrashIT {
         Map<String, Integer> enrichedCleanRun = output.enrichedIdCounts(cleanRunBegins);
 
         String report = """
-                
+
                 ==== RELIABILITY scenario 1: pipeline killed with kill -9 and restarted (exactly_once_v2)
                 input: %d records, %d distinct news (%d duplicates), %d templates, seed %d
                 kills: %d, all while input was still to do: %s
@@ -136,30 +169,64 @@ class PipelineCrashIT {
                 aggregates after the crashes: %s
                 aggregates of the clean run:  %s
                 recount from the input:       %s
-                """.formatted(input.size(), input.distinctIds().size(), input.size() - input.distinctIds().size(),
-                TEMPLATES, SEED, kills.size(), kills, crashRunMillis, kills.size() + 1, cleanRunMillis,
-                enrichedAfterCrashes.values().stream().mapToInt(Integer::intValue).sum(), enrichedAfterCrashes.size(),
+                """.formatted(
+                input.size(),
+                input.distinctIds().size(),
+                input.size() - input.distinctIds().size(),
+                TEMPLATES,
+                SEED,
+                kills.size(),
+                kills,
+                crashRunMillis,
+                kills.size() + 1,
+                cleanRunMillis,
+                enrichedAfterCrashes.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum(),
+                enrichedAfterCrashes.size(),
                 enrichedCleanRun.values().stream().mapToInt(Integer::intValue).sum(),
-                afterCrashes.summary(), cleanRun.summary(), recount.summary());
+                afterCrashes.summary(),
+                cleanRun.summary(),
+                recount.summary());
         System.out.println(report);
 
-        assertThat(kills).as("kills while input was still to do").hasSizeGreaterThanOrEqualTo(Math.min(KILLS, 5))
+        assertThat(kills)
+                .as("kills while input was still to do")
+                .hasSizeGreaterThanOrEqualTo(Math.min(KILLS, 5))
                 .allMatch(kill -> kill.inputLag() > 0 || kill.committedInput() < input.size());
-        assertThat(FaultTestSupport.duplicates(enrichedAfterCrashes)).as("news ids twice in read_committed cluster-news-enriched").isEmpty();
-        assertThat(FaultTestSupport.missing(input.distinctIds(), enrichedAfterCrashes.keySet())).as("news ids missing from cluster-news-enriched").isEmpty();
+        assertThat(FaultTestSupport.duplicates(enrichedAfterCrashes))
+                .as("news ids twice in read_committed cluster-news-enriched")
+                .isEmpty();
+        assertThat(FaultTestSupport.missing(input.distinctIds(), enrichedAfterCrashes.keySet()))
+                .as("news ids missing from cluster-news-enriched")
+                .isEmpty();
         assertThat(enrichedAfterCrashes.keySet()).isEqualTo(input.distinctIds());
         assertThat(enrichedCleanRun.keySet()).isEqualTo(input.distinctIds());
 
-        assertThat(cleanRun.clusters()).as("clean run vs recount: cluster-activity").isEqualTo(recount.clusters());
-        assertThat(cleanRun.consortia()).as("clean run vs recount: consortium-activity").isEqualTo(recount.consortia());
-        assertThat(cleanRun.programmes()).as("clean run vs recount: programme-activity").isEqualTo(recount.programmes());
-        assertThat(afterCrashes.clusters()).as("after the crashes vs the clean run: cluster-activity").isEqualTo(cleanRun.clusters());
-        assertThat(afterCrashes.consortia()).as("after the crashes vs the clean run: consortium-activity").isEqualTo(cleanRun.consortia());
-        assertThat(afterCrashes.programmes()).as("after the crashes vs the clean run: programme-activity").isEqualTo(cleanRun.programmes());
+        assertThat(cleanRun.clusters())
+                .as("clean run vs recount: cluster-activity")
+                .isEqualTo(recount.clusters());
+        assertThat(cleanRun.consortia())
+                .as("clean run vs recount: consortium-activity")
+                .isEqualTo(recount.consortia());
+        assertThat(cleanRun.programmes())
+                .as("clean run vs recount: programme-activity")
+                .isEqualTo(recount.programmes());
+        assertThat(afterCrashes.clusters())
+                .as("after the crashes vs the clean run: cluster-activity")
+                .isEqualTo(cleanRun.clusters());
+        assertThat(afterCrashes.consortia())
+                .as("after the crashes vs the clean run: consortium-activity")
+                .isEqualTo(cleanRun.consortia());
+        assertThat(afterCrashes.programmes())
+                .as("after the crashes vs the clean run: programme-activity")
+                .isEqualTo(cleanRun.programmes());
     }
 
     private static void awaitDone(GroupProgress progress, ChildJvm pipeline) {
-        Awaitility.await(pipeline + " processes all input").atMost(MAX_RUN).pollInterval(Duration.ofMillis(500))
+        Awaitility.await(pipeline + " processes all input")
+                .atMost(MAX_RUN)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!pipeline.isAlive()) {
                         throw new IllegalStateException(pipeline + " died; see " + pipeline.logFile());

@@ -2,16 +2,17 @@ package eu.clusternews.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.ingest.reference.ReferenceData;
-import eu.clusternews.local.LocalStack;
-import eu.clusternews.local.LoopbackPorts;
-import eu.clusternews.local.testing.SharedLocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.local.testing.SharedLocalStack;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,36 +46,57 @@ class PipelineDeathIT {
         streams.put("producer.max.request.size", "1024");
         streams.put("session.timeout.ms", "6000");
         streams.put("heartbeat.interval.ms", "1500");
-        PipelineProcess pipeline = new PipelineProcess(stack.bootstrapServers(), stack.schemaRegistryUrl(),
-                "faults-death", work.resolve("pipeline"), streams, LoopbackPorts.pickFree());
+        PipelineProcess pipeline = new PipelineProcess(
+                stack.bootstrapServers(),
+                stack.schemaRegistryUrl(),
+                "faults-death",
+                work.resolve("pipeline"),
+                streams,
+                LoopbackPorts.pickFree());
         ChildJvm process = pipeline.start();
         try {
-            Awaitility.await(process + " answers /health/live").atMost(Duration.ofMinutes(2))
+            Awaitility.await(process + " answers /health/live")
+                    .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> !process.isAlive() || pipeline.status("/health/live") == 200);
-            assertThat(process.isAlive()).as("%s alive at first (log %s)", process, process.logFile()).isTrue();
+            assertThat(process.isAlive())
+                    .as("%s alive at first (log %s)", process, process.logFile())
+                    .isTrue();
 
             // liveness fails first: the failure is visible to a probe before the process ends
             long started = System.nanoTime();
-            Awaitility.await(process + " answers /health/live with 503").atMost(Duration.ofMinutes(3))
+            Awaitility.await(process + " answers /health/live with 503")
+                    .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> pipeline.status("/health/live") == 503 || !process.isAlive());
-            assertThat(process.isAlive()).as("%s still alive when /health/live first failed (log %s)", process,
-                    process.logFile()).isTrue();
+            assertThat(process.isAlive())
+                    .as("%s still alive when /health/live first failed (log %s)", process, process.logFile())
+                    .isTrue();
             long liveFailedAfter = FaultTestSupport.millisSince(started);
             long failed = System.nanoTime();
 
-            Awaitility.await(process + " exits").atMost(EXIT_WITHIN).pollInterval(Duration.ofMillis(50))
+            Awaitility.await(process + " exits")
+                    .atMost(EXIT_WITHIN)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> !process.isAlive());
             long exitedAfterLiveFailed = FaultTestSupport.millisSince(failed);
             String log = Files.readString(process.logFile());
-            System.out.printf("%n==== RELIABILITY: a dead pipeline exits%n/health/live 503 %d ms after it was first"
-                            + " live; exit status %d %d ms later%n%s%n", liveFailedAfter, process.exitCode(),
-                    exitedAfterLiveFailed, log.lines().filter(l -> l.startsWith("clusternews:")).findFirst().orElse(""));
+            System.out.printf(
+                    "%n==== RELIABILITY: a dead pipeline exits%n/health/live 503 %d ms after it was first"
+                            + " live; exit status %d %d ms later%n%s%n",
+                    liveFailedAfter,
+                    process.exitCode(),
+                    exitedAfterLiveFailed,
+                    log.lines()
+                            .filter(l -> l.startsWith("clusternews:"))
+                            .findFirst()
+                            .orElse(""));
 
             assertThat(process.exitCode()).as("exit status").isNotZero();
-            assertThat(log).as("the plain message in the log %s", process.logFile())
-                    .contains("clusternews: The pipeline faults-death stopped: a stream thread died 4 times within 10 minutes")
+            assertThat(log)
+                    .as("the plain message in the log %s", process.logFile())
+                    .contains(
+                            "clusternews: The pipeline faults-death stopped: a stream thread died 4 times within 10 minutes")
                     .contains("RecordTooLargeException");
             assertThat(Duration.ofMillis(exitedAfterLiveFailed)).isLessThan(EXIT_WITHIN);
             PipelineDeathIT.log.info("exited {} ms after /health/live failed", exitedAfterLiveFailed);

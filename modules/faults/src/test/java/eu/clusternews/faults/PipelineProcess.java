@@ -40,14 +40,25 @@ final class PipelineProcess {
      * @param streamsProperties extra Kafka Streams properties (e.g. replication.factor)
      * @param httpPort          port of the HTTP API and /health/ready, or 0 for none
      */
-    PipelineProcess(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dir,
-                    Map<String, String> streamsProperties, int httpPort) {
+    PipelineProcess(
+            String bootstrapServers,
+            String schemaRegistryUrl,
+            String applicationId,
+            Path dir,
+            Map<String, String> streamsProperties,
+            int httpPort) {
         this(bootstrapServers, schemaRegistryUrl, applicationId, dir, streamsProperties, "127.0.0.1", httpPort);
     }
 
     /** As above, the HTTP API on {@code httpHost} (another loopback address, such as 127.0.0.2, for a second "host"). */
-    PipelineProcess(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path dir,
-                    Map<String, String> streamsProperties, String httpHost, int httpPort) {
+    PipelineProcess(
+            String bootstrapServers,
+            String schemaRegistryUrl,
+            String applicationId,
+            Path dir,
+            Map<String, String> streamsProperties,
+            String httpHost,
+            int httpPort) {
         this.httpHost = httpHost;
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
@@ -88,16 +99,25 @@ final class PipelineProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + config, e);
         }
-        List<String> args = new ArrayList<>(List.of("pipeline",
-                "--bootstrap-servers", bootstrapServers,
-                "--schema-registry-url", schemaRegistryUrl,
-                "--application-id", applicationId,
-                "--state-dir", dir.resolve("state").toAbsolutePath().toString(),
-                "--http-host", httpHost,
-                "--http-port", Integer.toString(httpPort),
-                "--config", config.toAbsolutePath().toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "pipeline",
+                "--bootstrap-servers",
+                bootstrapServers,
+                "--schema-registry-url",
+                schemaRegistryUrl,
+                "--application-id",
+                applicationId,
+                "--state-dir",
+                dir.resolve("state").toAbsolutePath().toString(),
+                "--http-host",
+                httpHost,
+                "--http-port",
+                Integer.toString(httpPort),
+                "--config",
+                config.toAbsolutePath().toString()));
         starts++;
-        return ChildJvm.start(applicationId + "#" + starts, "eu.clusternews.app.ClusterNews", args, JVM, Map.of(), logFile());
+        return ChildJvm.start(
+                applicationId + "#" + starts, "eu.clusternews.app.ClusterNews", args, JVM, Map.of(), logFile());
     }
 
     /** Whether the process answers {@code GET /health/ready} with 200: Kafka Streams is RUNNING. */
@@ -111,8 +131,12 @@ final class PipelineProcess {
             throw new IllegalStateException("The pipeline " + applicationId + " runs without its HTTP API");
         }
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(uri(path))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -126,5 +150,6 @@ final class PipelineProcess {
         return URI.create("http://" + httpHost + ":" + httpPort + path);
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 }

@@ -1,5 +1,13 @@
 package eu.clusternews.faults;
 
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.Consortium;
@@ -14,13 +22,6 @@ import eu.clusternews.pipeline.ActivityAggregator;
 import eu.clusternews.pipeline.Enricher;
 import eu.clusternews.pipeline.FanOut;
 import eu.clusternews.pipeline.ReferenceLookup;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What the aggregates must be, computed from the input in memory without Kafka: each distinct news id counted once
@@ -30,12 +31,13 @@ import java.util.stream.Collectors;
  */
 final class Recount {
 
-    private Recount() {
-    }
+    private Recount() {}
 
     static ReferenceLookup lookup(ReferenceData reference) {
-        return ReferenceLookup.of(byId(reference.organisations(), Organisation::getId),
-                byId(reference.consortia(), Consortium::getId), byId(reference.programmes(), Programme::getId));
+        return ReferenceLookup.of(
+                byId(reference.organisations(), Organisation::getId),
+                byId(reference.consortia(), Consortium::getId),
+                byId(reference.programmes(), Programme::getId));
     }
 
     static Aggregates of(Iterable<NewsEvent> input, ReferenceLookup reference) {

@@ -2,12 +2,6 @@ package eu.clusternews.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.ingest.reference.ReferenceData;
-import eu.clusternews.local.ApicurioRegistryProcess;
-import eu.clusternews.local.EmbeddedKafkaBroker;
-import eu.clusternews.local.LoopbackPorts;
-import eu.clusternews.registry.SchemaRegistryClients;
-import eu.clusternews.topics.TopicSpec;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -24,6 +18,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.local.ApicurioRegistryProcess;
+import eu.clusternews.local.EmbeddedKafkaBroker;
+import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.registry.SchemaRegistryClients;
+import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -79,6 +80,7 @@ class RegistryOutageIT {
     private static final String STARTED = "Pipeline " + APPLICATION_ID + " on ";
     /** What the pipeline logs when it meets the outage: at its start-up check, and in a stream thread. */
     private static final List<String> OUTAGE_MET = List.of("Still trying", "The schema registry gave no usable answer");
+
     private static final Duration MAX_RUN = Duration.ofMinutes(10);
 
     @Test
@@ -90,8 +92,11 @@ class RegistryOutageIT {
         // fixed for the whole test: the registry comes back at the URL the pipeline was given
         int registryPort = LoopbackPorts.pickFree();
         long testStarted = System.nanoTime();
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(stackDir).port(LoopbackPorts.pickFree()).start()) {
-            ApicurioRegistryProcess registry = ApicurioRegistryProcess.builder(stackDir).port(registryPort).start();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(stackDir)
+                .port(LoopbackPorts.pickFree())
+                .start()) {
+            ApicurioRegistryProcess registry =
+                    ApicurioRegistryProcess.builder(stackDir).port(registryPort).start();
             try {
                 String registryUrl = registry.confluentApiUrl();
                 Map<String, Object> client = FaultTestSupport.clientConfig(broker.bootstrapServers(), registryUrl);
@@ -100,7 +105,8 @@ class RegistryOutageIT {
                 NewsInput input = NewsInput.generate(reference, TEMPLATES, RECORDS, SEED);
                 Aggregates recount = Recount.of(input.records(), Recount.lookup(reference));
                 input.publish(client, 0, input.size(), 0);
-                TreeSet<String> subjectsBefore = new TreeSet<>(SchemaRegistryClients.fromConfig(client).subjects());
+                TreeSet<String> subjectsBefore =
+                        new TreeSet<>(SchemaRegistryClients.fromConfig(client).subjects());
 
                 Map<String, String> streams = new HashMap<>(PipelineProcess.staticMember(APPLICATION_ID));
                 streams.put("max.retries", MAX_RETRIES);
@@ -109,8 +115,8 @@ class RegistryOutageIT {
                 // thread deaths of the outage cost most of a minute)
                 streams.put("session.timeout.ms", "6000");
                 streams.put("heartbeat.interval.ms", "1500");
-                PipelineProcess pipeline = new PipelineProcess(broker.bootstrapServers(), registryUrl, APPLICATION_ID,
-                        work.resolve("pipeline"), streams, 0);
+                PipelineProcess pipeline = new PipelineProcess(
+                        broker.bootstrapServers(), registryUrl, APPLICATION_ID, work.resolve("pipeline"), streams, 0);
 
                 Supervisor.Incarnation coldStart;
                 Supervisor.Incarnation killedDuringOutage;
@@ -121,57 +127,82 @@ class RegistryOutageIT {
                 long doneAfterRecovery;
                 boolean exitedOnItsOwn;
                 Supervisor supervisor = new Supervisor(pipeline, testStarted);
-                try (GroupProgress progress = new GroupProgress(client, APPLICATION_ID); supervisor) {
+                try (GroupProgress progress = new GroupProgress(client, APPLICATION_ID);
+                        supervisor) {
                     supervisor.start();
 
                     // 1. part of the input processed, the registry up
                     Supervisor.Incarnation first = supervisor.awaitIncarnation(1);
                     long target = input.size() * 3L / 10;
-                    Awaitility.await("the pipeline commits " + target + " input records").atMost(MAX_RUN)
+                    Awaitility.await("the pipeline commits " + target + " input records")
+                            .atMost(MAX_RUN)
                             .pollInterval(Duration.ofMillis(200))
                             .until(() -> first.ended() || progress.committedInput() >= target);
-                    assertThat(first.ended()).as("%s ended by itself; see %s", first, pipeline.logFile()).isFalse();
+                    assertThat(first.ended())
+                            .as("%s ended by itself; see %s", first, pipeline.logFile())
+                            .isFalse();
 
                     // 2. kill -9 with the registry up: the next process has no schema in its caches
                     supervisor.kill(first);
                     coldStart = supervisor.awaitIncarnation(2);
-                    Awaitility.await(coldStart + " starts Kafka Streams").atMost(Duration.ofMinutes(2))
+                    Awaitility.await(coldStart + " starts Kafka Streams")
+                            .atMost(Duration.ofMinutes(2))
                             .pollInterval(Duration.ofMillis(20))
                             .until(() -> coldStart.ended() || coldStart.log().contains(STARTED));
-                    assertThat(coldStart.ended()).as("%s ended before it started; see %s", coldStart, pipeline.logFile())
+                    assertThat(coldStart.ended())
+                            .as("%s ended before it started; see %s", coldStart, pipeline.logFile())
                             .isFalse();
 
                     // 3. kill -9 of the registry, while that process's threads are still joining and restoring
                     committedAtOutage = progress.committedInput();
                     outageStarted = System.nanoTime();
                     killForcibly(registry);
-                    log.info("kill -9 of the registry at {} ms, right after {} started Kafka Streams; input committed {} of {}",
-                            supervisor.millis(), coldStart, committedAtOutage, input.size());
-                    // its stream threads fail on the outage, are replaced three times, then the process exits (status 1)
-                    exitedOnItsOwn = awaitQuietly(coldStart + " exits by itself", Duration.ofMinutes(3), coldStart::ended);
+                    log.info(
+                            "kill -9 of the registry at {} ms, right after {} started Kafka Streams; input committed {} of {}",
+                            supervisor.millis(),
+                            coldStart,
+                            committedAtOutage,
+                            input.size());
+                    // its stream threads fail on the outage, are replaced three times, then the process exits (status
+                    // 1)
+                    exitedOnItsOwn =
+                            awaitQuietly(coldStart + " exits by itself", Duration.ofMinutes(3), coldStart::ended);
 
                     // 4. kill -9 of the pipeline during the outage, once it has met the outage: the process the
                     // supervisor started after that exit (or, had it not exited, that one)
-                    killedDuringOutage = exitedOnItsOwn ? supervisor.awaitIncarnation(coldStart.number() + 1) : coldStart;
-                    awaitQuietly(killedDuringOutage + " meets the outage", Duration.ofMinutes(1),
+                    killedDuringOutage =
+                            exitedOnItsOwn ? supervisor.awaitIncarnation(coldStart.number() + 1) : coldStart;
+                    awaitQuietly(
+                            killedDuringOutage + " meets the outage",
+                            Duration.ofMinutes(1),
                             () -> killedDuringOutage.ended() || killedDuringOutage.metTheOutage());
                     supervisor.kill(killedDuringOutage);
                     Supervisor.Incarnation afterKill = supervisor.awaitIncarnation(killedDuringOutage.number() + 1);
-                    awaitQuietly(afterKill + " meets the outage", Duration.ofMinutes(1),
+                    awaitQuietly(
+                            afterKill + " meets the outage",
+                            Duration.ofMinutes(1),
                             () -> afterKill.ended() || afterKill.metTheOutage());
-                    Awaitility.await("the outage lasts " + MIN_OUTAGE.toSeconds() + " s").atMost(MIN_OUTAGE.plusMinutes(1))
+                    Awaitility.await("the outage lasts " + MIN_OUTAGE.toSeconds() + " s")
+                            .atMost(MIN_OUTAGE.plusMinutes(1))
                             .pollInterval(Duration.ofMillis(200))
                             .until(() -> FaultTestSupport.millisSince(outageStarted) >= MIN_OUTAGE.toMillis());
                     long committedDuringOutage = progress.committedInput();
 
                     // 5. the registry back on the same storage and port
-                    registry = ApicurioRegistryProcess.builder(stackDir).port(registryPort).start();
+                    registry = ApicurioRegistryProcess.builder(stackDir)
+                            .port(registryPort)
+                            .start();
                     outageMillis = FaultTestSupport.millisSince(outageStarted);
                     committedAtRecovery = committedDuringOutage;
-                    log.info("Registry back after an outage of {} ms; input committed {} of {}", outageMillis,
-                            committedAtRecovery, input.size());
+                    log.info(
+                            "Registry back after an outage of {} ms; input committed {} of {}",
+                            outageMillis,
+                            committedAtRecovery,
+                            input.size());
                     long recovered = System.nanoTime();
-                    Awaitility.await("the pipeline processes all input").atMost(MAX_RUN).pollInterval(Duration.ofMillis(500))
+                    Awaitility.await("the pipeline processes all input")
+                            .atMost(MAX_RUN)
+                            .pollInterval(Duration.ofMillis(500))
                             .until(() -> {
                                 supervisor.throwIfGaveUp();
                                 return progress.done();
@@ -179,21 +210,31 @@ class RegistryOutageIT {
                     doneAfterRecovery = FaultTestSupport.millisSince(recovered);
                 }
                 long totalMillis = FaultTestSupport.millisSince(testStarted);
-                TreeSet<String> subjectsAfter = new TreeSet<>(SchemaRegistryClients.fromConfig(client).subjects());
+                TreeSet<String> subjectsAfter =
+                        new TreeSet<>(SchemaRegistryClients.fromConfig(client).subjects());
 
                 CommittedOutput output = new CommittedOutput(client);
                 String deadLetters = TopicSpec.DEAD_LETTERS.topicName();
                 AtomicLong committedDeadLetters = new AtomicLong();
-                output.scan(deadLetters, Map.of(), new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                output.scan(
+                        deadLetters,
+                        Map.of(),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer(),
                         (k, v) -> committedDeadLetters.incrementAndGet());
                 long deadLettersEverWritten = recordsEverWritten(client, deadLetters);
                 Aggregates result = output.aggregates(Map.of());
                 Map<String, Integer> enriched = output.enrichedIdCounts(Map.of());
                 List<Supervisor.Incarnation> incarnations = supervisor.incarnations();
-                long killsOfThePipeline = incarnations.stream().filter(Supervisor.Incarnation::killedByTest).count();
+                long killsOfThePipeline = incarnations.stream()
+                        .filter(Supervisor.Incarnation::killedByTest)
+                        .count();
                 List<Supervisor.Incarnation> ownExits = incarnations.stream()
-                        .filter(i -> !i.killedByTest() && i.exitStatus() != null && i.stoppedAt() < 0).toList();
-                long metTheOutage = incarnations.stream().filter(Supervisor.Incarnation::metTheOutage).count();
+                        .filter(i -> !i.killedByTest() && i.exitStatus() != null && i.stoppedAt() < 0)
+                        .toList();
+                long metTheOutage = incarnations.stream()
+                        .filter(Supervisor.Incarnation::metTheOutage)
+                        .count();
 
                 StringBuilder runs = new StringBuilder();
                 incarnations.forEach(i -> runs.append("  ").append(i.describe()).append(System.lineSeparator()));
@@ -210,32 +251,76 @@ class RegistryOutageIT {
                         cluster-news-enriched (read_committed): %d records, %d distinct ids
                         aggregates: %s
                         recount:    %s
-                        """.formatted(input.size(), input.distinctIds().size(), SEED, MAX_RETRIES, coldStart.name(),
-                        committedAtOutage, input.size(), outageMillis, subjectsBefore.size(),
+                        """.formatted(
+                        input.size(),
+                        input.distinctIds().size(),
+                        SEED,
+                        MAX_RETRIES,
+                        coldStart.name(),
+                        committedAtOutage,
+                        input.size(),
+                        outageMillis,
+                        subjectsBefore.size(),
                         subjectsAfter.equals(subjectsBefore) ? "(equal)" : "(DIFFERENT: " + subjectsAfter + ")",
-                        killsOfThePipeline, ownExits.size(), incarnations.size() - 1, metTheOutage, runs,
-                        committedAtRecovery, doneAfterRecovery, totalMillis, committedDeadLetters.get(),
-                        deadLettersEverWritten, enriched.values().stream().mapToInt(Integer::intValue).sum(),
-                        enriched.size(), result.summary(), recount.summary()));
+                        killsOfThePipeline,
+                        ownExits.size(),
+                        incarnations.size() - 1,
+                        metTheOutage,
+                        runs,
+                        committedAtRecovery,
+                        doneAfterRecovery,
+                        totalMillis,
+                        committedDeadLetters.get(),
+                        deadLettersEverWritten,
+                        enriched.values().stream().mapToInt(Integer::intValue).sum(),
+                        enriched.size(),
+                        result.summary(),
+                        recount.summary()));
 
-                assertThat(committedDeadLetters.get()).as("records in %s (read_committed)", deadLetters).isZero();
-                assertThat(deadLettersEverWritten).as("records ever written to %s, aborted ones included", deadLetters).isZero();
-                assertThat(FaultTestSupport.duplicates(enriched)).as("news ids twice in read_committed cluster-news-enriched").isEmpty();
-                assertThat(FaultTestSupport.missing(input.distinctIds(), enriched.keySet())).as("news ids missing from cluster-news-enriched").isEmpty();
+                assertThat(committedDeadLetters.get())
+                        .as("records in %s (read_committed)", deadLetters)
+                        .isZero();
+                assertThat(deadLettersEverWritten)
+                        .as("records ever written to %s, aborted ones included", deadLetters)
+                        .isZero();
+                assertThat(FaultTestSupport.duplicates(enriched))
+                        .as("news ids twice in read_committed cluster-news-enriched")
+                        .isEmpty();
+                assertThat(FaultTestSupport.missing(input.distinctIds(), enriched.keySet()))
+                        .as("news ids missing from cluster-news-enriched")
+                        .isEmpty();
                 assertThat(enriched.keySet()).isEqualTo(input.distinctIds());
-                assertThat(result.clusters()).as("cluster-activity vs the recount").isEqualTo(recount.clusters());
-                assertThat(result.consortia()).as("consortium-activity vs the recount").isEqualTo(recount.consortia());
-                assertThat(result.programmes()).as("programme-activity vs the recount").isEqualTo(recount.programmes());
-                assertThat(subjectsAfter).as("subjects after the registry's restart").isEqualTo(subjectsBefore);
+                assertThat(result.clusters())
+                        .as("cluster-activity vs the recount")
+                        .isEqualTo(recount.clusters());
+                assertThat(result.consortia())
+                        .as("consortium-activity vs the recount")
+                        .isEqualTo(recount.consortia());
+                assertThat(result.programmes())
+                        .as("programme-activity vs the recount")
+                        .isEqualTo(recount.programmes());
+                assertThat(subjectsAfter)
+                        .as("subjects after the registry's restart")
+                        .isEqualTo(subjectsBefore);
                 // the scenario happened as described: the outage met in a stream thread ended a process (status 1),
                 // and the processes started during the outage met it too
-                assertThat(exitedOnItsOwn).as("%s exited by itself during the outage; see %s", coldStart, pipeline.logFile()).isTrue();
-                assertThat(coldStart.exitStatus()).as("exit status of %s", coldStart).isEqualTo(1);
-                assertThat(coldStart.log()).as("log of %s", coldStart)
+                assertThat(exitedOnItsOwn)
+                        .as("%s exited by itself during the outage; see %s", coldStart, pipeline.logFile())
+                        .isTrue();
+                assertThat(coldStart.exitStatus())
+                        .as("exit status of %s", coldStart)
+                        .isEqualTo(1);
+                assertThat(coldStart.log())
+                        .as("log of %s", coldStart)
                         .contains("The schema registry gave no usable answer")
-                        .contains("clusternews: The pipeline " + APPLICATION_ID + " stopped: a stream thread died 4 times");
-                assertThat(killedDuringOutage.metTheOutage()).as("%s met the outage before its kill -9", killedDuringOutage).isTrue();
-                assertThat(killsOfThePipeline).as("pipeline processes killed with kill -9").isEqualTo(2);
+                        .contains("clusternews: The pipeline " + APPLICATION_ID
+                                + " stopped: a stream thread died 4 times");
+                assertThat(killedDuringOutage.metTheOutage())
+                        .as("%s met the outage before its kill -9", killedDuringOutage)
+                        .isTrue();
+                assertThat(killsOfThePipeline)
+                        .as("pipeline processes killed with kill -9")
+                        .isEqualTo(2);
             } finally {
                 registry.close();
             }
@@ -245,7 +330,8 @@ class RegistryOutageIT {
     /** {@code kill -9} of the registry process this test started (and of nothing else), waiting until it is gone. */
     private static void killForcibly(ApicurioRegistryProcess registry) {
         ProcessHandle process = ProcessHandle.of(registry.pid())
-                .filter(p -> p.parent().map(ProcessHandle::pid).orElse(-1L) == ProcessHandle.current().pid())
+                .filter(p -> p.parent().map(ProcessHandle::pid).orElse(-1L)
+                        == ProcessHandle.current().pid())
                 .orElseThrow(() -> new IllegalStateException("The registry process " + registry.pid()
                         + " is not a child of this JVM (or is gone already): not killing it"));
         process.destroyForcibly();
@@ -257,7 +343,10 @@ class RegistryOutageIT {
     /** Like an Awaitility wait, but a timeout is an answer (false), not a failure: the assertions at the end judge. */
     private static boolean awaitQuietly(String what, Duration atMost, BooleanSupplier condition) {
         try {
-            Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
+            Awaitility.await(what)
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(condition::getAsBoolean);
             return true;
         } catch (ConditionTimeoutException e) {
             log.warn("Not within {} s: {}", atMost.toSeconds(), what);
@@ -269,11 +358,14 @@ class RegistryOutageIT {
     private static long recordsEverWritten(Map<String, Object> clientConfig, String topic) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
@@ -339,7 +431,8 @@ class RegistryOutageIT {
 
             /** What this process wrote to the log. */
             String log() {
-                try (RandomAccessFile file = new RandomAccessFile(pipeline.logFile().toFile(), "r")) {
+                try (RandomAccessFile file =
+                        new RandomAccessFile(pipeline.logFile().toFile(), "r")) {
                     long to = logTo < 0 ? file.length() : Math.min(file.length(), logTo);
                     byte[] bytes = new byte[(int) (to - logFrom)];
                     file.seek(logFrom);
@@ -356,12 +449,21 @@ class RegistryOutageIT {
             }
 
             String describe() {
-                String end = !ended() ? "running"
-                        : killedByTest ? "kill -9 by the test"
-                        : stoppedAt >= 0 ? "stopped at the end (SIGTERM)"
-                        : "exited on its own, status " + process.exitCode();
-                return "#%d %s: %d-%s ms, %s%s".formatted(number, process, startedAt, ended() ? endedAt : "",
-                        end, metTheOutage() ? ", met the outage" : "");
+                String end = !ended()
+                        ? "running"
+                        : killedByTest
+                                ? "kill -9 by the test"
+                                : stoppedAt >= 0
+                                        ? "stopped at the end (SIGTERM)"
+                                        : "exited on its own, status " + process.exitCode();
+                return "#%d %s: %d-%s ms, %s%s"
+                        .formatted(
+                                number,
+                                process,
+                                startedAt,
+                                ended() ? endedAt : "",
+                                end,
+                                metTheOutage() ? ", met the outage" : "");
             }
 
             @Override
@@ -388,7 +490,8 @@ class RegistryOutageIT {
             try {
                 for (int number = 1; closing.getCount() > 0; number++) {
                     if (number > MAX_RESTARTS + 1) {
-                        gaveUp = "the supervisor gave up after " + MAX_RESTARTS + " restarts; see " + pipeline.logFile();
+                        gaveUp =
+                                "the supervisor gave up after " + MAX_RESTARTS + " restarts; see " + pipeline.logFile();
                         return;
                     }
                     long logFrom = Files.exists(pipeline.logFile()) ? Files.size(pipeline.logFile()) : 0;
@@ -421,8 +524,10 @@ class RegistryOutageIT {
 
         /** Waits until the supervisor has started its {@code number}th process. */
         Incarnation awaitIncarnation(int number) {
-            Awaitility.await("the supervisor starts process #" + number).atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(20)).until(() -> {
+            Awaitility.await("the supervisor starts process #" + number)
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
                         throwIfGaveUp();
                         return incarnations.size() >= number;
                     });

@@ -2,12 +2,6 @@ package eu.clusternews.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.ingest.reference.ReferenceData;
-import eu.clusternews.local.LocalStack;
-import eu.clusternews.local.LoopbackPorts;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +17,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.LoopbackPorts;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
@@ -47,10 +48,11 @@ class SeveralHostsIT {
     private static final String APPLICATION_ID = "faults-hosts";
     private static final int RECORDS = Integer.getInteger("faults.hosts.records", 3_000);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One answer of one instance to one path; status 0: no answer (refused, timed out). */
-    record Answer(String instance, String path, int status, boolean right, long millis) { }
+    record Answer(String instance, String path, int status, boolean right, long millis) {}
 
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -58,8 +60,11 @@ class SeveralHostsIT {
         Path work = FaultTestSupport.workDir("hosts");
         // a stack of its own: the shared one's cluster-news holds the other fault tests' news, which the instances
         // would count too
-        try (LocalStack stack = LocalStack.builder().dataDir(work.resolve("stack"))
-                .kafkaPort(LoopbackPorts.pickFree()).registryPort(LoopbackPorts.pickFree()).start()) {
+        try (LocalStack stack = LocalStack.builder()
+                .dataDir(work.resolve("stack"))
+                .kafkaPort(LoopbackPorts.pickFree())
+                .registryPort(LoopbackPorts.pickFree())
+                .start()) {
             run(stack, work);
         }
     }
@@ -81,8 +86,10 @@ class SeveralHostsIT {
         PipelineProcess c = instance(stack, work, "c", "127.0.0.4", streams);
 
         List<String> paths = new ArrayList<>(List.of("/api/clusters", "/api/news?limit=20"));
-        recount.clusters().values().stream().sorted(Comparator.comparingLong(ClusterActivity::getNewsCount).reversed())
-                .limit(4).forEach(cluster -> paths.add("/api/clusters/" + cluster.getClusterId()));
+        recount.clusters().values().stream()
+                .sorted(Comparator.comparingLong(ClusterActivity::getNewsCount).reversed())
+                .limit(4)
+                .forEach(cluster -> paths.add("/api/clusters/" + cluster.getClusterId()));
 
         ChildJvm processA = a.start();
         ChildJvm processB = b.start();
@@ -91,17 +98,22 @@ class SeveralHostsIT {
         AtomicBoolean polling = new AtomicBoolean(true);
         Thread poller = null;
         try (GroupProgress progress = new GroupProgress(client, APPLICATION_ID);
-             Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            Awaitility.await("both instances process all input").atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            Awaitility.await("both instances process all input")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
                         if (!processA.isAlive() || !processB.isAlive()) {
-                            throw new IllegalStateException("an instance died; see " + processA.logFile() + ", " + processB.logFile());
+                            throw new IllegalStateException(
+                                    "an instance died; see " + processA.logFile() + ", " + processB.logFile());
                         }
                         return a.ready() && b.ready() && progress.done();
                     });
             Map<String, JsonNode> right = new LinkedHashMap<>();
-            Awaitility.await("both instances answer every path alike").atMost(Duration.ofMinutes(1))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+            Awaitility.await("both instances answer every path alike")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
                         right.clear();
                         for (String path : paths) {
                             JsonNode fromA = get(a, path);
@@ -116,17 +128,21 @@ class SeveralHostsIT {
 
             Map<String, PipelineProcess> polled = new java.util.concurrent.ConcurrentHashMap<>(Map.of("a", a, "b", b));
             long pollStart = System.nanoTime();
-            poller = new Thread(() -> {
-                while (polling.get()) {
-                    for (Map.Entry<String, PipelineProcess> instance : polled.entrySet()) {
-                        for (String path : paths) {
-                            answers.add(ask(instance.getKey(), instance.getValue(), path, right.get(path), pollStart));
+            poller = new Thread(
+                    () -> {
+                        while (polling.get()) {
+                            for (Map.Entry<String, PipelineProcess> instance : polled.entrySet()) {
+                                for (String path : paths) {
+                                    answers.add(ask(
+                                            instance.getKey(), instance.getValue(), path, right.get(path), pollStart));
+                                }
+                            }
                         }
-                    }
-                }
-            }, "api-poller");
+                    },
+                    "api-poller");
             poller.start();
-            Awaitility.await("answers in steady state").atMost(Duration.ofSeconds(30))
+            Awaitility.await("answers in steady state")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> answers.size() >= 50);
 
             long killedAt = FaultTestSupport.millisSince(pollStart);
@@ -134,7 +150,9 @@ class SeveralHostsIT {
             polled.remove("b");
             processC = c.start();
             ChildJvm joined = processC;
-            Awaitility.await("the third instance answers").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+            Awaitility.await("the third instance answers")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         if (!joined.isAlive()) {
                             throw new IllegalStateException(joined + " died; see " + joined.logFile());
@@ -143,17 +161,26 @@ class SeveralHostsIT {
                     });
             polled.put("c", c);
             long joinedAt = FaultTestSupport.millisSince(pollStart);
-            Awaitility.await("the group settles on the two live instances").atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+            Awaitility.await("the group settles on the two live instances")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
                         ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(APPLICATION_ID))
-                                .describedGroups().get(APPLICATION_ID).get(10, TimeUnit.SECONDS);
-                        return group.groupState() == GroupState.STABLE && group.members().size() == 2
-                                && a.ready() && c.ready();
+                                .describedGroups()
+                                .get(APPLICATION_ID)
+                                .get(10, TimeUnit.SECONDS);
+                        return group.groupState() == GroupState.STABLE
+                                && group.members().size() == 2
+                                && a.ready()
+                                && c.ready();
                     });
-            Awaitility.await("both live instances give the right answers again").atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+            Awaitility.await("both live instances give the right answers again")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
                         for (String path : paths) {
-                            if (!right.get(path).equals(get(a, path)) || !right.get(path).equals(get(c, path))) {
+                            if (!right.get(path).equals(get(a, path))
+                                    || !right.get(path).equals(get(c, path))) {
                                 return false;
                             }
                         }
@@ -163,26 +190,45 @@ class SeveralHostsIT {
             polling.set(false);
             poller.join(30_000);
 
-            List<Answer> wrong = answers.stream().filter(x -> x.status() != 503 && !(x.status() == 200 && x.right())
-                    && !(x.status() == 0 && x.instance().equals("b"))).toList();
-            long ok = answers.stream().filter(x -> x.status() == 200 && x.right()).count();
+            List<Answer> wrong = answers.stream()
+                    .filter(x -> x.status() != 503
+                            && !(x.status() == 200 && x.right())
+                            && !(x.status() == 0 && x.instance().equals("b")))
+                    .toList();
+            long ok =
+                    answers.stream().filter(x -> x.status() == 200 && x.right()).count();
             long unavailable = answers.stream().filter(x -> x.status() == 503).count();
-            long unavailableAfterKill = answers.stream().filter(x -> x.status() == 503 && x.millis() >= killedAt).count();
-            long rightAfterSettled = answers.stream().filter(x -> x.status() == 200 && x.millis() >= settledAt).count();
-            System.out.printf("%n==== RELIABILITY: several hosts (127.0.0.2-4), one killed with kill -9, one joining%n"
+            long unavailableAfterKill = answers.stream()
+                    .filter(x -> x.status() == 503 && x.millis() >= killedAt)
+                    .count();
+            long rightAfterSettled = answers.stream()
+                    .filter(x -> x.status() == 200 && x.millis() >= settledAt)
+                    .count();
+            System.out.printf(
+                    "%n==== RELIABILITY: several hosts (127.0.0.2-4), one killed with kill -9, one joining%n"
                             + "%d answers: %d right (200), %d 503 (%d after the kill), %d neither; kill at %d ms, third"
-                            + " instance up at %d ms, right everywhere again at %d ms%n", answers.size(), ok, unavailable,
-                    unavailableAfterKill, wrong.size(), killedAt, joinedAt, settledAt);
+                            + " instance up at %d ms, right everywhere again at %d ms%n",
+                    answers.size(), ok, unavailable, unavailableAfterKill, wrong.size(), killedAt, joinedAt, settledAt);
 
-            assertThat(wrong).as("answers that are neither 503 nor the full right answer").isEmpty();
-            assertThat(unavailableAfterKill).as("503s while the killed instance's partitions had no owner").isPositive();
-            assertThat(answers.stream().filter(x -> x.status() == 200 && x.instance().equals("c")).count())
-                    .as("right answers from the instance that joined").isPositive();
+            assertThat(wrong)
+                    .as("answers that are neither 503 nor the full right answer")
+                    .isEmpty();
+            assertThat(unavailableAfterKill)
+                    .as("503s while the killed instance's partitions had no owner")
+                    .isPositive();
+            assertThat(answers.stream()
+                            .filter(x -> x.status() == 200 && x.instance().equals("c"))
+                            .count())
+                    .as("right answers from the instance that joined")
+                    .isPositive();
             for (String path : paths) {
                 assertThat(get(a, path)).as("a: %s", path).isEqualTo(right.get(path));
                 assertThat(get(c, path)).as("c: %s", path).isEqualTo(right.get(path));
             }
-            log.info("{} answers checked; {} of them right after the instances settled", answers.size(), rightAfterSettled);
+            log.info(
+                    "{} answers checked; {} of them right after the instances settled",
+                    answers.size(),
+                    rightAfterSettled);
         } finally {
             polling.set(false);
             if (poller != null) {
@@ -196,26 +242,44 @@ class SeveralHostsIT {
         }
     }
 
-    private static PipelineProcess instance(LocalStack stack, Path work, String name, String host, Map<String, String> streams) {
-        return new PipelineProcess(stack.bootstrapServers(), stack.schemaRegistryUrl(), APPLICATION_ID,
-                work.resolve(name), streams, host, LoopbackPorts.pickFree());
+    private static PipelineProcess instance(
+            LocalStack stack, Path work, String name, String host, Map<String, String> streams) {
+        return new PipelineProcess(
+                stack.bootstrapServers(),
+                stack.schemaRegistryUrl(),
+                APPLICATION_ID,
+                work.resolve(name),
+                streams,
+                host,
+                LoopbackPorts.pickFree());
     }
 
     /** The answer's JSON when it is 200, else null. */
     private static JsonNode get(PipelineProcess instance, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(instance.uri(path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(instance.uri(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
     private static Answer ask(String name, PipelineProcess instance, String path, JsonNode right, long since) {
         long at = FaultTestSupport.millisSince(since);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(instance.uri(path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(instance.uri(path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             boolean isRight = response.statusCode() == 200 && right.equals(JSON.readTree(response.body()));
             if (response.statusCode() != 503 && !isRight) {
-                log.error("WRONG ANSWER from {} to {} at {} ms: {} {}", name, path, at, response.statusCode(),
+                log.error(
+                        "WRONG ANSWER from {} to {} at {} ms: {} {}",
+                        name,
+                        path,
+                        at,
+                        response.statusCode(),
                         response.body().length() > 2_000 ? response.body().substring(0, 2_000) : response.body());
             }
             return new Answer(name, path, response.statusCode(), isRight, at);
@@ -230,9 +294,13 @@ class SeveralHostsIT {
     /** The cluster listing holds every cluster of the recount with its news count. */
     private static void assertRightAccordingToTheRecount(JsonNode listing, Aggregates recount) {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        listing.get("items").forEach(item -> counts.put(item.get("id").asText(), item.get("newsCount").asLong()));
+        listing.get("items")
+                .forEach(item -> counts.put(
+                        item.get("id").asText(), item.get("newsCount").asLong()));
         Map<String, Long> expected = new java.util.TreeMap<>();
         recount.clusters().forEach((id, activity) -> expected.put(id, activity.getNewsCount()));
-        assertThat(counts).as("the cluster listing against the recount of the input").isEqualTo(expected);
+        assertThat(counts)
+                .as("the cluster listing against the recount of the input")
+                .isEqualTo(expected);
     }
 }

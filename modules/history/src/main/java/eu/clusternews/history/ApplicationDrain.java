@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -16,97 +17,98 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ApplicationDrain {
 
-  private static final Duration CHECK_EVERY = Duration.ofMillis(500);
-  /** Below this many offsets behind, the rest may be transaction markers only: look instead of guessing. */
-  private static final long MARKER_SLACK = 64;
+    private static final Duration CHECK_EVERY = Duration.ofMillis(500);
+    /** Below this many offsets behind, the rest may be transaction markers only: look instead of guessing. */
+    private static final long MARKER_SLACK = 64;
 
-  private final Map<String, ?> clientConfig;
-  private final HistoryAdmin admin;
-  private final String applicationId;
+    private final Map<String, ?> clientConfig;
+    private final HistoryAdmin admin;
+    private final String applicationId;
 
-  ApplicationDrain(Map<String, ?> clientConfig, HistoryAdmin admin, String applicationId) {
-    this.clientConfig = clientConfig;
-    this.admin = admin;
-    this.applicationId = applicationId;
-  }
-
-  /**
-   * Blocks until drained.
-   *
-   * @param failure says why the application stopped, or null while it runs
-   * @throws IllegalStateException when it stopped or did not finish within the timeout
-   */
-  void await(Map<TopicPartition, Long> inputEnd, java.util.function.Supplier<String> failure, Duration timeout) {
-    ApplicationGroup group = new ApplicationGroup(admin.admin(), applicationId, admin.bootstrapServers());
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      String why = failure.get();
-      if (why != null) {
-        throw new IllegalStateException("Reprocess failed: " + why);
-      }
-      Map<TopicPartition, Long> committed = group.committedOffsets();
-      if (consumedUpTo(committed, inputEnd) && repartitionDrained(group)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(applicationId + " has not consumed its input after " + timeout.toSeconds()
-            + " s (committed " + committed + ", input ends at " + inputEnd + ")");
-      }
-      try {
-        Thread.sleep(CHECK_EVERY.toMillis()); // polling committed offsets: the broker offers no event to await
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while " + applicationId + " ran", e);
-      }
+    ApplicationDrain(Map<String, ?> clientConfig, HistoryAdmin admin, String applicationId) {
+        this.clientConfig = clientConfig;
+        this.admin = admin;
+        this.applicationId = applicationId;
     }
-  }
 
-  private boolean repartitionDrained(ApplicationGroup group) {
-    Set<String> repartition = Reprocess.internalTopics(admin, applicationId).stream()
-        .filter(t -> t.endsWith("-repartition")).collect(Collectors.toSet());
-    if (repartition.isEmpty()) {
-      return true;
-    }
-    Map<TopicPartition, Long> end = admin.committedEnd(admin.partitions(repartition));
-    return consumedUpTo(group.committedOffsets(), end);
-  }
-
-  /**
-   * Whether the committed offsets are past every data record before {@code end}. Under exactly-once, the last
-   * offsets of a partition may be transaction markers, which are never returned as records: a committed offset just
-   * short of the end counts as done when a read_committed read of the rest returns no record.
-   */
-  private boolean consumedUpTo(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end) {
-    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-      Long at = committed.get(e.getKey());
-      long target = e.getValue();
-      if (at != null && at >= target) {
-        continue;
-      }
-      long from = at == null ? admin.earliest(List.of(e.getKey())).get(e.getKey()) : at;
-      if (from >= target) {
-        continue;
-      }
-      if (target - from > MARKER_SLACK || holdsRecords(clientConfig, e.getKey(), from, target)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Reads [from, end) with a consumer of its own, so no other partition's fetch state is in the way. */
-  private static boolean holdsRecords(Map<String, ?> clientConfig, TopicPartition tp, long from, long end) {
-    try (KafkaConsumer<byte[], byte[]> probe = HistoryConsumers.create(clientConfig, "clusternews-drain-probe")) {
-      probe.assign(List.of(tp));
-      probe.seek(tp, from);
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (probe.position(tp) < end && System.nanoTime() < deadline) {
-        ConsumerRecords<byte[], byte[]> records = probe.poll(Duration.ofMillis(100));
-        if (records.records(tp).stream().anyMatch(r -> r.offset() < end)) {
-          return true;
+    /**
+     * Blocks until drained.
+     *
+     * @param failure says why the application stopped, or null while it runs
+     * @throws IllegalStateException when it stopped or did not finish within the timeout
+     */
+    void await(Map<TopicPartition, Long> inputEnd, java.util.function.Supplier<String> failure, Duration timeout) {
+        ApplicationGroup group = new ApplicationGroup(admin.admin(), applicationId, admin.bootstrapServers());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String why = failure.get();
+            if (why != null) {
+                throw new IllegalStateException("Reprocess failed: " + why);
+            }
+            Map<TopicPartition, Long> committed = group.committedOffsets();
+            if (consumedUpTo(committed, inputEnd) && repartitionDrained(group)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(applicationId + " has not consumed its input after "
+                        + timeout.toSeconds() + " s (committed " + committed + ", input ends at " + inputEnd + ")");
+            }
+            try {
+                Thread.sleep(CHECK_EVERY.toMillis()); // polling committed offsets: the broker offers no event to await
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while " + applicationId + " ran", e);
+            }
         }
-      }
-      return probe.position(tp) < end;
     }
-  }
+
+    private boolean repartitionDrained(ApplicationGroup group) {
+        Set<String> repartition = Reprocess.internalTopics(admin, applicationId).stream()
+                .filter(t -> t.endsWith("-repartition"))
+                .collect(Collectors.toSet());
+        if (repartition.isEmpty()) {
+            return true;
+        }
+        Map<TopicPartition, Long> end = admin.committedEnd(admin.partitions(repartition));
+        return consumedUpTo(group.committedOffsets(), end);
+    }
+
+    /**
+     * Whether the committed offsets are past every data record before {@code end}. Under exactly-once, the last
+     * offsets of a partition may be transaction markers, which are never returned as records: a committed offset just
+     * short of the end counts as done when a read_committed read of the rest returns no record.
+     */
+    private boolean consumedUpTo(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            Long at = committed.get(e.getKey());
+            long target = e.getValue();
+            if (at != null && at >= target) {
+                continue;
+            }
+            long from = at == null ? admin.earliest(List.of(e.getKey())).get(e.getKey()) : at;
+            if (from >= target) {
+                continue;
+            }
+            if (target - from > MARKER_SLACK || holdsRecords(clientConfig, e.getKey(), from, target)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads [from, end) with a consumer of its own, so no other partition's fetch state is in the way. */
+    private static boolean holdsRecords(Map<String, ?> clientConfig, TopicPartition tp, long from, long end) {
+        try (KafkaConsumer<byte[], byte[]> probe = HistoryConsumers.create(clientConfig, "clusternews-drain-probe")) {
+            probe.assign(List.of(tp));
+            probe.seek(tp, from);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (probe.position(tp) < end && System.nanoTime() < deadline) {
+                ConsumerRecords<byte[], byte[]> records = probe.poll(Duration.ofMillis(100));
+                if (records.records(tp).stream().anyMatch(r -> r.offset() < end)) {
+                    return true;
+                }
+            }
+            return probe.position(tp) < end;
+        }
+    }
 }

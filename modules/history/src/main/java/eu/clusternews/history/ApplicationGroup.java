@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec;
@@ -24,101 +25,117 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ApplicationGroup {
 
-  private static final long TIMEOUT_SECONDS = 30;
+    private static final long TIMEOUT_SECONDS = 30;
 
-  private final Admin admin;
-  private final String groupId;
-  private final Object bootstrapServers;
+    private final Admin admin;
+    private final String groupId;
+    private final Object bootstrapServers;
 
-  ApplicationGroup(Admin admin, String groupId, Object bootstrapServers) {
-    this.admin = admin;
-    this.groupId = groupId;
-    this.bootstrapServers = bootstrapServers;
-  }
-
-  /** The group's type, empty when the group does not exist (the application never committed anything). */
-  Optional<GroupType> type() {
-    Collection<GroupListing> groups = get(admin.listGroups().all(), "list the groups");
-    return groups.stream()
-        .filter(g -> g.groupId().equals(groupId))
-        .findFirst()
-        .map(g -> g.type().orElse(GroupType.CLASSIC));
-  }
-
-  boolean isStreamsProtocol() {
-    return type().filter(t -> t == GroupType.STREAMS).isPresent();
-  }
-
-  /** The running members, one line each (client id and host); empty when no instance runs. */
-  List<String> activeMembers() {
-    Optional<GroupType> type = type();
-    if (type.isEmpty()) {
-      return List.of();
+    ApplicationGroup(Admin admin, String groupId, Object bootstrapServers) {
+        this.admin = admin;
+        this.groupId = groupId;
+        this.bootstrapServers = bootstrapServers;
     }
-    if (type.get() == GroupType.STREAMS) {
-      return get(admin.describeStreamsGroups(List.of(groupId)).all(), "describe the group").get(groupId).members()
-          .stream().map(m -> m.clientId() + " on " + m.clientHost()).toList();
-    }
-    return get(admin.describeConsumerGroups(List.of(groupId)).all(), "describe the group").get(groupId).members()
-        .stream().map(m -> m.clientId() + " on " + m.host()).toList();
-  }
 
-  /** Committed offsets by partition, sorted by topic then partition. */
-  Map<TopicPartition, Long> committedOffsets() {
-    Map<TopicPartition, OffsetAndMetadata> raw;
-    if (type().isEmpty()) {
-      return Map.of();
+    /** The group's type, empty when the group does not exist (the application never committed anything). */
+    Optional<GroupType> type() {
+        Collection<GroupListing> groups = get(admin.listGroups().all(), "list the groups");
+        return groups.stream()
+                .filter(g -> g.groupId().equals(groupId))
+                .findFirst()
+                .map(g -> g.type().orElse(GroupType.CLASSIC));
     }
-    if (isStreamsProtocol()) {
-      raw = get(admin.listStreamsGroupOffsets(Map.of(groupId, new ListStreamsGroupOffsetsSpec()))
-          .partitionsToOffsetAndMetadata(groupId), "list the committed offsets");
-    } else {
-      raw = get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(), "list the committed offsets");
-    }
-    Map<TopicPartition, Long> offsets = new TreeMap<>(HistoryAdmin.BY_TOPIC_AND_PARTITION);
-    raw.forEach((tp, om) -> {
-      if (om != null) {
-        offsets.put(tp, om.offset());
-      }
-    });
-    return offsets;
-  }
 
-  /** Sets the committed offsets of these partitions (the group must have no members). */
-  void commit(Map<TopicPartition, Long> offsets) {
-    Map<TopicPartition, OffsetAndMetadata> request = new TreeMap<>(HistoryAdmin.BY_TOPIC_AND_PARTITION);
-    offsets.forEach((tp, offset) -> request.put(tp, new OffsetAndMetadata(offset, "clusternews reprocess")));
-    if (isStreamsProtocol()) {
-      get(admin.alterStreamsGroupOffsets(groupId, request).all(), "reset the committed offsets");
-    } else {
-      get(admin.alterConsumerGroupOffsets(groupId, request).all(), "reset the committed offsets");
+    boolean isStreamsProtocol() {
+        return type().filter(t -> t == GroupType.STREAMS).isPresent();
     }
-  }
 
-  /** Forgets the committed offsets of these partitions. */
-  void forget(Set<TopicPartition> partitions) {
-    if (partitions.isEmpty() || type().isEmpty()) {
-      return;
+    /** The running members, one line each (client id and host); empty when no instance runs. */
+    List<String> activeMembers() {
+        Optional<GroupType> type = type();
+        if (type.isEmpty()) {
+            return List.of();
+        }
+        if (type.get() == GroupType.STREAMS) {
+            return get(admin.describeStreamsGroups(List.of(groupId)).all(), "describe the group")
+                    .get(groupId)
+                    .members()
+                    .stream()
+                    .map(m -> m.clientId() + " on " + m.clientHost())
+                    .toList();
+        }
+        return get(admin.describeConsumerGroups(List.of(groupId)).all(), "describe the group")
+                .get(groupId)
+                .members()
+                .stream()
+                .map(m -> m.clientId() + " on " + m.host())
+                .toList();
     }
-    if (isStreamsProtocol()) {
-      get(admin.deleteStreamsGroupOffsets(groupId, partitions).all(), "delete committed offsets");
-    } else {
-      get(admin.deleteConsumerGroupOffsets(groupId, partitions).all(), "delete committed offsets");
-    }
-  }
 
-  private <T> T get(KafkaFuture<T> future, String what) {
-    try {
-      return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot " + what + " of application " + groupId + " on " + bootstrapServers
-          + ": " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("Cannot " + what + " of application " + groupId + ": " + bootstrapServers
-          + " did not answer within " + TIMEOUT_SECONDS + " s", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while trying to " + what, e);
+    /** Committed offsets by partition, sorted by topic then partition. */
+    Map<TopicPartition, Long> committedOffsets() {
+        Map<TopicPartition, OffsetAndMetadata> raw;
+        if (type().isEmpty()) {
+            return Map.of();
+        }
+        if (isStreamsProtocol()) {
+            raw = get(
+                    admin.listStreamsGroupOffsets(Map.of(groupId, new ListStreamsGroupOffsetsSpec()))
+                            .partitionsToOffsetAndMetadata(groupId),
+                    "list the committed offsets");
+        } else {
+            raw = get(
+                    admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata(),
+                    "list the committed offsets");
+        }
+        Map<TopicPartition, Long> offsets = new TreeMap<>(HistoryAdmin.BY_TOPIC_AND_PARTITION);
+        raw.forEach((tp, om) -> {
+            if (om != null) {
+                offsets.put(tp, om.offset());
+            }
+        });
+        return offsets;
     }
-  }
+
+    /** Sets the committed offsets of these partitions (the group must have no members). */
+    void commit(Map<TopicPartition, Long> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> request = new TreeMap<>(HistoryAdmin.BY_TOPIC_AND_PARTITION);
+        offsets.forEach((tp, offset) -> request.put(tp, new OffsetAndMetadata(offset, "clusternews reprocess")));
+        if (isStreamsProtocol()) {
+            get(admin.alterStreamsGroupOffsets(groupId, request).all(), "reset the committed offsets");
+        } else {
+            get(admin.alterConsumerGroupOffsets(groupId, request).all(), "reset the committed offsets");
+        }
+    }
+
+    /** Forgets the committed offsets of these partitions. */
+    void forget(Set<TopicPartition> partitions) {
+        if (partitions.isEmpty() || type().isEmpty()) {
+            return;
+        }
+        if (isStreamsProtocol()) {
+            get(admin.deleteStreamsGroupOffsets(groupId, partitions).all(), "delete committed offsets");
+        } else {
+            get(admin.deleteConsumerGroupOffsets(groupId, partitions).all(), "delete committed offsets");
+        }
+    }
+
+    private <T> T get(KafkaFuture<T> future, String what) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "Cannot " + what + " of application " + groupId + " on " + bootstrapServers + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "Cannot " + what + " of application " + groupId + ": " + bootstrapServers
+                            + " did not answer within " + TIMEOUT_SECONDS + " s",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while trying to " + what, e);
+        }
+    }
 }

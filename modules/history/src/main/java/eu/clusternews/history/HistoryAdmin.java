@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -24,126 +25,137 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /** The admin operations of reprocess and replay, with errors that name the cluster and the topic. */
 final class HistoryAdmin implements AutoCloseable {
 
-  static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION = Comparator.comparing(TopicPartition::topic)
-      .thenComparingInt(TopicPartition::partition);
+    static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
+            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
-  private static final long TIMEOUT_SECONDS = 30;
+    private static final long TIMEOUT_SECONDS = 30;
 
-  private final Admin admin;
-  private final Object bootstrapServers;
+    private final Admin admin;
+    private final Object bootstrapServers;
 
-  HistoryAdmin(Map<String, ?> clientConfig) {
-    Map<String, Object> config = new HashMap<>();
-    clientConfig.forEach((key, value) -> {
-      if (AdminClientConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-        config.put(key, value);
-      }
-    });
-    this.admin = Admin.create(config);
-    this.bootstrapServers = clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
-  }
-
-  Admin admin() {
-    return admin;
-  }
-
-  Object bootstrapServers() {
-    return bootstrapServers;
-  }
-
-  /** Every topic name (internal ones included). */
-  Set<String> topics() {
-    return new TreeSet<>(get(admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true))
-        .names(), "list the topics"));
-  }
-
-  /**
-   * The partitions of these topics, sorted.
-   *
-   * @throws IllegalArgumentException naming a topic that does not exist
-   */
-  List<TopicPartition> partitions(Collection<String> topics) {
-    Map<String, TopicDescription> descriptions;
-    try {
-      descriptions = admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-        throw new IllegalArgumentException("A topic of " + topics + " does not exist on " + bootstrapServers
-            + " (create it first, e.g. with `clusternews setup`)", e.getCause());
-      }
-      throw failure("describe topics " + topics, e);
-    } catch (TimeoutException | InterruptedException e) {
-      throw failure("describe topics " + topics, e);
+    HistoryAdmin(Map<String, ?> clientConfig) {
+        Map<String, Object> config = new HashMap<>();
+        clientConfig.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
+                config.put(key, value);
+            }
+        });
+        this.admin = Admin.create(config);
+        this.bootstrapServers = clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
     }
-    return descriptions.values().stream()
-        .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-        .sorted(BY_TOPIC_AND_PARTITION)
-        .toList();
-  }
 
-  /** The earliest offsets. */
-  Map<TopicPartition, Long> earliest(Collection<TopicPartition> partitions) {
-    return offsets(partitions, OffsetSpec.earliest());
-  }
-
-  /** The end offsets as a read_committed reader sees them (the last stable offsets). */
-  Map<TopicPartition, Long> committedEnd(Collection<TopicPartition> partitions) {
-    return offsets(partitions, OffsetSpec.latest());
-  }
-
-  private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
-    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    partitions.forEach(tp -> request.put(tp, spec));
-    Map<TopicPartition, Long> offsets = new TreeMap<>(BY_TOPIC_AND_PARTITION);
-    get(admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all(), "list offsets")
-        .forEach((tp, info) -> offsets.put(tp, info.offset()));
-    return offsets;
-  }
-
-  /** Deletes these topics and waits until the cluster no longer lists them (deletion is asynchronous). */
-  void deleteTopics(Collection<String> topics) {
-    if (topics.isEmpty()) {
-      return;
+    Admin admin() {
+        return admin;
     }
-    get(admin.deleteTopics(topics).all(), "delete topics " + topics);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-    while (topics().stream().anyMatch(topics::contains)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Topics " + topics + " are still listed on " + bootstrapServers + " "
-            + TIMEOUT_SECONDS + " s after their deletion");
-      }
-      pause();
-    }
-  }
 
-  private static void pause() {
-    try {
-      Thread.sleep(100); // polling the cluster's metadata: there is no event to await
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted", e);
+    Object bootstrapServers() {
+        return bootstrapServers;
     }
-  }
 
-  <T> T get(KafkaFuture<T> future, String what) {
-    try {
-      return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException | InterruptedException e) {
-      throw failure(what, e);
+    /** Every topic name (internal ones included). */
+    Set<String> topics() {
+        return new TreeSet<>(get(
+                admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true))
+                        .names(),
+                "list the topics"));
     }
-  }
 
-  private IllegalStateException failure(String what, Exception e) {
-    if (e instanceof InterruptedException) {
-      Thread.currentThread().interrupt();
+    /**
+     * The partitions of these topics, sorted.
+     *
+     * @throws IllegalArgumentException naming a topic that does not exist
+     */
+    List<TopicPartition> partitions(Collection<String> topics) {
+        Map<String, TopicDescription> descriptions;
+        try {
+            descriptions = admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new IllegalArgumentException(
+                        "A topic of " + topics + " does not exist on " + bootstrapServers
+                                + " (create it first, e.g. with `clusternews setup`)",
+                        e.getCause());
+            }
+            throw failure("describe topics " + topics, e);
+        } catch (TimeoutException | InterruptedException e) {
+            throw failure("describe topics " + topics, e);
+        }
+        return descriptions.values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .sorted(BY_TOPIC_AND_PARTITION)
+                .toList();
     }
-    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-    return new IllegalStateException("Cannot " + what + " on " + bootstrapServers + ": "
-        + (e instanceof TimeoutException ? "no answer within " + TIMEOUT_SECONDS + " s" : cause.getMessage()), cause);
-  }
 
-  @Override
-  public void close() {
-    admin.close();
-  }
+    /** The earliest offsets. */
+    Map<TopicPartition, Long> earliest(Collection<TopicPartition> partitions) {
+        return offsets(partitions, OffsetSpec.earliest());
+    }
+
+    /** The end offsets as a read_committed reader sees them (the last stable offsets). */
+    Map<TopicPartition, Long> committedEnd(Collection<TopicPartition> partitions) {
+        return offsets(partitions, OffsetSpec.latest());
+    }
+
+    private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, spec));
+        Map<TopicPartition, Long> offsets = new TreeMap<>(BY_TOPIC_AND_PARTITION);
+        get(
+                        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                                .all(),
+                        "list offsets")
+                .forEach((tp, info) -> offsets.put(tp, info.offset()));
+        return offsets;
+    }
+
+    /** Deletes these topics and waits until the cluster no longer lists them (deletion is asynchronous). */
+    void deleteTopics(Collection<String> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        get(admin.deleteTopics(topics).all(), "delete topics " + topics);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (topics().stream().anyMatch(topics::contains)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + topics + " are still listed on " + bootstrapServers + " "
+                        + TIMEOUT_SECONDS + " s after their deletion");
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100); // polling the cluster's metadata: there is no event to await
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    <T> T get(KafkaFuture<T> future, String what) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private IllegalStateException failure(String what, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        return new IllegalStateException(
+                "Cannot " + what + " on " + bootstrapServers + ": "
+                        + (e instanceof TimeoutException
+                                ? "no answer within " + TIMEOUT_SECONDS + " s"
+                                : cause.getMessage()),
+                cause);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -19,73 +20,77 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class HistoryConsumers {
 
-  private HistoryConsumers() {
-  }
+    private HistoryConsumers() {}
 
-  /** A group-less read_committed byte consumer configured from the client settings (security settings included). */
-  static KafkaConsumer<byte[], byte[]> create(Map<String, ?> clientConfig, String clientIdPrefix) {
-    Map<String, Object> config = new HashMap<>();
-    clientConfig.forEach((key, value) -> {
-      if (ConsumerConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-        config.put(key, value);
-      }
-    });
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-" + ProcessHandle.current().pid());
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return new KafkaConsumer<>(config);
-  }
-
-  /**
-   * Every partition of the topic, in partition order.
-   *
-   * @throws IllegalArgumentException naming the topic and the cluster when it does not exist
-   */
-  static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Object bootstrapServers) {
-    List<PartitionInfo> infos = consumer.partitionsFor(topic);
-    if (infos == null || infos.isEmpty()) {
-      throw new IllegalArgumentException("Topic '" + topic + "' does not exist on " + bootstrapServers
-          + " (was `clusternews setup` or `clusternews up` run against it?)");
+    /** A group-less read_committed byte consumer configured from the client settings (security settings included). */
+    static KafkaConsumer<byte[], byte[]> create(Map<String, ?> clientConfig, String clientIdPrefix) {
+        Map<String, Object> config = new HashMap<>();
+        clientConfig.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
+                config.put(key, value);
+            }
+        });
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                clientIdPrefix + "-" + ProcessHandle.current().pid());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(config);
     }
-    return infos.stream()
-        .map(info -> new TopicPartition(info.topic(), info.partition()))
-        .sorted(Comparator.comparingInt(TopicPartition::partition))
-        .toList();
-  }
 
-  /** Where each partition starts for this position; a time after the last record gives the end offset. */
-  static Map<TopicPartition, Long> startOffsets(KafkaConsumer<?, ?> consumer, Collection<TopicPartition> partitions,
-      StartPosition start, Map<TopicPartition, Long> endOffsets) {
-    Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
-    if (start instanceof StartPosition.Beginning) {
-      offsets.putAll(consumer.beginningOffsets(partitions));
-    } else if (start instanceof StartPosition.End) {
-      offsets.putAll(endOffsets);
-    } else if (start instanceof StartPosition.Offset at) {
-      Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
-      for (TopicPartition tp : partitions) {
-        offsets.put(tp, Math.min(Math.max(at.offset(), beginning.get(tp)), endOffsets.get(tp)));
-      }
-    } else if (start instanceof StartPosition.At at) {
-      Map<TopicPartition, Long> query = new HashMap<>();
-      partitions.forEach(tp -> query.put(tp, at.time().toEpochMilli()));
-      Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-      for (TopicPartition tp : partitions) {
-        OffsetAndTimestamp hit = found.get(tp);
-        offsets.put(tp, hit == null ? endOffsets.get(tp) : hit.offset());
-      }
+    /**
+     * Every partition of the topic, in partition order.
+     *
+     * @throws IllegalArgumentException naming the topic and the cluster when it does not exist
+     */
+    static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Object bootstrapServers) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic);
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalArgumentException("Topic '" + topic + "' does not exist on " + bootstrapServers
+                    + " (was `clusternews setup` or `clusternews up` run against it?)");
+        }
+        return infos.stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
+                .toList();
     }
-    return offsets;
-  }
 
-  /** The end offsets now: with read_committed, the last stable offset of each partition. */
-  static Map<TopicPartition, Long> endOffsets(KafkaConsumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-    Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
-    offsets.putAll(consumer.endOffsets(partitions));
-    return offsets;
-  }
+    /** Where each partition starts for this position; a time after the last record gives the end offset. */
+    static Map<TopicPartition, Long> startOffsets(
+            KafkaConsumer<?, ?> consumer,
+            Collection<TopicPartition> partitions,
+            StartPosition start,
+            Map<TopicPartition, Long> endOffsets) {
+        Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+        if (start instanceof StartPosition.Beginning) {
+            offsets.putAll(consumer.beginningOffsets(partitions));
+        } else if (start instanceof StartPosition.End) {
+            offsets.putAll(endOffsets);
+        } else if (start instanceof StartPosition.Offset at) {
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            for (TopicPartition tp : partitions) {
+                offsets.put(tp, Math.min(Math.max(at.offset(), beginning.get(tp)), endOffsets.get(tp)));
+            }
+        } else if (start instanceof StartPosition.At at) {
+            Map<TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(tp -> query.put(tp, at.time().toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+            for (TopicPartition tp : partitions) {
+                OffsetAndTimestamp hit = found.get(tp);
+                offsets.put(tp, hit == null ? endOffsets.get(tp) : hit.offset());
+            }
+        }
+        return offsets;
+    }
+
+    /** The end offsets now: with read_committed, the last stable offset of each partition. */
+    static Map<TopicPartition, Long> endOffsets(KafkaConsumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+        offsets.putAll(consumer.endOffsets(partitions));
+        return offsets;
+    }
 }

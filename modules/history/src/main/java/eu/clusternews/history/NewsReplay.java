@@ -1,8 +1,5 @@
 package eu.clusternews.history;
 
-import eu.clusternews.registry.GenericAvroDeserializer;
-import eu.clusternews.registry.SchemaRegistryClient;
-import eu.clusternews.registry.SchemaRegistryClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -11,6 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+
+import eu.clusternews.registry.GenericAvroDeserializer;
+import eu.clusternews.registry.SchemaRegistryClient;
+import eu.clusternews.registry.SchemaRegistryClients;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,142 +34,169 @@ import org.slf4j.LoggerFactory;
  */
 public final class NewsReplay {
 
-  private static final Logger LOG = LoggerFactory.getLogger(NewsReplay.class);
-  private static final Duration POLL = Duration.ofMillis(200);
+    private static final Logger LOG = LoggerFactory.getLogger(NewsReplay.class);
+    private static final Duration POLL = Duration.ofMillis(200);
 
-  private final Map<String, Object> clientConfig;
+    private final Map<String, Object> clientConfig;
 
-  /**
-   * What to replay.
-   *
-   * @param topic   cluster-news or cluster-news-enriched (or any topic holding NewsEvent or EnrichedNews values)
-   * @param from    first publication time included
-   * @param until   first publication time excluded; null for no bound
-   * @param filter  which news to keep
-   * @param ordered deliver in publication order across partitions instead of as read
-   */
-  public record Options(String topic, Instant from, Instant until, NewsFilter filter, boolean ordered) {
+    /**
+     * What to replay.
+     *
+     * @param topic   cluster-news or cluster-news-enriched (or any topic holding NewsEvent or EnrichedNews values)
+     * @param from    first publication time included
+     * @param until   first publication time excluded; null for no bound
+     * @param filter  which news to keep
+     * @param ordered deliver in publication order across partitions instead of as read
+     */
+    public record Options(String topic, Instant from, Instant until, NewsFilter filter, boolean ordered) {
 
-    public Options {
-      Objects.requireNonNull(topic, "topic");
-      Objects.requireNonNull(from, "from");
-      filter = filter == null ? NewsFilter.ALL : filter;
-      if (until != null && !until.isAfter(from)) {
-        throw new IllegalArgumentException("--until (" + until + ") must be after --from (" + from + ")");
-      }
-    }
-
-    boolean inWindow(long timestamp) {
-      return timestamp >= from.toEpochMilli() && (until == null || timestamp < until.toEpochMilli());
-    }
-  }
-
-  /**
-   * What a replay did.
-   *
-   * @param read        records read from the topic between the start offsets and the end offsets
-   * @param matched     records in the window that passed the filter
-   * @param written     records printed or committed to the target topic
-   * @param undecodable records skipped because their value could not be decoded (filtering needs the value)
-   */
-  public record Summary(long read, long matched, long written, long undecodable, Duration elapsed) {
-
-    /** One line for people, e.g. {@code 12000 records read, 340 matched, 340 written in 1.2 s}. */
-    public String describe() {
-      return String.format(java.util.Locale.ROOT, "%d records read, %d matched, %d written%s in %.1f s", read, matched,
-          written, undecodable > 0 ? ", " + undecodable + " undecodable skipped" : "", elapsed.toMillis() / 1000.0);
-    }
-  }
-
-  /** @param clientConfig Kafka client settings and {@code schema.registry.url} */
-  public NewsReplay(Map<String, ?> clientConfig) {
-    this.clientConfig = Map.copyOf(clientConfig);
-  }
-
-  /**
-   * Replays into the sink built from the registry client (so sinks that decode share its cache); the progress comes
-   * from the total number of records to read.
-   */
-  public Summary run(Options options, Function<SchemaRegistryClient, ReplaySink> sinkFactory,
-      Function<Long, Progress> progressFactory) {
-    long started = System.nanoTime();
-    try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(clientConfig);
-         KafkaConsumer<byte[], byte[]> consumer = HistoryConsumers.create(clientConfig, "clusternews-replay");
-         ReplaySink sink = sinkFactory.apply(registry)) {
-      List<TopicPartition> partitions = HistoryConsumers.partitions(consumer, options.topic(),
-          clientConfig.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
-      Map<TopicPartition, Long> end = HistoryConsumers.endOffsets(consumer, partitions);
-      Map<TopicPartition, Long> start = HistoryConsumers.startOffsets(consumer, partitions,
-          StartPosition.at(options.from()), end);
-      long total = partitions.stream().mapToLong(tp -> Math.max(0, end.get(tp) - start.get(tp))).sum();
-      LOG.debug("Replaying {} from {} to {}: {} records to read", options.topic(), start, end, total);
-      Counts counts = new Counts();
-      try (Progress progress = progressFactory.apply(total)) {
-        read(consumer, partitions, start, end, options, registry, sink, counts, progress);
-      }
-      sink.finish();
-      return new Summary(counts.read, counts.matched, sink.written(), counts.undecodable,
-          Duration.ofNanos(System.nanoTime() - started));
-    } catch (Exception e) {
-      if (e instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getMessage(), e);
-    }
-  }
-
-  private static final class Counts {
-    long read;
-    long matched;
-    long undecodable;
-  }
-
-  private void read(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-      Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, Options options, SchemaRegistryClient registry,
-      ReplaySink sink, Counts counts, Progress progress) {
-    GenericAvroDeserializer values = new GenericAvroDeserializer(registry);
-    values.configure(Map.of(), false);
-    OrderedMerge merge = options.ordered() ? new OrderedMerge() : null;
-    consumer.assign(partitions);
-    start.forEach(consumer::seek);
-    Set<TopicPartition> reading = new HashSet<>(partitions);
-    reading.removeIf(tp -> start.get(tp) >= end.get(tp));
-    consumer.pause(partitions.stream().filter(tp -> !reading.contains(tp)).toList());
-    while (!reading.isEmpty()) {
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-        if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-          continue; // written after the replay started
+        public Options {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(from, "from");
+            filter = filter == null ? NewsFilter.ALL : filter;
+            if (until != null && !until.isAfter(from)) {
+                throw new IllegalArgumentException("--until (" + until + ") must be after --from (" + from + ")");
+            }
         }
-        counts.read++;
-        progress.step();
-        if (record.value() == null || !options.inWindow(record.timestamp())) {
-          continue; // tombstones are not news
+
+        boolean inWindow(long timestamp) {
+            return timestamp >= from.toEpochMilli() && (until == null || timestamp < until.toEpochMilli());
         }
-        if (!options.filter().matchesEverything()) {
-          GenericRecord value;
-          try {
-            value = values.deserialize(record.topic(), record.headers(), record.value());
-          } catch (SerializationException e) {
-            counts.undecodable++;
-            LOG.warn("Skipping {}[{}]@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-            continue;
-          }
-          if (!options.filter().matches(value)) {
-            continue;
-          }
+    }
+
+    /**
+     * What a replay did.
+     *
+     * @param read        records read from the topic between the start offsets and the end offsets
+     * @param matched     records in the window that passed the filter
+     * @param written     records printed or committed to the target topic
+     * @param undecodable records skipped because their value could not be decoded (filtering needs the value)
+     */
+    public record Summary(long read, long matched, long written, long undecodable, Duration elapsed) {
+
+        /** One line for people, e.g. {@code 12000 records read, 340 matched, 340 written in 1.2 s}. */
+        public String describe() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%d records read, %d matched, %d written%s in %.1f s",
+                    read,
+                    matched,
+                    written,
+                    undecodable > 0 ? ", " + undecodable + " undecodable skipped" : "",
+                    elapsed.toMillis() / 1000.0);
         }
-        counts.matched++;
+    }
+
+    /** @param clientConfig Kafka client settings and {@code schema.registry.url} */
+    public NewsReplay(Map<String, ?> clientConfig) {
+        this.clientConfig = Map.copyOf(clientConfig);
+    }
+
+    /**
+     * Replays into the sink built from the registry client (so sinks that decode share its cache); the progress comes
+     * from the total number of records to read.
+     */
+    public Summary run(
+            Options options,
+            Function<SchemaRegistryClient, ReplaySink> sinkFactory,
+            Function<Long, Progress> progressFactory) {
+        long started = System.nanoTime();
+        try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(clientConfig);
+                KafkaConsumer<byte[], byte[]> consumer = HistoryConsumers.create(clientConfig, "clusternews-replay");
+                ReplaySink sink = sinkFactory.apply(registry)) {
+            List<TopicPartition> partitions = HistoryConsumers.partitions(
+                    consumer, options.topic(), clientConfig.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
+            Map<TopicPartition, Long> end = HistoryConsumers.endOffsets(consumer, partitions);
+            Map<TopicPartition, Long> start =
+                    HistoryConsumers.startOffsets(consumer, partitions, StartPosition.at(options.from()), end);
+            long total = partitions.stream()
+                    .mapToLong(tp -> Math.max(0, end.get(tp) - start.get(tp)))
+                    .sum();
+            LOG.debug("Replaying {} from {} to {}: {} records to read", options.topic(), start, end, total);
+            Counts counts = new Counts();
+            try (Progress progress = progressFactory.apply(total)) {
+                read(consumer, partitions, start, end, options, registry, sink, counts, progress);
+            }
+            sink.finish();
+            return new Summary(
+                    counts.read,
+                    counts.matched,
+                    sink.written(),
+                    counts.undecodable,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (Exception e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static final class Counts {
+        long read;
+        long matched;
+        long undecodable;
+    }
+
+    private void read(
+            KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> partitions,
+            Map<TopicPartition, Long> start,
+            Map<TopicPartition, Long> end,
+            Options options,
+            SchemaRegistryClient registry,
+            ReplaySink sink,
+            Counts counts,
+            Progress progress) {
+        GenericAvroDeserializer values = new GenericAvroDeserializer(registry);
+        values.configure(Map.of(), false);
+        OrderedMerge merge = options.ordered() ? new OrderedMerge() : null;
+        consumer.assign(partitions);
+        start.forEach(consumer::seek);
+        Set<TopicPartition> reading = new HashSet<>(partitions);
+        reading.removeIf(tp -> start.get(tp) >= end.get(tp));
+        consumer.pause(partitions.stream().filter(tp -> !reading.contains(tp)).toList());
+        while (!reading.isEmpty()) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    continue; // written after the replay started
+                }
+                counts.read++;
+                progress.step();
+                if (record.value() == null || !options.inWindow(record.timestamp())) {
+                    continue; // tombstones are not news
+                }
+                if (!options.filter().matchesEverything()) {
+                    GenericRecord value;
+                    try {
+                        value = values.deserialize(record.topic(), record.headers(), record.value());
+                    } catch (SerializationException e) {
+                        counts.undecodable++;
+                        LOG.warn(
+                                "Skipping {}[{}]@{}: {}",
+                                record.topic(),
+                                record.partition(),
+                                record.offset(),
+                                e.getMessage());
+                        continue;
+                    }
+                    if (!options.filter().matches(value)) {
+                        continue;
+                    }
+                }
+                counts.matched++;
+                if (merge != null) {
+                    merge.add(ReplayedRecord.of(record));
+                } else {
+                    sink.accept(ReplayedRecord.of(record));
+                }
+            }
+            reading.removeIf(tp -> consumer.position(tp) >= end.get(tp));
+            consumer.pause(
+                    partitions.stream().filter(tp -> !reading.contains(tp)).toList());
+        }
         if (merge != null) {
-          merge.add(ReplayedRecord.of(record));
-        } else {
-          sink.accept(ReplayedRecord.of(record));
+            merge.drain(sink::accept);
         }
-      }
-      reading.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-      consumer.pause(partitions.stream().filter(tp -> !reading.contains(tp)).toList());
     }
-    if (merge != null) {
-      merge.drain(sink::accept);
-    }
-  }
 }

@@ -14,23 +14,23 @@ import java.util.function.Consumer;
  */
 public final class OrderedMerge {
 
-  private final PriorityQueue<ReplayedRecord> queue = new PriorityQueue<>(ReplayedRecord.PUBLICATION_ORDER);
+    private final PriorityQueue<ReplayedRecord> queue = new PriorityQueue<>(ReplayedRecord.PUBLICATION_ORDER);
 
-  /** Adds a record, from any partition, in any order. */
-  public void add(ReplayedRecord record) {
-    queue.add(record);
-  }
-
-  /** Records waiting. */
-  public int size() {
-    return queue.size();
-  }
-
-  /** Hands every record to the sink in publication order and empties the merge. */
-  public void drain(Consumer<ReplayedRecord> sink) {
-    ReplayedRecord next;
-    while ((next = queue.poll()) != null) {
-      sink.accept(next);
+    /** Adds a record, from any partition, in any order. */
+    public void add(ReplayedRecord record) {
+        queue.add(record);
     }
-  }
+
+    /** Records waiting. */
+    public int size() {
+        return queue.size();
+    }
+
+    /** Hands every record to the sink in publication order and empties the merge. */
+    public void drain(Consumer<ReplayedRecord> sink) {
+        ReplayedRecord next;
+        while ((next = queue.poll()) != null) {
+            sink.accept(next);
+        }
+    }
 }

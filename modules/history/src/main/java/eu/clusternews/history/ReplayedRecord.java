@@ -1,6 +1,7 @@
 package eu.clusternews.history;
 
 import java.util.Comparator;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 
@@ -9,29 +10,44 @@ import org.apache.kafka.common.header.Headers;
  *
  * @param timestamp the record timestamp: for news, the publication time
  */
-public record ReplayedRecord(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
-    Headers headers) {
+public record ReplayedRecord(
+        String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, Headers headers) {
 
-  /** Publication order: by timestamp, ties by partition, then offset, so the order is the same on every run. */
-  public static final Comparator<ReplayedRecord> PUBLICATION_ORDER = Comparator
-      .comparingLong(ReplayedRecord::timestamp)
-      .thenComparingInt(ReplayedRecord::partition)
-      .thenComparingLong(ReplayedRecord::offset);
+    /** Publication order: by timestamp, ties by partition, then offset, so the order is the same on every run. */
+    public static final Comparator<ReplayedRecord> PUBLICATION_ORDER = Comparator.comparingLong(
+                    ReplayedRecord::timestamp)
+            .thenComparingInt(ReplayedRecord::partition)
+            .thenComparingLong(ReplayedRecord::offset);
 
-  static ReplayedRecord of(ConsumerRecord<byte[], byte[]> record) {
-    return new ReplayedRecord(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(),
-        record.value(), record.headers());
-  }
+    static ReplayedRecord of(ConsumerRecord<byte[], byte[]> record) {
+        return new ReplayedRecord(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                record.key(),
+                record.value(),
+                record.headers());
+    }
 
-  /** As the consumer would have delivered it, for renderers that take consumer records. */
-  ConsumerRecord<byte[], byte[]> asConsumerRecord() {
-    return new ConsumerRecord<>(topic, partition, offset, timestamp,
-        org.apache.kafka.common.record.TimestampType.CREATE_TIME, key == null ? -1 : key.length,
-        value == null ? -1 : value.length, key, value, headers, java.util.Optional.empty());
-  }
+    /** As the consumer would have delivered it, for renderers that take consumer records. */
+    ConsumerRecord<byte[], byte[]> asConsumerRecord() {
+        return new ConsumerRecord<>(
+                topic,
+                partition,
+                offset,
+                timestamp,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME,
+                key == null ? -1 : key.length,
+                value == null ? -1 : value.length,
+                key,
+                value,
+                headers,
+                java.util.Optional.empty());
+    }
 
-  @Override
-  public String toString() {
-    return topic + "[" + partition + "]@" + offset + " ts " + timestamp;
-  }
+    @Override
+    public String toString() {
+        return topic + "[" + partition + "]@" + offset + " ts " + timestamp;
+    }
 }

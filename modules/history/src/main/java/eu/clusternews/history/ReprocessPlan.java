@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -16,26 +17,31 @@ import org.apache.kafka.common.TopicPartition;
  * @param internalTopics   the {@code <application.id>-*-repartition} and {@code -changelog} topics to delete
  * @param outputKeys       compacted output topic → keys it holds now
  */
-public record ReprocessPlan(String applicationId, boolean groupExists, Map<TopicPartition, long[]> inputOffsets,
-    Set<String> internalTopics, Path localStateDir, Map<String, Integer> outputKeys) {
+public record ReprocessPlan(
+        String applicationId,
+        boolean groupExists,
+        Map<TopicPartition, long[]> inputOffsets,
+        Set<String> internalTopics,
+        Path localStateDir,
+        Map<String, Integer> outputKeys) {
 
-  /** The plan, one step per line. */
-  public List<String> describe() {
-    List<String> lines = new ArrayList<>();
-    lines.add("Reprocess " + applicationId + ":");
-    if (!groupExists) {
-      lines.add("  1. input offsets: the application never committed any; it will read from the earliest");
-    } else {
-      lines.add("  1. reset committed input offsets to the earliest:");
-      inputOffsets.forEach((tp, offsets) -> lines.add(String.format("       %-28s %8s -> %d", tp,
-          offsets[0] < 0 ? "none" : Long.toString(offsets[0]), offsets[1])));
+    /** The plan, one step per line. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Reprocess " + applicationId + ":");
+        if (!groupExists) {
+            lines.add("  1. input offsets: the application never committed any; it will read from the earliest");
+        } else {
+            lines.add("  1. reset committed input offsets to the earliest:");
+            inputOffsets.forEach((tp, offsets) -> lines.add(String.format(
+                    "       %-28s %8s -> %d", tp, offsets[0] < 0 ? "none" : Long.toString(offsets[0]), offsets[1])));
+        }
+        lines.add("  2. delete " + internalTopics.size() + " internal topics" + (internalTopics.isEmpty() ? "" : ":"));
+        internalTopics.forEach(topic -> lines.add("       " + topic));
+        lines.add("  3. delete the local state " + localStateDir.toAbsolutePath()
+                + (Files.exists(localStateDir) ? "" : " (not there)"));
+        lines.add("  4. run the pipeline over the whole input, then tombstone the output keys it no longer produces:");
+        outputKeys.forEach((topic, keys) -> lines.add("       " + topic + " (" + keys + " keys now)"));
+        return lines;
     }
-    lines.add("  2. delete " + internalTopics.size() + " internal topics" + (internalTopics.isEmpty() ? "" : ":"));
-    internalTopics.forEach(topic -> lines.add("       " + topic));
-    lines.add("  3. delete the local state " + localStateDir.toAbsolutePath()
-        + (Files.exists(localStateDir) ? "" : " (not there)"));
-    lines.add("  4. run the pipeline over the whole input, then tombstone the output keys it no longer produces:");
-    outputKeys.forEach((topic, keys) -> lines.add("       " + topic + " (" + keys + " keys now)"));
-    return lines;
-  }
 }

@@ -3,6 +3,7 @@ package eu.clusternews.history;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,89 +21,91 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class TransactionalRepublisher implements ReplaySink {
 
-  /** Records per transaction. */
-  public static final int DEFAULT_RECORDS_PER_TRANSACTION = 5_000;
+    /** Records per transaction. */
+    public static final int DEFAULT_RECORDS_PER_TRANSACTION = 5_000;
 
-  private final String topic;
-  private final KafkaProducer<byte[], byte[]> producer;
-  private final int recordsPerTransaction;
-  private boolean inTransaction;
-  private int pending;
-  private long committed;
+    private final String topic;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final int recordsPerTransaction;
+    private boolean inTransaction;
+    private int pending;
+    private long committed;
 
-  public TransactionalRepublisher(Map<String, ?> clientConfig, String topic) {
-    this(clientConfig, topic, DEFAULT_RECORDS_PER_TRANSACTION);
-  }
-
-  public TransactionalRepublisher(Map<String, ?> clientConfig, String topic, int recordsPerTransaction) {
-    this.topic = topic;
-    this.recordsPerTransaction = recordsPerTransaction;
-    try (HistoryAdmin admin = new HistoryAdmin(clientConfig)) {
-      admin.partitions(java.util.List.of(topic)); // a clear error now rather than a producer timeout later
+    public TransactionalRepublisher(Map<String, ?> clientConfig, String topic) {
+        this(clientConfig, topic, DEFAULT_RECORDS_PER_TRANSACTION);
     }
-    Map<String, Object> config = new HashMap<>();
-    clientConfig.forEach((key, value) -> {
-      if (ProducerConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-        config.put(key, value);
-      }
-    });
-    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "clusternews-replay-" + topic + "-" + UUID.randomUUID());
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    this.producer = new KafkaProducer<>(config);
-    producer.initTransactions();
-  }
 
-  @Override
-  public void accept(ReplayedRecord record) {
-    if (!inTransaction) {
-      producer.beginTransaction();
-      inTransaction = true;
+    public TransactionalRepublisher(Map<String, ?> clientConfig, String topic, int recordsPerTransaction) {
+        this.topic = topic;
+        this.recordsPerTransaction = recordsPerTransaction;
+        try (HistoryAdmin admin = new HistoryAdmin(clientConfig)) {
+            admin.partitions(java.util.List.of(topic)); // a clear error now rather than a producer timeout later
+        }
+        Map<String, Object> config = new HashMap<>();
+        clientConfig.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
+                config.put(key, value);
+            }
+        });
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "clusternews-replay-" + topic + "-" + UUID.randomUUID());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(config);
+        producer.initTransactions();
     }
-    producer.send(new ProducerRecord<>(topic, null, record.timestamp(), record.key(), record.value(),
-        record.headers()));
-    if (++pending >= recordsPerTransaction) {
-      commit();
-    }
-  }
 
-  @Override
-  public void finish() {
-    if (inTransaction) {
-      commit();
+    @Override
+    public void accept(ReplayedRecord record) {
+        if (!inTransaction) {
+            producer.beginTransaction();
+            inTransaction = true;
+        }
+        producer.send(
+                new ProducerRecord<>(topic, null, record.timestamp(), record.key(), record.value(), record.headers()));
+        if (++pending >= recordsPerTransaction) {
+            commit();
+        }
     }
-  }
 
-  private void commit() {
-    try {
-      producer.commitTransaction();
-    } catch (KafkaException e) {
-      throw new IllegalStateException("Cannot republish to topic '" + topic + "': the transaction of " + pending
-          + " records failed (" + e.getMessage() + "); " + committed + " records were committed before it", e);
+    @Override
+    public void finish() {
+        if (inTransaction) {
+            commit();
+        }
     }
-    inTransaction = false;
-    committed += pending;
-    pending = 0;
-  }
 
-  @Override
-  public long written() {
-    return committed;
-  }
-
-  @Override
-  public void close() {
-    try {
-      if (inTransaction) {
-        producer.abortTransaction();
-      }
-    } catch (KafkaException e) {
-      // the producer is failing already; closing it is all that is left
-    } finally {
-      producer.close();
+    private void commit() {
+        try {
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            throw new IllegalStateException(
+                    "Cannot republish to topic '" + topic + "': the transaction of " + pending + " records failed ("
+                            + e.getMessage() + "); " + committed + " records were committed before it",
+                    e);
+        }
+        inTransaction = false;
+        committed += pending;
+        pending = 0;
     }
-  }
+
+    @Override
+    public long written() {
+        return committed;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (inTransaction) {
+                producer.abortTransaction();
+            }
+        } catch (KafkaException e) {
+            // the producer is failing already; closing it is all that is left
+        } finally {
+            producer.close();
+        }
+    }
 }

@@ -3,18 +3,6 @@ package eu.clusternews.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.Member;
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.avro.NewsKind;
-import eu.clusternews.avro.Organisation;
-import eu.clusternews.avro.Programme;
-import eu.clusternews.registry.SchemaRegistryClient;
-import eu.clusternews.registry.SchemaRegistryClients;
-import eu.clusternews.registry.SpecificAvroSerializer;
-import eu.clusternews.topics.TopicSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +19,19 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.Consortium;
+import eu.clusternews.avro.Member;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.NewsKind;
+import eu.clusternews.avro.Organisation;
+import eu.clusternews.avro.Programme;
+import eu.clusternews.registry.SchemaRegistryClient;
+import eu.clusternews.registry.SchemaRegistryClients;
+import eu.clusternews.registry.SpecificAvroSerializer;
+import eu.clusternews.topics.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -52,200 +53,262 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReprocessIT {
 
-  private static final int NEWS = 10_000;
-  private static final int CLUSTERS = 40;
-  /** Never published by, mentioned in or member of anything until it joins cons:k0. */
-  private static final String NEWCOMER = cluster(CLUSTERS - 1);
-  private static final Duration TIMEOUT = Duration.ofMinutes(5);
-  /** cons:k0's members and the clusters of its news are among the first 15. */
-  private static final int K0_CIRCLE = 15;
+    private static final int NEWS = 10_000;
+    private static final int CLUSTERS = 40;
+    /** Never published by, mentioned in or member of anything until it joins cons:k0. */
+    private static final String NEWCOMER = cluster(CLUSTERS - 1);
 
-  @TempDir
-  static Path stateDir;
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /** cons:k0's members and the clusters of its news are among the first 15. */
+    private static final int K0_CIRCLE = 15;
 
-  private static final String APPLICATION_ID = "history-it-" + UUID.randomUUID().toString().substring(0, 8);
-  private static final Map<String, List<String>> MEMBERS = new LinkedHashMap<>();
-  private static final List<NewsEvent> HISTORY = new ArrayList<>();
-  private static Map<String, KeyedSnapshot> firstPass;
+    @TempDir
+    static Path stateDir;
 
-  private static String cluster(int i) {
-    return String.format("org:c%02d", i);
-  }
+    private static final String APPLICATION_ID =
+            "history-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Map<String, List<String>> MEMBERS = new LinkedHashMap<>();
+    private static final List<NewsEvent> HISTORY = new ArrayList<>();
+    private static Map<String, KeyedSnapshot> firstPass;
 
-  @BeforeAll
-  static void tenThousandNewsThroughAFirstPass() throws Exception {
-    createTopics();
-    publishReference();
-    Random random = new Random(2017);
-    for (int i = 0; i < NEWS; i++) {
-      String consortium = random.nextBoolean() ? "cons:k" + random.nextInt(MEMBERS.size()) : null;
-      // news of cons:k0 come from the first K0_CIRCLE clusters only, so the others stay clear of it
-      int circle = "cons:k0".equals(consortium) ? K0_CIRCLE : CLUSTERS - 2;
-      List<String> mentioned = IntStream.range(0, random.nextInt(3))
-          .mapToObj(k -> cluster(random.nextInt(circle))).distinct().toList();
-      HISTORY.add(NewsEvent.newBuilder()
-          .setId("news:" + i).setSource("generated").setTitle("Generated news " + i)
-          .setPublishedAt(LocalDate.of(2010, 1, 1).plusDays(random.nextInt(15 * 365)))
-          .setIngestedAt(Instant.parse("2026-11-28T10:00:00Z"))
-          .setKind(NewsKind.values()[random.nextInt(NewsKind.values().length)])
-          .setPublisherId(cluster(random.nextInt(circle)))
-          .setOrganisationIds(mentioned)
-          .setConsortiumIds(consortium == null ? List.of() : List.of(consortium))
-          .build());
+    private static String cluster(int i) {
+        return String.format("org:c%02d", i);
     }
-    Collections.shuffle(HISTORY, random);
-    TestKafka.publish(TopicSpec.NEWS.topicName(), HISTORY);
 
-    ClusterNewsPipeline pipeline = pipeline();
-    try (HistoryAdmin admin = new HistoryAdmin(TestKafka.clientConfig());
-         PipelineDefinition.RunningPipeline running = pipeline.startClean()) {
-      Map<TopicPartition, Long> inputEnd = admin.committedEnd(admin.partitions(pipeline.inputTopics()));
-      new ApplicationDrain(TestKafka.clientConfig(), admin, APPLICATION_ID).await(inputEnd, running::failure, TIMEOUT);
-      // while it runs, reprocess refuses
-      assertThatThrownBy(() -> new Reprocess(TestKafka.clientConfig(), pipeline, TIMEOUT).plan())
-          .isInstanceOf(PipelineRunningException.class).hasMessageContaining(APPLICATION_ID)
-          .hasMessageContaining("Stop every instance first");
+    @BeforeAll
+    static void tenThousandNewsThroughAFirstPass() throws Exception {
+        createTopics();
+        publishReference();
+        Random random = new Random(2017);
+        for (int i = 0; i < NEWS; i++) {
+            String consortium = random.nextBoolean() ? "cons:k" + random.nextInt(MEMBERS.size()) : null;
+            // news of cons:k0 come from the first K0_CIRCLE clusters only, so the others stay clear of it
+            int circle = "cons:k0".equals(consortium) ? K0_CIRCLE : CLUSTERS - 2;
+            List<String> mentioned = IntStream.range(0, random.nextInt(3))
+                    .mapToObj(k -> cluster(random.nextInt(circle)))
+                    .distinct()
+                    .toList();
+            HISTORY.add(NewsEvent.newBuilder()
+                    .setId("news:" + i)
+                    .setSource("generated")
+                    .setTitle("Generated news " + i)
+                    .setPublishedAt(LocalDate.of(2010, 1, 1).plusDays(random.nextInt(15 * 365)))
+                    .setIngestedAt(Instant.parse("2026-11-28T10:00:00Z"))
+                    .setKind(NewsKind.values()[random.nextInt(NewsKind.values().length)])
+                    .setPublisherId(cluster(random.nextInt(circle)))
+                    .setOrganisationIds(mentioned)
+                    .setConsortiumIds(consortium == null ? List.of() : List.of(consortium))
+                    .build());
+        }
+        Collections.shuffle(HISTORY, random);
+        TestKafka.publish(TopicSpec.NEWS.topicName(), HISTORY);
+
+        ClusterNewsPipeline pipeline = pipeline();
+        try (HistoryAdmin admin = new HistoryAdmin(TestKafka.clientConfig());
+                PipelineDefinition.RunningPipeline running = pipeline.startClean()) {
+            Map<TopicPartition, Long> inputEnd = admin.committedEnd(admin.partitions(pipeline.inputTopics()));
+            new ApplicationDrain(TestKafka.clientConfig(), admin, APPLICATION_ID)
+                    .await(inputEnd, running::failure, TIMEOUT);
+            // while it runs, reprocess refuses
+            assertThatThrownBy(() -> new Reprocess(TestKafka.clientConfig(), pipeline, TIMEOUT).plan())
+                    .isInstanceOf(PipelineRunningException.class)
+                    .hasMessageContaining(APPLICATION_ID)
+                    .hasMessageContaining("Stop every instance first");
+        }
+        firstPass = tables();
     }
-    firstPass = tables();
-  }
 
-  private static ClusterNewsPipeline pipeline() {
-    return new ClusterNewsPipeline(TestKafka.clientConfig(), APPLICATION_ID, stateDir);
-  }
-
-  @Test
-  @Order(1)
-  void theFirstPassCountedEveryNewsOfEveryConsortium() {
-    Map<String, Long> mentions = HISTORY.stream().flatMap(n -> n.getConsortiumIds().stream())
-        .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
-    Map<String, Long> counted = new HashMap<>();
-    firstPass.get(TopicSpec.CONSORTIUM_ACTIVITY.topicName()).values()
-        .forEach((id, activity) -> counted.put(id, activity.get("newsCount").asLong()));
-
-    assertThat(counted).isEqualTo(mentions);
-    assertThat(firstPass.get(TopicSpec.CLUSTER_ACTIVITY.topicName()).keys())
-        .hasSize(CLUSTERS - 2).doesNotContain(NEWCOMER);
-  }
-
-  @Test
-  @Order(2)
-  void aDryRunPlansTheResetAndChangesNothing() {
-    Reprocess reprocess = new Reprocess(TestKafka.clientConfig(), pipeline(), TIMEOUT);
-
-    ReprocessPlan plan = reprocess.plan();
-
-    assertThat(plan.groupExists()).isTrue();
-    assertThat(plan.inputOffsets()).hasSize(3).allSatisfy((tp, offsets) -> {
-      assertThat(tp.topic()).isEqualTo(TopicSpec.NEWS.topicName());
-      assertThat(offsets[0]).as("committed").isGreaterThan(offsets[1]);
-    });
-    assertThat(plan.internalTopics()).contains(APPLICATION_ID + "-cluster-partials-repartition",
-        APPLICATION_ID + "-cluster-activity-store-changelog");
-    assertThat(plan.outputKeys()).containsEntry(TopicSpec.CLUSTER_ACTIVITY.topicName(), CLUSTERS - 2);
-    assertThat(String.join("\n", plan.describe())).contains("reset committed input offsets to the earliest")
-        .contains(APPLICATION_ID + "-news-seen-store-changelog");
-    assertThat(reprocess.plan().inputOffsets()).usingRecursiveComparison().isEqualTo(plan.inputOffsets());
-  }
-
-  @Test
-  @Order(3)
-  void reprocessRebuildsAggregatesEqualToTheFirstPass() {
-    ReprocessReport report = new Reprocess(TestKafka.clientConfig(), pipeline(), TIMEOUT).run(line -> { });
-
-    assertThat(report.diffs()).hasSize(3).allSatisfy(diff -> assertThat(diff.isEmpty()).as(diff.describe()).isTrue());
-    assertThat(report.tombstones()).isZero();
-    Map<String, KeyedSnapshot> rebuilt = tables();
-    for (String topic : Reprocess.OUTPUT_TOPICS) {
-      assertThat(rebuilt.get(topic).values()).as(topic).isEqualTo(firstPass.get(topic).values());
+    private static ClusterNewsPipeline pipeline() {
+        return new ClusterNewsPipeline(TestKafka.clientConfig(), APPLICATION_ID, stateDir);
     }
-  }
 
-  @Test
-  @Order(4)
-  void afterAConsortiumGainsAMemberReprocessChangesExactlyTheAffectedClusters() {
-    // and an aggregate no news supports any more (here: one that never had any) is tombstoned
-    publish(TopicSpec.CLUSTER_ACTIVITY, "org:ghost", ClusterActivity.newBuilder().setClusterId("org:ghost").build());
-    List<String> members = new ArrayList<>(MEMBERS.get("cons:k0"));
-    members.add(NEWCOMER);
-    publish(TopicSpec.CONSORTIA, "cons:k0", consortium("cons:k0", members));
-    Set<String> involvedWithK0 = new TreeSet<>(MEMBERS.get("cons:k0"));
-    HISTORY.stream().filter(n -> n.getConsortiumIds().contains("cons:k0")).forEach(n -> {
-      involvedWithK0.add(n.getPublisherId());
-      involvedWithK0.addAll(n.getOrganisationIds());
-    });
+    @Test
+    @Order(1)
+    void theFirstPassCountedEveryNewsOfEveryConsortium() {
+        Map<String, Long> mentions = HISTORY.stream()
+                .flatMap(n -> n.getConsortiumIds().stream())
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        Map<String, Long> counted = new HashMap<>();
+        firstPass
+                .get(TopicSpec.CONSORTIUM_ACTIVITY.topicName())
+                .values()
+                .forEach((id, activity) ->
+                        counted.put(id, activity.get("newsCount").asLong()));
 
-    ReprocessReport report = new Reprocess(TestKafka.clientConfig(), pipeline(), TIMEOUT).run(line -> { });
-
-    SnapshotDiff clusters = report.diff(TopicSpec.CLUSTER_ACTIVITY.topicName());
-    assertThat(clusters.added()).containsExactly(NEWCOMER);
-    assertThat(clusters.removed()).containsExactly("org:ghost");
-    assertThat(report.tombstones()).isEqualTo(1);
-    assertThat(clusters.changed()).isEqualTo(involvedWithK0);
-    assertThat(clusters.unchanged()).isEqualTo(CLUSTERS - 2 - involvedWithK0.size()).isPositive();
-    KeyedSnapshot rebuilt = tables().get(TopicSpec.CLUSTER_ACTIVITY.topicName());
-    assertThat(rebuilt.keys()).doesNotContain("org:ghost").contains(NEWCOMER);
-    JsonNode newcomer = rebuilt.values().get(NEWCOMER);
-    assertThat(newcomer.get("newsCount").asLong())
-        .isEqualTo(HISTORY.stream().filter(n -> n.getConsortiumIds().contains("cons:k0")).count());
-    assertThat(report.diff(TopicSpec.CONSORTIUM_ACTIVITY.topicName()).changed()).contains("cons:k0");
-  }
-
-  /** The three aggregate tables as a reader of the whole compacted topics sees them. */
-  private static Map<String, KeyedSnapshot> tables() {
-    Map<String, KeyedSnapshot> tables = new LinkedHashMap<>();
-    try (HistoryAdmin admin = new HistoryAdmin(TestKafka.clientConfig());
-         SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(TestKafka.clientConfig())) {
-      for (String topic : Reprocess.OUTPUT_TOPICS) {
-        List<TopicPartition> partitions = admin.partitions(List.of(topic));
-        tables.put(topic, KeyedSnapshot.read(TestKafka.clientConfig(), registry, topic, admin.earliest(partitions),
-            admin.committedEnd(partitions)));
-      }
+        assertThat(counted).isEqualTo(mentions);
+        assertThat(firstPass.get(TopicSpec.CLUSTER_ACTIVITY.topicName()).keys())
+                .hasSize(CLUSTERS - 2)
+                .doesNotContain(NEWCOMER);
     }
-    return tables;
-  }
 
-  private static void createTopics() throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.stack().bootstrapServers()))) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = TopicSpec.newTopics(3, (short) 1).stream()
-          .filter(t -> !existing.contains(t.name())).toList();
-      admin.createTopics(missing).all().get();
-    }
-  }
+    @Test
+    @Order(2)
+    void aDryRunPlansTheResetAndChangesNothing() {
+        Reprocess reprocess = new Reprocess(TestKafka.clientConfig(), pipeline(), TIMEOUT);
 
-  private static void publishReference() {
-    for (int i = 0; i < CLUSTERS; i++) {
-      publish(TopicSpec.ORGANISATIONS, cluster(i), Organisation.newBuilder().setId(cluster(i))
-          .setName("Cluster " + i).setType("cluster_organisation").setCountry(i % 2 == 0 ? "DE" : "FR").build());
-    }
-    publish(TopicSpec.PROGRAMMES, "prog:root", Programme.newBuilder().setId("prog:root").setName("Root").build());
-    publish(TopicSpec.PROGRAMMES, "prog:p0", Programme.newBuilder().setId("prog:p0").setName("Cluster Excellence")
-        .setParentId("prog:root").build());
-    Random random = new Random(7);
-    for (int k = 0; k < 6; k++) {
-      int circle = k == 0 ? K0_CIRCLE : CLUSTERS - 10;
-      List<String> members = IntStream.range(0, 4).mapToObj(m -> cluster(random.nextInt(circle)))
-          .distinct().toList();
-      MEMBERS.put("cons:k" + k, members);
-      publish(TopicSpec.CONSORTIA, "cons:k" + k, consortium("cons:k" + k, members));
-    }
-  }
+        ReprocessPlan plan = reprocess.plan();
 
-  private static Consortium consortium(String id, List<String> members) {
-    return Consortium.newBuilder().setId(id).setAcronym(id.toUpperCase()).setProgrammeId("prog:p0")
-        .setMembers(members.stream().map(m -> Member.newBuilder().setOrganisationId(m).setRole("partner").build())
-            .toList())
-        .build();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <V extends SpecificRecord> void publish(TopicSpec topic, String key, V value) {
-    SpecificAvroSerializer<V> values = new SpecificAvroSerializer<>((Class<V>) value.getClass());
-    values.configure(TestKafka.clientConfig(), false);
-    try (KafkaProducer<String, V> producer = new KafkaProducer<>(TestKafka.clientConfig(), new StringSerializer(),
-        values)) {
-      producer.send(new ProducerRecord<>(topic.topicName(), key, value));
-      producer.flush();
+        assertThat(plan.groupExists()).isTrue();
+        assertThat(plan.inputOffsets()).hasSize(3).allSatisfy((tp, offsets) -> {
+            assertThat(tp.topic()).isEqualTo(TopicSpec.NEWS.topicName());
+            assertThat(offsets[0]).as("committed").isGreaterThan(offsets[1]);
+        });
+        assertThat(plan.internalTopics())
+                .contains(
+                        APPLICATION_ID + "-cluster-partials-repartition",
+                        APPLICATION_ID + "-cluster-activity-store-changelog");
+        assertThat(plan.outputKeys()).containsEntry(TopicSpec.CLUSTER_ACTIVITY.topicName(), CLUSTERS - 2);
+        assertThat(String.join("\n", plan.describe()))
+                .contains("reset committed input offsets to the earliest")
+                .contains(APPLICATION_ID + "-news-seen-store-changelog");
+        assertThat(reprocess.plan().inputOffsets()).usingRecursiveComparison().isEqualTo(plan.inputOffsets());
     }
-  }
+
+    @Test
+    @Order(3)
+    void reprocessRebuildsAggregatesEqualToTheFirstPass() {
+        ReprocessReport report = new Reprocess(TestKafka.clientConfig(), pipeline(), TIMEOUT).run(line -> {});
+
+        assertThat(report.diffs())
+                .hasSize(3)
+                .allSatisfy(
+                        diff -> assertThat(diff.isEmpty()).as(diff.describe()).isTrue());
+        assertThat(report.tombstones()).isZero();
+        Map<String, KeyedSnapshot> rebuilt = tables();
+        for (String topic : Reprocess.OUTPUT_TOPICS) {
+            assertThat(rebuilt.get(topic).values())
+                    .as(topic)
+                    .isEqualTo(firstPass.get(topic).values());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void afterAConsortiumGainsAMemberReprocessChangesExactlyTheAffectedClusters() {
+        // and an aggregate no news supports any more (here: one that never had any) is tombstoned
+        publish(
+                TopicSpec.CLUSTER_ACTIVITY,
+                "org:ghost",
+                ClusterActivity.newBuilder().setClusterId("org:ghost").build());
+        List<String> members = new ArrayList<>(MEMBERS.get("cons:k0"));
+        members.add(NEWCOMER);
+        publish(TopicSpec.CONSORTIA, "cons:k0", consortium("cons:k0", members));
+        Set<String> involvedWithK0 = new TreeSet<>(MEMBERS.get("cons:k0"));
+        HISTORY.stream().filter(n -> n.getConsortiumIds().contains("cons:k0")).forEach(n -> {
+            involvedWithK0.add(n.getPublisherId());
+            involvedWithK0.addAll(n.getOrganisationIds());
+        });
+
+        ReprocessReport report = new Reprocess(TestKafka.clientConfig(), pipeline(), TIMEOUT).run(line -> {});
+
+        SnapshotDiff clusters = report.diff(TopicSpec.CLUSTER_ACTIVITY.topicName());
+        assertThat(clusters.added()).containsExactly(NEWCOMER);
+        assertThat(clusters.removed()).containsExactly("org:ghost");
+        assertThat(report.tombstones()).isEqualTo(1);
+        assertThat(clusters.changed()).isEqualTo(involvedWithK0);
+        assertThat(clusters.unchanged())
+                .isEqualTo(CLUSTERS - 2 - involvedWithK0.size())
+                .isPositive();
+        KeyedSnapshot rebuilt = tables().get(TopicSpec.CLUSTER_ACTIVITY.topicName());
+        assertThat(rebuilt.keys()).doesNotContain("org:ghost").contains(NEWCOMER);
+        JsonNode newcomer = rebuilt.values().get(NEWCOMER);
+        assertThat(newcomer.get("newsCount").asLong())
+                .isEqualTo(HISTORY.stream()
+                        .filter(n -> n.getConsortiumIds().contains("cons:k0"))
+                        .count());
+        assertThat(report.diff(TopicSpec.CONSORTIUM_ACTIVITY.topicName()).changed())
+                .contains("cons:k0");
+    }
+
+    /** The three aggregate tables as a reader of the whole compacted topics sees them. */
+    private static Map<String, KeyedSnapshot> tables() {
+        Map<String, KeyedSnapshot> tables = new LinkedHashMap<>();
+        try (HistoryAdmin admin = new HistoryAdmin(TestKafka.clientConfig());
+                SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(TestKafka.clientConfig())) {
+            for (String topic : Reprocess.OUTPUT_TOPICS) {
+                List<TopicPartition> partitions = admin.partitions(List.of(topic));
+                tables.put(
+                        topic,
+                        KeyedSnapshot.read(
+                                TestKafka.clientConfig(),
+                                registry,
+                                topic,
+                                admin.earliest(partitions),
+                                admin.committedEnd(partitions)));
+            }
+        }
+        return tables;
+    }
+
+    private static void createTopics() throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of("bootstrap.servers", TestKafka.stack().bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = TopicSpec.newTopics(3, (short) 1).stream()
+                    .filter(t -> !existing.contains(t.name()))
+                    .toList();
+            admin.createTopics(missing).all().get();
+        }
+    }
+
+    private static void publishReference() {
+        for (int i = 0; i < CLUSTERS; i++) {
+            publish(
+                    TopicSpec.ORGANISATIONS,
+                    cluster(i),
+                    Organisation.newBuilder()
+                            .setId(cluster(i))
+                            .setName("Cluster " + i)
+                            .setType("cluster_organisation")
+                            .setCountry(i % 2 == 0 ? "DE" : "FR")
+                            .build());
+        }
+        publish(
+                TopicSpec.PROGRAMMES,
+                "prog:root",
+                Programme.newBuilder().setId("prog:root").setName("Root").build());
+        publish(
+                TopicSpec.PROGRAMMES,
+                "prog:p0",
+                Programme.newBuilder()
+                        .setId("prog:p0")
+                        .setName("Cluster Excellence")
+                        .setParentId("prog:root")
+                        .build());
+        Random random = new Random(7);
+        for (int k = 0; k < 6; k++) {
+            int circle = k == 0 ? K0_CIRCLE : CLUSTERS - 10;
+            List<String> members = IntStream.range(0, 4)
+                    .mapToObj(m -> cluster(random.nextInt(circle)))
+                    .distinct()
+                    .toList();
+            MEMBERS.put("cons:k" + k, members);
+            publish(TopicSpec.CONSORTIA, "cons:k" + k, consortium("cons:k" + k, members));
+        }
+    }
+
+    private static Consortium consortium(String id, List<String> members) {
+        return Consortium.newBuilder()
+                .setId(id)
+                .setAcronym(id.toUpperCase())
+                .setProgrammeId("prog:p0")
+                .setMembers(members.stream()
+                        .map(m -> Member.newBuilder()
+                                .setOrganisationId(m)
+                                .setRole("partner")
+                                .build())
+                        .toList())
+                .build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V extends SpecificRecord> void publish(TopicSpec topic, String key, V value) {
+        SpecificAvroSerializer<V> values = new SpecificAvroSerializer<>((Class<V>) value.getClass());
+        values.configure(TestKafka.clientConfig(), false);
+        try (KafkaProducer<String, V> producer =
+                new KafkaProducer<>(TestKafka.clientConfig(), new StringSerializer(), values)) {
+            producer.send(new ProducerRecord<>(topic.topicName(), key, value));
+            producer.flush();
+        }
+    }
 }

@@ -1,15 +1,16 @@
 package eu.clusternews.history;
 
-import eu.clusternews.local.LocalStack;
-import eu.clusternews.local.testing.SharedLocalStack;
-import eu.clusternews.registry.SpecificAvroSerializer;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.registry.SpecificAvroSerializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,49 +22,52 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** The shared broker and registry of the integration tests, and small helpers to write and read them. */
 final class TestKafka {
 
-  private TestKafka() {
-  }
+    private TestKafka() {}
 
-  static LocalStack stack() {
-    return SharedLocalStack.get();
-  }
-
-  /** Client settings pointing at the shared stack. */
-  static Map<String, Object> clientConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put("bootstrap.servers", stack().bootstrapServers());
-    config.put("schema.registry.url", stack().schemaRegistryUrl());
-    return config;
-  }
-
-  /** Publishes news with their publication date (00:00 UTC) as record timestamp, in the list's order. */
-  static void publish(String topic, List<NewsEvent> news) {
-    Map<String, Object> config = clientConfig();
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    SpecificAvroSerializer<NewsEvent> values = new SpecificAvroSerializer<>(NewsEvent.class);
-    values.configure(config, false);
-    try (KafkaProducer<String, NewsEvent> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
-      for (NewsEvent event : news) {
-        long timestamp = event.getPublishedAt() == null ? event.getIngestedAt().toEpochMilli()
-            : event.getPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        producer.send(new ProducerRecord<>(topic, null, timestamp, event.getId(), event));
-      }
-      producer.flush();
+    static LocalStack stack() {
+        return SharedLocalStack.get();
     }
-  }
 
-  /** Every committed record of a topic, partition by partition. */
-  static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = HistoryConsumers.create(clientConfig(), "test-read")) {
-      List<TopicPartition> partitions = HistoryConsumers.partitions(consumer, topic, "test");
-      Map<TopicPartition, Long> end = HistoryConsumers.endOffsets(consumer, partitions);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+    /** Client settings pointing at the shared stack. */
+    static Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", stack().bootstrapServers());
+        config.put("schema.registry.url", stack().schemaRegistryUrl());
+        return config;
     }
-    return records;
-  }
+
+    /** Publishes news with their publication date (00:00 UTC) as record timestamp, in the list's order. */
+    static void publish(String topic, List<NewsEvent> news) {
+        Map<String, Object> config = clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        SpecificAvroSerializer<NewsEvent> values = new SpecificAvroSerializer<>(NewsEvent.class);
+        values.configure(config, false);
+        try (KafkaProducer<String, NewsEvent> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+            for (NewsEvent event : news) {
+                long timestamp = event.getPublishedAt() == null
+                        ? event.getIngestedAt().toEpochMilli()
+                        : event.getPublishedAt()
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .toEpochMilli();
+                producer.send(new ProducerRecord<>(topic, null, timestamp, event.getId(), event));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Every committed record of a topic, partition by partition. */
+    static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = HistoryConsumers.create(clientConfig(), "test-read")) {
+            List<TopicPartition> partitions = HistoryConsumers.partitions(consumer, topic, "test");
+            Map<TopicPartition, Long> end = HistoryConsumers.endOffsets(consumer, partitions);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
 }

@@ -1,5 +1,12 @@
 package eu.clusternews.ingest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.clusternews.ingest.extract.Extraction;
@@ -8,13 +15,6 @@ import eu.clusternews.ingest.extract.Extractor;
 import eu.clusternews.ingest.generate.NewsGenerator;
 import eu.clusternews.ingest.read.DocumentReaders;
 import eu.clusternews.ingest.read.RawDocument;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes every extraction of a fixed corpus as one JSON line each (all fields of {@code clusternews extract
@@ -32,7 +32,11 @@ public final class ExtractionSnapshot {
         List<String> lines = new ArrayList<>();
         DocumentReaders readers = new DocumentReaders();
         for (long seed : new long[] {1L, 7L}) {
-            String jsonl = String.join("\n", new NewsGenerator(TestData.reference()).jsonLines(count, seed).toList());
+            String jsonl = String.join(
+                    "\n",
+                    new NewsGenerator(TestData.reference())
+                            .jsonLines(count, seed)
+                            .toList());
             for (RawDocument d : readers.read("generator-" + seed, jsonl).documents()) {
                 lines.add(line(extractor.extract(d)));
             }
@@ -56,7 +60,8 @@ public final class ExtractionSnapshot {
     private static String line(Extraction e) {
         ObjectNode o = ExtractionJson.toJson(e);
         ArrayNode mentions = o.putArray("allMentions");
-        e.mentions().forEach(m -> mentions.addObject().put("surface", m.surface()).put("id", m.entityId()));
+        e.mentions()
+                .forEach(m -> mentions.addObject().put("surface", m.surface()).put("id", m.entityId()));
         o.put("bodyLength", e.body().length());
         return o.toString();
     }

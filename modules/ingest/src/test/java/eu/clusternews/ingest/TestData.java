@@ -1,9 +1,9 @@
 package eu.clusternews.ingest;
 
+import java.nio.file.Path;
+
 import eu.clusternews.ingest.extract.Extractor;
 import eu.clusternews.ingest.reference.ReferenceData;
-
-import java.nio.file.Path;
 
 /** Shared test fixtures: the project's seeds, loaded once per JVM (loading language profiles takes a while). */
 public final class TestData {
@@ -11,8 +11,7 @@ public final class TestData {
     private static ReferenceData reference;
     private static Extractor extractor;
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static Path seeds() {
         return Path.of(System.getProperty("user.dir")).resolve("../../seeds").normalize();

@@ -79,17 +79,25 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
             starter = Long.parseLong(pids[1]);
             registry = ProcessHandle.of(Long.parseLong(pids[0]))
                     .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(RegistryDistribution.RUNNER_JAR)).orElse(false));
+                    .filter(p -> p.info()
+                            .commandLine()
+                            .map(c -> c.contains(RegistryDistribution.RUNNER_JAR))
+                            .orElse(false));
         } catch (IOException | RuntimeException unreadable) {
             registry = Optional.empty();
             starter = -1;
         }
-        if (registry.isPresent() && isAlive(starter) && registry.get().parent().map(ProcessHandle::pid).orElse(-1L) == starter) {
+        if (registry.isPresent()
+                && isAlive(starter)
+                && registry.get().parent().map(ProcessHandle::pid).orElse(-1L) == starter) {
             // its starter still runs and is still its parent: it belongs to a live app, leave it and its pid file
             return false;
         }
         registry.ifPresent(leftover -> {
-            log.warn("Stopping Apicurio Registry process {} left over from an earlier run on {}", leftover.pid(), dataDir);
+            log.warn(
+                    "Stopping Apicurio Registry process {} left over from an earlier run on {}",
+                    leftover.pid(),
+                    dataDir);
             leftover.destroy();
             try {
                 leftover.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -172,9 +180,13 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         deletePidFile(registryDir);
         if (!LoopbackPorts.awaitFree(port, PORT_RELEASE)) {
             throw new IllegalStateException("The Apicurio Registry process " + process.pid() + " has stopped but port "
-                    + port + " on 127.0.0.1 is still taken " + PORT_RELEASE.toSeconds() + " s later; something else listens on it");
+                    + port + " on 127.0.0.1 is still taken " + PORT_RELEASE.toSeconds()
+                    + " s later; something else listens on it");
         }
-        log.info("Apicurio Registry on port {} stopped in {} ms", port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        log.info(
+                "Apicurio Registry on port {} stopped in {} ms",
+                port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     private void stopProcess() {
@@ -184,7 +196,10 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Apicurio Registry (pid {}) did not stop within {} s; killing it", process.pid(), STOP_GRACE.toSeconds());
+                log.warn(
+                        "Apicurio Registry (pid {}) did not stop within {} s; killing it",
+                        process.pid(),
+                        STOP_GRACE.toSeconds());
                 process.destroyForcibly();
                 process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -277,8 +292,12 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
                 throw e;
             }
             registry.readyTime = Duration.ofNanos(System.nanoTime() - started);
-            log.info("Apicurio Registry ready at {} (pid {}, data in {}) in {} ms",
-                    registry.confluentApiUrl(), process.pid(), registryDir, registry.readyTime.toMillis());
+            log.info(
+                    "Apicurio Registry ready at {} (pid {}, data in {}) in {} ms",
+                    registry.confluentApiUrl(),
+                    process.pid(),
+                    registryDir,
+                    registry.readyTime.toMillis());
             return registry;
         }
 
@@ -296,19 +315,25 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
                     "-Dregistry.ccompat.use-canonical-hash=true",
                     "-Dquarkus.otel.sdk.disabled=true",
                     "-Dquarkus.management.enabled=false",
-                    "-jar", RegistryDistribution.runnerJar(distribution).toString()));
+                    "-jar",
+                    RegistryDistribution.runnerJar(distribution).toString()));
             return command;
         }
 
         private void awaitReady(ApicurioRegistryProcess registry, long logOffset) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             HttpRequest probe = HttpRequest.newBuilder(URI.create(registry.confluentApiUrl() + "/subjects"))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
             long deadline = System.nanoTime() + readyTimeout.toNanos();
             String lastProblem = "no answer yet";
             while (true) {
                 if (!registry.process.isAlive()) {
-                    throw new IllegalStateException("The Apicurio Registry process exited with code " + registry.process.exitValue()
+                    throw new IllegalStateException("The Apicurio Registry process exited with code "
+                            + registry.process.exitValue()
                             + " before it was ready on port " + port + ". Last lines of " + registry.logFile + ":\n"
                             + tail(registry.logFile, logOffset));
                 }
@@ -327,9 +352,11 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
                     throw new IllegalStateException("Interrupted while waiting for the Apicurio Registry", e);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The Apicurio Registry did not answer GET " + probe.uri() + " with 200 within "
-                            + readyTimeout.toSeconds() + " s (last: " + lastProblem + "). Last lines of " + registry.logFile
-                            + ":\n" + tail(registry.logFile, logOffset));
+                    throw new IllegalStateException(
+                            "The Apicurio Registry did not answer GET " + probe.uri() + " with 200 within "
+                                    + readyTimeout.toSeconds() + " s (last: " + lastProblem + "). Last lines of "
+                                    + registry.logFile
+                                    + ":\n" + tail(registry.logFile, logOffset));
                 }
                 try {
                     Thread.sleep(100);
@@ -347,9 +374,14 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
 
     private static void writePidFile(Path registryDir, long pid) {
         try {
-            Files.writeString(registryDir.resolve(PID_FILE), pid + " " + ProcessHandle.current().pid());
+            Files.writeString(
+                    registryDir.resolve(PID_FILE),
+                    pid + " " + ProcessHandle.current().pid());
         } catch (IOException e) {
-            log.warn("Cannot write {}: a registry left running by a killed JVM will not be recognised", registryDir.resolve(PID_FILE), e);
+            log.warn(
+                    "Cannot write {}: a registry left running by a killed JVM will not be recognised",
+                    registryDir.resolve(PID_FILE),
+                    e);
         }
     }
 
@@ -363,8 +395,11 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
 
     /** The java executable of this JVM, so the registry runs on the same Java as the app. */
     static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElseGet(() ->
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** The last lines this run wrote to the log (from {@code offset} on). */
@@ -375,7 +410,8 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
             file.seek(from);
             byte[] bytes = new byte[(int) (length - from)];
             file.readFully(bytes);
-            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            List<String> lines =
+                    new String(bytes, StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_ERRORS), lines.size()));
         } catch (IOException e) {
             return "(cannot read " + logFile + ": " + e.getMessage() + ")";

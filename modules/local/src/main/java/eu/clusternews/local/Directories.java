@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Small file-system chores. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes a directory tree if it exists. */
     public static void deleteRecursively(Path root) {

@@ -100,7 +100,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         long started = System.nanoTime();
         server.shutdown();
         server.awaitShutdown();
-        log.info("Kafka broker on {} stopped in {} ms", bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        log.info(
+                "Kafka broker on {} stopped in {} ms",
+                bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     /** The settings of a broker to start. */
@@ -189,7 +192,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             createDirectories(logDir);
             writeProperties(propertiesFile, properties);
 
-            String clusterId = storedClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString());
+            String clusterId =
+                    storedClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString());
             format(clusterId, propertiesFile);
 
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties), Time.SYSTEM);
@@ -198,17 +202,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 awaitReady(clusterId);
             } catch (RuntimeException e) {
                 shutdownQuietly(server);
-                throw new IllegalStateException("The Kafka broker on 127.0.0.1:" + port + " (data in " + kafkaDir
-                        + ") failed to start: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "The Kafka broker on 127.0.0.1:" + port + " (data in " + kafkaDir + ") failed to start: "
+                                + e.getMessage(),
+                        e);
             }
             Duration readyTime = Duration.ofNanos(System.nanoTime() - started);
-            log.info("Kafka broker ready on 127.0.0.1:{} (cluster {}, data in {}) in {} ms",
-                    port, clusterId, kafkaDir, readyTime.toMillis());
+            log.info(
+                    "Kafka broker ready on 127.0.0.1:{} (cluster {}, data in {}) in {} ms",
+                    port,
+                    clusterId,
+                    kafkaDir,
+                    readyTime.toMillis());
             return new EmbeddedKafkaBroker(server, port, clusterId, kafkaDir, readyTime);
         }
 
         private void format(String clusterId, Path propertiesFile) {
-            List<String> args = new ArrayList<>(List.of("format", "-t", clusterId, "-c", propertiesFile.toString(), "--ignore-formatted"));
+            List<String> args = new ArrayList<>(
+                    List.of("format", "-t", clusterId, "-c", propertiesFile.toString(), "--ignore-formatted"));
             for (String credential : scramCredentials) {
                 args.add("--add-scram");
                 args.add(credential);
@@ -218,14 +229,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
                 exitCode = StorageTool.execute(args.toArray(String[]::new), out);
             } catch (Exception e) {
-                throw new IllegalStateException("Formatting the Kafka storage with " + propertiesFile + " failed: "
-                        + e.getMessage() + " " + output.toString(StandardCharsets.UTF_8).trim(), e);
+                throw new IllegalStateException(
+                        "Formatting the Kafka storage with " + propertiesFile + " failed: " + e.getMessage() + " "
+                                + output.toString(StandardCharsets.UTF_8).trim(),
+                        e);
             }
             if (exitCode != 0) {
-                throw new IllegalStateException("Formatting the Kafka storage with " + propertiesFile + " failed (exit code "
-                        + exitCode + "): " + output.toString(StandardCharsets.UTF_8).trim());
+                throw new IllegalStateException(
+                        "Formatting the Kafka storage with " + propertiesFile + " failed (exit code " + exitCode + "): "
+                                + output.toString(StandardCharsets.UTF_8).trim());
             }
-            log.debug("kafka-storage format: {}", output.toString(StandardCharsets.UTF_8).trim());
+            log.debug(
+                    "kafka-storage format: {}",
+                    output.toString(StandardCharsets.UTF_8).trim());
         }
 
         private void awaitReady(String clusterId) {
@@ -237,13 +253,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 while (true) {
                     try {
                         String answered = admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
-                        if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty() && clusterId.equals(answered)) {
+                        if (!admin.describeCluster()
+                                        .nodes()
+                                        .get(5, TimeUnit.SECONDS)
+                                        .isEmpty()
+                                && clusterId.equals(answered)) {
                             return;
                         }
                     } catch (ExecutionException | TimeoutException e) {
                         if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("the broker did not answer within " + readyTimeout.toSeconds()
-                                    + " s: " + e.getMessage(), e);
+                            throw new IllegalStateException(
+                                    "the broker did not answer within " + readyTimeout.toSeconds() + " s: "
+                                            + e.getMessage(),
+                                    e);
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();

@@ -14,8 +14,7 @@ final class KraftBrokerProperties {
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
 
-    private KraftBrokerProperties() {
-    }
+    private KraftBrokerProperties() {}
 
     /**
      * @param logDir        where the broker keeps its logs and metadata
@@ -28,7 +27,10 @@ final class KraftBrokerProperties {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", BROKER_LISTENER + "://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        p.put(
+                "listeners",
+                BROKER_LISTENER + "://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:"
+                        + controllerPort);
         p.put("advertised.listeners", BROKER_LISTENER + "://127.0.0.1:" + brokerPort);
         p.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         p.put("controller.listener.names", CONTROLLER_LISTENER);

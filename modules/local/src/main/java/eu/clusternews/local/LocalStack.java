@@ -115,8 +115,7 @@ public final class LocalStack implements AutoCloseable {
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private Path registryHome;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where {@code kafka/} and {@code registry/} live (default {@code ./data}). */
         public Builder dataDir(Path dataDir) {
@@ -166,22 +165,30 @@ public final class LocalStack implements AutoCloseable {
             // locate (and maybe unpack) the distribution before starting anything, so its error comes first
             Path home = registryHome != null ? registryHome : RegistryDistribution.locate();
 
-            CompletableFuture<ApicurioRegistryProcess> registry = CompletableFuture.supplyAsync(() ->
-                    ApicurioRegistryProcess.builder(dataDir).port(registryPort).home(home).start());
+            CompletableFuture<ApicurioRegistryProcess> registry =
+                    CompletableFuture.supplyAsync(() -> ApicurioRegistryProcess.builder(dataDir)
+                            .port(registryPort)
+                            .home(home)
+                            .start());
             EmbeddedKafkaBroker broker;
             try {
-                broker = EmbeddedKafkaBroker.builder(dataDir).port(kafkaPort).brokerProperties(brokerProperties).start();
+                broker = EmbeddedKafkaBroker.builder(dataDir)
+                        .port(kafkaPort)
+                        .brokerProperties(brokerProperties)
+                        .start();
             } catch (RuntimeException e) {
                 // wait for the registry so that nothing is left running when this method throws
                 registry.handle((running, failed) -> {
-                    if (running != null) {
-                        running.close();
-                    }
-                    return null;
-                }).exceptionally(closeFailure -> {
-                    e.addSuppressed(closeFailure);
-                    return null;
-                }).join();
+                            if (running != null) {
+                                running.close();
+                            }
+                            return null;
+                        })
+                        .exceptionally(closeFailure -> {
+                            e.addSuppressed(closeFailure);
+                            return null;
+                        })
+                        .join();
                 throw e;
             }
             ApicurioRegistryProcess runningRegistry;
@@ -192,9 +199,14 @@ public final class LocalStack implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             Duration readyTime = Duration.ofNanos(System.nanoTime() - started);
-            log.info("Local stack ready in {} ms: Kafka at {} ({} ms), schema registry at {} ({} ms), data in {}",
-                    readyTime.toMillis(), broker.bootstrapServers(), broker.readyTime().toMillis(),
-                    runningRegistry.confluentApiUrl(), runningRegistry.readyTime().toMillis(), dataDir.toAbsolutePath());
+            log.info(
+                    "Local stack ready in {} ms: Kafka at {} ({} ms), schema registry at {} ({} ms), data in {}",
+                    readyTime.toMillis(),
+                    broker.bootstrapServers(),
+                    broker.readyTime().toMillis(),
+                    runningRegistry.confluentApiUrl(),
+                    runningRegistry.readyTime().toMillis(),
+                    dataDir.toAbsolutePath());
             return new LocalStack(broker, runningRegistry, dataDir, readyTime);
         }
     }

@@ -12,8 +12,7 @@ public final class LoopbackPorts {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     /** True when a server socket can bind the port on 127.0.0.1 right now. */
     public static boolean isFree(int port) {

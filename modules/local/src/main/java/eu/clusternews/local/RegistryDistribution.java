@@ -44,8 +44,7 @@ public final class RegistryDistribution {
     private static final Path RELATIVE_CACHE = Path.of(".cache", "apicurio", VERSION);
     private static final String ARCHIVE = "apicurio-registry-app-" + VERSION + "-all.tar.gz";
 
-    private RegistryDistribution() {
-    }
+    private RegistryDistribution() {}
 
     /**
      * The distribution's directory, unpacking it from the local Maven repository if that is the only copy.
@@ -53,8 +52,11 @@ public final class RegistryDistribution {
      * @throws IllegalStateException naming what was searched and the command that fetches it, when there is none
      */
     public static synchronized Path locate() {
-        return locate(configuredHome(), cacheCandidates(),
-                Path.of(System.getProperty("user.home"), ".cache", "clusternews", "apicurio-" + VERSION), mavenRepository());
+        return locate(
+                configuredHome(),
+                cacheCandidates(),
+                Path.of(System.getProperty("user.home"), ".cache", "clusternews", "apicurio-" + VERSION),
+                mavenRepository());
     }
 
     /** {@link #locate()} with every place it looks given, so the search order can be tested. */
@@ -64,8 +66,9 @@ public final class RegistryDistribution {
             if (isDistribution(home)) {
                 return home;
             }
-            throw new IllegalStateException(home + " (from -D" + HOME_PROPERTY + " or " + HOME_ENV + ") does not contain "
-                    + RUNNER_JAR + " and lib/. Point it at the unpacked Apicurio Registry " + VERSION + " distribution.");
+            throw new IllegalStateException(
+                    home + " (from -D" + HOME_PROPERTY + " or " + HOME_ENV + ") does not contain " + RUNNER_JAR
+                            + " and lib/. Point it at the unpacked Apicurio Registry " + VERSION + " distribution.");
         }
         List<Path> searched = new ArrayList<>();
         for (Path candidate : cacheCandidates) {
@@ -85,7 +88,8 @@ public final class RegistryDistribution {
             return userCache;
         }
         throw new IllegalStateException("The Apicurio Registry " + VERSION + " distribution was not found. Looked in: "
-                + searched + ". Run `mvn -q install -DskipTests` at the top of the clusternews project (it unpacks it to "
+                + searched
+                + ". Run `mvn -q install -DskipTests` at the top of the clusternews project (it unpacks it to "
                 + RELATIVE_CACHE + "), or fetch it into the local Maven repository with `mvn dependency:get "
                 + "-Dartifact=io.apicurio:apicurio-registry-app:" + VERSION + ":tar.gz:all`, or set " + HOME_ENV
                 + " to an unpacked copy.");
@@ -132,7 +136,9 @@ public final class RegistryDistribution {
     private static Optional<Path> codeLocation() {
         try {
             CodeSource source = RegistryDistribution.class.getProtectionDomain().getCodeSource();
-            return source == null ? Optional.empty() : Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath());
+            return source == null
+                    ? Optional.empty()
+                    : Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath());
         } catch (URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }
@@ -148,7 +154,8 @@ public final class RegistryDistribution {
 
     private static void unpackInto(Path archive, Path target) {
         // unpack next to the target and move it in one step, so an interrupted unpack never looks complete
-        Path partial = target.resolveSibling(target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        Path partial = target.resolveSibling(
+                target.getFileName() + ".partial-" + ProcessHandle.current().pid());
         log.info("Unpacking the Apicurio Registry distribution {} into {} (once)", archive, target);
         try {
             TarGzArchive.unpack(archive, partial);

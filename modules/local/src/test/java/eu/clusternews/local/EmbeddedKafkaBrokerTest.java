@@ -37,10 +37,14 @@ class EmbeddedKafkaBrokerTest {
     @Test
     void aReadCommittedConsumerSeesCommittedTransactionsAndNotAbortedOnes(LocalStack local) throws Exception {
         String topic = TestTopics.create(local, "transactions");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-" + topic),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        local.bootstrapServers(),
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                        "tx-" + topic),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, "k", "committed-1"));
@@ -59,30 +63,47 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
-    void aRestartOnTheSameDataDirectoryKeepsTopicsCommittedOffsetsAndTheClusterId(@TempDir Path dataDir) throws Exception {
+    void aRestartOnTheSameDataDirectoryKeepsTopicsCommittedOffsetsAndTheClusterId(@TempDir Path dataDir)
+            throws Exception {
         String clusterId;
         int partitions = 3;
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(dataDir).port(LoopbackPorts.pickFree()).start()) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(dataDir)
+                .port(LoopbackPorts.pickFree())
+                .start()) {
             clusterId = broker.clusterId();
             try (Admin admin = admin(broker)) {
-                admin.createTopics(List.of(new NewTopic("kept", partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic("kept", partitions, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>("kept", 0, "k", "before restart")).get();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                    new StringSerializer(),
+                    new StringSerializer())) {
+                producer.send(new ProducerRecord<>("kept", 0, "k", "before restart"))
+                        .get();
             }
-            assertThat(readAll(broker.bootstrapServers(), "kept", "remembering-group", 1)).containsExactly("before restart");
+            assertThat(readAll(broker.bootstrapServers(), "kept", "remembering-group", 1))
+                    .containsExactly("before restart");
         }
 
-        try (EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.builder(dataDir).port(LoopbackPorts.pickFree()).start();
-             Admin admin = admin(restarted)) {
+        try (EmbeddedKafkaBroker restarted = EmbeddedKafkaBroker.builder(dataDir)
+                        .port(LoopbackPorts.pickFree())
+                        .start();
+                Admin admin = admin(restarted)) {
             assertThat(restarted.clusterId()).isEqualTo(clusterId);
-            assertThat(admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS)).isEqualTo(clusterId);
+            assertThat(admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS))
+                    .isEqualTo(clusterId);
             assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains("kept");
-            assertThat(admin.describeTopics(Set.of("kept")).allTopicNames().get(10, TimeUnit.SECONDS).get("kept").partitions())
+            assertThat(admin.describeTopics(Set.of("kept"))
+                            .allTopicNames()
+                            .get(10, TimeUnit.SECONDS)
+                            .get("kept")
+                            .partitions())
                     .hasSize(partitions);
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("remembering-group")
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
             assertThat(offsets.get(new TopicPartition("kept", 0)).offset()).isEqualTo(1L);
         }
     }
@@ -90,8 +111,9 @@ class EmbeddedKafkaBrokerTest {
     @Test
     void aTakenPortIsReportedBeforeAnythingStarts(@TempDir Path dataDir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(
-                            () -> EmbeddedKafkaBroker.builder(dataDir).port(taken.getLocalPort()).start())
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.builder(dataDir)
+                            .port(taken.getLocalPort())
+                            .start())
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("Port " + taken.getLocalPort())
                     .hasMessageContaining("--kafka-port");
@@ -106,12 +128,20 @@ class EmbeddedKafkaBrokerTest {
     /** Reads from the beginning, read_committed, until {@code expected} values arrived; commits the offsets. */
     private static List<String> readAll(String bootstrapServers, String topic, String group, int expected) {
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (values.size() < expected && System.nanoTime() < deadline) {

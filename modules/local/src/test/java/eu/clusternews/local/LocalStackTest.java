@@ -27,11 +27,15 @@ class LocalStackTest {
     @Test
     void theStackAnswersOnItsKafkaAndConfluentRegistryAddresses(LocalStack local) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers()))) {
-            assertThat(admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS)).isEqualTo(local.broker().clusterId());
+            assertThat(admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS))
+                    .isEqualTo(local.broker().clusterId());
         }
-        HttpResponse<String> subjects = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(local.schemaRegistryUrl() + "/subjects")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> subjects = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(local.schemaRegistryUrl() + "/subjects"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(subjects.statusCode()).isEqualTo(200);
         assertThat(subjects.body()).startsWith("[");
         assertThat(local.bootstrapServers()).startsWith("127.0.0.1:");
@@ -43,7 +47,11 @@ class LocalStackTest {
     void aTakenKafkaPortIsNamedWithItsFlagAndNothingIsStarted(@TempDir Path dataDir) throws IOException {
         try (ServerSocket taken = takeAPort()) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> LocalStack.builder().dataDir(dataDir).kafkaPort(port).registryPort(LoopbackPorts.pickFree()).start())
+            assertThatThrownBy(() -> LocalStack.builder()
+                            .dataDir(dataDir)
+                            .kafkaPort(port)
+                            .registryPort(LoopbackPorts.pickFree())
+                            .start())
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("Port " + port + " on 127.0.0.1 is already in use")
                     .hasMessageContaining("--kafka-port");
@@ -55,7 +63,11 @@ class LocalStackTest {
     void aTakenRegistryPortIsNamedWithItsFlagAndNothingIsStarted(@TempDir Path dataDir) throws IOException {
         try (ServerSocket taken = takeAPort()) {
             int port = taken.getLocalPort();
-            assertThatThrownBy(() -> LocalStack.builder().dataDir(dataDir).kafkaPort(LoopbackPorts.pickFree()).registryPort(port).start())
+            assertThatThrownBy(() -> LocalStack.builder()
+                            .dataDir(dataDir)
+                            .kafkaPort(LoopbackPorts.pickFree())
+                            .registryPort(port)
+                            .start())
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("Port " + port + " on 127.0.0.1 is already in use")
                     .hasMessageContaining("--registry-port");

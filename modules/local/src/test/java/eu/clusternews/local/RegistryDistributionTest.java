@@ -35,7 +35,8 @@ class RegistryDistributionTest {
         Path configured = fakeDistribution(temp.resolve("configured"));
         Path cached = fakeDistribution(temp.resolve("cached"));
 
-        assertThat(RegistryDistribution.locate(Optional.of(configured), List.of(cached), temp.resolve("user"), temp.resolve("m2")))
+        assertThat(RegistryDistribution.locate(
+                        Optional.of(configured), List.of(cached), temp.resolve("user"), temp.resolve("m2")))
                 .isEqualTo(configured);
     }
 
@@ -43,7 +44,8 @@ class RegistryDistributionTest {
     void aConfiguredHomeWithoutTheRunnerJarIsRejectedNamingTheDirectoryAndTheSetting() {
         Path empty = temp.resolve("empty");
 
-        assertThatThrownBy(() -> RegistryDistribution.locate(Optional.of(empty), List.of(), temp.resolve("user"), temp.resolve("m2")))
+        assertThatThrownBy(() -> RegistryDistribution.locate(
+                        Optional.of(empty), List.of(), temp.resolve("user"), temp.resolve("m2")))
                 .hasMessageContaining(empty.toString())
                 .hasMessageContaining(RegistryDistribution.HOME_PROPERTY)
                 .hasMessageContaining(RegistryDistribution.HOME_ENV);
@@ -54,7 +56,8 @@ class RegistryDistributionTest {
         Path missing = temp.resolve("missing");
         Path second = fakeDistribution(temp.resolve("second"));
 
-        assertThat(RegistryDistribution.locate(Optional.empty(), List.of(missing, second), temp.resolve("user"), temp.resolve("m2")))
+        assertThat(RegistryDistribution.locate(
+                        Optional.empty(), List.of(missing, second), temp.resolve("user"), temp.resolve("m2")))
                 .isEqualTo(second);
     }
 
@@ -66,20 +69,23 @@ class RegistryDistributionTest {
         writeTarGz(archive, RegistryDistribution.RUNNER_JAR, "lib/some.jar");
         Path userCache = temp.resolve("user/apicurio");
 
-        Path home = RegistryDistribution.locate(Optional.empty(), List.of(temp.resolve("missing")), userCache, repository);
+        Path home =
+                RegistryDistribution.locate(Optional.empty(), List.of(temp.resolve("missing")), userCache, repository);
 
         assertThat(home).isEqualTo(userCache);
         assertThat(userCache.resolve("lib/some.jar")).hasContent("lib/some.jar");
         Files.delete(archive);
-        assertThat(RegistryDistribution.locate(Optional.empty(), List.of(), userCache, repository)).isEqualTo(userCache);
+        assertThat(RegistryDistribution.locate(Optional.empty(), List.of(), userCache, repository))
+                .isEqualTo(userCache);
     }
 
     @Test
     void whenNothingIsFoundTheErrorSaysWhatToRun() {
-        assertThatThrownBy(() -> RegistryDistribution.locate(Optional.empty(), List.of(temp.resolve("missing")),
-                temp.resolve("user"), temp.resolve("m2")))
+        assertThatThrownBy(() -> RegistryDistribution.locate(
+                        Optional.empty(), List.of(temp.resolve("missing")), temp.resolve("user"), temp.resolve("m2")))
                 .hasMessageContaining("mvn -q install -DskipTests")
-                .hasMessageContaining("mvn dependency:get -Dartifact=io.apicurio:apicurio-registry-app:" + RegistryDistribution.VERSION + ":tar.gz:all")
+                .hasMessageContaining("mvn dependency:get -Dartifact=io.apicurio:apicurio-registry-app:"
+                        + RegistryDistribution.VERSION + ":tar.gz:all")
                 .hasMessageContaining(temp.resolve("missing").toString());
     }
 
@@ -104,7 +110,7 @@ class RegistryDistributionTest {
     private static void writeTarGz(Path archive, String... names) throws IOException {
         Files.createDirectories(archive.getParent());
         try (OutputStream file = Files.newOutputStream(archive);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(file))) {
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(file))) {
             for (String name : names) {
                 byte[] content = name.getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry entry = new TarArchiveEntry(name, true);

@@ -38,7 +38,9 @@ class RegistryNeverOutlivesTheAppTest {
         app.destroy(); // SIGTERM: the JVM runs its shutdown hooks
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !isAlive(registryPid));
-        assertThat(LoopbackPorts.awaitFree(port, Duration.ofSeconds(10))).as("port %s free", port).isTrue();
+        assertThat(LoopbackPorts.awaitFree(port, Duration.ofSeconds(10)))
+                .as("port %s free", port)
+                .isTrue();
     }
 
     @Test
@@ -48,29 +50,47 @@ class RegistryNeverOutlivesTheAppTest {
 
         app.destroyForcibly(); // SIGKILL: no shutdown hook runs, the registry is orphaned
         app.waitFor();
-        assertThat(isAlive(registryPid)).as("the orphaned registry %s", registryPid).isTrue();
+        assertThat(isAlive(registryPid))
+                .as("the orphaned registry %s", registryPid)
+                .isTrue();
 
         assertThat(ApicurioRegistryProcess.stopLeftoverFromEarlierRun(dataDir)).isTrue();
 
         assertThat(isAlive(registryPid)).isFalse();
-        assertThat(LoopbackPorts.awaitFree(port, Duration.ofSeconds(10))).as("port %s free", port).isTrue();
+        assertThat(LoopbackPorts.awaitFree(port, Duration.ofSeconds(10)))
+                .as("port %s free", port)
+                .isTrue();
     }
 
     /** Starts {@link RegistryOwnerMain} in its own JVM and returns the registry's pid once it is ready. */
     private long startApp(int port) throws IOException {
         Path appLog = dataDir.resolve("app.log");
-        app = new ProcessBuilder(ApicurioRegistryProcess.javaExecutable(), "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"),
-                RegistryOwnerMain.class.getName(), dataDir.toString(), Integer.toString(port))
+        app = new ProcessBuilder(
+                        ApicurioRegistryProcess.javaExecutable(),
+                        "-Xmx64m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RegistryOwnerMain.class.getName(),
+                        dataDir.toString(),
+                        Integer.toString(port))
                 .redirectErrorStream(true)
                 .redirectOutput(appLog.toFile())
                 .start();
-        Optional<String> pidLine = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    assertThat(app.isAlive()).as("the app is running; its output:%n%s", Files.readString(appLog)).isTrue();
-                    return Files.readAllLines(appLog).stream().filter(l -> l.startsWith(RegistryOwnerMain.PID_LINE_PREFIX)).findFirst();
-                }, Optional::isPresent);
-        return Long.parseLong(pidLine.orElseThrow().substring(RegistryOwnerMain.PID_LINE_PREFIX.length()).trim());
+        Optional<String> pidLine = await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            assertThat(app.isAlive())
+                                    .as("the app is running; its output:%n%s", Files.readString(appLog))
+                                    .isTrue();
+                            return Files.readAllLines(appLog).stream()
+                                    .filter(l -> l.startsWith(RegistryOwnerMain.PID_LINE_PREFIX))
+                                    .findFirst();
+                        },
+                        Optional::isPresent);
+        return Long.parseLong(pidLine.orElseThrow()
+                .substring(RegistryOwnerMain.PID_LINE_PREFIX.length())
+                .trim());
     }
 
     private static boolean isAlive(long pid) {

@@ -7,11 +7,12 @@ public final class RegistryOwnerMain {
 
     static final String PID_LINE_PREFIX = "REGISTRY_PID=";
 
-    private RegistryOwnerMain() {
-    }
+    private RegistryOwnerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        ApicurioRegistryProcess registry = ApicurioRegistryProcess.builder(Path.of(args[0])).port(Integer.parseInt(args[1])).start();
+        ApicurioRegistryProcess registry = ApicurioRegistryProcess.builder(Path.of(args[0]))
+                .port(Integer.parseInt(args[1]))
+                .start();
         System.out.println(PID_LINE_PREFIX + registry.pid());
         System.out.flush();
         Thread.currentThread().join();

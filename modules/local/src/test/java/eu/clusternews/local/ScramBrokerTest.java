@@ -26,7 +26,8 @@ class ScramBrokerTest {
             "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"admin-secret\";";
 
     @Test
-    void aBrokerWithScramOnItsClientListenerAcceptsTheFormattedCredentialAndRejectsAWrongPassword(@TempDir Path dataDir) throws Exception {
+    void aBrokerWithScramOnItsClientListenerAcceptsTheFormattedCredentialAndRejectsAWrongPassword(@TempDir Path dataDir)
+            throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(dataDir)
                 .port(LoopbackPorts.pickFree())
                 .brokerProperty("listener.security.protocol.map", "PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT")
@@ -40,10 +41,14 @@ class ScramBrokerTest {
             Map<String, Object> admin = clientProperties(ADMIN_JAAS);
             admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             try (Admin client = Admin.create(admin)) {
-                client.createTopics(List.of(new NewTopic("secured", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                client.createTopics(List.of(new NewTopic("secured", 1, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
                 // the controller acknowledges the topic before the broker's metadata cache has it: await, do not race
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                        assertThat(client.listTopics().names().get(10, TimeUnit.SECONDS)).contains("secured"));
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(
+                                () -> assertThat(client.listTopics().names().get(10, TimeUnit.SECONDS))
+                                        .contains("secured"));
             }
 
             Map<String, Object> intruder = clientProperties(ADMIN_JAAS.replace("admin-secret", "wrong"));

@@ -1,11 +1,14 @@
 package eu.clusternews.pipeline;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BiFunction;
+
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.registry.SchemaRegistryClient;
-import eu.clusternews.registry.SchemaRegistryClients;
-import eu.clusternews.registry.SpecificAvroDeserializer;
 import eu.clusternews.pipeline.aggregate.ActivityKind;
 import eu.clusternews.pipeline.aggregate.AggregateProcessor;
 import eu.clusternews.pipeline.aggregate.AggregateStore;
@@ -14,13 +17,11 @@ import eu.clusternews.pipeline.aggregate.PartialActivityStore;
 import eu.clusternews.pipeline.aggregate.PartialActivityStoreBuilder;
 import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
+import eu.clusternews.registry.SchemaRegistryClient;
+import eu.clusternews.registry.SchemaRegistryClients;
+import eu.clusternews.registry.SpecificAvroDeserializer;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.Topic;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Serde;
@@ -75,11 +76,13 @@ public final class ClusterNewsTopology {
 
     /** The fan-out's partial activities per entity since the last commit (in memory, empty at every commit). */
     public static final String CLUSTER_PARTIALS_STORE = "cluster-partials-store";
+
     public static final String CONSORTIUM_PARTIALS_STORE = "consortium-partials-store";
     public static final String PROGRAMME_PARTIALS_STORE = "programme-partials-store";
 
     /** Repartition topics ({@code <application.id>-<name>-repartition}) carrying partial activities keyed by entity id. */
     public static final String CLUSTER_PARTIALS = "cluster-partials";
+
     public static final String CONSORTIUM_PARTIALS = "consortium-partials";
     public static final String PROGRAMME_PARTIALS = "programme-partials";
 
@@ -122,12 +125,36 @@ public final class ClusterNewsTopology {
         KStream<String, NewsEvent> news = validate(builder);
         KStream<String, NewsEvent> fresh = dedupe(builder, news);
         KStream<String, EnrichedNews> enriched = enrich(builder, fresh);
-        fanOutAndAggregate(builder, enriched, "clusters", ActivityKind.CLUSTER, FanOut::perCluster,
-                CLUSTER_PARTIALS_STORE, CLUSTER_PARTIALS, CLUSTER_ACTIVITY_STORE, topics.clusterActivity());
-        fanOutAndAggregate(builder, enriched, "consortia", ActivityKind.CONSORTIUM, FanOut::perConsortium,
-                CONSORTIUM_PARTIALS_STORE, CONSORTIUM_PARTIALS, CONSORTIUM_ACTIVITY_STORE, topics.consortiumActivity());
-        fanOutAndAggregate(builder, enriched, "programmes", ActivityKind.PROGRAMME, FanOut::perProgramme,
-                PROGRAMME_PARTIALS_STORE, PROGRAMME_PARTIALS, PROGRAMME_ACTIVITY_STORE, topics.programmeActivity());
+        fanOutAndAggregate(
+                builder,
+                enriched,
+                "clusters",
+                ActivityKind.CLUSTER,
+                FanOut::perCluster,
+                CLUSTER_PARTIALS_STORE,
+                CLUSTER_PARTIALS,
+                CLUSTER_ACTIVITY_STORE,
+                topics.clusterActivity());
+        fanOutAndAggregate(
+                builder,
+                enriched,
+                "consortia",
+                ActivityKind.CONSORTIUM,
+                FanOut::perConsortium,
+                CONSORTIUM_PARTIALS_STORE,
+                CONSORTIUM_PARTIALS,
+                CONSORTIUM_ACTIVITY_STORE,
+                topics.consortiumActivity());
+        fanOutAndAggregate(
+                builder,
+                enriched,
+                "programmes",
+                ActivityKind.PROGRAMME,
+                FanOut::perProgramme,
+                PROGRAMME_PARTIALS_STORE,
+                PROGRAMME_PARTIALS,
+                PROGRAMME_ACTIVITY_STORE,
+                topics.programmeActivity());
         return builder.build();
     }
 
@@ -148,8 +175,9 @@ public final class ClusterNewsTopology {
         SpecificAvroDeserializer<NewsEvent> deserializer = new SpecificAvroDeserializer<>(NewsEvent.class, registry);
         deserializer.configure(inputSerdeConfig, false);
         NewsValidator validator = new NewsValidator(deserializer);
-        return builder
-                .stream(topics.news().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("cluster-news-source"))
+        return builder.stream(
+                        topics.news().name(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("cluster-news-source"))
                 .processValues(() -> new ValidateProcessor(validator), Named.as("validate"));
     }
 
@@ -169,8 +197,11 @@ public final class ClusterNewsTopology {
         KStream<String, EnrichedNews> enriched = news.processValues(EnrichProcessor::new, Named.as("enrich"));
         enriched.to(topics.enriched().name(), produced(topics.enriched(), "cluster-news-enriched-sink"));
         // unique keys: a record cache would only hold each news once more before writing it
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENRICHED_NEWS_STORE),
-                Serdes.String(), internalSerde(EnrichedNews.class)).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(ENRICHED_NEWS_STORE),
+                        Serdes.String(),
+                        internalSerde(EnrichedNews.class))
+                .withCachingDisabled());
         enriched.process(EnrichedNewsStoreProcessor::new, Named.as("store-enriched-news"), ENRICHED_NEWS_STORE);
         return enriched;
     }
@@ -191,28 +222,40 @@ public final class ClusterNewsTopology {
      * the partials and the written-down activities join the transaction of the commit they precede: nothing is lost
      * or seen early, and the output topics only skip intermediate values.
      */
-    private <A extends SpecificRecordBase> void fanOutAndAggregate(StreamsBuilder builder, KStream<String, EnrichedNews> enriched,
-                                                                   String entities, ActivityKind<A> kind,
-                                                                   BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
-                                                                   String partialStore, String repartitionName, String store,
-                                                                   Topic<String, A> output) {
+    private <A extends SpecificRecordBase> void fanOutAndAggregate(
+            StreamsBuilder builder,
+            KStream<String, EnrichedNews> enriched,
+            String entities,
+            ActivityKind<A> kind,
+            BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
+            String partialStore,
+            String repartitionName,
+            String store,
+            Topic<String, A> output) {
         builder.addStateStore(new PartialActivityStoreBuilder<>(partialStore, kind));
         builder.addStateStore(new AggregateStoreBuilder<>(store, kind));
-        enriched
-                .process(() -> new FanOutProcessor<A>(split, partialStore, maxHeadlines), Named.as("fan-out-to-" + entities),
+        enriched.process(
+                        () -> new FanOutProcessor<A>(split, partialStore, maxHeadlines),
+                        Named.as("fan-out-to-" + entities),
                         partialStore)
                 .repartition(Repartitioned.<String, A>as(repartitionName)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(internalSerde(kind.type())))
-                .process(() -> new AggregateProcessor<>(store, kind, maxHeadlines), Named.as("aggregate-" + entities), store)
+                .process(
+                        () -> new AggregateProcessor<>(store, kind, maxHeadlines),
+                        Named.as("aggregate-" + entities),
+                        store)
                 .to(output.name(), produced(output, output.name() + "-sink"));
     }
 
-    private <V extends SpecificRecord> void globalStore(StreamsBuilder builder, Topic<String, V> topic, String storeName) {
+    private <V extends SpecificRecord> void globalStore(
+            StreamsBuilder builder, Topic<String, V> topic, String storeName) {
         // every news looks reference records up several times: decode each distinct record once
-        Serde<V> values = Serdes.serdeFrom(topic.valueSerde().serializer(),
+        Serde<V> values = Serdes.serdeFrom(
+                topic.valueSerde().serializer(),
                 new DecodedOnceDeserializer<>(topic.valueSerde().deserializer(), REFERENCE_DECODE_CACHE_ENTRIES));
-        builder.globalTable(topic.name(),
+        builder.globalTable(
+                topic.name(),
                 Consumed.with(topic.keySerde(), values).withName(topic.name()),
                 Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(storeName)
                         .withKeySerde(topic.keySerde())

@@ -1,13 +1,14 @@
 package eu.clusternews.pipeline;
 
-import eu.clusternews.registry.RegistryUnreachableException;
-import eu.clusternews.topics.TopicSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import eu.clusternews.registry.RegistryUnreachableException;
+import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
@@ -46,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * <p>Headers use Kafka's own names (the same as its built-in dead-letter records) plus
  * {@link #HEADER_TIME}.
  */
-public class DeadLetterHandler implements ProcessingExceptionHandler, DeserializationExceptionHandler,
-        ProductionExceptionHandler {
+public class DeadLetterHandler
+        implements ProcessingExceptionHandler, DeserializationExceptionHandler, ProductionExceptionHandler {
 
     public static final String HEADER_EXCEPTION = "__streams.errors.exception";
     public static final String HEADER_MESSAGE = "__streams.errors.message";
@@ -60,6 +61,7 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
 
     /** Bounds of the message and stack-trace headers, in characters. */
     static final int MAX_MESSAGE_CHARS = 2_000;
+
     static final int MAX_STACKTRACE_CHARS = 16_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
@@ -75,43 +77,67 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
     }
 
     @Override
-    public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    public ProcessingExceptionHandler.Response handleError(
+            ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (RegistryUnreachableException.foundIn(exception)) {
             logOutage(context.topic(), context.partition(), context.offset(), exception);
             return ProcessingExceptionHandler.Response.fail();
         }
         if (!(exception instanceof InvalidNewsException)) {
-            LOG.error("Processor {} failed on {}-{}@{}; failing the task (not bad input, so not dead-lettered)",
-                    context.processorNodeId(), context.topic(), context.partition(), context.offset(), exception);
+            LOG.error(
+                    "Processor {} failed on {}-{}@{}; failing the task (not bad input, so not dead-lettered)",
+                    context.processorNodeId(),
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    exception);
             return ProcessingExceptionHandler.Response.fail();
         }
-        LOG.warn("Dead-lettering {}-{}@{} to {}: {}", context.topic(), context.partition(), context.offset(),
-                deadLetterTopic, exception.getMessage());
+        LOG.warn(
+                "Dead-lettering {}-{}@{} to {}: {}",
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                deadLetterTopic,
+                exception.getMessage());
         return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
     }
 
     @Override
-    public DeserializationExceptionHandler.Response handleError(ErrorHandlerContext context,
-                                                               ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    public DeserializationExceptionHandler.Response handleError(
+            ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         if (RegistryUnreachableException.foundIn(exception)) {
             // the global thread too: skipping here would leave a good reference record out of the store for good
             logOutage(record.topic(), record.partition(), record.offset(), exception);
             return DeserializationExceptionHandler.Response.fail();
         }
         if (TopicSpec.byName(record.topic()).map(TopicSpec::isReference).orElse(false)) {
-            LOG.error("Skipping undecodable reference record {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), exception.getMessage());
+            LOG.error(
+                    "Skipping undecodable reference record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    exception.getMessage());
             return DeserializationExceptionHandler.Response.resume();
         }
-        LOG.warn("Dead-lettering undecodable {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
-                deadLetterTopic, exception.getMessage());
+        LOG.warn(
+                "Dead-lettering undecodable {}-{}@{} to {}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                deadLetterTopic,
+                exception.getMessage());
         return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(context, exception)));
     }
 
     private static void logOutage(String topic, int partition, long offset, Exception exception) {
-        LOG.error("The schema registry gave no usable answer for {}-{}@{}: failing, so that the record is read again"
-                + " once the registry answers (an outage, not bad input: nothing is dead-lettered or skipped). {}",
-                topic, partition, offset, exception.getMessage());
+        LOG.error(
+                "The schema registry gave no usable answer for {}-{}@{}: failing, so that the record is read again"
+                        + " once the registry answers (an outage, not bad input: nothing is dead-lettered or skipped). {}",
+                topic,
+                partition,
+                offset,
+                exception.getMessage());
     }
 
     /**
@@ -127,13 +153,18 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
      * producer thread overflows its stack.
      */
     @Override
-    public ProductionExceptionHandler.Response handleError(ErrorHandlerContext context,
-                                                           ProducerRecord<byte[], byte[]> record, Exception exception) {
+    public ProductionExceptionHandler.Response handleError(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (exception instanceof RetriableException) {
             return ProductionExceptionHandler.Response.retry();
         }
-        LOG.error("Writing to {} failed for the record from {}-{}@{}: {}; failing the task (nothing is dead-lettered)",
-                record.topic(), context.topic(), context.partition(), context.offset(), exception.getMessage());
+        LOG.error(
+                "Writing to {} failed for the record from {}-{}@{}: {}; failing the task (nothing is dead-lettered)",
+                record.topic(),
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                exception.getMessage());
         return ProductionExceptionHandler.Response.fail();
     }
 
@@ -143,16 +174,29 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
      */
     @Override
     @SuppressWarnings("rawtypes")
-    public ProductionExceptionHandler.Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record,
-                                                                        Exception exception,
-                                                                        SerializationExceptionOrigin origin) {
+    public ProductionExceptionHandler.Response handleSerializationError(
+            ErrorHandlerContext context,
+            ProducerRecord record,
+            Exception exception,
+            SerializationExceptionOrigin origin) {
         if (RegistryUnreachableException.foundIn(exception)) {
-            LOG.error("The schema registry gave no usable answer while encoding a record for {} (from {}-{}@{}):"
-                    + " failing, so that it is written once the registry answers (an outage: nothing is dead-lettered)."
-                    + " {}", record.topic(), context.topic(), context.partition(), context.offset(), exception.getMessage());
+            LOG.error(
+                    "The schema registry gave no usable answer while encoding a record for {} (from {}-{}@{}):"
+                            + " failing, so that it is written once the registry answers (an outage: nothing is dead-lettered)."
+                            + " {}",
+                    record.topic(),
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    exception.getMessage());
         } else {
-            LOG.error("Encoding a record for {} failed (from {}-{}@{}); failing the task", record.topic(), context.topic(),
-                    context.partition(), context.offset(), exception);
+            LOG.error(
+                    "Encoding a record for {} failed (from {}-{}@{}); failing the task",
+                    record.topic(),
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    exception);
         }
         return ProductionExceptionHandler.Response.fail();
     }
@@ -161,7 +205,8 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
         Headers headers = new RecordHeaders();
         if (context.headers() != null) {
             for (Header original : context.headers()) {
-                if (!original.key().startsWith("__streams.errors.") && !original.key().equals(HEADER_TIME)) {
+                if (!original.key().startsWith("__streams.errors.")
+                        && !original.key().equals(HEADER_TIME)) {
                     headers.add(original.key(), original.value());
                 }
             }
@@ -173,12 +218,14 @@ public class DeadLetterHandler implements ProcessingExceptionHandler, Deserializ
         headers.add(HEADER_PARTITION, utf8(Integer.toString(context.partition())));
         headers.add(HEADER_OFFSET, utf8(Long.toString(context.offset())));
         headers.add(HEADER_TIME, utf8(Instant.now().toString()));
-        return new ProducerRecord<>(deadLetterTopic, null, context.timestamp(),
-                context.sourceRawKey(), context.sourceRawValue(), headers);
+        return new ProducerRecord<>(
+                deadLetterTopic, null, context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), headers);
     }
 
     private static String bounded(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max) + "… (" + (text.length() - max) + " more characters)";
+        return text.length() <= max
+                ? text
+                : text.substring(0, max) + "… (" + (text.length() - max) + " more characters)";
     }
 
     private static byte[] utf8(String s) {

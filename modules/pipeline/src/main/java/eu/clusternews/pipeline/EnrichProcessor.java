@@ -1,8 +1,9 @@
 package eu.clusternews.pipeline;
 
+import java.time.Instant;
+
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
-import java.time.Instant;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;

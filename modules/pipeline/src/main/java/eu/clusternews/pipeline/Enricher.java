@@ -1,17 +1,5 @@
 package eu.clusternews.pipeline;
 
-import eu.clusternews.avro.ClusterTypes;
-import eu.clusternews.avro.ClusterInvolvement;
-import eu.clusternews.avro.ClusterRole;
-import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.EnrichedConsortium;
-import eu.clusternews.avro.EnrichedNews;
-import eu.clusternews.avro.Member;
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.avro.Organisation;
-import eu.clusternews.avro.OrganisationRef;
-import eu.clusternews.avro.Programme;
-import eu.clusternews.avro.ProgrammeRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,6 +13,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+
+import eu.clusternews.avro.ClusterInvolvement;
+import eu.clusternews.avro.ClusterRole;
+import eu.clusternews.avro.ClusterTypes;
+import eu.clusternews.avro.Consortium;
+import eu.clusternews.avro.EnrichedConsortium;
+import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.Member;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.Organisation;
+import eu.clusternews.avro.OrganisationRef;
+import eu.clusternews.avro.Programme;
+import eu.clusternews.avro.ProgrammeRef;
 
 /**
  * Attaches to a news event what the reference data knows about the entities it mentions: each
@@ -56,16 +57,21 @@ public final class Enricher {
         Set<String> seenOrganisations = new LinkedHashSet<>();
         Stream.concat(Stream.ofNullable(news.getPublisherId()), news.getOrganisationIds().stream())
                 .filter(seenOrganisations::add)
-                .forEach(id -> reference.organisation(id).ifPresentOrElse(
-                        o -> organisations.add(organisationRef(o)), () -> unresolved.add(id)));
+                .forEach(id -> reference
+                        .organisation(id)
+                        .ifPresentOrElse(o -> organisations.add(organisationRef(o)), () -> unresolved.add(id)));
 
         if (news.getPublisherId() != null) {
-            knownCluster(news.getPublisherId()).ifPresent(id -> clusters.computeIfAbsent(id, k -> new Involvement())
-                    .roles.add(ClusterRole.PUBLISHER));
+            knownCluster(news.getPublisherId())
+                    .ifPresent(id -> clusters.computeIfAbsent(id, k -> new Involvement())
+                            .roles
+                            .add(ClusterRole.PUBLISHER));
         }
         for (String id : news.getOrganisationIds()) {
-            knownCluster(id).ifPresent(c -> clusters.computeIfAbsent(c, k -> new Involvement())
-                    .roles.add(ClusterRole.MENTIONED));
+            knownCluster(id)
+                    .ifPresent(c -> clusters.computeIfAbsent(c, k -> new Involvement())
+                            .roles
+                            .add(ClusterRole.MENTIONED));
         }
 
         List<EnrichedConsortium> consortia = new ArrayList<>();
@@ -140,7 +146,10 @@ public final class Enricher {
     }
 
     private Optional<String> knownCluster(String organisationId) {
-        return reference.organisation(organisationId).filter(ClusterTypes::isCluster).map(o -> organisationId);
+        return reference
+                .organisation(organisationId)
+                .filter(ClusterTypes::isCluster)
+                .map(o -> organisationId);
     }
 
     private static OrganisationRef organisationRef(Organisation o) {

@@ -1,17 +1,18 @@
 package eu.clusternews.pipeline;
 
-import eu.clusternews.avro.ClusterContribution;
-import eu.clusternews.avro.ClusterInvolvement;
-import eu.clusternews.avro.ClusterRole;
-import eu.clusternews.avro.EnrichedNews;
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.avro.ProgrammeRef;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
+
+import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.ClusterInvolvement;
+import eu.clusternews.avro.ClusterRole;
+import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.ProgrammeRef;
 
 /**
  * Splits an enriched news item into what it adds to each entity's activity: one contribution per
@@ -36,8 +37,7 @@ public final class FanOut {
     /** A longer URL is left out of the headline (a cut URL would be a wrong link); the news keeps it. */
     public static final int MAX_HEADLINE_URL_CHARS = 2048;
 
-    private FanOut() {
-    }
+    private FanOut() {}
 
     private static String bounded(String text, int max) {
         if (text == null || text.length() <= max) {
@@ -61,9 +61,10 @@ public final class FanOut {
         return enriched.getClusters().stream()
                 .map(c -> {
                     ClusterContribution.Builder contribution = involved.contribution(c.getClusterId(), c.getRoles());
-                    reference.organisation(c.getClusterId()).ifPresent(o -> contribution
-                            .setEntityName(o.getName())
-                            .setEntityCountry(o.getCountry()));
+                    reference
+                            .organisation(c.getClusterId())
+                            .ifPresent(
+                                    o -> contribution.setEntityName(o.getName()).setEntityCountry(o.getCountry()));
                     return contribution.build();
                 })
                 .toList();
@@ -80,9 +81,10 @@ public final class FanOut {
         return involved.consortiumIds.stream()
                 .map(id -> {
                     ClusterContribution.Builder contribution = involved.contribution(id, List.of());
-                    reference.consortium(id).ifPresent(k -> contribution
-                            .setEntityName(k.getAcronym())
-                            .setEntityParentId(k.getProgrammeId()));
+                    reference
+                            .consortium(id)
+                            .ifPresent(k ->
+                                    contribution.setEntityName(k.getAcronym()).setEntityParentId(k.getProgrammeId()));
                     return contribution.build();
                 })
                 .toList();
@@ -99,9 +101,11 @@ public final class FanOut {
         return involved.programmeIds.stream()
                 .map(id -> {
                     ClusterContribution.Builder contribution = involved.contribution(id, List.of());
-                    reference.programme(id).ifPresent(p -> contribution
-                            .setEntityName(p.getShortName() != null ? p.getShortName() : p.getName())
-                            .setEntityParentId(p.getParentId()));
+                    reference
+                            .programme(id)
+                            .ifPresent(p -> contribution
+                                    .setEntityName(p.getShortName() != null ? p.getShortName() : p.getName())
+                                    .setEntityParentId(p.getParentId()));
                     return contribution.build();
                 })
                 .toList();
@@ -128,7 +132,10 @@ public final class FanOut {
                     .setEntityId(entityId)
                     .setNewsId(news.getId())
                     .setTitle(bounded(news.getTitle(), MAX_HEADLINE_TITLE_CHARS))
-                    .setUrl(news.getUrl() == null || news.getUrl().length() <= MAX_HEADLINE_URL_CHARS ? news.getUrl() : null)
+                    .setUrl(
+                            news.getUrl() == null || news.getUrl().length() <= MAX_HEADLINE_URL_CHARS
+                                    ? news.getUrl()
+                                    : null)
                     .setPublishedAt(news.getPublishedAt())
                     .setKind(news.getKind())
                     .setRoles(List.copyOf(roles))

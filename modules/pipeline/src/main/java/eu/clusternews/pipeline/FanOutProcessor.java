@@ -1,10 +1,11 @@
 package eu.clusternews.pipeline;
 
+import java.util.List;
+import java.util.function.BiFunction;
+
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.pipeline.aggregate.PartialActivityStore;
-import java.util.List;
-import java.util.function.BiFunction;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,8 +25,10 @@ final class FanOutProcessor<A extends SpecificRecordBase> implements Processor<S
     private ReferenceLookup reference;
     private PartialActivityStore<A> partials;
 
-    FanOutProcessor(BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split, String partialStoreName,
-                    int maxHeadlines) {
+    FanOutProcessor(
+            BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
+            String partialStoreName,
+            int maxHeadlines) {
         this.split = split;
         this.partialStoreName = partialStoreName;
         this.maxHeadlines = maxHeadlines;

@@ -1,10 +1,11 @@
 package eu.clusternews.pipeline;
 
+import java.util.Optional;
+
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.registry.RegistryUnreachableException;
-import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;

@@ -1,8 +1,9 @@
 package eu.clusternews.pipeline;
 
+import java.util.Objects;
+
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.registry.RegistryUnreachableException;
-import java.util.Objects;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -58,8 +59,8 @@ public final class NewsValidator {
             }
             // SerializationException: not the wire format, an id the registry itself does not know, corrupt Avro;
             // anything else: Avro resolution and decoding errors that a deserializer did not wrap
-            throw new InvalidNewsException("undecodable value: "
-                    + (e instanceof SerializationException ? e.getMessage() : e.toString()), e);
+            throw new InvalidNewsException(
+                    "undecodable value: " + (e instanceof SerializationException ? e.getMessage() : e.toString()), e);
         }
         if (news == null) {
             throw new InvalidNewsException("value decoded to null");
@@ -71,13 +72,13 @@ public final class NewsValidator {
             throw new InvalidNewsException("missing required field title (news " + news.getId() + ")");
         }
         if (key == null) {
-            throw new InvalidNewsException("no key; records of " + topic + " are keyed by news id (" + news.getId() + ")");
+            throw new InvalidNewsException(
+                    "no key; records of " + topic + " are keyed by news id (" + news.getId() + ")");
         }
         if (!key.equals(news.getId())) {
-            throw new InvalidNewsException("key '" + key + "' is not the news id '" + news.getId()
-                    + "'; records of " + topic + " are keyed by news id");
+            throw new InvalidNewsException("key '" + key + "' is not the news id '" + news.getId() + "'; records of "
+                    + topic + " are keyed by news id");
         }
         return news;
     }
-
 }

@@ -1,13 +1,14 @@
 package eu.clusternews.pipeline;
 
-import eu.clusternews.registry.SchemaRegistryConfig;
-import eu.clusternews.topics.TopicSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import eu.clusternews.registry.SchemaRegistryConfig;
+import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -20,11 +21,9 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class PipelineConfig {
 
-
     public static final String DEFAULT_APPLICATION_ID = "clusternews-pipeline";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
     public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
-
 
     private final Map<String, String> properties;
 

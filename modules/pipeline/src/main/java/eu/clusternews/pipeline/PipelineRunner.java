@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -61,8 +62,10 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     public PipelineRunner(PipelineConfig config, Topology topology) {
-        this(config, topology, new ReplacementBudget(DEFAULT_MAX_THREAD_REPLACEMENTS, DEFAULT_REPLACEMENT_WINDOW,
-                System::nanoTime));
+        this(
+                config,
+                topology,
+                new ReplacementBudget(DEFAULT_MAX_THREAD_REPLACEMENTS, DEFAULT_REPLACEMENT_WINDOW, System::nanoTime));
     }
 
     public PipelineRunner(PipelineConfig config, Topology topology, ReplacementBudget replacements) {
@@ -81,8 +84,12 @@ public final class PipelineRunner implements AutoCloseable {
 
     /** Starts processing; returns at once (the state goes REBALANCING, then RUNNING). */
     public void start() {
-        LOG.info("Starting pipeline {} against {} (registry {}), {}", config.applicationId(), config.bootstrapServers(),
-                config.schemaRegistryUrl(), config.get("processing.guarantee"));
+        LOG.info(
+                "Starting pipeline {} against {} (registry {}), {}",
+                config.applicationId(),
+                config.bootstrapServers(),
+                config.schemaRegistryUrl(),
+                config.get("processing.guarantee"));
         LOG.debug("Pipeline configuration:\n{}\nTopology:\n{}", config, topology.describe());
         streams.start();
     }
@@ -140,10 +147,13 @@ public final class PipelineRunner implements AutoCloseable {
         // leave the group: the partitions move to the other instances at once, and `reprocess` does not have to
         // wait for a session timeout to see that no instance runs
         boolean clean = streams.close(org.apache.kafka.streams.CloseOptions.timeout(timeout)
-                .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+                .withGroupMembershipOperation(
+                        org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {
-            LOG.warn("Pipeline {} did not stop within {}; its state stores may need a restore on next start",
-                    config.applicationId(), timeout);
+            LOG.warn(
+                    "Pipeline {} did not stop within {}; its state stores may need a restore on next start",
+                    config.applicationId(),
+                    timeout);
         }
         stopped.countDown();
         return clean;
@@ -160,7 +170,8 @@ public final class PipelineRunner implements AutoCloseable {
         }
         // PENDING_ERROR counts: the client is shutting down for good, and may hang there (a producer thread that died
         // keeps it from reaching ERROR), so waiting for ERROR could wait forever
-        boolean unasked = newState == KafkaStreams.State.PENDING_ERROR || newState == KafkaStreams.State.ERROR
+        boolean unasked = newState == KafkaStreams.State.PENDING_ERROR
+                || newState == KafkaStreams.State.ERROR
                 || (newState == KafkaStreams.State.NOT_RUNNING && !closeRequested.get());
         if (unasked) {
             failure.complete(failureReason(newState));
@@ -173,12 +184,14 @@ public final class PipelineRunner implements AutoCloseable {
     private String failureReason(KafkaStreams.State state) {
         Throwable death = lastThreadDeath.get();
         if (budgetSpent.get() && death != null) {
-            return "The pipeline " + config.applicationId() + " stopped: a stream thread died " + (replacements.max() + 1)
+            return "The pipeline " + config.applicationId() + " stopped: a stream thread died "
+                    + (replacements.max() + 1)
                     + " times within " + replacements.window().toMinutes() + " minutes, the last time of "
                     + rootMessage(death);
         }
         return "The pipeline " + config.applicationId() + " stopped: Kafka Streams went " + state
-                + " without being asked to stop" + (death == null ? "" : "; a stream thread died of " + rootMessage(death));
+                + " without being asked to stop"
+                + (death == null ? "" : "; a stream thread died of " + rootMessage(death));
     }
 
     private static String rootMessage(Throwable t) {
@@ -193,13 +206,21 @@ public final class PipelineRunner implements AutoCloseable {
     private StreamThreadExceptionResponse onUncaughtException(Throwable exception) {
         lastThreadDeath.set(exception);
         if (replacements.tryAcquire()) {
-            LOG.error("A stream thread of pipeline {} died; replacing it ({} replacements allowed per {} min)",
-                    config.applicationId(), replacements.max(), replacements.window().toMinutes(), exception);
+            LOG.error(
+                    "A stream thread of pipeline {} died; replacing it ({} replacements allowed per {} min)",
+                    config.applicationId(),
+                    replacements.max(),
+                    replacements.window().toMinutes(),
+                    exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         budgetSpent.set(true);
-        LOG.error("A stream thread of pipeline {} died again, the {}th time within {} min; shutting the client down",
-                config.applicationId(), replacements.max() + 1, replacements.window().toMinutes(), exception);
+        LOG.error(
+                "A stream thread of pipeline {} died again, the {}th time within {} min; shutting the client down",
+                config.applicationId(),
+                replacements.max() + 1,
+                replacements.window().toMinutes(),
+                exception);
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
@@ -216,7 +237,8 @@ public final class PipelineRunner implements AutoCloseable {
         /** @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime}) */
         public ReplacementBudget(int max, Duration window, LongSupplier nanoClock) {
             if (max < 0 || window.isNegative() || window.isZero()) {
-                throw new IllegalArgumentException("need max >= 0 and a positive window, got " + max + " per " + window);
+                throw new IllegalArgumentException(
+                        "need max >= 0 and a positive window, got " + max + " per " + window);
             }
             this.max = max;
             this.window = window;

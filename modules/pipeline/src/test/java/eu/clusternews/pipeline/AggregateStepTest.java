@@ -2,18 +2,19 @@ package eu.clusternews.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.avro.ConsortiumActivity;
-import eu.clusternews.avro.Headline;
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.avro.NewsKind;
-import eu.clusternews.avro.ProgrammeActivity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.Headline;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.NewsKind;
+import eu.clusternews.avro.ProgrammeActivity;
 import org.junit.jupiter.api.Test;
 
 /** fan-out and aggregate: the seed's activity per cluster, consortium and programme, independent of arrival order. */
@@ -35,13 +36,16 @@ class AggregateStepTest {
                 assertThat(a.getConsortiumIds()).containsExactly("cons:clusgrid", "cons:inno-drop");
                 assertThat(a.getProgrammeIds()).containsExactly("prog:cosme", "prog:cosme-cluster-excellence");
                 assertThat(a.getCountsByRole()).containsEntry("CONSORTIUM_MEMBER", 1L);
-                assertThat(a.getRecentHeadlines()).extracting(Headline::getNewsId).containsExactly("news:seed-2017-05-17");
+                assertThat(a.getRecentHeadlines())
+                        .extracting(Headline::getNewsId)
+                        .containsExactly("news:seed-2017-05-17");
             });
             ClusterActivity bnpt = activity.get("org:bnpt");
             assertThat(bnpt.getName()).isEqualTo("BalticNet-PlasmaTec");
             assertThat(bnpt.getCountry()).isEqualTo("DE");
-            assertThat(bnpt.getCountsByRole()).containsExactlyInAnyOrderEntriesOf(
-                    Map.of("PUBLISHER", 1L, "MENTIONED", 1L, "CONSORTIUM_MEMBER", 1L));
+            assertThat(bnpt.getCountsByRole())
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of("PUBLISHER", 1L, "MENTIONED", 1L, "CONSORTIUM_MEMBER", 1L));
             assertThat(activity.get("org:secpho").getCountsByRole()).containsOnlyKeys("CONSORTIUM_MEMBER");
         }
     }
@@ -58,8 +62,10 @@ class AggregateStepTest {
             assertThat(consortia.get("cons:clusgrid").getProgrammeId()).isEqualTo("prog:cosme-cluster-excellence");
             assertThat(consortia.get("cons:clusgrid").getClusterIds()).containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
             assertThat(programmes.keySet()).containsExactlyInAnyOrder("prog:cosme", "prog:cosme-cluster-excellence");
-            assertThat(programmes.get("prog:cosme-cluster-excellence").getParentId()).isEqualTo("prog:cosme");
-            assertThat(programmes.values()).allSatisfy(p -> assertThat(p.getNewsCount()).isEqualTo(1));
+            assertThat(programmes.get("prog:cosme-cluster-excellence").getParentId())
+                    .isEqualTo("prog:cosme");
+            assertThat(programmes.values())
+                    .allSatisfy(p -> assertThat(p.getNewsCount()).isEqualTo(1));
         }
     }
 
@@ -74,7 +80,8 @@ class AggregateStepTest {
             pipeline.publish(Fixtures.seedNews());
 
             assertThat(pipeline.clusterActivities().keySet()).containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
-            assertThat(pipeline.programmeActivities().keySet()).containsExactly("prog:cosme", "prog:cosme-cluster-excellence");
+            assertThat(pipeline.programmeActivities().keySet())
+                    .containsExactly("prog:cosme", "prog:cosme-cluster-excellence");
             assertThat(pipeline.enriched.readValue().getUnresolvedIds()).isEmpty();
         }
     }
@@ -84,9 +91,12 @@ class AggregateStepTest {
         try (PipelineHarness pipeline = new PipelineHarness().withSeedReference()) {
             history(7).forEach(pipeline::publish);
 
-            assertThat(pipeline.latestOutput(pipeline.topics.clusterActivity())).isEqualTo(pipeline.clusterActivities());
-            assertThat(pipeline.latestOutput(pipeline.topics.consortiumActivity())).isEqualTo(pipeline.consortiumActivities());
-            assertThat(pipeline.latestOutput(pipeline.topics.programmeActivity())).isEqualTo(pipeline.programmeActivities());
+            assertThat(pipeline.latestOutput(pipeline.topics.clusterActivity()))
+                    .isEqualTo(pipeline.clusterActivities());
+            assertThat(pipeline.latestOutput(pipeline.topics.consortiumActivity()))
+                    .isEqualTo(pipeline.consortiumActivities());
+            assertThat(pipeline.latestOutput(pipeline.topics.programmeActivity()))
+                    .isEqualTo(pipeline.programmeActivities());
         }
     }
 
@@ -102,18 +112,23 @@ class AggregateStepTest {
 
             assertThat(aggregatesOf(shuffled)).as("shuffle with seed %d", seed).isEqualTo(inOrder);
         }
-        assertThat(inOrder.consortia().values().stream().mapToLong(ConsortiumActivity::getNewsCount).sum()).isEqualTo(30);
+        assertThat(inOrder.consortia().values().stream()
+                        .mapToLong(ConsortiumActivity::getNewsCount)
+                        .sum())
+                .isEqualTo(30);
         assertThat(inOrder.programmes().get("prog:cosme").getNewsCount()).isEqualTo(30);
     }
 
-    record Aggregates(Map<String, ClusterActivity> clusters, Map<String, ConsortiumActivity> consortia,
-                      Map<String, ProgrammeActivity> programmes) {
-    }
+    record Aggregates(
+            Map<String, ClusterActivity> clusters,
+            Map<String, ConsortiumActivity> consortia,
+            Map<String, ProgrammeActivity> programmes) {}
 
     private static Aggregates aggregatesOf(List<NewsEvent> news) {
         try (PipelineHarness pipeline = new PipelineHarness().withSeedReference()) {
             news.forEach(pipeline::publish);
-            return new Aggregates(pipeline.clusterActivities(), pipeline.consortiumActivities(), pipeline.programmeActivities());
+            return new Aggregates(
+                    pipeline.clusterActivities(), pipeline.consortiumActivities(), pipeline.programmeActivities());
         }
     }
 
@@ -123,7 +138,8 @@ class AggregateStepTest {
         NewsKind[] kinds = NewsKind.values();
         List<NewsEvent> news = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            LocalDate published = i % 7 == 3 ? null : LocalDate.of(2010, 1, 1).plusDays(random.nextInt(15 * 365) / 3 * 3);
+            LocalDate published =
+                    i % 7 == 3 ? null : LocalDate.of(2010, 1, 1).plusDays(random.nextInt(15 * 365) / 3 * 3);
             news.add(Fixtures.news(String.format("news-%03d", i))
                     .setPublishedAt(published)
                     .setKind(kinds[random.nextInt(kinds.length)])

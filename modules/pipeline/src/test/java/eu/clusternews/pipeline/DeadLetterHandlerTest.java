@@ -2,22 +2,23 @@ package eu.clusternews.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.registry.RegistryUnreachableException;
-import eu.clusternews.registry.UnknownSchemaIdException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import eu.clusternews.registry.RegistryUnreachableException;
+import eu.clusternews.registry.UnknownSchemaIdException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeadLetterHandlerTest {
 
-    private static final RegistryUnreachableException OUTAGE =
-            new RegistryUnreachableException("The schema registry at https://registry:8081 answered 503", "https://registry:8081", 503, null);
+    private static final RegistryUnreachableException OUTAGE = new RegistryUnreachableException(
+            "The schema registry at https://registry:8081 answered 503", "https://registry:8081", 503, null);
 
     private final DeadLetterHandler handler = new DeadLetterHandler();
 
@@ -39,20 +40,55 @@ class DeadLetterHandlerTest {
 
     /** What Kafka Streams hands the handler about the record that failed. */
     private record Context(String topic) implements ErrorHandlerContext {
-        @Override public String topic() { return topic; }
-        @Override public int partition() { return 2; }
-        @Override public long offset() { return 41; }
-        @Override public Headers headers() { return new RecordHeaders(); }
-        @Override public String processorNodeId() { return "source"; }
-        @Override public TaskId taskId() { return new TaskId(0, 2); }
-        @Override public long timestamp() { return 1_700_000_000_000L; }
-        @Override public byte[] sourceRawKey() { return "k".getBytes(StandardCharsets.UTF_8); }
-        @Override public byte[] sourceRawValue() { return new byte[] {0, 0, 0, 0, 7, 1}; }
+        @Override
+        public String topic() {
+            return topic;
+        }
+
+        @Override
+        public int partition() {
+            return 2;
+        }
+
+        @Override
+        public long offset() {
+            return 41;
+        }
+
+        @Override
+        public Headers headers() {
+            return new RecordHeaders();
+        }
+
+        @Override
+        public String processorNodeId() {
+            return "source";
+        }
+
+        @Override
+        public TaskId taskId() {
+            return new TaskId(0, 2);
+        }
+
+        @Override
+        public long timestamp() {
+            return 1_700_000_000_000L;
+        }
+
+        @Override
+        public byte[] sourceRawKey() {
+            return "k".getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public byte[] sourceRawValue() {
+            return new byte[] {0, 0, 0, 0, 7, 1};
+        }
     }
 
     private DeserializationExceptionHandler.Response onDeserialization(String topic, Exception failure) {
-        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic, 2, 41, "k".getBytes(StandardCharsets.UTF_8),
-                new byte[] {0, 0, 0, 0, 7, 1});
+        ConsumerRecord<byte[], byte[]> record =
+                new ConsumerRecord<>(topic, 2, 41, "k".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 7, 1});
         return handler.handleError(new Context(topic), record, failure);
     }
 
@@ -70,8 +106,8 @@ class DeadLetterHandlerTest {
 
     @Test
     void aCorruptReferenceRecordIsSkippedWithoutADeadLetter() {
-        SerializationException bad = new SerializationException("unknown schema id 7",
-                new UnknownSchemaIdException(7, "https://registry:8081"));
+        SerializationException bad = new SerializationException(
+                "unknown schema id 7", new UnknownSchemaIdException(7, "https://registry:8081"));
 
         DeserializationExceptionHandler.Response response = onDeserialization("ref-organisations", bad);
 
@@ -82,7 +118,8 @@ class DeadLetterHandlerTest {
     @Test
     void aRegistryOutageOnARepartitionTopicFailsTheTaskInsteadOfDeadLetteringTheRecord() {
         DeserializationExceptionHandler.Response response = onDeserialization(
-                "clusternews-pipeline-cluster-contributions-repartition", new SerializationException("wrapped", OUTAGE));
+                "clusternews-pipeline-cluster-contributions-repartition",
+                new SerializationException("wrapped", OUTAGE));
 
         assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
         assertThat(response.deadLetterQueueRecords()).isEmpty();
@@ -91,7 +128,8 @@ class DeadLetterHandlerTest {
     @Test
     void undecodableBytesOnARepartitionTopicAreDeadLetteredWithTheirOriginalBytes() {
         DeserializationExceptionHandler.Response response = onDeserialization(
-                "clusternews-pipeline-cluster-contributions-repartition", new SerializationException("not Confluent Avro"));
+                "clusternews-pipeline-cluster-contributions-repartition",
+                new SerializationException("not Confluent Avro"));
 
         assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
         assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(letter -> {
@@ -103,12 +141,14 @@ class DeadLetterHandlerTest {
     @Test
     void processingFailsOnAnOutageEvenWhenSomethingWrappedItAsBadInput() {
         assertThat(onProcessing(OUTAGE).result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
-        assertThat(onProcessing(new InvalidNewsException("undecodable value", OUTAGE)).result())
+        assertThat(onProcessing(new InvalidNewsException("undecodable value", OUTAGE))
+                        .result())
                 .isEqualTo(ProcessingExceptionHandler.Result.FAIL);
         assertThat(onProcessing(new IllegalStateException("a bug")).result())
                 .isEqualTo(ProcessingExceptionHandler.Result.FAIL);
 
-        ProcessingExceptionHandler.Response bad = onProcessing(new InvalidNewsException("missing required field title"));
+        ProcessingExceptionHandler.Response bad =
+                onProcessing(new InvalidNewsException("missing required field title"));
         assertThat(bad.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
         assertThat(bad.deadLetterQueueRecords()).hasSize(1);
     }
@@ -125,20 +165,25 @@ class DeadLetterHandlerTest {
 
     @Test
     void aFailedWriteFailsTheTaskWithoutDeadLetteringTheGoodSourceRecord() {
-        ProducerRecord<byte[], byte[]> output = new ProducerRecord<>("cluster-activity", new byte[] {1}, new byte[] {2});
+        ProducerRecord<byte[], byte[]> output =
+                new ProducerRecord<>("cluster-activity", new byte[] {1}, new byte[] {2});
 
         // an outage while encoding an output: the source news is good, it is processed again once the registry answers
-        ProductionExceptionHandler.Response outage = handler.handleSerializationError(new Context("cluster-news"), output,
-                new SerializationException("wrapped", OUTAGE), ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
+        ProductionExceptionHandler.Response outage = handler.handleSerializationError(
+                new Context("cluster-news"),
+                output,
+                new SerializationException("wrapped", OUTAGE),
+                ProductionExceptionHandler.SerializationExceptionOrigin.VALUE);
         // too large for the broker: Kafka's default would dead-letter the source (as large again) and loop
-        ProductionExceptionHandler.Response tooLarge = handler.handleError(new Context("cluster-news"), output,
-                new RecordTooLargeException("2 000 000 bytes"));
+        ProductionExceptionHandler.Response tooLarge = handler.handleError(
+                new Context("cluster-news"), output, new RecordTooLargeException("2 000 000 bytes"));
 
         assertThat(outage.result()).isEqualTo(ProductionExceptionHandler.Result.FAIL);
         assertThat(outage.deadLetterQueueRecords()).isEmpty();
         assertThat(tooLarge.result()).isEqualTo(ProductionExceptionHandler.Result.FAIL);
         assertThat(tooLarge.deadLetterQueueRecords()).isEmpty();
-        assertThat(handler.handleError(new Context("cluster-news"), output, new TimeoutException("broker busy")).result())
+        assertThat(handler.handleError(new Context("cluster-news"), output, new TimeoutException("broker busy"))
+                        .result())
                 .isEqualTo(ProductionExceptionHandler.Result.RETRY);
         assertThat(new StreamsConfig(PipelineConfig.of(Map.of()).streamsProperties()).productionExceptionHandler())
                 .isInstanceOf(DeadLetterHandler.class);

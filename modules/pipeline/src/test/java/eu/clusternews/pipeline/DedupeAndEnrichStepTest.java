@@ -2,14 +2,15 @@ package eu.clusternews.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.EnrichedConsortium;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.ProgrammeRef;
-import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +32,11 @@ class DedupeAndEnrichStepTest {
         pipeline.publish(Fixtures.seedNews());
 
         assertThat(pipeline.enriched.readKeyValuesToList()).hasSize(1);
-        assertThat(pipeline.clusterActivities().values()).extracting(ClusterActivity::getNewsCount).containsOnly(1L);
-        assertThat(pipeline.consortiumActivities().get("cons:inno-drop").getNewsCount()).isEqualTo(1);
+        assertThat(pipeline.clusterActivities().values())
+                .extracting(ClusterActivity::getNewsCount)
+                .containsOnly(1L);
+        assertThat(pipeline.consortiumActivities().get("cons:inno-drop").getNewsCount())
+                .isEqualTo(1);
     }
 
     @Test
@@ -45,10 +49,15 @@ class DedupeAndEnrichStepTest {
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key).isEqualTo("news:seed-2017-05-17");
         EnrichedNews enriched = records.get(0).value;
-        assertThat(enriched.getConsortia()).extracting(EnrichedConsortium::getId).containsExactly("cons:inno-drop", "cons:clusgrid");
-        assertThat(enriched.getConsortia().get(1).getProgrammeChain()).extracting(ProgrammeRef::getId)
+        assertThat(enriched.getConsortia())
+                .extracting(EnrichedConsortium::getId)
+                .containsExactly("cons:inno-drop", "cons:clusgrid");
+        assertThat(enriched.getConsortia().get(1).getProgrammeChain())
+                .extracting(ProgrammeRef::getId)
                 .containsExactly("prog:cosme-cluster-excellence", "prog:cosme");
-        assertThat(enriched.getClusters()).extracting(ClusterInvolvement::getClusterId).containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
+        assertThat(enriched.getClusters())
+                .extracting(ClusterInvolvement::getClusterId)
+                .containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
         assertThat(enriched.getUnresolvedIds()).isEmpty();
         assertThat(enriched.getEnrichedAt()).isEqualTo(Fixtures.START);
     }
@@ -64,19 +73,25 @@ class DedupeAndEnrichStepTest {
         EnrichedNews kept = store.get("news:seed-2017-05-17");
         assertThat(kept.getNews().getTitle()).isEqualTo(Fixtures.seedNews().getTitle());
         assertThat(kept.getNews().getBody()).isEmpty();
-        assertThat(kept.getClusters()).extracting(ClusterInvolvement::getClusterId).containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
+        assertThat(kept.getClusters())
+                .extracting(ClusterInvolvement::getClusterId)
+                .containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
     }
 
     @Test
     void keepsNewsThatMentionUnknownIdsAndListsThemAsUnresolved() {
         pipeline.withSeedReference();
 
-        pipeline.publish(Fixtures.news("n1").setConsortiumIds(List.of("cons:ghost", "cons:inno-drop"))
-                .setOrganisationIds(List.of("org:nobody")).build());
+        pipeline.publish(Fixtures.news("n1")
+                .setConsortiumIds(List.of("cons:ghost", "cons:inno-drop"))
+                .setOrganisationIds(List.of("org:nobody"))
+                .build());
 
         EnrichedNews enriched = pipeline.enriched.readValue();
         assertThat(enriched.getUnresolvedIds()).containsExactly("org:nobody", "cons:ghost");
-        assertThat(enriched.getConsortia()).extracting(EnrichedConsortium::getId).containsExactly("cons:inno-drop");
+        assertThat(enriched.getConsortia())
+                .extracting(EnrichedConsortium::getId)
+                .containsExactly("cons:inno-drop");
         assertThat(pipeline.consortiumActivities()).containsKeys("cons:ghost", "cons:inno-drop");
         assertThat(pipeline.consortiumActivities().get("cons:ghost").getName()).isNull();
     }
@@ -84,56 +99,75 @@ class DedupeAndEnrichStepTest {
     @Test
     void resolvesAReferenceThatArrivesLateForTheNewsThatFollowIt() {
         pipeline.withSeedReference();
-        NewsEvent before = Fixtures.news("before").setConsortiumIds(List.of("cons:ecri")).build();
-        NewsEvent after = Fixtures.news("after").setConsortiumIds(List.of("cons:ecri")).build();
+        NewsEvent before =
+                Fixtures.news("before").setConsortiumIds(List.of("cons:ecri")).build();
+        NewsEvent after =
+                Fixtures.news("after").setConsortiumIds(List.of("cons:ecri")).build();
 
         pipeline.publish(before);
         pipeline.organisations.pipeInput("org:bioib", Fixtures.cluster("org:bioib", "BioIb", "ES"));
-        pipeline.consortia.pipeInput("cons:ecri", Fixtures.consortium("cons:ecri", "ECRI",
-                "prog:cosme-cluster-excellence", List.of("org:bioib")));
+        pipeline.consortia.pipeInput(
+                "cons:ecri",
+                Fixtures.consortium("cons:ecri", "ECRI", "prog:cosme-cluster-excellence", List.of("org:bioib")));
         pipeline.publish(after);
 
         List<EnrichedNews> enriched = pipeline.enriched.readValuesToList();
         assertThat(enriched.get(0).getUnresolvedIds()).containsExactly("cons:ecri");
         assertThat(enriched.get(0).getClusters()).isEmpty();
         assertThat(enriched.get(1).getUnresolvedIds()).isEmpty();
-        assertThat(enriched.get(1).getClusters()).extracting(ClusterInvolvement::getClusterId).containsExactly("org:bioib");
+        assertThat(enriched.get(1).getClusters())
+                .extracting(ClusterInvolvement::getClusterId)
+                .containsExactly("org:bioib");
         assertThat(pipeline.clusterActivities().get("org:bioib").getNewsCount()).isEqualTo(1);
-        assertThat(pipeline.consortiumActivities().get("cons:ecri").getNewsCount()).isEqualTo(2);
+        assertThat(pipeline.consortiumActivities().get("cons:ecri").getNewsCount())
+                .isEqualTo(2);
         assertThat(pipeline.consortiumActivities().get("cons:ecri").getName()).isEqualTo("ECRI");
     }
 
     @Test
     void appliesNewConsortiumMembersToTheNewsThatArriveAfterwards() {
         pipeline.withSeedReference();
-        pipeline.publish(Fixtures.news("first").setConsortiumIds(List.of("cons:inno-drop")).build());
+        pipeline.publish(Fixtures.news("first")
+                .setConsortiumIds(List.of("cons:inno-drop"))
+                .build());
 
-        pipeline.organisations.pipeInput("org:aqua-valley",
+        pipeline.organisations.pipeInput(
+                "org:aqua-valley",
                 Fixtures.organisation("org:aqua-valley", "Aqua-Valley", "competitiveness_cluster", "FR"));
         List<String> members = new java.util.ArrayList<>(Fixtures.INNO_DROP_MEMBERS);
         members.add("org:aqua-valley");
-        pipeline.consortia.pipeInput("cons:inno-drop", Fixtures.consortium("cons:inno-drop", "INNO-DROP",
-                "prog:cosme-cluster-excellence", members));
-        pipeline.publish(Fixtures.news("second").setConsortiumIds(List.of("cons:inno-drop")).build());
+        pipeline.consortia.pipeInput(
+                "cons:inno-drop",
+                Fixtures.consortium("cons:inno-drop", "INNO-DROP", "prog:cosme-cluster-excellence", members));
+        pipeline.publish(Fixtures.news("second")
+                .setConsortiumIds(List.of("cons:inno-drop"))
+                .build());
 
-        assertThat(pipeline.clusterActivities().get("org:aqua-valley").getNewsCount()).isEqualTo(1);
+        assertThat(pipeline.clusterActivities().get("org:aqua-valley").getNewsCount())
+                .isEqualTo(1);
         assertThat(pipeline.clusterActivities().get("org:bnpt").getNewsCount()).isEqualTo(2);
     }
 
     @Test
     void forgetsAConsortiumRemovedByATombstoneForLaterNewsButKeepsItsPastActivity() {
         pipeline.withSeedReference();
-        pipeline.publish(Fixtures.news("first").setConsortiumIds(List.of("cons:clusgrid")).build());
+        pipeline.publish(Fixtures.news("first")
+                .setConsortiumIds(List.of("cons:clusgrid"))
+                .build());
 
         pipeline.consortia.pipeInput("cons:clusgrid", null);
-        pipeline.publish(Fixtures.news("second").setConsortiumIds(List.of("cons:clusgrid")).build());
+        pipeline.publish(Fixtures.news("second")
+                .setConsortiumIds(List.of("cons:clusgrid"))
+                .build());
 
         List<EnrichedNews> enriched = pipeline.enriched.readValuesToList();
         assertThat(enriched.get(1).getUnresolvedIds()).containsExactly("cons:clusgrid");
         assertThat(enriched.get(1).getClusters()).isEmpty();
         assertThat(pipeline.clusterActivities().get("org:ecict").getNewsCount()).isEqualTo(1);
-        assertThat(pipeline.consortiumActivities().get("cons:clusgrid").getNewsCount()).isEqualTo(2);
-        assertThat(pipeline.consortiumActivities().get("cons:clusgrid").getName()).isEqualTo("CLUSGRID");
+        assertThat(pipeline.consortiumActivities().get("cons:clusgrid").getNewsCount())
+                .isEqualTo(2);
+        assertThat(pipeline.consortiumActivities().get("cons:clusgrid").getName())
+                .isEqualTo("CLUSGRID");
     }
 
     @Test
@@ -141,8 +175,10 @@ class DedupeAndEnrichStepTest {
         pipeline.withSeedReference();
 
         pipeline.organisations.pipeInput("org:zinnae", null);
-        pipeline.publish(Fixtures.news("n").setPublishedAt(LocalDate.of(2018, 1, 1))
-                .setConsortiumIds(List.of("cons:inno-drop")).build());
+        pipeline.publish(Fixtures.news("n")
+                .setPublishedAt(LocalDate.of(2018, 1, 1))
+                .setConsortiumIds(List.of("cons:inno-drop"))
+                .build());
 
         assertThat(pipeline.clusterActivities()).containsOnlyKeys("org:bnpt", "org:nanoprogress", "org:wsm");
     }
@@ -150,8 +186,12 @@ class DedupeAndEnrichStepTest {
     @Test
     void skipsAnUndecodableReferenceRecordAndKeepsTheRestOfTheReferenceData() {
         pipeline.withSeedReference();
-        pipeline.driver.createInputTopic("ref-consortia", new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer()).pipeInput("cons:broken", new byte[] {42});
+        pipeline.driver
+                .createInputTopic(
+                        "ref-consortia",
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new org.apache.kafka.common.serialization.ByteArraySerializer())
+                .pipeInput("cons:broken", new byte[] {42});
 
         pipeline.publish(Fixtures.seedNews());
 

@@ -3,13 +3,14 @@ package eu.clusternews.pipeline;
 import static eu.clusternews.pipeline.Fixtures.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.avro.ClusterContribution;
-import eu.clusternews.avro.ClusterRole;
-import eu.clusternews.avro.EnrichedNews;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.ClusterRole;
+import eu.clusternews.avro.EnrichedNews;
 import org.junit.jupiter.api.Test;
 
 class FanOutTest {
@@ -54,47 +55,69 @@ class FanOutTest {
         assertThat(clusters.get("org:bnpt").getEntityCountry()).isEqualTo("DE");
         assertThat(consortia.get("cons:clusgrid").getEntityName()).isEqualTo("CLUSGRID");
         assertThat(consortia.get("cons:clusgrid").getEntityParentId()).isEqualTo("prog:cosme-cluster-excellence");
-        assertThat(programmes.get("prog:cosme-cluster-excellence").getEntityParentId()).isEqualTo("prog:cosme");
+        assertThat(programmes.get("prog:cosme-cluster-excellence").getEntityParentId())
+                .isEqualTo("prog:cosme");
         assertThat(programmes.get("prog:cosme").getEntityName()).isEqualTo("COSME");
-        assertThat(FanOut.perCluster(seed)).allSatisfy(c -> assertThat(c.getEntityName()).isNull());
+        assertThat(FanOut.perCluster(seed))
+                .allSatisfy(c -> assertThat(c.getEntityName()).isNull());
         assertThat(FanOut.perConsortium(seed, ReferenceLookup.of(Map.of(), Map.of(), Map.of())))
                 .allSatisfy(c -> assertThat(c.getEntityName()).isNull());
     }
 
     @Test
     void givesEachMentionedConsortiumAndEachProgrammeInvolvedOneContributionWithoutRoles() {
-        assertThat(FanOut.perConsortium(seed)).extracting(ClusterContribution::getEntityId)
+        assertThat(FanOut.perConsortium(seed))
+                .extracting(ClusterContribution::getEntityId)
                 .containsExactly("cons:clusgrid", "cons:inno-drop");
-        assertThat(FanOut.perProgramme(seed)).extracting(ClusterContribution::getEntityId)
+        assertThat(FanOut.perProgramme(seed))
+                .extracting(ClusterContribution::getEntityId)
                 .containsExactly("prog:cosme", "prog:cosme-cluster-excellence");
-        assertThat(FanOut.perConsortium(seed)).allSatisfy(c -> assertThat(c.getRoles()).isEmpty());
+        assertThat(FanOut.perConsortium(seed))
+                .allSatisfy(c -> assertThat(c.getRoles()).isEmpty());
     }
 
     @Test
     void countsAParentProgrammeForNewsThatOnlyMentionAConsortiumItFunds() {
         EnrichedNews news = new Enricher(Fixtures.seedReference())
-                .enrich(Fixtures.news("n").setConsortiumIds(List.of("cons:clusgrid")).build(), START);
+                .enrich(
+                        Fixtures.news("n")
+                                .setConsortiumIds(List.of("cons:clusgrid"))
+                                .build(),
+                        START);
 
-        assertThat(FanOut.perProgramme(news)).extracting(ClusterContribution::getEntityId)
+        assertThat(FanOut.perProgramme(news))
+                .extracting(ClusterContribution::getEntityId)
                 .containsExactly("prog:cosme", "prog:cosme-cluster-excellence");
     }
 
     @Test
     void givesUnknownConsortiaAndProgrammesAContributionButUnknownOrganisationsNone() {
-        EnrichedNews news = new Enricher(Fixtures.seedReference()).enrich(Fixtures.news("n")
-                .setOrganisationIds(List.of("org:nobody"))
-                .setConsortiumIds(List.of("cons:ghost"))
-                .setProgrammeIds(List.of("prog:nowhere")).build(), START);
+        EnrichedNews news = new Enricher(Fixtures.seedReference())
+                .enrich(
+                        Fixtures.news("n")
+                                .setOrganisationIds(List.of("org:nobody"))
+                                .setConsortiumIds(List.of("cons:ghost"))
+                                .setProgrammeIds(List.of("prog:nowhere"))
+                                .build(),
+                        START);
 
         assertThat(FanOut.perCluster(news)).isEmpty();
-        assertThat(FanOut.perConsortium(news)).extracting(ClusterContribution::getEntityId).containsExactly("cons:ghost");
-        assertThat(FanOut.perProgramme(news)).extracting(ClusterContribution::getEntityId).containsExactly("prog:nowhere");
+        assertThat(FanOut.perConsortium(news))
+                .extracting(ClusterContribution::getEntityId)
+                .containsExactly("cons:ghost");
+        assertThat(FanOut.perProgramme(news))
+                .extracting(ClusterContribution::getEntityId)
+                .containsExactly("prog:nowhere");
     }
 
     @Test
     void boundsTheTitleAndLeavesOutAnOverlongUrlSoThatAHugeNewsCannotInflateEveryHeadline() {
-        EnrichedNews huge = EnrichedNews.newBuilder(seed).setNews(eu.clusternews.avro.NewsEvent.newBuilder(seed.getNews())
-                .setTitle("T".repeat(300_000)).setUrl("https://example.org/" + "p".repeat(100_000)).build()).build();
+        EnrichedNews huge = EnrichedNews.newBuilder(seed)
+                .setNews(eu.clusternews.avro.NewsEvent.newBuilder(seed.getNews())
+                        .setTitle("T".repeat(300_000))
+                        .setUrl("https://example.org/" + "p".repeat(100_000))
+                        .build())
+                .build();
 
         assertThat(FanOut.perConsortium(huge)).isNotEmpty().allSatisfy(c -> {
             assertThat(c.getTitle()).hasSize(FanOut.MAX_HEADLINE_TITLE_CHARS).endsWith("…");

@@ -2,9 +2,10 @@ package eu.clusternews.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.avro.NewsEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import eu.clusternews.avro.NewsEvent;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,21 @@ class NewsSizeLimitTest {
     @Test
     void deadLettersANewsWhoseValueIsOverTheLimitWithItsSizeAsTheReason() {
         NewsEvent huge = withBodyOf(NewsValidator.MAX_VALUE_BYTES);
-        byte[] bytes = pipeline.topics.news().valueSerializer().serialize(pipeline.topics.news().name(), huge);
+        byte[] bytes = pipeline.topics
+                .news()
+                .valueSerializer()
+                .serialize(pipeline.topics.news().name(), huge);
 
         pipeline.rawNews.pipeInput(huge.getId(), bytes);
 
         List<TestRecord<byte[], byte[]>> letters = pipeline.deadLetters.readRecordsToList();
         assertThat(letters).hasSize(1);
-        assertThat(new String(letters.get(0).headers().lastHeader(DeadLetterHandler.HEADER_MESSAGE).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        letters.get(0)
+                                .headers()
+                                .lastHeader(DeadLetterHandler.HEADER_MESSAGE)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .contains("value of " + bytes.length + " bytes is over the limit of " + NewsValidator.MAX_VALUE_BYTES);
         assertThat(pipeline.enriched.readKeyValuesToList()).isEmpty();
     }
@@ -42,6 +51,8 @@ class NewsSizeLimitTest {
     }
 
     private static NewsEvent withBodyOf(int length) {
-        return NewsEvent.newBuilder(Fixtures.seedNews()).setBody("x".repeat(length)).build();
+        return NewsEvent.newBuilder(Fixtures.seedNews())
+                .setBody("x".repeat(length))
+                .build();
     }
 }

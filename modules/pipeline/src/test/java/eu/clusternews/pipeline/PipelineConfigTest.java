@@ -3,6 +3,7 @@ package eu.clusternews.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class PipelineConfigTest {
@@ -22,21 +23,29 @@ class PipelineConfigTest {
 
     @Test
     void letsTheGivenPropertiesWinOverTheDefaultsAndKeepsTheRest() {
-        PipelineConfig config = PipelineConfig.of(Map.of("processing.guarantee", "at_least_once",
-                "bootstrap.servers", "broker:9092", "num.stream.threads", "2"));
+        PipelineConfig config = PipelineConfig.of(Map.of(
+                "processing.guarantee",
+                "at_least_once",
+                "bootstrap.servers",
+                "broker:9092",
+                "num.stream.threads",
+                "2"));
 
         assertThat(config.get("processing.guarantee")).isEqualTo("at_least_once");
         assertThat(config.bootstrapServers()).isEqualTo("broker:9092");
         assertThat(config.get("num.stream.threads")).isEqualTo("2");
         assertThat(config.get("errors.dead.letter.queue.topic.name")).isEqualTo("cluster-news-dlq");
-        assertThat(config.with(Map.of("application.id", "other")).applicationId()).isEqualTo("other");
+        assertThat(config.with(Map.of("application.id", "other")).applicationId())
+                .isEqualTo("other");
     }
 
     @Test
     void hidesSecretsWhenPrinted() {
-        PipelineConfig config = PipelineConfig.of(Map.of("basic.auth.user.info", "user:pw",
-                "sasl.jaas.config", "secret stuff"));
+        PipelineConfig config =
+                PipelineConfig.of(Map.of("basic.auth.user.info", "user:pw", "sasl.jaas.config", "secret stuff"));
 
-        assertThat(config.toString()).doesNotContain("user:pw", "secret stuff").contains("basic.auth.user.info=[hidden]");
+        assertThat(config.toString())
+                .doesNotContain("user:pw", "secret stuff")
+                .contains("basic.auth.user.info=[hidden]");
     }
 }

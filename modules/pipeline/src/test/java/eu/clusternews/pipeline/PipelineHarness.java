@@ -1,5 +1,15 @@
 package eu.clusternews.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
@@ -11,15 +21,6 @@ import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.registry.MockSchemaRegistry;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.Topic;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -58,9 +59,7 @@ final class PipelineHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        config = PipelineConfig.of(Map.of(
-                "schema.registry.url", "mock://" + scope,
-                "state.dir", stateDir.toString()));
+        config = PipelineConfig.of(Map.of("schema.registry.url", "mock://" + scope, "state.dir", stateDir.toString()));
         ClusterNewsTopology clusterNewsTopology = new ClusterNewsTopology(config.serdeConfig());
         topics = clusterNewsTopology.topics();
         topology = clusterNewsTopology.build(config.streamsProperties());
@@ -71,9 +70,12 @@ final class PipelineHarness implements AutoCloseable {
         organisations = input(topics.organisations());
         consortia = input(topics.consortia());
         programmes = input(topics.programmes());
-        enriched = driver.createOutputTopic(topics.enriched().name(), topics.enriched().keyDeserializer(),
+        enriched = driver.createOutputTopic(
+                topics.enriched().name(),
+                topics.enriched().keyDeserializer(),
                 topics.enriched().valueDeserializer());
-        deadLetters = driver.createOutputTopic(topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(
+                topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
@@ -91,7 +93,8 @@ final class PipelineHarness implements AutoCloseable {
     /** Pipes a news event keyed by its id, timestamped with its publication date (or its ingestion time). */
     void publish(NewsEvent event) {
         Instant timestamp = event.getPublishedAt() != null
-                ? event.getPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant() : event.getIngestedAt();
+                ? event.getPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant()
+                : event.getIngestedAt();
         news.pipeInput(event.getId(), event, timestamp);
     }
 
@@ -109,13 +112,15 @@ final class PipelineHarness implements AutoCloseable {
 
     /** The last value per key written to an output topic (what compaction keeps). */
     <V> Map<String, V> latestOutput(Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keyDeserializer(), topic.valueDeserializer()).readKeyValuesToMap();
+        return driver.createOutputTopic(topic.name(), topic.keyDeserializer(), topic.valueDeserializer())
+                .readKeyValuesToMap();
     }
 
     private <V> Map<String, V> storeContents(String storeName) {
         // the activity stores are AggregateStores: read them as interactive queries do
         @SuppressWarnings("unchecked")
-        ReadOnlyKeyValueStore<String, V> store = (ReadOnlyKeyValueStore<String, V>) driver.getAllStateStores().get(storeName);
+        ReadOnlyKeyValueStore<String, V> store =
+                (ReadOnlyKeyValueStore<String, V>) driver.getAllStateStores().get(storeName);
         Map<String, V> contents = new TreeMap<>();
         try (KeyValueIterator<String, V> all = store.all()) {
             all.forEachRemaining((KeyValue<String, V> kv) -> contents.put(kv.key, kv.value));
@@ -135,7 +140,8 @@ final class PipelineHarness implements AutoCloseable {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temp directory left behind harms nothing
         }

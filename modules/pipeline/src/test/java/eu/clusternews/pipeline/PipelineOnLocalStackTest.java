@@ -3,19 +3,6 @@ package eu.clusternews.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.avro.ConsortiumActivity;
-import eu.clusternews.avro.EnrichedNews;
-import eu.clusternews.avro.Location;
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.avro.NewsKind;
-import eu.clusternews.avro.ProgrammeActivity;
-import eu.clusternews.local.LocalStack;
-import eu.clusternews.local.testing.SharedLocalStack;
-import eu.clusternews.topics.ClusterNewsTopics;
-import eu.clusternews.topics.Topic;
-import eu.clusternews.topics.TopicSpec;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +19,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.Location;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.NewsKind;
+import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.topics.Topic;
+import eu.clusternews.topics.TopicSpec;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -81,16 +81,27 @@ class PipelineOnLocalStackTest {
         config = PipelineConfig.of(Map.of(
                 "bootstrap.servers", local.bootstrapServers(),
                 "schema.registry.url", local.schemaRegistryUrl(),
-                "application.id", "clusternews-pipeline-it-" + UUID.randomUUID().toString().substring(0, 8),
+                "application.id",
+                        "clusternews-pipeline-it-"
+                                + UUID.randomUUID().toString().substring(0, 8),
                 "state.dir", stateDir.toString()));
         topics = ClusterNewsTopics.from(config.serdeConfig());
         createTopics();
 
         SeedReference reference = SeedReference.load();
         try (KafkaProducer<String, Object> producer = producer()) {
-            reference.organisations().forEach(o -> producer.send(new ProducerRecord<>(topics.organisations().name(), o.getId(), o)));
-            reference.consortia().forEach(c -> producer.send(new ProducerRecord<>(topics.consortia().name(), c.getId(), c)));
-            reference.programmes().forEach(p -> producer.send(new ProducerRecord<>(topics.programmes().name(), p.getId(), p)));
+            reference
+                    .organisations()
+                    .forEach(o -> producer.send(
+                            new ProducerRecord<>(topics.organisations().name(), o.getId(), o)));
+            reference
+                    .consortia()
+                    .forEach(c -> producer.send(
+                            new ProducerRecord<>(topics.consortia().name(), c.getId(), c)));
+            reference
+                    .programmes()
+                    .forEach(p -> producer.send(
+                            new ProducerRecord<>(topics.programmes().name(), p.getId(), p)));
         }
 
         runner = new PipelineRunner(config);
@@ -105,7 +116,8 @@ class PipelineOnLocalStackTest {
         }
         if (stateDir != null) {
             try (var paths = Files.walk(stateDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -115,27 +127,33 @@ class PipelineOnLocalStackTest {
     void putsTheTenClustersBothConsortiaAndCosmeWithItsClusterExcellenceProgrammeInTheActivityTopics() {
         publish(seedNews());
 
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(latest(topics.clusterActivity()).keySet()).containsExactlyInAnyOrderElementsOf(Fixtures.TEN_CLUSTERS));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(latest(topics.clusterActivity()).keySet())
+                        .containsExactlyInAnyOrderElementsOf(Fixtures.TEN_CLUSTERS));
         Map<String, ClusterActivity> clusters = latest(topics.clusterActivity());
-        assertThat(clusters.values()).allSatisfy(a -> assertThat(a.getNewsCount()).isEqualTo(1));
-        assertThat(clusters.get("org:bnpt").getCountsByRole()).containsKeys("PUBLISHER", "MENTIONED", "CONSORTIUM_MEMBER");
+        assertThat(clusters.values())
+                .allSatisfy(a -> assertThat(a.getNewsCount()).isEqualTo(1));
+        assertThat(clusters.get("org:bnpt").getCountsByRole())
+                .containsKeys("PUBLISHER", "MENTIONED", "CONSORTIUM_MEMBER");
         assertThat(clusters.get("org:bnpt").getName()).isEqualTo("BalticNet-PlasmaTec");
         assertThat(clusters.get("org:pole-scs").getCountsByRole()).containsOnlyKeys("CONSORTIUM_MEMBER");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(latest(topics.consortiumActivity()).keySet()).containsExactlyInAnyOrder("cons:inno-drop", "cons:clusgrid");
+            assertThat(latest(topics.consortiumActivity()).keySet())
+                    .containsExactlyInAnyOrder("cons:inno-drop", "cons:clusgrid");
             assertThat(latest(topics.programmeActivity()).keySet())
                     .containsExactlyInAnyOrder("prog:cosme", "prog:cosme-cluster-excellence");
         });
         Map<String, ProgrammeActivity> programmes = latest(topics.programmeActivity());
-        assertThat(programmes.get("prog:cosme-cluster-excellence").getParentId()).isEqualTo("prog:cosme");
+        assertThat(programmes.get("prog:cosme-cluster-excellence").getParentId())
+                .isEqualTo("prog:cosme");
         assertThat(programmes.get("prog:cosme").getNewsCount()).isEqualTo(1);
         Map<String, ConsortiumActivity> consortia = latest(topics.consortiumActivity());
         assertThat(consortia.get("cons:inno-drop").getCountsByMonth()).containsExactly(Map.entry("2017-05", 1L));
 
         // read until the committed enriched record is visible: a loaded machine may need more than one pass
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(values(topics.enriched())).hasSize(1));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(values(topics.enriched())).hasSize(1));
         assertThat(values(topics.enriched()).get(0).getUnresolvedIds()).isEmpty();
     }
 
@@ -145,7 +163,8 @@ class PipelineOnLocalStackTest {
         Map<String, GenericRecord> read = new LinkedHashMap<>();
         try (AvroKafkaDeserializer<GenericRecord> apicurio = new AvroKafkaDeserializer<>()) {
             apicurio.configure(apicurioConfig(), false);
-            for (ConsumerRecord<String, GenericRecord> r : readCommitted(topics.clusterActivity().name(), new StringDeserializer(), apicurio)) {
+            for (ConsumerRecord<String, GenericRecord> r :
+                    readCommitted(topics.clusterActivity().name(), new StringDeserializer(), apicurio)) {
                 read.put(r.key(), r.value());
             }
         }
@@ -164,33 +183,50 @@ class PipelineOnLocalStackTest {
         awaitPipelineCaughtUpWithTheNews();
 
         assertThat(values(topics.clusterActivity())).isEqualTo(before);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(values(topics.enriched())).hasSize(1));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(values(topics.enriched())).hasSize(1));
     }
 
     @Test
     @Order(4)
     void deadLettersAPoisonPillAndStillProcessesTheNewsThatFollow() {
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> raw =
+                new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(topics.news().name(), "poison-pill", poisonPill()));
         }
-        publish(Fixtures.news("news:cosmenerg-kick-off").setTitle("COSMENERG kick-off")
-                .setPublishedAt(LocalDate.of(2016, 12, 1)).setKind(NewsKind.MEETING)
-                .setConsortiumIds(List.of("cons:cosmenerg")).build());
+        publish(Fixtures.news("news:cosmenerg-kick-off")
+                .setTitle("COSMENERG kick-off")
+                .setPublishedAt(LocalDate.of(2016, 12, 1))
+                .setKind(NewsKind.MEETING)
+                .setConsortiumIds(List.of("cons:cosmenerg"))
+                .build());
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            List<ConsumerRecord<byte[], byte[]>> letters = readCommitted(topics.deadLetters().name(),
-                    topics.deadLetters().keyDeserializer(), topics.deadLetters().valueDeserializer());
+            List<ConsumerRecord<byte[], byte[]>> letters = readCommitted(
+                    topics.deadLetters().name(),
+                    topics.deadLetters().keyDeserializer(),
+                    topics.deadLetters().valueDeserializer());
             assertThat(letters).hasSize(1);
             ConsumerRecord<byte[], byte[]> letter = letters.get(0);
             assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("poison-pill");
-            assertThat(new String(letter.headers().lastHeader(DeadLetterHandler.HEADER_MESSAGE).value(), StandardCharsets.UTF_8))
+            assertThat(new String(
+                            letter.headers()
+                                    .lastHeader(DeadLetterHandler.HEADER_MESSAGE)
+                                    .value(),
+                            StandardCharsets.UTF_8))
                     .contains("unknown schema id " + Integer.MAX_VALUE);
-            assertThat(new String(letter.headers().lastHeader(DeadLetterHandler.HEADER_TOPIC).value(), StandardCharsets.UTF_8))
+            assertThat(new String(
+                            letter.headers()
+                                    .lastHeader(DeadLetterHandler.HEADER_TOPIC)
+                                    .value(),
+                            StandardCharsets.UTF_8))
                     .isEqualTo("cluster-news");
         });
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(latest(topics.clusterActivity())).containsKeys("org:archenerg", "org:ecopanonia"));
-        assertThat(latest(topics.clusterActivity()).get("org:bnpt").getNewsCount()).isEqualTo(1);
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(latest(topics.clusterActivity())).containsKeys("org:archenerg", "org:ecopanonia"));
+        assertThat(latest(topics.clusterActivity()).get("org:bnpt").getNewsCount())
+                .isEqualTo(1);
         assertThat(runner.state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
 
@@ -213,13 +249,15 @@ class PipelineOnLocalStackTest {
                 .setLanguage("de")
                 .setTitle("BalticNet-PlasmaTec: Treffen europäischer Cluster zu einem speziellen Cluster Excellence"
                         + " Management Training")
-                .setBody("Zehn europäische Cluster aus den COSME-Projekten INNO-DROP und CLUSGRID trafen sich in Berlin.")
+                .setBody(
+                        "Zehn europäische Cluster aus den COSME-Projekten INNO-DROP und CLUSGRID trafen sich in Berlin.")
                 .setPublishedAt(LocalDate.of(2017, 5, 17))
                 .setIngestedAt(Instant.parse("2026-11-28T12:00:00Z"))
                 .setKind(NewsKind.TRAINING)
                 .setEventStart(LocalDate.of(2017, 4, 25))
                 .setEventEnd(LocalDate.of(2017, 4, 28))
-                .setLocation(Location.newBuilder().setCity("Berlin").setCountry("DE").build())
+                .setLocation(
+                        Location.newBuilder().setCity("Berlin").setCountry("DE").build())
                 .setPublisherId("org:bnpt")
                 .setOrganisationIds(List.of("org:bnpt", "org:esca", "org:vdivde-it"))
                 .setConsortiumIds(List.of("cons:inno-drop", "cons:clusgrid"))
@@ -229,9 +267,12 @@ class PipelineOnLocalStackTest {
     }
 
     private static void publish(NewsEvent news) {
-        long timestamp = news.getPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        try (KafkaProducer<String, NewsEvent> producer = new KafkaProducer<>(producerProperties(),
-                topics.news().keySerializer(), topics.news().valueSerializer())) {
+        long timestamp =
+                news.getPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        try (KafkaProducer<String, NewsEvent> producer = new KafkaProducer<>(
+                producerProperties(),
+                topics.news().keySerializer(),
+                topics.news().valueSerializer())) {
             producer.send(new ProducerRecord<>(topics.news().name(), null, timestamp, news.getId(), news));
         }
     }
@@ -239,47 +280,67 @@ class PipelineOnLocalStackTest {
     /** Waits until the pipeline has committed its position at the end of every cluster-news partition. */
     private static void awaitPipelineCaughtUpWithTheNews() throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", local.bootstrapServers()))) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topics.news().name())).allTopicNames().get()
-                    .get(topics.news().name()).partitions().stream()
-                    .map(p -> new TopicPartition(topics.news().name(), p.partition())).toList();
+            List<TopicPartition> partitions = admin
+                    .describeTopics(List.of(topics.news().name()))
+                    .allTopicNames()
+                    .get()
+                    .get(topics.news().name())
+                    .partitions()
+                    .stream()
+                    .map(p -> new TopicPartition(topics.news().name(), p.partition()))
+                    .toList();
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all().get().forEach((p, info) -> ends.put(p, info.offset()));
+                    .all()
+                    .get()
+                    .forEach((p, info) -> ends.put(p, info.offset()));
             await().atMost(PATIENCE).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets(config.applicationId()).partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                                config.applicationId())
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                return ends.entrySet().stream()
+                        .allMatch(e -> e.getValue() == 0
+                                || (committed.get(e.getKey()) != null
+                                        && committed.get(e.getKey()).offset() >= e.getValue()));
             });
         }
     }
 
     private static <V> Map<String, V> latest(Topic<String, V> topic) {
         Map<String, V> latest = new LinkedHashMap<>();
-        readCommitted(topic.name(), topic.keyDeserializer(), topic.valueDeserializer()).forEach(r -> latest.put(r.key(), r.value()));
+        readCommitted(topic.name(), topic.keyDeserializer(), topic.valueDeserializer())
+                .forEach(r -> latest.put(r.key(), r.value()));
         return latest;
     }
 
     private static <V> List<V> values(Topic<String, V> topic) {
         return readCommitted(topic.name(), topic.keyDeserializer(), topic.valueDeserializer()).stream()
-                .map(ConsumerRecord::value).toList();
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     /** Every committed record of the topic, from the beginning to the end as of now. */
-    private static <K, V> List<ConsumerRecord<K, V>> readCommitted(String topic, Deserializer<K> keys, Deserializer<V> values) {
+    private static <K, V> List<ConsumerRecord<K, V>> readCommitted(
+            String topic, Deserializer<K> keys, Deserializer<V> values) {
         Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                local.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         List<ConsumerRecord<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
@@ -301,14 +362,15 @@ class PipelineOnLocalStackTest {
     }
 
     private static Map<String, Object> producerProperties() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static KafkaProducer<String, Object> producer() {
         Serializer<Object> values = (topic, value) -> {
-            Topic t = TopicSpec.named(topic) == TopicSpec.ORGANISATIONS ? topics.organisations()
+            Topic t = TopicSpec.named(topic) == TopicSpec.ORGANISATIONS
+                    ? topics.organisations()
                     : TopicSpec.named(topic) == TopicSpec.CONSORTIA ? topics.consortia() : topics.programmes();
             return t.valueSerializer().serialize(topic, value);
         };
@@ -318,7 +380,8 @@ class PipelineOnLocalStackTest {
     private static Map<String, Object> apicurioConfig() {
         Map<String, Object> apicurio = new HashMap<>();
         // Apicurio's serdes talk Apicurio's own API; the Confluent API of the same registry is at /apis/ccompat/v7
-        apicurio.put("apicurio.registry.url", local.schemaRegistryUrl().replace("/apis/ccompat/v7", "/apis/registry/v2"));
+        apicurio.put(
+                "apicurio.registry.url", local.schemaRegistryUrl().replace("/apis/ccompat/v7", "/apis/registry/v2"));
         apicurio.put("apicurio.registry.as-confluent", true);
         apicurio.put("apicurio.registry.use-id", "contentId");
         apicurio.put("apicurio.registry.headers.enabled", false);

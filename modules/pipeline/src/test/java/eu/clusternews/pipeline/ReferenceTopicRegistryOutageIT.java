@@ -3,14 +3,6 @@ package eu.clusternews.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import eu.clusternews.avro.Organisation;
-import eu.clusternews.local.LocalStack;
-import eu.clusternews.local.testing.SharedLocalStack;
-import eu.clusternews.registry.SchemaRegistryConfig;
-import eu.clusternews.registry.SpecificAvroSerde;
-import eu.clusternews.topics.TopicSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,6 +21,15 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import eu.clusternews.avro.Organisation;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.registry.SchemaRegistryConfig;
+import eu.clusternews.registry.SpecificAvroSerde;
+import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -65,6 +66,7 @@ class ReferenceTopicRegistryOutageIT {
 
     @TempDir
     Path stateDir;
+
     private LocalStack local;
     private RegistryProxy proxy;
     private String topic;
@@ -106,14 +108,18 @@ class ReferenceTopicRegistryOutageIT {
         SpecificAvroSerde<Organisation> serde = new SpecificAvroSerde<>(Organisation.class);
         serde.configure(serdeConfig(), false);
         StreamsBuilder builder = new StreamsBuilder();
-        builder.globalTable(topic, Consumed.with(Serdes.String(), serde),
+        builder.globalTable(
+                topic,
+                Consumed.with(Serdes.String(), serde),
                 Materialized.<String, Organisation, KeyValueStore<Bytes, byte[]>>as(STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(serde));
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(serde));
         Properties properties = PipelineConfig.of(Map.of(
-                StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers(),
-                StreamsConfig.STATE_DIR_CONFIG, stateDir.toString(),
-                SchemaRegistryConfig.SCHEMA_REGISTRY_URL, proxy.url())).streamsProperties();
+                        StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
+                        StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers(),
+                        StreamsConfig.STATE_DIR_CONFIG, stateDir.toString(),
+                        SchemaRegistryConfig.SCHEMA_REGISTRY_URL, proxy.url()))
+                .streamsProperties();
         KafkaStreams started = new KafkaStreams(builder.build(), properties);
         started.start();
         return started;
@@ -124,8 +130,9 @@ class ReferenceTopicRegistryOutageIT {
         serde.configure(serdeConfig(), false);
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers());
         try (KafkaProducer<String, Organisation> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), serde.serializer())) {
-            producer.send(new ProducerRecord<>(topic, organisation.getId(), organisation)).get(30, TimeUnit.SECONDS);
+                new KafkaProducer<>(config, new StringSerializer(), serde.serializer())) {
+            producer.send(new ProducerRecord<>(topic, organisation.getId(), organisation))
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -145,23 +152,27 @@ class ReferenceTopicRegistryOutageIT {
 
         proxy.down.set(true);
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers());
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(config, new StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+                config, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(topic, during.getId(), duringBytes)).get(30, TimeUnit.SECONDS);
         }
 
         await("the global thread fails on the outage instead of skipping the record")
                 .atMost(Duration.ofSeconds(90))
                 .until(() -> streams.state() == KafkaStreams.State.ERROR);
-        assertThat(proxy.outageAnswers.get()).as("requests the proxy answered 503").isPositive();
+        assertThat(proxy.outageAnswers.get())
+                .as("requests the proxy answered 503")
+                .isPositive();
         streams.close(Duration.ofSeconds(30));
 
         // the registry is back and the pipeline restarts (a supervisor's job): nothing was skipped
         proxy.down.set(false);
         streams = startStreams(applicationId);
-        await("RUNNING again").atMost(Duration.ofSeconds(90)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
-        var store = streams.store(StoreQueryParameters.fromNameAndType(STORE,
-                QueryableStoreTypes.<String, Organisation>keyValueStore()));
+        await("RUNNING again")
+                .atMost(Duration.ofSeconds(90))
+                .until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        var store = streams.store(
+                StoreQueryParameters.fromNameAndType(STORE, QueryableStoreTypes.<String, Organisation>keyValueStore()));
         await("both records in the global store").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(store.get(before.getId())).isEqualTo(before);
             assertThat(store.get(during.getId())).isEqualTo(during);
@@ -175,7 +186,8 @@ class ReferenceTopicRegistryOutageIT {
         final java.util.concurrent.atomic.AtomicInteger outageAnswers = new java.util.concurrent.atomic.AtomicInteger();
         private final String target;
         private final HttpServer server;
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         RegistryProxy(String target) throws IOException {
             this.target = target;
@@ -185,7 +197,8 @@ class ReferenceTopicRegistryOutageIT {
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + URI.create(target).getPath();
+            return "http://127.0.0.1:" + server.getAddress().getPort()
+                    + URI.create(target).getPath();
         }
 
         private void forward(HttpExchange exchange) throws IOException {
@@ -197,9 +210,10 @@ class ReferenceTopicRegistryOutageIT {
                 body = "{\"message\":\"registry down (test proxy)\"}".getBytes();
             } else {
                 URI uri = exchange.getRequestURI();
-                String base = target.substring(0, target.length() - URI.create(target).getPath().length());
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + uri.getRawPath()
-                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
+                String base = target.substring(
+                        0, target.length() - URI.create(target).getPath().length());
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                        base + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
                 String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
                 if (contentType != null) {
                     request.header("Content-Type", contentType);

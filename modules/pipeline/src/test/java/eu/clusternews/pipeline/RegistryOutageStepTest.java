@@ -3,11 +3,12 @@ package eu.clusternews.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.registry.InMemorySchemaRegistryClient;
 import eu.clusternews.registry.MockSchemaRegistry;
 import eu.clusternews.registry.RegistryUnreachableException;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,13 +41,17 @@ class RegistryOutageStepTest {
     void anOutageWhileDecodingNewsFailsTheTaskAndDeadLettersNothing(int status) {
         pipeline = new PipelineHarness().withSeedReference();
         NewsEvent news = Fixtures.seedNews();
-        byte[] bytes = pipeline.topics.news().valueSerializer().serialize(pipeline.topics.news().name(), news);
+        byte[] bytes = pipeline.topics
+                .news()
+                .valueSerializer()
+                .serialize(pipeline.topics.news().name(), news);
         Instant timestamp = Instant.parse("2017-05-17T00:00:00Z");
 
         registry().simulateOutage(status);
         assertThatThrownBy(() -> pipeline.rawNews.pipeInput(news.getId(), bytes, timestamp))
                 .satisfies(failure -> assertThat(RegistryUnreachableException.foundIn(failure))
-                        .as("the task failed on the outage itself: %s", failure).isTrue());
+                        .as("the task failed on the outage itself: %s", failure)
+                        .isTrue());
 
         assertThat(pipeline.deadLetters.readRecordsToList()).as("dead letters").isEmpty();
         assertThat(pipeline.enriched.readRecordsToList()).isEmpty();
@@ -55,7 +60,9 @@ class RegistryOutageStepTest {
         registry().endOutage();
         pipeline.rawNews.pipeInput(news.getId(), bytes, timestamp);
 
-        assertThat(pipeline.enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(news.getId());
+        assertThat(pipeline.enriched.readKeyValuesToList())
+                .extracting(kv -> kv.key)
+                .containsExactly(news.getId());
         assertThat(pipeline.deadLetters.readRecordsToList()).isEmpty();
         assertThat(pipeline.clusterActivities()).hasSize(10);
     }

@@ -2,9 +2,10 @@ package eu.clusternews.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.pipeline.PipelineRunner.ReplacementBudget;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+
+import eu.clusternews.pipeline.PipelineRunner.ReplacementBudget;
 import org.junit.jupiter.api.Test;
 
 class ReplacementBudgetTest {

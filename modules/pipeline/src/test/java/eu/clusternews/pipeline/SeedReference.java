@@ -1,11 +1,5 @@
 package eu.clusternews.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.Member;
-import eu.clusternews.avro.Organisation;
-import eu.clusternews.avro.Programme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.clusternews.avro.Consortium;
+import eu.clusternews.avro.Member;
+import eu.clusternews.avro.Organisation;
+import eu.clusternews.avro.Programme;
 
 /**
  * The reference records of {@code seeds/reference/*.json}, read with Jackson. A test's own reading (the ingest
@@ -29,7 +30,8 @@ record SeedReference(List<Organisation> organisations, List<Consortium> consorti
         ObjectMapper json = new ObjectMapper();
         try {
             List<Organisation> organisations = new ArrayList<>();
-            for (JsonNode n : json.readTree(DIR.resolve("organisations.json").toFile()).get("organisations")) {
+            for (JsonNode n :
+                    json.readTree(DIR.resolve("organisations.json").toFile()).get("organisations")) {
                 organisations.add(Organisation.newBuilder()
                         .setId(n.get("id").asText())
                         .setName(n.get("name").asText())
@@ -42,15 +44,18 @@ record SeedReference(List<Organisation> organisations, List<Consortium> consorti
                         .build());
             }
             Map<String, List<Member>> members = new LinkedHashMap<>();
-            for (JsonNode n : json.readTree(DIR.resolve("memberships.json").toFile()).get("memberships")) {
-                members.computeIfAbsent(n.get("consortium_id").asText(), k -> new ArrayList<>()).add(Member.newBuilder()
-                        .setOrganisationId(n.get("organisation_id").asText())
-                        .setRole(n.get("role").asText())
-                        .setWorkPackages(strings(n, "work_packages"))
-                        .build());
+            for (JsonNode n :
+                    json.readTree(DIR.resolve("memberships.json").toFile()).get("memberships")) {
+                members.computeIfAbsent(n.get("consortium_id").asText(), k -> new ArrayList<>())
+                        .add(Member.newBuilder()
+                                .setOrganisationId(n.get("organisation_id").asText())
+                                .setRole(n.get("role").asText())
+                                .setWorkPackages(strings(n, "work_packages"))
+                                .build());
             }
             List<Consortium> consortia = new ArrayList<>();
-            for (JsonNode n : json.readTree(DIR.resolve("consortia.json").toFile()).get("consortia")) {
+            for (JsonNode n :
+                    json.readTree(DIR.resolve("consortia.json").toFile()).get("consortia")) {
                 String id = n.get("id").asText();
                 consortia.add(Consortium.newBuilder()
                         .setId(id)
@@ -61,13 +66,17 @@ record SeedReference(List<Organisation> organisations, List<Consortium> consorti
                         .setCoordinatorId(text(n, "coordinator_org_id"))
                         .setStartMonth(month(text(n, "start_date")))
                         .setEndMonth(month(text(n, "end_date")))
-                        .setTotalBudgetEur(n.hasNonNull("total_budget_eur") ? n.get("total_budget_eur").asDouble() : null)
+                        .setTotalBudgetEur(
+                                n.hasNonNull("total_budget_eur")
+                                        ? n.get("total_budget_eur").asDouble()
+                                        : null)
                         .setCountries(strings(n, "countries"))
                         .setMembers(members.getOrDefault(id, List.of()))
                         .build());
             }
             List<Programme> programmes = new ArrayList<>();
-            for (JsonNode n : json.readTree(DIR.resolve("programmes.json").toFile()).get("programmes")) {
+            for (JsonNode n :
+                    json.readTree(DIR.resolve("programmes.json").toFile()).get("programmes")) {
                 programmes.add(Programme.newBuilder()
                         .setId(n.get("id").asText())
                         .setName(n.get("name").asText())
@@ -76,7 +85,8 @@ record SeedReference(List<Organisation> organisations, List<Consortium> consorti
                         .setParentId(text(n, "parent_id"))
                         .setPeriodStart(day(text(n, "period_start"), true))
                         .setPeriodEnd(day(text(n, "period_end"), false))
-                        .setBudgetEur(n.hasNonNull("budget_eur") ? n.get("budget_eur").asDouble() : null)
+                        .setBudgetEur(
+                                n.hasNonNull("budget_eur") ? n.get("budget_eur").asDouble() : null)
                         .setSuccessorId(text(n, "successor_id"))
                         .build());
             }

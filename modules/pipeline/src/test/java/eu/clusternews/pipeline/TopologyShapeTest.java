@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
@@ -19,16 +20,35 @@ class TopologyShapeTest {
         try (PipelineHarness pipeline = new PipelineHarness()) {
             String description = pipeline.topology.describe().toString();
 
-            assertThat(description).contains("cluster-news-source", "validate", "dedupe", "enrich",
-                    "cluster-news-enriched-sink", "fan-out-to-clusters", "fan-out-to-consortia", "fan-out-to-programmes",
-                    "cluster-partials-repartition", "consortium-partials-repartition",
-                    "programme-partials-repartition", "aggregate-clusters", "aggregate-consortia",
-                    "aggregate-programmes", "cluster-activity-sink", "consortium-activity-sink", "programme-activity-sink",
-                    "store-enriched-news", ClusterNewsTopology.ENRICHED_NEWS_STORE, ClusterNewsTopology.CLUSTER_PARTIALS_STORE,
-                    ClusterNewsTopology.NEWS_SEEN_STORE, ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
-                    ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE, ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
-                    ClusterNewsTopology.ORGANISATIONS_STORE, ClusterNewsTopology.CONSORTIA_STORE,
-                    ClusterNewsTopology.PROGRAMMES_STORE);
+            assertThat(description)
+                    .contains(
+                            "cluster-news-source",
+                            "validate",
+                            "dedupe",
+                            "enrich",
+                            "cluster-news-enriched-sink",
+                            "fan-out-to-clusters",
+                            "fan-out-to-consortia",
+                            "fan-out-to-programmes",
+                            "cluster-partials-repartition",
+                            "consortium-partials-repartition",
+                            "programme-partials-repartition",
+                            "aggregate-clusters",
+                            "aggregate-consortia",
+                            "aggregate-programmes",
+                            "cluster-activity-sink",
+                            "consortium-activity-sink",
+                            "programme-activity-sink",
+                            "store-enriched-news",
+                            ClusterNewsTopology.ENRICHED_NEWS_STORE,
+                            ClusterNewsTopology.CLUSTER_PARTIALS_STORE,
+                            ClusterNewsTopology.NEWS_SEEN_STORE,
+                            ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
+                            ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
+                            ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
+                            ClusterNewsTopology.ORGANISATIONS_STORE,
+                            ClusterNewsTopology.CONSORTIA_STORE,
+                            ClusterNewsTopology.PROGRAMMES_STORE);
             assertThat(description).doesNotContainPattern("KSTREAM-\\w+-\\d+|KTABLE-\\w+-\\d+");
         }
     }
@@ -49,6 +69,8 @@ class TopologyShapeTest {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.streamsProperties())));
         builder.stream("cluster-news").groupByKey().count();
 
-        assertThatThrownBy(builder::build).isInstanceOf(TopologyException.class).hasMessageContaining("has not been named");
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(TopologyException.class)
+                .hasMessageContaining("has not been named");
     }
 }

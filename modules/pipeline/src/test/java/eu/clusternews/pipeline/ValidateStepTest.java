@@ -2,15 +2,16 @@ package eu.clusternews.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.registry.ConfluentWireFormat;
-import eu.clusternews.registry.MockSchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.registry.ConfluentWireFormat;
+import eu.clusternews.registry.MockSchemaRegistry;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
@@ -79,7 +80,8 @@ class ValidateStepTest {
         byte[] bytes = validBytes(Fixtures.seedNews());
         bytes[0] = 1;
 
-        assertThat(reason(deadLetterOf("news:seed-2017-05-17", bytes))).contains("first byte is 0x01, not the magic byte");
+        assertThat(reason(deadLetterOf("news:seed-2017-05-17", bytes)))
+                .contains("first byte is 0x01, not the magic byte");
     }
 
     @Test
@@ -101,8 +103,12 @@ class ValidateStepTest {
 
     @Test
     void sendsNewsWrittenWithoutARequiredFieldToTheDeadLetterTopic() throws IOException {
-        Schema withoutTitle = SchemaBuilder.record("NewsEvent").namespace("eu.clusternews.avro").fields()
-                .requiredString("id").requiredString("source").endRecord();
+        Schema withoutTitle = SchemaBuilder.record("NewsEvent")
+                .namespace("eu.clusternews.avro")
+                .fields()
+                .requiredString("id")
+                .requiredString("source")
+                .endRecord();
         int id = MockSchemaRegistry.forScope(pipeline.scope).register("legacy-news-value", withoutTitle);
         GenericRecord legacy = new GenericData.Record(withoutTitle);
         legacy.put("id", "news-legacy");
@@ -113,7 +119,9 @@ class ValidateStepTest {
         new GenericDatumWriter<GenericRecord>(withoutTitle).write(legacy, encoder);
         encoder.flush();
 
-        assertThat(reason(deadLetterOf("news-legacy", out.toByteArray()))).contains("undecodable").contains("title");
+        assertThat(reason(deadLetterOf("news-legacy", out.toByteArray())))
+                .contains("undecodable")
+                .contains("title");
     }
 
     @Test
@@ -152,12 +160,17 @@ class ValidateStepTest {
 
     @Test
     void keepsTheHeadersTheBadRecordCameWith() {
-        pipeline.rawNews.pipeInput(new TestRecord<>("k", new byte[] {9},
-                new org.apache.kafka.common.header.internals.RecordHeaders().add("trace", new byte[] {7}), Instant.EPOCH));
+        pipeline.rawNews.pipeInput(new TestRecord<>(
+                "k",
+                new byte[] {9},
+                new org.apache.kafka.common.header.internals.RecordHeaders().add("trace", new byte[] {7}),
+                Instant.EPOCH));
 
         Headers headers = pipeline.deadLetters.readRecord().headers();
 
-        assertThat(headers.lastHeader("trace")).as("the bad record's own header").isNotNull();
+        assertThat(headers.lastHeader("trace"))
+                .as("the bad record's own header")
+                .isNotNull();
         assertThat(headers.lastHeader("trace").value()).containsExactly(7);
         assertThat(headers.lastHeader(DeadLetterHandler.HEADER_MESSAGE)).isNotNull();
         assertThat(headers.lastHeader(DeadLetterHandler.HEADER_STACKTRACE).value().length)

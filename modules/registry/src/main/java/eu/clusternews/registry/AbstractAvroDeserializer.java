@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
@@ -20,89 +21,104 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
 
-  private SchemaRegistryClient client;
-  private boolean ownsClient;
-  private boolean isKey;
-  private final ConcurrentMap<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+    private SchemaRegistryClient client;
+    private boolean ownsClient;
+    private boolean isKey;
+    private final ConcurrentMap<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
 
-  AbstractAvroDeserializer(SchemaRegistryClient client) {
-    this.client = client;
-  }
-
-  /**
-   * The datum reader for data written with this schema.
-   *
-   * @throws SerializationException when the writer's schema cannot be resolved to the reader's
-   */
-  abstract DatumReader<T> datumReader(String topic, int writerId, Schema writerSchema);
-
-  @Override
-  public void configure(Map<String, ?> config, boolean isKey) {
-    this.isKey = isKey;
-    if (client == null) {
-      client = SchemaRegistryClients.fromConfig(config);
-      ownsClient = true;
+    AbstractAvroDeserializer(SchemaRegistryClient client) {
+        this.client = client;
     }
-    readersByWriterId.clear();
-  }
 
-  @Override
-  public T deserialize(String topic, byte[] data) {
-    if (data == null) {
-      return null; // tombstone
-    }
-    if (client == null) {
-      throw new SerializationException("Deserializer for topic '" + topic + "' is not configured: call configure()"
-          + " with " + SchemaRegistryConfig.SCHEMA_REGISTRY_URL + ", or construct it with a SchemaRegistryClient");
-    }
-    int writerId = ConfluentWireFormat.schemaId(topic, isKey, data);
-    DatumReader<T> reader = readersByWriterId.computeIfAbsent(writerId, id -> datumReader(topic, id, writerSchema(topic, id)));
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, ConfluentWireFormat.HEADER_SIZE,
-        data.length - ConfluentWireFormat.HEADER_SIZE, null);
-    try {
-      return reader.read(null, decoder);
-    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-      throw new SerializationException(prefix(topic) + "truncated or corrupt Avro data after the header (schema id "
-          + writerId + ", " + data.length + " bytes): " + e, e);
-    }
-  }
+    /**
+     * The datum reader for data written with this schema.
+     *
+     * @throws SerializationException when the writer's schema cannot be resolved to the reader's
+     */
+    abstract DatumReader<T> datumReader(String topic, int writerId, Schema writerSchema);
 
-  /**
-   * The writer's schema. Only the registry's own "no such id" (or a schema that is not Avro) is the record's fault and
-   * a {@link SerializationException}; any other failure is an outage, thrown as a {@link RegistryUnreachableException}
-   * (not a SerializationException), so that no caller skips or dead-letters a good record because the registry is down.
-   */
-  private Schema writerSchema(String topic, int id) {
-    try {
-      return client.getById(id);
-    } catch (UnknownSchemaIdException e) {
-      throw new SerializationException(prefix(topic) + "unknown schema id " + id + " at " + client.url()
-          + " (written against another registry, or this registry lost its schemas)", e);
-    } catch (UnsupportedSchemaTypeException e) {
-      throw new SerializationException(prefix(topic) + e.getMessage(), e);
-    } catch (RegistryUnreachableException e) {
-      throw new RegistryUnreachableException(prefix(topic) + "cannot fetch writer schema id " + id + ": "
-          + e.getMessage(), e.url(), e.status(), e);
-    } catch (SchemaRegistryException e) {
-      // an answer that is neither the schema nor "unknown id" (400, 405, a schema without text, ...): the registry or
-      // a proxy in front of it misbehaves; the record may well be fine
-      throw new RegistryUnreachableException(prefix(topic) + "the registry at " + client.url()
-          + " gave no usable answer for writer schema id " + id + ": " + e.getMessage(), client.url(), e.status(), e);
+    @Override
+    public void configure(Map<String, ?> config, boolean isKey) {
+        this.isKey = isKey;
+        if (client == null) {
+            client = SchemaRegistryClients.fromConfig(config);
+            ownsClient = true;
+        }
+        readersByWriterId.clear();
     }
-  }
 
-  String prefix(String topic) {
-    return "Cannot read the " + ConfluentWireFormat.part(isKey) + " of a record in topic '" + topic + "': ";
-  }
-
-  @Override
-  public void close() {
-    if (ownsClient && client != null) {
-      try {
-        client.close();
-      } catch (Exception e) {
-        // closing a registry client releases nothing that matters to the caller
-      }
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null; // tombstone
+        }
+        if (client == null) {
+            throw new SerializationException("Deserializer for topic '" + topic
+                    + "' is not configured: call configure()" + " with " + SchemaRegistryConfig.SCHEMA_REGISTRY_URL
+                    + ", or construct it with a SchemaRegistryClient");
+        }
+        int writerId = ConfluentWireFormat.schemaId(topic, isKey, data);
+        DatumReader<T> reader =
+                readersByWriterId.computeIfAbsent(writerId, id -> datumReader(topic, id, writerSchema(topic, id)));
+        BinaryDecoder decoder = DecoderFactory.get()
+                .binaryDecoder(
+                        data, ConfluentWireFormat.HEADER_SIZE, data.length - ConfluentWireFormat.HEADER_SIZE, null);
+        try {
+            return reader.read(null, decoder);
+        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new SerializationException(
+                    prefix(topic) + "truncated or corrupt Avro data after the header (schema id " + writerId + ", "
+                            + data.length + " bytes): " + e,
+                    e);
+        }
     }
-  }
+
+    /**
+     * The writer's schema. Only the registry's own "no such id" (or a schema that is not Avro) is the record's fault and
+     * a {@link SerializationException}; any other failure is an outage, thrown as a {@link RegistryUnreachableException}
+     * (not a SerializationException), so that no caller skips or dead-letters a good record because the registry is down.
+     */
+    private Schema writerSchema(String topic, int id) {
+        try {
+            return client.getById(id);
+        } catch (UnknownSchemaIdException e) {
+            throw new SerializationException(
+                    prefix(topic) + "unknown schema id " + id + " at " + client.url()
+                            + " (written against another registry, or this registry lost its schemas)",
+                    e);
+        } catch (UnsupportedSchemaTypeException e) {
+            throw new SerializationException(prefix(topic) + e.getMessage(), e);
+        } catch (RegistryUnreachableException e) {
+            throw new RegistryUnreachableException(
+                    prefix(topic) + "cannot fetch writer schema id " + id + ": " + e.getMessage(),
+                    e.url(),
+                    e.status(),
+                    e);
+        } catch (SchemaRegistryException e) {
+            // an answer that is neither the schema nor "unknown id" (400, 405, a schema without text, ...): the
+            // registry or
+            // a proxy in front of it misbehaves; the record may well be fine
+            throw new RegistryUnreachableException(
+                    prefix(topic) + "the registry at " + client.url() + " gave no usable answer for writer schema id "
+                            + id + ": " + e.getMessage(),
+                    client.url(),
+                    e.status(),
+                    e);
+        }
+    }
+
+    String prefix(String topic) {
+        return "Cannot read the " + ConfluentWireFormat.part(isKey) + " of a record in topic '" + topic + "': ";
+    }
+
+    @Override
+    public void close() {
+        if (ownsClient && client != null) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                // closing a registry client releases nothing that matters to the caller
+            }
+        }
+    }
 }

@@ -12,23 +12,23 @@ import org.apache.avro.io.DatumWriter;
  */
 public class GenericAvroSerializer extends AbstractAvroSerializer<GenericRecord> {
 
-  /** A serializer that builds its registry client from {@code schema.registry.url} in {@link #configure}. */
-  public GenericAvroSerializer() {
-    super(null);
-  }
+    /** A serializer that builds its registry client from {@code schema.registry.url} in {@link #configure}. */
+    public GenericAvroSerializer() {
+        super(null);
+    }
 
-  /** A serializer using this client. */
-  public GenericAvroSerializer(SchemaRegistryClient client) {
-    super(client);
-  }
+    /** A serializer using this client. */
+    public GenericAvroSerializer(SchemaRegistryClient client) {
+        super(client);
+    }
 
-  @Override
-  Schema schemaOf(GenericRecord record) {
-    return record.getSchema();
-  }
+    @Override
+    Schema schemaOf(GenericRecord record) {
+        return record.getSchema();
+    }
 
-  @Override
-  DatumWriter<GenericRecord> datumWriter(Schema schema) {
-    return new GenericDatumWriter<>(schema, GenericData.get());
-  }
+    @Override
+    DatumWriter<GenericRecord> datumWriter(Schema schema) {
+        return new GenericDatumWriter<>(schema, GenericData.get());
+    }
 }

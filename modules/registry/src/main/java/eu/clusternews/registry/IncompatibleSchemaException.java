@@ -8,23 +8,26 @@ import java.util.List;
  */
 public class IncompatibleSchemaException extends SchemaRegistryException {
 
-  private final String subject;
-  private final List<String> messages;
+    private final String subject;
+    private final List<String> messages;
 
-  public IncompatibleSchemaException(String subject, String url, List<String> messages) {
-    super("Schema is incompatible with the schemas registered under subject '" + subject + "' at " + url
-        + (messages.isEmpty() ? "" : ": " + String.join("; ", messages))
-        + ". Give new fields a default, or change the subject's compatibility level on purpose.", 409, null);
-    this.subject = subject;
-    this.messages = List.copyOf(messages);
-  }
+    public IncompatibleSchemaException(String subject, String url, List<String> messages) {
+        super(
+                "Schema is incompatible with the schemas registered under subject '" + subject + "' at " + url
+                        + (messages.isEmpty() ? "" : ": " + String.join("; ", messages))
+                        + ". Give new fields a default, or change the subject's compatibility level on purpose.",
+                409,
+                null);
+        this.subject = subject;
+        this.messages = List.copyOf(messages);
+    }
 
-  public String subject() {
-    return subject;
-  }
+    public String subject() {
+        return subject;
+    }
 
-  /** What the registry said is incompatible. */
-  public List<String> messages() {
-    return messages;
-  }
+    /** What the registry said is incompatible. */
+    public List<String> messages() {
+        return messages;
+    }
 }

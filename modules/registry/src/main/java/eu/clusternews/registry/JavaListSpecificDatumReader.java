@@ -2,6 +2,7 @@ package eu.clusternews.registry;
 
 import java.util.ArrayList;
 import java.util.Collection;
+
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -18,53 +19,57 @@ import org.apache.avro.specific.SpecificDatumReader;
  */
 final class JavaListSpecificDatumReader<T> extends SpecificDatumReader<T> {
 
-  JavaListSpecificDatumReader(Schema writer, Schema reader, SpecificData model) {
-    super(writer, reader, model);
-  }
-
-  /**
-   * Whether records of this schema hold an array whose elements contain a logical type, the case where
-   * {@code GenericData.Array.equals} throws. Arrays of strings, say, compare fine and keep the fast reader.
-   */
-  static boolean needsPlainLists(Schema schema) {
-    return containsArrayWithLogicalTypes(schema, false, new java.util.HashSet<>());
-  }
-
-  private static boolean containsArrayWithLogicalTypes(Schema schema, boolean insideArray, java.util.Set<String> seen) {
-    if (insideArray && schema.getLogicalType() != null) {
-      return true;
+    JavaListSpecificDatumReader(Schema writer, Schema reader, SpecificData model) {
+        super(writer, reader, model);
     }
-    return switch (schema.getType()) {
-      case RECORD -> seen.add(schema.getFullName() + insideArray) && schema.getFields().stream()
-          .anyMatch(field -> containsArrayWithLogicalTypes(field.schema(), insideArray, seen));
-      case UNION -> schema.getTypes().stream().anyMatch(type -> containsArrayWithLogicalTypes(type, insideArray, seen));
-      case ARRAY -> containsArrayWithLogicalTypes(schema.getElementType(), true, seen);
-      case MAP -> containsArrayWithLogicalTypes(schema.getValueType(), insideArray, seen);
-      default -> false;
-    };
-  }
 
-  /** A copy of the class's model (same logical-type conversions) with Avro's fast reader turned off. */
-  static SpecificData modelFor(Class<?> type) {
-    SpecificData classModel = SpecificData.getForClass(type);
-    SpecificData model = new SpecificData(type.getClassLoader());
-    classModel.getConversions().forEach(model::addLogicalTypeConversion);
-    model.setFastReaderEnabled(false);
-    return model;
-  }
-
-  @Override
-  protected Object newArray(Object old, int size, Schema schema) {
-    if (old instanceof ArrayList<?> reused) {
-      reused.clear();
-      return reused;
+    /**
+     * Whether records of this schema hold an array whose elements contain a logical type, the case where
+     * {@code GenericData.Array.equals} throws. Arrays of strings, say, compare fine and keep the fast reader.
+     */
+    static boolean needsPlainLists(Schema schema) {
+        return containsArrayWithLogicalTypes(schema, false, new java.util.HashSet<>());
     }
-    return new ArrayList<>(size);
-  }
 
-  @Override
-  @SuppressWarnings("unchecked")
-  protected void addToArray(Object array, long pos, Object element) {
-    ((Collection<Object>) array).add(element);
-  }
+    private static boolean containsArrayWithLogicalTypes(
+            Schema schema, boolean insideArray, java.util.Set<String> seen) {
+        if (insideArray && schema.getLogicalType() != null) {
+            return true;
+        }
+        return switch (schema.getType()) {
+            case RECORD ->
+                seen.add(schema.getFullName() + insideArray)
+                        && schema.getFields().stream()
+                                .anyMatch(field -> containsArrayWithLogicalTypes(field.schema(), insideArray, seen));
+            case UNION ->
+                schema.getTypes().stream().anyMatch(type -> containsArrayWithLogicalTypes(type, insideArray, seen));
+            case ARRAY -> containsArrayWithLogicalTypes(schema.getElementType(), true, seen);
+            case MAP -> containsArrayWithLogicalTypes(schema.getValueType(), insideArray, seen);
+            default -> false;
+        };
+    }
+
+    /** A copy of the class's model (same logical-type conversions) with Avro's fast reader turned off. */
+    static SpecificData modelFor(Class<?> type) {
+        SpecificData classModel = SpecificData.getForClass(type);
+        SpecificData model = new SpecificData(type.getClassLoader());
+        classModel.getConversions().forEach(model::addLogicalTypeConversion);
+        model.setFastReaderEnabled(false);
+        return model;
+    }
+
+    @Override
+    protected Object newArray(Object old, int size, Schema schema) {
+        if (old instanceof ArrayList<?> reused) {
+            reused.clear();
+            return reused;
+        }
+        return new ArrayList<>(size);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void addToArray(Object array, long pos, Object element) {
+        ((Collection<Object>) array).add(element);
+    }
 }

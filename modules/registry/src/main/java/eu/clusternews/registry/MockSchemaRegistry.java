@@ -10,28 +10,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MockSchemaRegistry {
 
-  private static final Map<String, InMemorySchemaRegistryClient> SCOPES = new ConcurrentHashMap<>();
+    private static final Map<String, InMemorySchemaRegistryClient> SCOPES = new ConcurrentHashMap<>();
 
-  private MockSchemaRegistry() {
-  }
+    private MockSchemaRegistry() {}
 
-  /** The registry of this scope, created empty on first use. */
-  public static InMemorySchemaRegistryClient forScope(String scope) {
-    return SCOPES.computeIfAbsent(scope, s -> new InMemorySchemaRegistryClient(SchemaRegistryConfig.MOCK_SCHEME + s));
-  }
-
-  /** Forgets the registry of this scope; the next use starts empty. */
-  public static void dropScope(String scope) {
-    SCOPES.remove(scope);
-  }
-
-  /** The scope named by a {@code mock://SCOPE} URL. */
-  static String scopeOf(String mockUrl) {
-    String scope = mockUrl.substring(SchemaRegistryConfig.MOCK_SCHEME.length()).replaceAll("/+$", "");
-    if (scope.isEmpty()) {
-      throw new org.apache.kafka.common.config.ConfigException(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, mockUrl,
-          "a mock registry URL needs a scope name, e.g. mock://my-test");
+    /** The registry of this scope, created empty on first use. */
+    public static InMemorySchemaRegistryClient forScope(String scope) {
+        return SCOPES.computeIfAbsent(
+                scope, s -> new InMemorySchemaRegistryClient(SchemaRegistryConfig.MOCK_SCHEME + s));
     }
-    return scope;
-  }
+
+    /** Forgets the registry of this scope; the next use starts empty. */
+    public static void dropScope(String scope) {
+        SCOPES.remove(scope);
+    }
+
+    /** The scope named by a {@code mock://SCOPE} URL. */
+    static String scopeOf(String mockUrl) {
+        String scope =
+                mockUrl.substring(SchemaRegistryConfig.MOCK_SCHEME.length()).replaceAll("/+$", "");
+        if (scope.isEmpty()) {
+            throw new org.apache.kafka.common.config.ConfigException(
+                    SchemaRegistryConfig.SCHEMA_REGISTRY_URL,
+                    mockUrl,
+                    "a mock registry URL needs a scope name, e.g. mock://my-test");
+        }
+        return scope;
+    }
 }

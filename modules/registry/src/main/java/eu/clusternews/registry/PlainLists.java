@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
@@ -20,80 +21,80 @@ import org.apache.avro.generic.IndexedRecord;
  */
 public final class PlainLists {
 
-  private static final Map<Schema, Boolean> HOLDS_ARRAYS = new ConcurrentHashMap<>();
+    private static final Map<Schema, Boolean> HOLDS_ARRAYS = new ConcurrentHashMap<>();
 
-  private PlainLists() {
-  }
+    private PlainLists() {}
 
-  /** Whether records of this schema need {@link #in}: they hold arrays whose elements carry logical types. */
-  public static boolean needed(Schema schema) {
-    return JavaListSpecificDatumReader.needsPlainLists(schema);
-  }
-
-  /** The same record, its arrays replaced in place. */
-  public static <T> T in(T datum) {
-    if (datum instanceof IndexedRecord record) {
-      replaceIn(record);
+    /** Whether records of this schema need {@link #in}: they hold arrays whose elements carry logical types. */
+    public static boolean needed(Schema schema) {
+        return JavaListSpecificDatumReader.needsPlainLists(schema);
     }
-    return datum;
-  }
 
-  private static void replaceIn(IndexedRecord record) {
-    List<Schema.Field> fields = record.getSchema().getFields();
-    for (int i = 0; i < fields.size(); i++) {
-      Schema schema = fields.get(i).schema();
-      if (!holdsArrays(schema)) {
-        continue;
-      }
-      Object value = record.get(i);
-      Object plain = plain(value);
-      if (plain != value) {
-        record.put(i, plain);
-      }
+    /** The same record, its arrays replaced in place. */
+    public static <T> T in(T datum) {
+        if (datum instanceof IndexedRecord record) {
+            replaceIn(record);
+        }
+        return datum;
     }
-  }
 
-  /** The value with its arrays plain; the same object unless it is itself a {@code GenericData.Array}. */
-  private static Object plain(Object value) {
-    if (value instanceof IndexedRecord record) {
-      replaceIn(record);
-      return record;
+    private static void replaceIn(IndexedRecord record) {
+        List<Schema.Field> fields = record.getSchema().getFields();
+        for (int i = 0; i < fields.size(); i++) {
+            Schema schema = fields.get(i).schema();
+            if (!holdsArrays(schema)) {
+                continue;
+            }
+            Object value = record.get(i);
+            Object plain = plain(value);
+            if (plain != value) {
+                record.put(i, plain);
+            }
+        }
     }
-    if (value instanceof GenericData.Array<?> array) {
-      List<Object> out = new ArrayList<>(array.size());
-      boolean deep = holdsArrays(array.getSchema().getElementType());
-      for (Object element : array) {
-        out.add(deep ? plain(element) : element);
-      }
-      return out;
-    }
-    if (value instanceof Map<?, ?> map) {
-      // only reached when the map's values can hold arrays
-      @SuppressWarnings("unchecked")
-      Map<Object, Object> values = (Map<Object, Object>) map;
-      values.replaceAll((key, element) -> plain(element));
-    }
-    return value;
-  }
 
-  /** Whether values of this schema can be or contain an array. */
-  private static boolean holdsArrays(Schema schema) {
-    Boolean known = HOLDS_ARRAYS.get(schema);
-    if (known == null) {
-      known = holdsArrays(schema, new java.util.HashSet<>());
-      HOLDS_ARRAYS.put(schema, known);
+    /** The value with its arrays plain; the same object unless it is itself a {@code GenericData.Array}. */
+    private static Object plain(Object value) {
+        if (value instanceof IndexedRecord record) {
+            replaceIn(record);
+            return record;
+        }
+        if (value instanceof GenericData.Array<?> array) {
+            List<Object> out = new ArrayList<>(array.size());
+            boolean deep = holdsArrays(array.getSchema().getElementType());
+            for (Object element : array) {
+                out.add(deep ? plain(element) : element);
+            }
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            // only reached when the map's values can hold arrays
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> values = (Map<Object, Object>) map;
+            values.replaceAll((key, element) -> plain(element));
+        }
+        return value;
     }
-    return known;
-  }
 
-  private static boolean holdsArrays(Schema schema, java.util.Set<String> seen) {
-    return switch (schema.getType()) {
-      case ARRAY -> true;
-      case RECORD -> seen.add(schema.getFullName())
-          && schema.getFields().stream().anyMatch(field -> holdsArrays(field.schema(), seen));
-      case UNION -> schema.getTypes().stream().anyMatch(type -> holdsArrays(type, seen));
-      case MAP -> holdsArrays(schema.getValueType(), seen);
-      default -> false;
-    };
-  }
+    /** Whether values of this schema can be or contain an array. */
+    private static boolean holdsArrays(Schema schema) {
+        Boolean known = HOLDS_ARRAYS.get(schema);
+        if (known == null) {
+            known = holdsArrays(schema, new java.util.HashSet<>());
+            HOLDS_ARRAYS.put(schema, known);
+        }
+        return known;
+    }
+
+    private static boolean holdsArrays(Schema schema, java.util.Set<String> seen) {
+        return switch (schema.getType()) {
+            case ARRAY -> true;
+            case RECORD ->
+                seen.add(schema.getFullName())
+                        && schema.getFields().stream().anyMatch(field -> holdsArrays(field.schema(), seen));
+            case UNION -> schema.getTypes().stream().anyMatch(type -> holdsArrays(type, seen));
+            case MAP -> holdsArrays(schema.getValueType(), seen);
+            default -> false;
+        };
+    }
 }

@@ -3,6 +3,7 @@ package eu.clusternews.registry;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.apache.avro.Schema;
 
 /**
@@ -13,56 +14,58 @@ import org.apache.avro.Schema;
  */
 final class SchemaFieldPaths {
 
-  private static final Pattern POINTER = Pattern.compile("(/fields/\\d+(?:/[A-Za-z0-9_]+)*)");
+    private static final Pattern POINTER = Pattern.compile("(/fields/\\d+(?:/[A-Za-z0-9_]+)*)");
 
-  private SchemaFieldPaths() {
-  }
+    private SchemaFieldPaths() {}
 
-  /** Each message with every pointer into the schema followed by the dotted name of its field. */
-  static List<String> named(Schema schema, List<String> messages) {
-    return messages.stream().map(message -> named(schema, message)).toList();
-  }
-
-  static String named(Schema schema, String message) {
-    Matcher matcher = POINTER.matcher(message);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      String path = fieldPath(schema, matcher.group(1));
-      matcher.appendReplacement(out, Matcher.quoteReplacement(
-          matcher.group(1) + (path.isEmpty() ? "" : " (field " + path + " of the new schema)")));
+    /** Each message with every pointer into the schema followed by the dotted name of its field. */
+    static List<String> named(Schema schema, List<String> messages) {
+        return messages.stream().map(message -> named(schema, message)).toList();
     }
-    matcher.appendTail(out);
-    return out.toString();
-  }
 
-  /** {@code /fields/12/type/fields/0} → {@code location.city}; empty when the pointer does not fit the schema. */
-  static String fieldPath(Schema schema, String pointer) {
-    StringBuilder path = new StringBuilder();
-    Schema current = schema;
-    String[] steps = pointer.substring(1).split("/");
-    try {
-      for (int i = 0; i < steps.length; i++) {
-        switch (steps[i]) {
-          case "fields" -> {
-            Schema.Field field = current.getFields().get(Integer.parseInt(steps[++i]));
-            path.append(path.length() == 0 ? "" : ".").append(field.name());
-            current = field.schema();
-          }
-          case "items" -> current = current.getElementType();
-          case "values" -> current = current.getValueType();
-          case "type" -> { }
-          default -> {
-            if (current.getType() == Schema.Type.UNION && steps[i].chars().allMatch(Character::isDigit)) {
-              current = current.getTypes().get(Integer.parseInt(steps[i]));
-            } else {
-              return path.toString();
-            }
-          }
+    static String named(Schema schema, String message) {
+        Matcher matcher = POINTER.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String path = fieldPath(schema, matcher.group(1));
+            matcher.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            matcher.group(1) + (path.isEmpty() ? "" : " (field " + path + " of the new schema)")));
         }
-      }
-    } catch (RuntimeException notThisSchema) {
-      // a pointer into the other schema of the comparison: name what was found so far
+        matcher.appendTail(out);
+        return out.toString();
     }
-    return path.toString();
-  }
+
+    /** {@code /fields/12/type/fields/0} → {@code location.city}; empty when the pointer does not fit the schema. */
+    static String fieldPath(Schema schema, String pointer) {
+        StringBuilder path = new StringBuilder();
+        Schema current = schema;
+        String[] steps = pointer.substring(1).split("/");
+        try {
+            for (int i = 0; i < steps.length; i++) {
+                switch (steps[i]) {
+                    case "fields" -> {
+                        Schema.Field field = current.getFields().get(Integer.parseInt(steps[++i]));
+                        path.append(path.length() == 0 ? "" : ".").append(field.name());
+                        current = field.schema();
+                    }
+                    case "items" -> current = current.getElementType();
+                    case "values" -> current = current.getValueType();
+                    case "type" -> {}
+                    default -> {
+                        if (current.getType() == Schema.Type.UNION
+                                && steps[i].chars().allMatch(Character::isDigit)) {
+                            current = current.getTypes().get(Integer.parseInt(steps[i]));
+                        } else {
+                            return path.toString();
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException notThisSchema) {
+            // a pointer into the other schema of the comparison: name what was found so far
+        }
+        return path.toString();
+    }
 }

@@ -6,15 +6,14 @@ import java.util.Map;
 /** Builds the client a configuration asks for: REST for http(s) URLs, the shared in-memory one for mock://SCOPE. */
 public final class SchemaRegistryClients {
 
-  private SchemaRegistryClients() {
-  }
+    private SchemaRegistryClients() {}
 
-  /** The client for {@code schema.registry.url} (and the REST client's other keys, see {@link SchemaRegistryConfig}). */
-  public static SchemaRegistryClient fromConfig(Map<String, ?> config) {
-    String url = SchemaRegistryConfig.requiredString(config, SchemaRegistryConfig.SCHEMA_REGISTRY_URL);
-    if (url.toLowerCase(Locale.ROOT).startsWith(SchemaRegistryConfig.MOCK_SCHEME)) {
-      return MockSchemaRegistry.forScope(MockSchemaRegistry.scopeOf(url));
+    /** The client for {@code schema.registry.url} (and the REST client's other keys, see {@link SchemaRegistryConfig}). */
+    public static SchemaRegistryClient fromConfig(Map<String, ?> config) {
+        String url = SchemaRegistryConfig.requiredString(config, SchemaRegistryConfig.SCHEMA_REGISTRY_URL);
+        if (url.toLowerCase(Locale.ROOT).startsWith(SchemaRegistryConfig.MOCK_SCHEME)) {
+            return MockSchemaRegistry.forScope(MockSchemaRegistry.scopeOf(url));
+        }
+        return new RestSchemaRegistryClient(config);
     }
-    return new RestSchemaRegistryClient(config);
-  }
 }

@@ -1,6 +1,7 @@
 package eu.clusternews.registry;
 
 import java.util.Map;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,39 +19,39 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
-  private final SpecificAvroSerializer<T> serializer;
-  private final SpecificAvroDeserializer<T> deserializer;
+    private final SpecificAvroSerializer<T> serializer;
+    private final SpecificAvroDeserializer<T> deserializer;
 
-  /** A serde that builds its registry client from the configuration given to {@link #configure}. */
-  public SpecificAvroSerde(Class<T> type) {
-    this(type, null);
-  }
+    /** A serde that builds its registry client from the configuration given to {@link #configure}. */
+    public SpecificAvroSerde(Class<T> type) {
+        this(type, null);
+    }
 
-  /** A serde that uses this client; {@link #configure} still reads the serde settings. */
-  public SpecificAvroSerde(Class<T> type, SchemaRegistryClient client) {
-    this.serializer = new SpecificAvroSerializer<>(type, client);
-    this.deserializer = new SpecificAvroDeserializer<>(type, client);
-  }
+    /** A serde that uses this client; {@link #configure} still reads the serde settings. */
+    public SpecificAvroSerde(Class<T> type, SchemaRegistryClient client) {
+        this.serializer = new SpecificAvroSerializer<>(type, client);
+        this.deserializer = new SpecificAvroDeserializer<>(type, client);
+    }
 
-  @Override
-  public void configure(Map<String, ?> config, boolean isKey) {
-    serializer.configure(config, isKey);
-    deserializer.configure(config, isKey);
-  }
+    @Override
+    public void configure(Map<String, ?> config, boolean isKey) {
+        serializer.configure(config, isKey);
+        deserializer.configure(config, isKey);
+    }
 
-  @Override
-  public Serializer<T> serializer() {
-    return serializer;
-  }
+    @Override
+    public Serializer<T> serializer() {
+        return serializer;
+    }
 
-  @Override
-  public Deserializer<T> deserializer() {
-    return deserializer;
-  }
+    @Override
+    public Deserializer<T> deserializer() {
+        return deserializer;
+    }
 
-  @Override
-  public void close() {
-    serializer.close();
-    deserializer.close();
-  }
+    @Override
+    public void close() {
+        serializer.close();
+        deserializer.close();
+    }
 }

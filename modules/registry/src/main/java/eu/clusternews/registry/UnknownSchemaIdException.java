@@ -6,15 +6,18 @@ package eu.clusternews.registry;
  */
 public class UnknownSchemaIdException extends SchemaRegistryException {
 
-  private final int id;
+    private final int id;
 
-  public UnknownSchemaIdException(int id, String url) {
-    super("Schema id " + id + " is unknown to the registry at " + url
-        + ": the data was written against another registry, or this registry lost its schemas.", 404, null);
-    this.id = id;
-  }
+    public UnknownSchemaIdException(int id, String url) {
+        super(
+                "Schema id " + id + " is unknown to the registry at " + url
+                        + ": the data was written against another registry, or this registry lost its schemas.",
+                404,
+                null);
+        this.id = id;
+    }
 
-  public int id() {
-    return id;
-  }
+    public int id() {
+        return id;
+    }
 }

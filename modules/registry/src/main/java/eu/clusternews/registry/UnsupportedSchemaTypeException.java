@@ -6,7 +6,7 @@ package eu.clusternews.registry;
  */
 public class UnsupportedSchemaTypeException extends SchemaRegistryException {
 
-  public UnsupportedSchemaTypeException(String message) {
-    super(message, 200, null);
-  }
+    public UnsupportedSchemaTypeException(String message) {
+        super(message, 200, null);
+    }
 }

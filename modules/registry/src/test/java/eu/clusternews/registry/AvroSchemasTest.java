@@ -10,25 +10,28 @@ import org.junit.jupiter.api.Test;
 /** Stripping the Java-only string property leaves the contract otherwise untouched. */
 class AvroSchemasTest {
 
-  @Test
-  void strippingJavaPropertiesKeepsNamesDocsDefaultsAndLogicalTypes() {
-    Schema generated = NewsEvent.getClassSchema();
-    Schema stripped = AvroSchemas.withoutJavaProperties(generated);
+    @Test
+    void strippingJavaPropertiesKeepsNamesDocsDefaultsAndLogicalTypes() {
+        Schema generated = NewsEvent.getClassSchema();
+        Schema stripped = AvroSchemas.withoutJavaProperties(generated);
 
-    assertThat(generated.toString()).contains("avro.java.string");
-    assertThat(stripped.toString()).doesNotContain("avro.java.string");
-    assertThat(stripped.getDoc()).isEqualTo(generated.getDoc());
-    assertThat(stripped.getFields()).extracting(Schema.Field::name)
-        .isEqualTo(generated.getFields().stream().map(Schema.Field::name).toList());
-    assertThat(stripped.getField("format").defaultVal()).isEqualTo("text");
-    assertThat(stripped.getField("ingestedAt").schema().getLogicalType()).isEqualTo(LogicalTypes.timestampMillis());
-    assertThat(stripped.getField("title").schema().toString()).isEqualTo("\"string\"");
-  }
+        assertThat(generated.toString()).contains("avro.java.string");
+        assertThat(stripped.toString()).doesNotContain("avro.java.string");
+        assertThat(stripped.getDoc()).isEqualTo(generated.getDoc());
+        assertThat(stripped.getFields())
+                .extracting(Schema.Field::name)
+                .isEqualTo(
+                        generated.getFields().stream().map(Schema.Field::name).toList());
+        assertThat(stripped.getField("format").defaultVal()).isEqualTo("text");
+        assertThat(stripped.getField("ingestedAt").schema().getLogicalType()).isEqualTo(LogicalTypes.timestampMillis());
+        assertThat(stripped.getField("title").schema().toString()).isEqualTo("\"string\"");
+    }
 
-  @Test
-  void aSchemaWithNothingToStripIsReturnedAsItIs() {
-    Schema plain = AvroSchemas.parse("{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
+    @Test
+    void aSchemaWithNothingToStripIsReturnedAsItIs() {
+        Schema plain = AvroSchemas.parse(
+                "{\"type\":\"record\",\"name\":\"T\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}");
 
-    assertThat(AvroSchemas.withoutJavaProperties(plain)).isSameAs(plain);
-  }
+        assertThat(AvroSchemas.withoutJavaProperties(plain)).isSameAs(plain);
+    }
 }

@@ -3,13 +3,14 @@ package eu.clusternews.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /** Compatibility messages name the field behind each JSON pointer. */
 class SchemaFieldPathsTest {
 
-  private static final Schema NEWS = AvroSchemas.parse("""
+    private static final Schema NEWS = AvroSchemas.parse("""
       {"type": "record", "name": "News", "fields": [
         {"name": "id", "type": "string"},
         {"name": "title", "type": "string"},
@@ -19,25 +20,28 @@ class SchemaFieldPathsTest {
           {"name": "organisationId", "type": "string"}]}}, "default": []}
       ]}""");
 
-  @Test
-  void namesTheTopLevelFieldOfApicuriosPointer() {
-    String apicurio = "Incompatible artifact: news-value [AVRO], num of incompatible diffs: {1}, list of diff types: "
-        + "[reader type: INT not compatible with writer type: STRING at /fields/1/type]";
+    @Test
+    void namesTheTopLevelFieldOfApicuriosPointer() {
+        String apicurio =
+                "Incompatible artifact: news-value [AVRO], num of incompatible diffs: {1}, list of diff types: "
+                        + "[reader type: INT not compatible with writer type: STRING at /fields/1/type]";
 
-    assertThat(SchemaFieldPaths.named(NEWS, List.of(apicurio)))
-        .containsExactly(apicurio.replace("/fields/1/type", "/fields/1/type (field title of the new schema)"));
-  }
+        assertThat(SchemaFieldPaths.named(NEWS, List.of(apicurio)))
+                .containsExactly(apicurio.replace("/fields/1/type", "/fields/1/type (field title of the new schema)"));
+    }
 
-  @Test
-  void namesNestedFieldsThroughUnionsAndArrays() {
-    assertThat(SchemaFieldPaths.fieldPath(NEWS, "/fields/2/type/1/fields/1/type")).isEqualTo("location.country");
-    assertThat(SchemaFieldPaths.fieldPath(NEWS, "/fields/3/type/items/fields/0")).isEqualTo("members.organisationId");
-  }
+    @Test
+    void namesNestedFieldsThroughUnionsAndArrays() {
+        assertThat(SchemaFieldPaths.fieldPath(NEWS, "/fields/2/type/1/fields/1/type"))
+                .isEqualTo("location.country");
+        assertThat(SchemaFieldPaths.fieldPath(NEWS, "/fields/3/type/items/fields/0"))
+                .isEqualTo("members.organisationId");
+    }
 
-  @Test
-  void leavesAMessageWithoutPointersOrWithAPointerBeyondTheSchemaReadable() {
-    assertThat(SchemaFieldPaths.named(NEWS, "READER_FIELD_MISSING_DEFAULT_VALUE: region"))
-        .isEqualTo("READER_FIELD_MISSING_DEFAULT_VALUE: region");
-    assertThat(SchemaFieldPaths.named(NEWS, "at /fields/9/type")).isEqualTo("at /fields/9/type");
-  }
+    @Test
+    void leavesAMessageWithoutPointersOrWithAPointerBeyondTheSchemaReadable() {
+        assertThat(SchemaFieldPaths.named(NEWS, "READER_FIELD_MISSING_DEFAULT_VALUE: region"))
+                .isEqualTo("READER_FIELD_MISSING_DEFAULT_VALUE: region");
+        assertThat(SchemaFieldPaths.named(NEWS, "at /fields/9/type")).isEqualTo("at /fields/9/type");
+    }
 }

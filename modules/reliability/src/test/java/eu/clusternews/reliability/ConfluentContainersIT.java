@@ -3,6 +3,11 @@ package eu.clusternews.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.app.setup.ClusterSetup;
@@ -12,10 +17,6 @@ import eu.clusternews.registry.RestSchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -36,83 +37,107 @@ import org.testcontainers.utility.DockerImageName;
  */
 class ConfluentContainersIT {
 
-  /** The Kafka version the project builds against (kafka.version in the parent pom). */
-  static final DockerImageName KAFKA = DockerImageName.parse("apache/kafka:4.3.1");
-  static final DockerImageName SCHEMA_REGISTRY = DockerImageName.parse("confluentinc/cp-schema-registry:8.0.0");
-  private static final Duration PATIENCE = Duration.ofSeconds(120);
+    /** The Kafka version the project builds against (kafka.version in the parent pom). */
+    static final DockerImageName KAFKA = DockerImageName.parse("apache/kafka:4.3.1");
 
-  @TempDir static Path temp;
+    static final DockerImageName SCHEMA_REGISTRY = DockerImageName.parse("confluentinc/cp-schema-registry:8.0.0");
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-  private static Network network;
-  private static KafkaContainer kafka;
-  private static GenericContainer<?> schemaRegistry;
+    @TempDir
+    static Path temp;
 
-  private static boolean docker;
+    private static Network network;
+    private static KafkaContainer kafka;
+    private static GenericContainer<?> schemaRegistry;
 
-  @BeforeAll
-  static void startKafkaAndConfluentSchemaRegistry() {
-    docker = DockerClientFactory.instance().isDockerAvailable();
-    if (!docker) {
-      return; // the test itself reports the skip, so that it is counted and its reason shown
+    private static boolean docker;
+
+    @BeforeAll
+    static void startKafkaAndConfluentSchemaRegistry() {
+        docker = DockerClientFactory.instance().isDockerAvailable();
+        if (!docker) {
+            return; // the test itself reports the skip, so that it is counted and its reason shown
+        }
+        network = Network.newNetwork();
+        kafka = new KafkaContainer(KAFKA)
+                .withNetwork(network)
+                // a second listener for the registry, inside the Docker network
+                .withListener("kafka:19092");
+        kafka.start();
+        schemaRegistry = new GenericContainer<>(SCHEMA_REGISTRY)
+                .withNetwork(network)
+                .withExposedPorts(8081)
+                .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
+                .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
+                .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
+                .waitingFor(Wait.forHttp("/subjects").forStatusCode(200).withStartupTimeout(PATIENCE));
+        schemaRegistry.start();
     }
-    network = Network.newNetwork();
-    kafka = new KafkaContainer(KAFKA)
-        .withNetwork(network)
-        // a second listener for the registry, inside the Docker network
-        .withListener("kafka:19092");
-    kafka.start();
-    schemaRegistry = new GenericContainer<>(SCHEMA_REGISTRY)
-        .withNetwork(network)
-        .withExposedPorts(8081)
-        .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
-        .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
-        .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
-        .waitingFor(Wait.forHttp("/subjects").forStatusCode(200).withStartupTimeout(PATIENCE));
-    schemaRegistry.start();
-  }
 
-  @AfterAll
-  static void stop() {
-    if (schemaRegistry != null) {
-      schemaRegistry.stop();
+    @AfterAll
+    static void stop() {
+        if (schemaRegistry != null) {
+            schemaRegistry.stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (network != null) {
+            network.close();
+        }
     }
-    if (kafka != null) {
-      kafka.stop();
-    }
-    if (network != null) {
-      network.close();
-    }
-  }
 
-  @Test
-  void theSeedNewsGoesFromIngestThroughThePipelineToClusterActivityOnConfluentsRegistry() throws Exception {
-    Assumptions.assumeTrue(docker, "skipped: no Docker engine here");
-    String bootstrap = kafka.getBootstrapServers();
-    String registryUrl = "http://" + schemaRegistry.getHost() + ":" + schemaRegistry.getMappedPort(8081);
-    Settings settings = Settings.resolve(null, Map.of(), Map.of()).withEndpoints(bootstrap, registryUrl);
+    @Test
+    void theSeedNewsGoesFromIngestThroughThePipelineToClusterActivityOnConfluentsRegistry() throws Exception {
+        Assumptions.assumeTrue(docker, "skipped: no Docker engine here");
+        String bootstrap = kafka.getBootstrapServers();
+        String registryUrl = "http://" + schemaRegistry.getHost() + ":" + schemaRegistry.getMappedPort(8081);
+        Settings settings = Settings.resolve(null, Map.of(), Map.of()).withEndpoints(bootstrap, registryUrl);
 
-    new ClusterSetup(settings).run(Seeds.reference(), null, (short) 1);
-    CommandRun ingest = CommandRun.of("ingest", "--bootstrap-servers", bootstrap, "--schema-registry-url", registryUrl,
-        "--reference", Seeds.reference().toString(), Seeds.newsFile().toString());
-    assertThat(ingest.exitCode()).as("ingest: %s", ingest.err()).isZero();
+        new ClusterSetup(settings).run(Seeds.reference(), null, (short) 1);
+        CommandRun ingest = CommandRun.of(
+                "ingest",
+                "--bootstrap-servers",
+                bootstrap,
+                "--schema-registry-url",
+                registryUrl,
+                "--reference",
+                Seeds.reference().toString(),
+                Seeds.newsFile().toString());
+        assertThat(ingest.exitCode()).as("ingest: %s", ingest.err()).isZero();
 
-    PipelineConfig config = PipelineConfig.of(Map.of("bootstrap.servers", bootstrap, "schema.registry.url", registryUrl,
-        "application.id", "clusternews-containers", "state.dir", temp.resolve("streams").toString()));
-    try (PipelineService pipeline = PipelineService.start(config, new PipelineService.HttpSettings("127.0.0.1", null))) {
-      pipeline.awaitRunning(PATIENCE);
-      await().atMost(PATIENCE).untilAsserted(() -> assertThat(clusterActivity(settings).keySet()).hasSize(10));
+        PipelineConfig config = PipelineConfig.of(Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "schema.registry.url",
+                registryUrl,
+                "application.id",
+                "clusternews-containers",
+                "state.dir",
+                temp.resolve("streams").toString()));
+        try (PipelineService pipeline =
+                PipelineService.start(config, new PipelineService.HttpSettings("127.0.0.1", null))) {
+            pipeline.awaitRunning(PATIENCE);
+            await().atMost(PATIENCE)
+                    .untilAsserted(
+                            () -> assertThat(clusterActivity(settings).keySet()).hasSize(10));
+        }
+        assertThat(clusterActivity(settings).get("org:bnpt").getNewsCount()).isEqualTo(1);
+        try (SchemaRegistryClient confluent = new RestSchemaRegistryClient(registryUrl)) {
+            assertThat(confluent.subjects())
+                    .contains(TopicSpec.NEWS.valueSubject(), TopicSpec.CLUSTER_ACTIVITY.valueSubject());
+        }
     }
-    assertThat(clusterActivity(settings).get("org:bnpt").getNewsCount()).isEqualTo(1);
-    try (SchemaRegistryClient confluent = new RestSchemaRegistryClient(registryUrl)) {
-      assertThat(confluent.subjects()).contains(TopicSpec.NEWS.valueSubject(), TopicSpec.CLUSTER_ACTIVITY.valueSubject());
-    }
-  }
 
-  private static Map<String, ClusterActivity> clusterActivity(Settings settings) {
-    ClusterNewsTopics topics = ClusterNewsTopics.from(settings.asClientConfig());
-    Map<String, ClusterActivity> latest = new LinkedHashMap<>();
-    TopicReader.readCommitted(settings.asClientConfig(), topics.clusterActivity().name(), new StringDeserializer(),
-        topics.clusterActivity().valueDeserializer()).forEach(r -> latest.put(r.key(), r.value()));
-    return latest;
-  }
+    private static Map<String, ClusterActivity> clusterActivity(Settings settings) {
+        ClusterNewsTopics topics = ClusterNewsTopics.from(settings.asClientConfig());
+        Map<String, ClusterActivity> latest = new LinkedHashMap<>();
+        TopicReader.readCommitted(
+                        settings.asClientConfig(),
+                        topics.clusterActivity().name(),
+                        new StringDeserializer(),
+                        topics.clusterActivity().valueDeserializer())
+                .forEach(r -> latest.put(r.key(), r.value()));
+        return latest;
+    }
 }

@@ -3,6 +3,14 @@ package eu.clusternews.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.avro.ClusterActivity;
@@ -11,14 +19,6 @@ import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.TestCertificates;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.topics.ClusterNewsTopics;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,31 +75,52 @@ class TlsPipelineIT {
 
     @Test
     void setupIngestAndThePipelineWorkOverTlsWithTheTruststoreFromTheConfigFile() throws Exception {
-        CommandRun setup = CommandRun.of("setup", "--config", clientConfig.toString(), "--reference",
+        CommandRun setup = CommandRun.of(
+                "setup",
+                "--config",
+                clientConfig.toString(),
+                "--reference",
                 Seeds.reference().toString());
         assertThat(setup.exitCode()).as("setup over TLS: %s", setup.err()).isZero();
-        CommandRun ingest = CommandRun.of("ingest", "--config", clientConfig.toString(), "--reference",
-                Seeds.reference().toString(), Seeds.newsFile().toString());
+        CommandRun ingest = CommandRun.of(
+                "ingest",
+                "--config",
+                clientConfig.toString(),
+                "--reference",
+                Seeds.reference().toString(),
+                Seeds.newsFile().toString());
         assertThat(ingest.exitCode()).as("ingest over TLS: %s", ingest.err()).isZero();
 
-        Map<String, String> properties = new HashMap<>(Settings.resolve(clientConfig, Map.of(), Map.of()).asStrings());
+        Map<String, String> properties =
+                new HashMap<>(Settings.resolve(clientConfig, Map.of(), Map.of()).asStrings());
         properties.put("application.id", "clusternews-tls");
         properties.put("state.dir", temp.resolve("streams").toString());
         assertThat(properties).containsEntry("security.protocol", "SSL");
-        try (PipelineService pipeline = PipelineService.start(PipelineConfig.of(properties),
+        try (PipelineService pipeline = PipelineService.start(
+                PipelineConfig.of(properties),
                 new PipelineService.HttpSettings("127.0.0.1", LoopbackPorts.pickFree()))) {
             pipeline.awaitRunning(PATIENCE);
 
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(clusterActivity()).hasSize(10));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(clusterActivity()).hasSize(10));
             assertThat(clusterActivity().get("org:bnpt").getNewsCount()).isEqualTo(1);
         }
     }
 
     @Test
     void aClientWithoutTheTruststoreIsRefusedWithAMessageNamingTheBroker() {
-        CommandRun setup = CommandRun.of("setup", "--bootstrap-server", broker.bootstrapServers(),
-                "--schema-registry-url", SharedRegistry.url(), "-X", "security.protocol=SSL", "--timeout", "10s",
-                "--reference", Seeds.reference().toString());
+        CommandRun setup = CommandRun.of(
+                "setup",
+                "--bootstrap-server",
+                broker.bootstrapServers(),
+                "--schema-registry-url",
+                SharedRegistry.url(),
+                "-X",
+                "security.protocol=SSL",
+                "--timeout",
+                "10s",
+                "--reference",
+                Seeds.reference().toString());
 
         assertThat(setup.exitCode()).isEqualTo(1);
         assertThat(setup.err()).contains(broker.bootstrapServers()).doesNotContain("\tat ");
@@ -111,8 +132,12 @@ class TlsPipelineIT {
         config.put("schema.registry.url", SharedRegistry.url());
         ClusterNewsTopics topics = ClusterNewsTopics.from(config);
         Map<String, ClusterActivity> latest = new LinkedHashMap<>();
-        TopicReader.readCommitted(config, topics.clusterActivity().name(), new StringDeserializer(),
-                topics.clusterActivity().valueDeserializer()).forEach(r -> latest.put(r.key(), r.value()));
+        TopicReader.readCommitted(
+                        config,
+                        topics.clusterActivity().name(),
+                        new StringDeserializer(),
+                        topics.clusterActivity().valueDeserializer())
+                .forEach(r -> latest.put(r.key(), r.value()));
         return latest;
     }
 

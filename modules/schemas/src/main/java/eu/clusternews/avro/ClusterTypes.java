@@ -14,8 +14,7 @@ public final class ClusterTypes {
     /** Organisation types that mark a cluster. */
     public static final Set<String> CLUSTER_TYPES = Set.of("cluster_organisation", "competitiveness_cluster");
 
-    private ClusterTypes() {
-    }
+    private ClusterTypes() {}
 
     public static boolean isCluster(Organisation organisation) {
         return organisation != null && CLUSTER_TYPES.contains(organisation.getType());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
 import org.apache.avro.Schema;
 
 /**
@@ -28,8 +29,7 @@ public final class ReleasedSchemas {
     private static final String ROOT = "schemas/releases";
     private static volatile Map<String, Map<String, Schema>> byVersion;
 
-    private ReleasedSchemas() {
-    }
+    private ReleasedSchemas() {}
 
     /** Release version → record full name ({@code eu.clusternews.avro.ClusterActivity}) → that release's schema. */
     public static Map<String, Map<String, Schema>> byVersion() {
@@ -90,8 +90,7 @@ public final class ReleasedSchemas {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
                 Map<String, Schema> byName = new TreeMap<>();
                 SchemaDirectory.parse(dir).schemasByFile().values().forEach(s -> byName.put(s.getFullName(), s));
-                releases.put(dir.getFileName().toString().replace("/", ""),
-                        Collections.unmodifiableMap(byName));
+                releases.put(dir.getFileName().toString().replace("/", ""), Collections.unmodifiableMap(byName));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the released schemas in " + root, e);

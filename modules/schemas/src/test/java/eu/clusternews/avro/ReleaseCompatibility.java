@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -33,87 +34,101 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
  */
 final class ReleaseCompatibility {
 
-  private ReleaseCompatibility() {
-  }
+    private ReleaseCompatibility() {}
 
-  /** The newest {@code releases/<version>} folder, by version number, if any. */
-  static Optional<Path> newestRelease(Path releasesDir) {
-    if (!Files.isDirectory(releasesDir)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> dirs = Files.list(releasesDir)) {
-      return dirs.filter(Files::isDirectory)
-          .filter(d -> d.getFileName().toString().matches("\\d+(\\.\\d+)*"))
-          .max(Comparator.comparing(d -> version(d.getFileName().toString()), Arrays::compare));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + releasesDir.toAbsolutePath(), e);
-    }
-  }
-
-  /** What breaks the released contract, one sentence per problem; empty when the current schemas keep it. */
-  static List<String> problems(Path currentDir, Path releaseDir) {
-    SchemaDirectory current = SchemaDirectory.parse(currentDir);
-    SchemaDirectory released = SchemaDirectory.parse(releaseDir);
-    List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, Schema> entry : released.schemasByFile().entrySet()) {
-      String file = entry.getKey();
-      Schema old = entry.getValue();
-      Schema now = current.schemasByFile().get(file);
-      String where = currentDir.resolve(file) + " (" + old.getFullName() + ")";
-      if (now == null) {
-        problems.add(where + " was released in " + releaseDir + " and is gone: readers and writers of the release "
-            + "still use it; keep the file");
-        continue;
-      }
-      // BACKWARD: the current schema reads what the release wrote; FORWARD: the release reads what the current writes
-      check(problems, where, "BACKWARD", "the current schema cannot read records written with the release's", now, old);
-      check(problems, where, "FORWARD", "readers still on the release cannot read records written with the current schema", old, now);
-    }
-    return problems;
-  }
-
-  private static void check(List<String> problems, String where, String direction, String meaning,
-                            Schema reader, Schema writer) {
-    var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
-    for (Incompatibility incompatibility : result.getIncompatibilities()) {
-      String field = fieldPath(reader, incompatibility.getLocation());
-      problems.add(where + " is not " + direction + " compatible with the release (" + meaning + "): "
-          + incompatibility.getType() + (field.isEmpty() ? "" : " at field " + field)
-          + " [" + incompatibility.getLocation() + "]: " + incompatibility.getMessage());
-    }
-  }
-
-  /** The dotted field path a JSON pointer of Avro's checker denotes in the reader schema, e.g. location.city. */
-  static String fieldPath(Schema reader, String pointer) {
-    StringBuilder path = new StringBuilder();
-    Schema current = reader;
-    String[] steps = pointer.startsWith("/") ? pointer.substring(1).split("/") : new String[0];
-    try {
-      for (int i = 0; i < steps.length; i++) {
-        switch (steps[i]) {
-          case "fields" -> {
-            Schema.Field field = current.getFields().get(Integer.parseInt(steps[++i]));
-            path.append(path.length() == 0 ? "" : ".").append(field.name());
-            current = field.schema();
-          }
-          case "items" -> current = current.getElementType();
-          case "values" -> current = current.getValueType();
-          case "type", "" -> { }
-          default -> {
-            if (current.getType() != Schema.Type.UNION || !steps[i].chars().allMatch(Character::isDigit)) {
-              return path.toString();
-            }
-            current = current.getTypes().get(Integer.parseInt(steps[i]));
-          }
+    /** The newest {@code releases/<version>} folder, by version number, if any. */
+    static Optional<Path> newestRelease(Path releasesDir) {
+        if (!Files.isDirectory(releasesDir)) {
+            return Optional.empty();
         }
-      }
-    } catch (RuntimeException pointerBeyondTheSchema) {
-      // name what was found so far
+        try (Stream<Path> dirs = Files.list(releasesDir)) {
+            return dirs.filter(Files::isDirectory)
+                    .filter(d -> d.getFileName().toString().matches("\\d+(\\.\\d+)*"))
+                    .max(Comparator.comparing(d -> version(d.getFileName().toString()), Arrays::compare));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + releasesDir.toAbsolutePath(), e);
+        }
     }
-    return path.toString();
-  }
 
-  private static int[] version(String name) {
-    return Arrays.stream(name.split("\\.")).mapToInt(Integer::parseInt).toArray();
-  }
+    /** What breaks the released contract, one sentence per problem; empty when the current schemas keep it. */
+    static List<String> problems(Path currentDir, Path releaseDir) {
+        SchemaDirectory current = SchemaDirectory.parse(currentDir);
+        SchemaDirectory released = SchemaDirectory.parse(releaseDir);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Schema> entry : released.schemasByFile().entrySet()) {
+            String file = entry.getKey();
+            Schema old = entry.getValue();
+            Schema now = current.schemasByFile().get(file);
+            String where = currentDir.resolve(file) + " (" + old.getFullName() + ")";
+            if (now == null) {
+                problems.add(where + " was released in " + releaseDir
+                        + " and is gone: readers and writers of the release " + "still use it; keep the file");
+                continue;
+            }
+            // BACKWARD: the current schema reads what the release wrote; FORWARD: the release reads what the current
+            // writes
+            check(
+                    problems,
+                    where,
+                    "BACKWARD",
+                    "the current schema cannot read records written with the release's",
+                    now,
+                    old);
+            check(
+                    problems,
+                    where,
+                    "FORWARD",
+                    "readers still on the release cannot read records written with the current schema",
+                    old,
+                    now);
+        }
+        return problems;
+    }
+
+    private static void check(
+            List<String> problems, String where, String direction, String meaning, Schema reader, Schema writer) {
+        var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
+                .getResult();
+        for (Incompatibility incompatibility : result.getIncompatibilities()) {
+            String field = fieldPath(reader, incompatibility.getLocation());
+            problems.add(where + " is not " + direction + " compatible with the release (" + meaning + "): "
+                    + incompatibility.getType() + (field.isEmpty() ? "" : " at field " + field)
+                    + " [" + incompatibility.getLocation() + "]: " + incompatibility.getMessage());
+        }
+    }
+
+    /** The dotted field path a JSON pointer of Avro's checker denotes in the reader schema, e.g. location.city. */
+    static String fieldPath(Schema reader, String pointer) {
+        StringBuilder path = new StringBuilder();
+        Schema current = reader;
+        String[] steps = pointer.startsWith("/") ? pointer.substring(1).split("/") : new String[0];
+        try {
+            for (int i = 0; i < steps.length; i++) {
+                switch (steps[i]) {
+                    case "fields" -> {
+                        Schema.Field field = current.getFields().get(Integer.parseInt(steps[++i]));
+                        path.append(path.length() == 0 ? "" : ".").append(field.name());
+                        current = field.schema();
+                    }
+                    case "items" -> current = current.getElementType();
+                    case "values" -> current = current.getValueType();
+                    case "type", "" -> {}
+                    default -> {
+                        if (current.getType() != Schema.Type.UNION
+                                || !steps[i].chars().allMatch(Character::isDigit)) {
+                            return path.toString();
+                        }
+                        current = current.getTypes().get(Integer.parseInt(steps[i]));
+                    }
+                }
+            }
+        } catch (RuntimeException pointerBeyondTheSchema) {
+            // name what was found so far
+        }
+        return path.toString();
+    }
+
+    private static int[] version(String name) {
+        return Arrays.stream(name.split("\\.")).mapToInt(Integer::parseInt).toArray();
+    }
 }

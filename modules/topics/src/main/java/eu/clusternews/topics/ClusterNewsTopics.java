@@ -1,5 +1,8 @@
 package eu.clusternews.topics;
 
+import java.util.List;
+import java.util.Map;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
@@ -11,8 +14,6 @@ import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
 import eu.clusternews.registry.SpecificAvroSerde;
-import java.util.List;
-import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -22,99 +23,107 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class ClusterNewsTopics {
 
-  private final Topic<String, NewsEvent> news;
-  private final Topic<String, Organisation> organisations;
-  private final Topic<String, Consortium> consortia;
-  private final Topic<String, Programme> programmes;
-  private final Topic<String, EnrichedNews> enriched;
-  private final Topic<String, ClusterActivity> clusterActivity;
-  private final Topic<String, ConsortiumActivity> consortiumActivity;
-  private final Topic<String, ProgrammeActivity> programmeActivity;
-  private final Topic<byte[], byte[]> deadLetters;
+    private final Topic<String, NewsEvent> news;
+    private final Topic<String, Organisation> organisations;
+    private final Topic<String, Consortium> consortia;
+    private final Topic<String, Programme> programmes;
+    private final Topic<String, EnrichedNews> enriched;
+    private final Topic<String, ClusterActivity> clusterActivity;
+    private final Topic<String, ConsortiumActivity> consortiumActivity;
+    private final Topic<String, ProgrammeActivity> programmeActivity;
+    private final Topic<byte[], byte[]> deadLetters;
 
-  private ClusterNewsTopics(Map<String, ?> serdeConfig, SchemaRegistryClient client) {
-    this.news = avro(TopicSpec.NEWS, NewsEvent.class, serdeConfig, client);
-    this.organisations = avro(TopicSpec.ORGANISATIONS, Organisation.class, serdeConfig, client);
-    this.consortia = avro(TopicSpec.CONSORTIA, Consortium.class, serdeConfig, client);
-    this.programmes = avro(TopicSpec.PROGRAMMES, Programme.class, serdeConfig, client);
-    this.enriched = avro(TopicSpec.ENRICHED, EnrichedNews.class, serdeConfig, client);
-    this.clusterActivity = avro(TopicSpec.CLUSTER_ACTIVITY, ClusterActivity.class, serdeConfig, client);
-    this.consortiumActivity = avro(TopicSpec.CONSORTIUM_ACTIVITY, ConsortiumActivity.class, serdeConfig, client);
-    this.programmeActivity = avro(TopicSpec.PROGRAMME_ACTIVITY, ProgrammeActivity.class, serdeConfig, client);
-    this.deadLetters = new Topic<>(TopicSpec.DEAD_LETTERS.topicName(), Serdes.ByteArray(), Serdes.ByteArray());
-  }
-
-  /**
-   * The topics with serdes configured from this map ({@code schema.registry.url} and the other serde settings of
-   * {@link SpecificAvroSerde}); all value serdes share one registry client, hence one cache.
-   */
-  public static ClusterNewsTopics from(Map<String, ?> serdeConfig) {
-    return new ClusterNewsTopics(serdeConfig, SchemaRegistryClients.fromConfig(serdeConfig));
-  }
-
-  /** The topics with serdes using this client and the serde settings of this map. */
-  public static ClusterNewsTopics from(Map<String, ?> serdeConfig, SchemaRegistryClient client) {
-    return new ClusterNewsTopics(serdeConfig, client);
-  }
-
-  private static <V extends SpecificRecord> Topic<String, V> avro(TopicSpec spec, Class<V> type,
-      Map<String, ?> serdeConfig, SchemaRegistryClient client) {
-    if (spec.valueType() != type) {
-      throw new IllegalStateException(spec + " holds " + spec.valueType() + ", not " + type);
+    private ClusterNewsTopics(Map<String, ?> serdeConfig, SchemaRegistryClient client) {
+        this.news = avro(TopicSpec.NEWS, NewsEvent.class, serdeConfig, client);
+        this.organisations = avro(TopicSpec.ORGANISATIONS, Organisation.class, serdeConfig, client);
+        this.consortia = avro(TopicSpec.CONSORTIA, Consortium.class, serdeConfig, client);
+        this.programmes = avro(TopicSpec.PROGRAMMES, Programme.class, serdeConfig, client);
+        this.enriched = avro(TopicSpec.ENRICHED, EnrichedNews.class, serdeConfig, client);
+        this.clusterActivity = avro(TopicSpec.CLUSTER_ACTIVITY, ClusterActivity.class, serdeConfig, client);
+        this.consortiumActivity = avro(TopicSpec.CONSORTIUM_ACTIVITY, ConsortiumActivity.class, serdeConfig, client);
+        this.programmeActivity = avro(TopicSpec.PROGRAMME_ACTIVITY, ProgrammeActivity.class, serdeConfig, client);
+        this.deadLetters = new Topic<>(TopicSpec.DEAD_LETTERS.topicName(), Serdes.ByteArray(), Serdes.ByteArray());
     }
-    SpecificAvroSerde<V> valueSerde = new SpecificAvroSerde<>(type, client);
-    valueSerde.configure(serdeConfig, false);
-    return new Topic<>(spec.topicName(), Serdes.String(), valueSerde);
-  }
 
-  /** cluster-news: every news document, keyed by news id. */
-  public Topic<String, NewsEvent> news() {
-    return news;
-  }
+    /**
+     * The topics with serdes configured from this map ({@code schema.registry.url} and the other serde settings of
+     * {@link SpecificAvroSerde}); all value serdes share one registry client, hence one cache.
+     */
+    public static ClusterNewsTopics from(Map<String, ?> serdeConfig) {
+        return new ClusterNewsTopics(serdeConfig, SchemaRegistryClients.fromConfig(serdeConfig));
+    }
 
-  /** ref-organisations (compacted), keyed by organisation id. */
-  public Topic<String, Organisation> organisations() {
-    return organisations;
-  }
+    /** The topics with serdes using this client and the serde settings of this map. */
+    public static ClusterNewsTopics from(Map<String, ?> serdeConfig, SchemaRegistryClient client) {
+        return new ClusterNewsTopics(serdeConfig, client);
+    }
 
-  /** ref-consortia (compacted), keyed by consortium id. */
-  public Topic<String, Consortium> consortia() {
-    return consortia;
-  }
+    private static <V extends SpecificRecord> Topic<String, V> avro(
+            TopicSpec spec, Class<V> type, Map<String, ?> serdeConfig, SchemaRegistryClient client) {
+        if (spec.valueType() != type) {
+            throw new IllegalStateException(spec + " holds " + spec.valueType() + ", not " + type);
+        }
+        SpecificAvroSerde<V> valueSerde = new SpecificAvroSerde<>(type, client);
+        valueSerde.configure(serdeConfig, false);
+        return new Topic<>(spec.topicName(), Serdes.String(), valueSerde);
+    }
 
-  /** ref-programmes (compacted), keyed by programme id. */
-  public Topic<String, Programme> programmes() {
-    return programmes;
-  }
+    /** cluster-news: every news document, keyed by news id. */
+    public Topic<String, NewsEvent> news() {
+        return news;
+    }
 
-  /** cluster-news-enriched, keyed by news id. */
-  public Topic<String, EnrichedNews> enriched() {
-    return enriched;
-  }
+    /** ref-organisations (compacted), keyed by organisation id. */
+    public Topic<String, Organisation> organisations() {
+        return organisations;
+    }
 
-  /** cluster-activity (compacted), keyed by cluster id. */
-  public Topic<String, ClusterActivity> clusterActivity() {
-    return clusterActivity;
-  }
+    /** ref-consortia (compacted), keyed by consortium id. */
+    public Topic<String, Consortium> consortia() {
+        return consortia;
+    }
 
-  /** consortium-activity (compacted), keyed by consortium id. */
-  public Topic<String, ConsortiumActivity> consortiumActivity() {
-    return consortiumActivity;
-  }
+    /** ref-programmes (compacted), keyed by programme id. */
+    public Topic<String, Programme> programmes() {
+        return programmes;
+    }
 
-  /** programme-activity (compacted), keyed by programme id. */
-  public Topic<String, ProgrammeActivity> programmeActivity() {
-    return programmeActivity;
-  }
+    /** cluster-news-enriched, keyed by news id. */
+    public Topic<String, EnrichedNews> enriched() {
+        return enriched;
+    }
 
-  /** cluster-news-dlq: the original key and value bytes of records that could not be processed. */
-  public Topic<byte[], byte[]> deadLetters() {
-    return deadLetters;
-  }
+    /** cluster-activity (compacted), keyed by cluster id. */
+    public Topic<String, ClusterActivity> clusterActivity() {
+        return clusterActivity;
+    }
 
-  /** Every topic, in the order of {@link TopicSpec}. */
-  public List<Topic<?, ?>> all() {
-    return List.of(news, organisations, consortia, programmes, enriched, clusterActivity, consortiumActivity,
-        programmeActivity, deadLetters);
-  }
+    /** consortium-activity (compacted), keyed by consortium id. */
+    public Topic<String, ConsortiumActivity> consortiumActivity() {
+        return consortiumActivity;
+    }
+
+    /** programme-activity (compacted), keyed by programme id. */
+    public Topic<String, ProgrammeActivity> programmeActivity() {
+        return programmeActivity;
+    }
+
+    /** cluster-news-dlq: the original key and value bytes of records that could not be processed. */
+    public Topic<byte[], byte[]> deadLetters() {
+        return deadLetters;
+    }
+
+    /** Every topic, in the order of {@link TopicSpec}. */
+    public List<Topic<?, ?>> all() {
+        return List.of(
+                news,
+                organisations,
+                consortia,
+                programmes,
+                enriched,
+                clusterActivity,
+                consortiumActivity,
+                programmeActivity,
+                deadLetters);
+    }
 }

@@ -1,11 +1,12 @@
 package eu.clusternews.topics;
 
-import eu.clusternews.registry.AvroSchemas;
-import eu.clusternews.registry.SchemaRegistryClient;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+
+import eu.clusternews.registry.AvroSchemas;
+import eu.clusternews.registry.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,43 +24,47 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchemaRegistration {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistration.class);
 
-  private final SchemaRegistryClient client;
+    private final SchemaRegistryClient client;
 
-  public SchemaRegistration(SchemaRegistryClient client) {
-    this.client = Objects.requireNonNull(client, "client");
-  }
-
-  /** The schema registered for a topic's values; null for the dead-letter topic. */
-  public static Schema registeredValueSchema(TopicSpec spec) {
-    Schema schema = spec.valueSchema();
-    return schema == null ? null : AvroSchemas.withoutJavaProperties(schema);
-  }
-
-  /** Registers the value schema of every topic that has one; returns subject → schema id, in catalogue order. */
-  public Map<String, Integer> registerAll() {
-    Map<String, Integer> ids = new LinkedHashMap<>();
-    Arrays.stream(TopicSpec.values())
-        .filter(spec -> spec.valueType() != null)
-        .forEach(spec -> ids.put(spec.valueSubject(), register(spec)));
-    LOG.info("Value schemas of {} topics registered at {}: {}", ids.size(), client.url(), ids);
-    return ids;
-  }
-
-  /**
-   * Registers the value schema of one topic and returns its id.
-   *
-   * @throws IllegalArgumentException for the dead-letter topic, which has no schema
-   */
-  public int register(TopicSpec spec) {
-    Schema schema = registeredValueSchema(spec);
-    if (schema == null) {
-      throw new IllegalArgumentException("Topic " + spec.topicName() + " holds raw bytes and has no schema");
+    public SchemaRegistration(SchemaRegistryClient client) {
+        this.client = Objects.requireNonNull(client, "client");
     }
-    int id = client.register(spec.valueSubject(), schema);
-    LOG.debug("Schema {} registered under subject {} at {}: id {}", schema.getFullName(), spec.valueSubject(),
-        client.url(), id);
-    return id;
-  }
+
+    /** The schema registered for a topic's values; null for the dead-letter topic. */
+    public static Schema registeredValueSchema(TopicSpec spec) {
+        Schema schema = spec.valueSchema();
+        return schema == null ? null : AvroSchemas.withoutJavaProperties(schema);
+    }
+
+    /** Registers the value schema of every topic that has one; returns subject → schema id, in catalogue order. */
+    public Map<String, Integer> registerAll() {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        Arrays.stream(TopicSpec.values())
+                .filter(spec -> spec.valueType() != null)
+                .forEach(spec -> ids.put(spec.valueSubject(), register(spec)));
+        LOG.info("Value schemas of {} topics registered at {}: {}", ids.size(), client.url(), ids);
+        return ids;
+    }
+
+    /**
+     * Registers the value schema of one topic and returns its id.
+     *
+     * @throws IllegalArgumentException for the dead-letter topic, which has no schema
+     */
+    public int register(TopicSpec spec) {
+        Schema schema = registeredValueSchema(spec);
+        if (schema == null) {
+            throw new IllegalArgumentException("Topic " + spec.topicName() + " holds raw bytes and has no schema");
+        }
+        int id = client.register(spec.valueSubject(), schema);
+        LOG.debug(
+                "Schema {} registered under subject {} at {}: id {}",
+                schema.getFullName(),
+                spec.valueSubject(),
+                client.url(),
+                id);
+        return id;
+    }
 }

@@ -6,15 +6,15 @@ import java.nio.file.Path;
 /** Where this installation's files are: the launcher passes its folder as {@code -Dclusternews.home}. */
 final class Installation {
 
-  private Installation() { }
+    private Installation() {}
 
-  static Path home() {
-    String home = System.getProperty("clusternews.home", System.getenv("CLUSTERNEWS_HOME"));
-    return home != null ? Path.of(home) : Path.of("").toAbsolutePath();
-  }
+    static Path home() {
+        String home = System.getProperty("clusternews.home", System.getenv("CLUSTERNEWS_HOME"));
+        return home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+    }
 
-  static Path seedsDir() {
-    Path seeds = home().resolve("seeds");
-    return Files.isDirectory(seeds) ? seeds : Path.of("seeds");
-  }
+    static Path seedsDir() {
+        Path seeds = home().resolve("seeds");
+        return Files.isDirectory(seeds) ? seeds : Path.of("seeds");
+    }
 }

@@ -1,12 +1,13 @@
 package eu.clusternews.app.commands;
 
-import eu.clusternews.app.config.Settings;
-import eu.clusternews.app.run.PipelineService;
-import eu.clusternews.pipeline.PipelineConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+
+import eu.clusternews.app.config.Settings;
+import eu.clusternews.app.run.PipelineService;
+import eu.clusternews.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,84 +15,115 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clusternews pipeline}: the Kafka Streams topology and the HTTP API, until stopped. */
-@Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = {
-        "Run the Kafka Streams pipeline (validate, dedupe, enrich, fan out, aggregate) and the HTTP API and "
-            + "dashboard over its state, until stopped (Ctrl-C).",
-        "Start several with the same --application-id to share the partitions; each answers queries for the "
-            + "others. Configuration: Kafka Streams properties in a file (--config), KAFKA_*/CLUSTERNEWS_* "
-            + "environment variables, then these flags."
-    })
+@Command(
+        name = "pipeline",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the Kafka Streams pipeline (validate, dedupe, enrich, fan out, aggregate) and the HTTP API and "
+                    + "dashboard over its state, until stopped (Ctrl-C).",
+            "Start several with the same --application-id to share the partitions; each answers queries for the "
+                    + "others. Configuration: Kafka Streams properties in a file (--config), KAFKA_*/CLUSTERNEWS_* "
+                    + "environment variables, then these flags."
+        })
 public final class PipelineCommand implements Callable<Integer> {
 
-  @Mixin ConnectionOptions connection;
-  @Mixin TimeoutOption timeout;
-  @Mixin VerboseOption verbose;
-  @Spec CommandSpec spec;
+    @Mixin
+    ConnectionOptions connection;
 
-  @Option(names = "--application-id", paramLabel = "ID",
-      description = "Kafka Streams application id (default: clusternews-pipeline).")
-  String applicationId;
+    @Mixin
+    TimeoutOption timeout;
 
-  @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "data/streams",
-      description = "Local state of the stores (default: ${DEFAULT-VALUE}).")
-  Path stateDir;
+    @Mixin
+    VerboseOption verbose;
 
-  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
-      description = "Port of the HTTP API and dashboard; 0 disables them (default: ${DEFAULT-VALUE}).")
-  int httpPort;
+    @Spec
+    CommandSpec spec;
 
-  @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-      description = "Address the HTTP API listens on (default: ${DEFAULT-VALUE}, this machine only).")
-  String httpHost;
+    @Option(
+            names = "--application-id",
+            paramLabel = "ID",
+            description = "Kafka Streams application id (default: clusternews-pipeline).")
+    String applicationId;
 
-  @Option(names = "--advertised-host", paramLabel = "HOST",
-      description = "Host the other instances call for queries this one answers (application.server); default: "
-          + "the --http-host, or for 0.0.0.0 this machine's name or address, never loopback.")
-  String advertisedHost;
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            defaultValue = "data/streams",
+            description = "Local state of the stores (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
 
-  @Option(names = "--at-least-once",
-      description = "Trade exactly-once for throughput (processing.guarantee=at_least_once).")
-  boolean atLeastOnce;
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
+            description = "Port of the HTTP API and dashboard; 0 disables them (default: ${DEFAULT-VALUE}).")
+    int httpPort;
 
-  @Override
-  public Integer call() throws InterruptedException {
-    Settings settings = connection.resolve();
-    if (!settings.endpointsExplicit()) {
-      LocalStacks.requireEmbedded(spec.commandLine());
+    @Option(
+            names = "--http-host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
+            description = "Address the HTTP API listens on (default: ${DEFAULT-VALUE}, this machine only).")
+    String httpHost;
+
+    @Option(
+            names = "--advertised-host",
+            paramLabel = "HOST",
+            description = "Host the other instances call for queries this one answers (application.server); default: "
+                    + "the --http-host, or for 0.0.0.0 this machine's name or address, never loopback.")
+    String advertisedHost;
+
+    @Option(
+            names = "--at-least-once",
+            description = "Trade exactly-once for throughput (processing.guarantee=at_least_once).")
+    boolean atLeastOnce;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings = connection.resolve();
+        if (!settings.endpointsExplicit()) {
+            LocalStacks.requireEmbedded(spec.commandLine());
+        }
+        Reachability.await(settings, timeout.connect());
+        PipelineConfig config = pipelineConfig(settings, applicationId, stateDir, atLeastOnce);
+        try (UntilStopped untilStopped = new UntilStopped();
+                PipelineService service = PipelineService.start(
+                        config,
+                        new PipelineService.HttpSettings(httpHost, httpPort == 0 ? null : httpPort, advertisedHost))) {
+            var out = spec.commandLine().getOut();
+            out.printf(
+                    "Pipeline %s on %s (registry %s), %s%n",
+                    config.applicationId(),
+                    config.bootstrapServers(),
+                    config.schemaRegistryUrl(),
+                    config.get("processing.guarantee"));
+            if (service.server() != null) {
+                out.printf("Dashboard and API at %s%n", service.server().uri());
+            }
+            untilStopped.orUntil(service.failure()).await();
+            // a pipeline that stopped by itself ends the process with status 1 and says why
+            service.throwIfFailed();
+        }
+        return 0;
     }
-    Reachability.await(settings, timeout.connect());
-    PipelineConfig config = pipelineConfig(settings, applicationId, stateDir, atLeastOnce);
-    try (UntilStopped untilStopped = new UntilStopped();
-         PipelineService service = PipelineService.start(config,
-             new PipelineService.HttpSettings(httpHost, httpPort == 0 ? null : httpPort, advertisedHost))) {
-      var out = spec.commandLine().getOut();
-      out.printf("Pipeline %s on %s (registry %s), %s%n", config.applicationId(), config.bootstrapServers(),
-          config.schemaRegistryUrl(), config.get("processing.guarantee"));
-      if (service.server() != null) {
-        out.printf("Dashboard and API at %s%n", service.server().uri());
-      }
-      untilStopped.orUntil(service.failure()).await();
-      // a pipeline that stopped by itself ends the process with status 1 and says why
-      service.throwIfFailed();
-    }
-    return 0;
-  }
 
-  /** The pipeline's defaults under the resolved settings (file, environment, flags) and this command's flags. */
-  static PipelineConfig pipelineConfig(Settings settings, String applicationId, Path stateDir, boolean atLeastOnce) {
-    Map<String, String> overrides = new HashMap<>(settings.asStrings());
-    putIfPresent(overrides, "application.id", applicationId);
-    putIfPresent(overrides, "state.dir", stateDir == null ? null : stateDir.toAbsolutePath().toString());
-    if (atLeastOnce) {
-      overrides.put("processing.guarantee", "at_least_once");
+    /** The pipeline's defaults under the resolved settings (file, environment, flags) and this command's flags. */
+    static PipelineConfig pipelineConfig(Settings settings, String applicationId, Path stateDir, boolean atLeastOnce) {
+        Map<String, String> overrides = new HashMap<>(settings.asStrings());
+        putIfPresent(overrides, "application.id", applicationId);
+        putIfPresent(
+                overrides,
+                "state.dir",
+                stateDir == null ? null : stateDir.toAbsolutePath().toString());
+        if (atLeastOnce) {
+            overrides.put("processing.guarantee", "at_least_once");
+        }
+        return PipelineConfig.of(overrides);
     }
-    return PipelineConfig.of(overrides);
-  }
 
-  private static void putIfPresent(Map<String, String> map, String key, String value) {
-    if (value != null) {
-      map.put(key, value);
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
-  }
 }

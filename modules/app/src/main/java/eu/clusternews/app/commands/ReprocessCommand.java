@@ -1,13 +1,14 @@
 package eu.clusternews.app.commands;
 
-import eu.clusternews.history.ClusterNewsPipeline;
-import eu.clusternews.history.Reprocess;
-import eu.clusternews.history.ReprocessPlan;
-import eu.clusternews.history.ReprocessReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+
+import eu.clusternews.history.ClusterNewsPipeline;
+import eu.clusternews.history.Reprocess;
+import eu.clusternews.history.ReprocessPlan;
+import eu.clusternews.history.ReprocessReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,68 +17,88 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code clusternews reprocess}: rebuild every aggregate from the full news history. */
-@Command(name = "reprocess", mixinStandardHelpOptions = true,
-    description = {
-        "Rebuild every aggregate (cluster-activity, consortium-activity, programme-activity) from the full news "
-            + "history, e.g. after a change of the reference data or of the pipeline's code, and report what changed.",
-        "Refuses while instances of the pipeline run. Otherwise: resets the application (committed input offsets "
-            + "to the earliest, its <application-id>-*-repartition and -changelog topics deleted, its local state "
-            + "directory deleted), runs the pipeline until it has consumed the whole input, writes tombstones for "
-            + "aggregate keys it no longer produces, and lists per topic the keys added, removed and changed.",
-        "Readers of the aggregate topics see the values being rebuilt during the run; cluster-news-enriched and "
-            + "cluster-news-dlq receive every record again. Needs --yes; see the plan first with --dry-run."
-    })
+@Command(
+        name = "reprocess",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rebuild every aggregate (cluster-activity, consortium-activity, programme-activity) from the full news "
+                    + "history, e.g. after a change of the reference data or of the pipeline's code, and report what changed.",
+            "Refuses while instances of the pipeline run. Otherwise: resets the application (committed input offsets "
+                    + "to the earliest, its <application-id>-*-repartition and -changelog topics deleted, its local state "
+                    + "directory deleted), runs the pipeline until it has consumed the whole input, writes tombstones for "
+                    + "aggregate keys it no longer produces, and lists per topic the keys added, removed and changed.",
+            "Readers of the aggregate topics see the values being rebuilt during the run; cluster-news-enriched and "
+                    + "cluster-news-dlq receive every record again. Needs --yes; see the plan first with --dry-run."
+        })
 public final class ReprocessCommand implements Callable<Integer> {
 
-  @Mixin ConnectionOptions connection;
-  @Mixin VerboseOption verbose;
-  @Spec CommandSpec spec;
+    @Mixin
+    ConnectionOptions connection;
 
-  @Option(names = "--dry-run", description = "Only show what would be done: offsets, topics, state directory, "
-      + "the number of aggregate keys now. Changes nothing.")
-  boolean dryRun;
+    @Mixin
+    VerboseOption verbose;
 
-  @Option(names = "--yes", description = "Confirm the reset: reprocess rewrites every aggregate.")
-  boolean yes;
+    @Spec
+    CommandSpec spec;
 
-  @Option(names = "--application-id", paramLabel = "ID", defaultValue = "clusternews-pipeline",
-      description = "The pipeline's application.id: its consumer group and the prefix of its internal topics "
-          + "(default: ${DEFAULT-VALUE}).")
-  String applicationId;
+    @Option(
+            names = "--dry-run",
+            description = "Only show what would be done: offsets, topics, state directory, "
+                    + "the number of aggregate keys now. Changes nothing.")
+    boolean dryRun;
 
-  @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "data/streams",
-      description = "The pipeline's state directory (state.dir), whose <application-id> subdirectory is deleted "
-          + "(default: ${DEFAULT-VALUE}, as for `clusternews pipeline`).")
-  Path stateDir;
+    @Option(names = "--yes", description = "Confirm the reset: reprocess rewrites every aggregate.")
+    boolean yes;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30M",
-      description = "Give up when the pipeline has not consumed the history after this long, an ISO duration "
-          + "(default: ${DEFAULT-VALUE}).")
-  Duration timeout;
+    @Option(
+            names = "--application-id",
+            paramLabel = "ID",
+            defaultValue = "clusternews-pipeline",
+            description = "The pipeline's application.id: its consumer group and the prefix of its internal topics "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String applicationId;
 
-  @Override
-  public Integer call() {
-    if (!dryRun && !yes) {
-      throw new ParameterException(spec.commandLine(), "reprocess resets the pipeline and rewrites every aggregate:"
-          + " run it with --dry-run to see what it would do, then with --yes to do it");
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            defaultValue = "data/streams",
+            description = "The pipeline's state directory (state.dir), whose <application-id> subdirectory is deleted "
+                    + "(default: ${DEFAULT-VALUE}, as for `clusternews pipeline`).")
+    Path stateDir;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "PT30M",
+            description = "Give up when the pipeline has not consumed the history after this long, an ISO duration "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        if (!dryRun && !yes) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "reprocess resets the pipeline and rewrites every aggregate:"
+                            + " run it with --dry-run to see what it would do, then with --yes to do it");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        eu.clusternews.app.config.Settings settings = connection.resolve();
+        // --timeout here bounds the rebuild; the cluster and registry get the usual time to answer
+        Reachability.check(settings, TimeoutOption.DEFAULT);
+        var config = settings.asClientConfig();
+        Reprocess reprocess = new Reprocess(config, new ClusterNewsPipeline(config, applicationId, stateDir), timeout);
+        if (dryRun) {
+            ReprocessPlan plan = reprocess.plan();
+            plan.describe().forEach(out::println);
+            out.println("Dry run: nothing changed. Run with --yes to do it.");
+            return 0;
+        }
+        ReprocessReport report = reprocess.run(line -> {
+            out.println(line);
+            out.flush();
+        });
+        report.describe(20).forEach(out::println);
+        return 0;
     }
-    PrintWriter out = spec.commandLine().getOut();
-    eu.clusternews.app.config.Settings settings = connection.resolve();
-    // --timeout here bounds the rebuild; the cluster and registry get the usual time to answer
-    Reachability.check(settings, TimeoutOption.DEFAULT);
-    var config = settings.asClientConfig();
-    Reprocess reprocess = new Reprocess(config, new ClusterNewsPipeline(config, applicationId, stateDir), timeout);
-    if (dryRun) {
-      ReprocessPlan plan = reprocess.plan();
-      plan.describe().forEach(out::println);
-      out.println("Dry run: nothing changed. Run with --yes to do it.");
-      return 0;
-    }
-    ReprocessReport report = reprocess.run(line -> {
-      out.println(line);
-      out.flush();
-    });
-    report.describe(20).forEach(out::println);
-    return 0;
-  }
 }

@@ -1,41 +1,58 @@
 package eu.clusternews.app.commands;
 
+import java.util.concurrent.Callable;
+
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.setup.ClusterSetup;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code clusternews setup}: make an existing cluster and registry ready. */
-@Command(name = "setup", mixinStandardHelpOptions = true,
-    description = {
-        "Prepare an existing Kafka cluster and schema registry: create the topics (partitions, cleanup policy, "
-            + "retention), register the schemas, load the reference data into the compacted reference topics.",
-        "Safe to run again: existing topics and schemas are kept, reference records are re-published."
-    })
+@Command(
+        name = "setup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prepare an existing Kafka cluster and schema registry: create the topics (partitions, cleanup policy, "
+                    + "retention), register the schemas, load the reference data into the compacted reference topics.",
+            "Safe to run again: existing topics and schemas are kept, reference records are re-published."
+        })
 public final class SetupCommand implements Callable<Integer> {
 
-  @Mixin ConnectionOptions connection;
-  @Mixin TimeoutOption timeout;
-  @Mixin SetupOptions setup;
-  @Mixin VerboseOption verbose;
-  @Spec CommandSpec spec;
+    @Mixin
+    ConnectionOptions connection;
 
-  @Override
-  public Integer call() {
-    java.io.PrintWriter out = spec.commandLine().getOut();
-    Settings settings = connection.resolve();
-    out.printf("Setting up %s (registry %s)%n", settings.bootstrapServers(), settings.schemaRegistryUrl());
-    out.flush();
-    Reachability.check(settings, timeout.connect());
-    ClusterSetup.Summary summary = new ClusterSetup(settings)
-        .run(setup.referenceDir(), setup.partitions, setup.replicationFactor);
-    out.printf("Done: %d topics created, %d already there; %d schemas registered; "
-            + "%d organisations, %d consortia, %d programmes loaded.%n",
-        summary.topics().created().size(), summary.topics().existing().size(), summary.schemaIds().size(),
-        summary.reference().organisations(), summary.reference().consortia(), summary.reference().programmes());
-    return 0;
-  }
+    @Mixin
+    TimeoutOption timeout;
+
+    @Mixin
+    SetupOptions setup;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        Settings settings = connection.resolve();
+        out.printf("Setting up %s (registry %s)%n", settings.bootstrapServers(), settings.schemaRegistryUrl());
+        out.flush();
+        Reachability.check(settings, timeout.connect());
+        ClusterSetup.Summary summary =
+                new ClusterSetup(settings).run(setup.referenceDir(), setup.partitions, setup.replicationFactor);
+        out.printf(
+                "Done: %d topics created, %d already there; %d schemas registered; "
+                        + "%d organisations, %d consortia, %d programmes loaded.%n",
+                summary.topics().created().size(),
+                summary.topics().existing().size(),
+                summary.schemaIds().size(),
+                summary.reference().organisations(),
+                summary.reference().consortia(),
+                summary.reference().programmes());
+        return 0;
+    }
 }

@@ -12,18 +12,22 @@ import picocli.CommandLine.Option;
  */
 public final class VerboseOption {
 
-  @Option(names = {"-v", "--verbose"}, description = "Say more: debug logs and stack traces on errors.")
-  void setVerbose(boolean verbose) {
-    if (verbose) {
-      ((Logger) LoggerFactory.getLogger("eu.clusternews")).setLevel(Level.DEBUG);
-      ((Logger) LoggerFactory.getLogger("org.apache.kafka")).setLevel(Level.INFO);
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Say more: debug logs and stack traces on errors.")
+    void setVerbose(boolean verbose) {
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger("eu.clusternews")).setLevel(Level.DEBUG);
+            ((Logger) LoggerFactory.getLogger("org.apache.kafka")).setLevel(Level.INFO);
+        }
     }
-  }
 
-  @Option(names = "--log-format", paramLabel = "text|json",
-      description = "Log lines on stderr: text (date, level, logger, message) or json (one object per line: "
-          + "timestamp, level, logger, thread, message, stack_trace) (default: text).")
-  void setLogFormat(LogFormat format) {
-    format.apply();
-  }
+    @Option(
+            names = "--log-format",
+            paramLabel = "text|json",
+            description = "Log lines on stderr: text (date, level, logger, message) or json (one object per line: "
+                    + "timestamp, level, logger, thread, message, stack_trace) (default: text).")
+    void setLogFormat(LogFormat format) {
+        format.apply();
+    }
 }

@@ -1,6 +1,5 @@
 package eu.clusternews.app.config;
 
-import eu.clusternews.registry.SchemaRegistryConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+
+import eu.clusternews.registry.SchemaRegistryConfig;
 
 /**
  * Client configuration in Kafka's own property spelling ({@code bootstrap.servers}, {@code schema.registry.url},
@@ -27,126 +28,145 @@ import java.util.TreeMap;
  */
 public final class Settings {
 
-  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
-  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-  public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
-  public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
+    public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
 
-  /** Later prefixes win. */
-  private static final String[] ENV_PREFIXES = {"KAFKA_", "CLUSTERNEWS_"};
+    /** Later prefixes win. */
+    private static final String[] ENV_PREFIXES = {"KAFKA_", "CLUSTERNEWS_"};
 
-  /** Environment variables of Kafka's launcher scripts and of ours: not client configuration. */
-  private static final java.util.Set<String> LAUNCHER_VARIABLES = java.util.Set.of("KAFKA_HOME", "KAFKA_OPTS",
-      "KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_GC_LOG_OPTS",
-      "KAFKA_DEBUG", "KAFKA_LOG_DIR", "KAFKA_CLUSTER_ID", "CLUSTERNEWS_JAVA_OPTS", "CLUSTERNEWS_HOME",
-      "CLUSTERNEWS_REGISTRY_HOME");
+    /** Environment variables of Kafka's launcher scripts and of ours: not client configuration. */
+    private static final java.util.Set<String> LAUNCHER_VARIABLES = java.util.Set.of(
+            "KAFKA_HOME",
+            "KAFKA_OPTS",
+            "KAFKA_HEAP_OPTS",
+            "KAFKA_JVM_PERFORMANCE_OPTS",
+            "KAFKA_LOG4J_OPTS",
+            "KAFKA_JMX_OPTS",
+            "KAFKA_GC_LOG_OPTS",
+            "KAFKA_DEBUG",
+            "KAFKA_LOG_DIR",
+            "KAFKA_CLUSTER_ID",
+            "CLUSTERNEWS_JAVA_OPTS",
+            "CLUSTERNEWS_HOME",
+            "CLUSTERNEWS_REGISTRY_HOME");
 
-  private final TreeMap<String, String> properties;
-  private final boolean endpointsExplicit;
+    private final TreeMap<String, String> properties;
+    private final boolean endpointsExplicit;
 
-  private Settings(TreeMap<String, String> properties, boolean endpointsExplicit) {
-    this.properties = properties;
-    this.endpointsExplicit = endpointsExplicit;
-  }
-
-  /** Defaults, then the file (if any), then the environment, then the explicit flags (null values ignored). */
-  public static Settings resolve(Path configFile, Map<String, String> environment, Map<String, String> flags) {
-    TreeMap<String, String> resolved = new TreeMap<>();
-    resolved.put(BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS);
-    resolved.put(SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL);
-    if (configFile != null) {
-      resolved.putAll(readFile(configFile));
+    private Settings(TreeMap<String, String> properties, boolean endpointsExplicit) {
+        this.properties = properties;
+        this.endpointsExplicit = endpointsExplicit;
     }
-    resolved.putAll(fromEnvironment(environment));
-    flags.forEach((key, value) -> {
-      if (value != null) {
-        resolved.put(key, value);
-      }
-    });
-    boolean explicit = !DEFAULT_BOOTSTRAP_SERVERS.equals(resolved.get(BOOTSTRAP_SERVERS))
-        || !DEFAULT_SCHEMA_REGISTRY_URL.equals(resolved.get(SCHEMA_REGISTRY_URL));
-    return new Settings(resolved, explicit);
-  }
 
-  /** True when a file, the environment or a flag named a cluster or registry other than the embedded default. */
-  public boolean endpointsExplicit() {
-    return endpointsExplicit;
-  }
-
-  static Map<String, String> fromEnvironment(Map<String, String> environment) {
-    Map<String, String> result = new TreeMap<>();
-    for (String prefix : ENV_PREFIXES) {
-      new TreeMap<>(environment).forEach((name, value) -> {
-        if (name.startsWith(prefix) && name.length() > prefix.length() && !LAUNCHER_VARIABLES.contains(name)) {
-          result.put(propertyName(name, prefix), value);
+    /** Defaults, then the file (if any), then the environment, then the explicit flags (null values ignored). */
+    public static Settings resolve(Path configFile, Map<String, String> environment, Map<String, String> flags) {
+        TreeMap<String, String> resolved = new TreeMap<>();
+        resolved.put(BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS);
+        resolved.put(SCHEMA_REGISTRY_URL, DEFAULT_SCHEMA_REGISTRY_URL);
+        if (configFile != null) {
+            resolved.putAll(readFile(configFile));
         }
-      });
+        resolved.putAll(fromEnvironment(environment));
+        flags.forEach((key, value) -> {
+            if (value != null) {
+                resolved.put(key, value);
+            }
+        });
+        boolean explicit = !DEFAULT_BOOTSTRAP_SERVERS.equals(resolved.get(BOOTSTRAP_SERVERS))
+                || !DEFAULT_SCHEMA_REGISTRY_URL.equals(resolved.get(SCHEMA_REGISTRY_URL));
+        return new Settings(resolved, explicit);
     }
-    return result;
-  }
 
-  /** The property an environment variable stands for, e.g. KAFKA_BOOTSTRAP_SERVERS → bootstrap.servers. */
-  static String propertyName(String variable, String prefix) {
-    String rest = variable.substring(prefix.length()).toLowerCase(Locale.ROOT);
-    return rest.replace("___", "\u0000").replace("__", "\u0001").replace('_', '.')
-        .replace('\u0001', '_').replace('\u0000', '-');
-  }
-
-  private static Map<String, String> readFile(Path file) {
-    Properties loaded = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      loaded.load(reader);
-    } catch (NoSuchFileException e) {
-      throw new ConfigurationException("The configuration file " + file + " does not exist.");
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigurationException("Cannot read the configuration file " + file + ": " + e.getMessage());
+    /** True when a file, the environment or a flag named a cluster or registry other than the embedded default. */
+    public boolean endpointsExplicit() {
+        return endpointsExplicit;
     }
-    Map<String, String> result = new TreeMap<>();
-    loaded.stringPropertyNames().forEach(name -> result.put(name, loaded.getProperty(name).trim()));
-    return result;
-  }
 
-  public String bootstrapServers() {
-    return properties.get(BOOTSTRAP_SERVERS);
-  }
+    static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> result = new TreeMap<>();
+        for (String prefix : ENV_PREFIXES) {
+            new TreeMap<>(environment).forEach((name, value) -> {
+                if (name.startsWith(prefix) && name.length() > prefix.length() && !LAUNCHER_VARIABLES.contains(name)) {
+                    result.put(propertyName(name, prefix), value);
+                }
+            });
+        }
+        return result;
+    }
 
-  public String schemaRegistryUrl() {
-    return properties.get(SCHEMA_REGISTRY_URL);
-  }
+    /** The property an environment variable stands for, e.g. KAFKA_BOOTSTRAP_SERVERS → bootstrap.servers. */
+    static String propertyName(String variable, String prefix) {
+        String rest = variable.substring(prefix.length()).toLowerCase(Locale.ROOT);
+        return rest.replace("___", "\u0000")
+                .replace("__", "\u0001")
+                .replace('_', '.')
+                .replace('\u0001', '_')
+                .replace('\u0000', '-');
+    }
 
-  public String get(String key) {
-    return properties.get(key);
-  }
+    private static Map<String, String> readFile(Path file) {
+        Properties loaded = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            loaded.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new ConfigurationException("The configuration file " + file + " does not exist.");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException("Cannot read the configuration file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> result = new TreeMap<>();
+        loaded.stringPropertyNames()
+                .forEach(name -> result.put(name, loaded.getProperty(name).trim()));
+        return result;
+    }
 
-  /** Every resolved property as strings: the base of the pipeline's configuration. */
-  public Map<String, String> asStrings() {
-    return new TreeMap<>(properties);
-  }
+    public String bootstrapServers() {
+        return properties.get(BOOTSTRAP_SERVERS);
+    }
 
-  /** Every resolved property, for Kafka clients and serdes (they ignore keys they do not know). */
-  public Map<String, Object> asClientConfig() {
-    return new TreeMap<>(properties);
-  }
+    public String schemaRegistryUrl() {
+        return properties.get(SCHEMA_REGISTRY_URL);
+    }
 
-  /** The same settings pointing at another cluster and registry (the embedded default once it runs). */
-  public Settings withEndpoints(String bootstrapServers, String schemaRegistryUrl) {
-    TreeMap<String, String> copy = new TreeMap<>(properties);
-    copy.put(BOOTSTRAP_SERVERS, bootstrapServers);
-    copy.put(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-    return new Settings(copy, endpointsExplicit);
-  }
+    public String get(String key) {
+        return properties.get(key);
+    }
 
-  /** For logs: the settings with every secret masked. */
-  @Override
-  public String toString() {
-    TreeMap<String, String> shown = new TreeMap<>();
-    properties.forEach((key, value) -> shown.put(key, isSecret(key) ? "[hidden]"
-        : SchemaRegistryConfig.SCHEMA_REGISTRY_URL.equals(key) ? SchemaRegistryConfig.redactUrl(value) : value));
-    return shown.toString();
-  }
+    /** Every resolved property as strings: the base of the pipeline's configuration. */
+    public Map<String, String> asStrings() {
+        return new TreeMap<>(properties);
+    }
 
-  /** One rule for every secret the app may log (the registry module's, which knows Confluent's keys). */
-  static boolean isSecret(String key) {
-    return SchemaRegistryConfig.isSecret(key);
-  }
+    /** Every resolved property, for Kafka clients and serdes (they ignore keys they do not know). */
+    public Map<String, Object> asClientConfig() {
+        return new TreeMap<>(properties);
+    }
+
+    /** The same settings pointing at another cluster and registry (the embedded default once it runs). */
+    public Settings withEndpoints(String bootstrapServers, String schemaRegistryUrl) {
+        TreeMap<String, String> copy = new TreeMap<>(properties);
+        copy.put(BOOTSTRAP_SERVERS, bootstrapServers);
+        copy.put(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        return new Settings(copy, endpointsExplicit);
+    }
+
+    /** For logs: the settings with every secret masked. */
+    @Override
+    public String toString() {
+        TreeMap<String, String> shown = new TreeMap<>();
+        properties.forEach((key, value) -> shown.put(
+                key,
+                isSecret(key)
+                        ? "[hidden]"
+                        : SchemaRegistryConfig.SCHEMA_REGISTRY_URL.equals(key)
+                                ? SchemaRegistryConfig.redactUrl(value)
+                                : value));
+        return shown.toString();
+    }
+
+    /** One rule for every secret the app may log (the registry module's, which knows Confluent's keys). */
+    static boolean isSecret(String key) {
+        return SchemaRegistryConfig.isSecret(key);
+    }
 }

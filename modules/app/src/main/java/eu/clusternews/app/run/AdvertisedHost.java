@@ -20,69 +20,69 @@ import java.util.function.Supplier;
  */
 public final class AdvertisedHost {
 
-  private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0", "");
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0", "");
 
-  private final Supplier<InetAddress> localHost;
-  private final Supplier<List<InetAddress>> interfaceAddresses;
+    private final Supplier<InetAddress> localHost;
+    private final Supplier<List<InetAddress>> interfaceAddresses;
 
-  AdvertisedHost(Supplier<InetAddress> localHost, Supplier<List<InetAddress>> interfaceAddresses) {
-    this.localHost = localHost;
-    this.interfaceAddresses = interfaceAddresses;
-  }
-
-  /** Over this machine's host name and network interfaces. */
-  public static AdvertisedHost ofThisMachine() {
-    return new AdvertisedHost(AdvertisedHost::localHostOrNull, AdvertisedHost::upInterfaceAddresses);
-  }
-
-  public static boolean isWildcard(String bindHost) {
-    return WILDCARDS.contains(bindHost.trim());
-  }
-
-  /**
-   * @param bindHost   the address the HTTP API listens on
-   * @param advertised the user's choice ({@code --advertised-host}), or null
-   */
-  public String resolve(String bindHost, String advertised) {
-    if (advertised != null && !advertised.isBlank()) {
-      return advertised.trim();
+    AdvertisedHost(Supplier<InetAddress> localHost, Supplier<List<InetAddress>> interfaceAddresses) {
+        this.localHost = localHost;
+        this.interfaceAddresses = interfaceAddresses;
     }
-    if (!isWildcard(bindHost)) {
-      return bindHost;
-    }
-    InetAddress local = localHost.get();
-    if (local != null && !local.isLoopbackAddress()) {
-      return local.getCanonicalHostName();
-    }
-    return interfaceAddresses.get().stream()
-        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress())
-        // IPv4 first: the address users and their firewalls expect
-        .min(Comparator.comparing((InetAddress a) -> a instanceof Inet4Address ? 0 : 1))
-        .map(InetAddress::getHostAddress)
-        .orElseThrow(() -> new IllegalStateException("The HTTP API listens on all interfaces (" + bindHost
-            + ") but this machine has no address other than loopback for the other instances to call; give the"
-            + " address they should use with --advertised-host HOST (or application.server=HOST:PORT)."));
-  }
 
-  private static InetAddress localHostOrNull() {
-    try {
-      return InetAddress.getLocalHost();
-    } catch (UnknownHostException e) {
-      return null;
+    /** Over this machine's host name and network interfaces. */
+    public static AdvertisedHost ofThisMachine() {
+        return new AdvertisedHost(AdvertisedHost::localHostOrNull, AdvertisedHost::upInterfaceAddresses);
     }
-  }
 
-  private static List<InetAddress> upInterfaceAddresses() {
-    List<InetAddress> addresses = new ArrayList<>();
-    try {
-      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        if (nic.isUp() && !nic.isLoopback() && !nic.isVirtual()) {
-          addresses.addAll(Collections.list(nic.getInetAddresses()));
+    public static boolean isWildcard(String bindHost) {
+        return WILDCARDS.contains(bindHost.trim());
+    }
+
+    /**
+     * @param bindHost   the address the HTTP API listens on
+     * @param advertised the user's choice ({@code --advertised-host}), or null
+     */
+    public String resolve(String bindHost, String advertised) {
+        if (advertised != null && !advertised.isBlank()) {
+            return advertised.trim();
         }
-      }
-    } catch (SocketException e) {
-      // none found: resolve() says what to do
+        if (!isWildcard(bindHost)) {
+            return bindHost;
+        }
+        InetAddress local = localHost.get();
+        if (local != null && !local.isLoopbackAddress()) {
+            return local.getCanonicalHostName();
+        }
+        return interfaceAddresses.get().stream()
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress())
+                // IPv4 first: the address users and their firewalls expect
+                .min(Comparator.comparing((InetAddress a) -> a instanceof Inet4Address ? 0 : 1))
+                .map(InetAddress::getHostAddress)
+                .orElseThrow(() -> new IllegalStateException("The HTTP API listens on all interfaces (" + bindHost
+                        + ") but this machine has no address other than loopback for the other instances to call; give the"
+                        + " address they should use with --advertised-host HOST (or application.server=HOST:PORT)."));
     }
-    return addresses;
-  }
+
+    private static InetAddress localHostOrNull() {
+        try {
+            return InetAddress.getLocalHost();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static List<InetAddress> upInterfaceAddresses() {
+        List<InetAddress> addresses = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (nic.isUp() && !nic.isLoopback() && !nic.isVirtual()) {
+                    addresses.addAll(Collections.list(nic.getInetAddresses()));
+                }
+            }
+        } catch (SocketException e) {
+            // none found: resolve() says what to do
+        }
+        return addresses;
+    }
 }

@@ -1,21 +1,22 @@
 package eu.clusternews.bench.jmh;
 
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.avro.ClusterContribution;
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.pipeline.ActivityAggregator;
-import eu.clusternews.pipeline.aggregate.Activity;
-import eu.clusternews.pipeline.aggregate.ActivityKind;
-import eu.clusternews.pipeline.internal.InternalAvroSerde;
-import eu.clusternews.pipeline.Enricher;
-import eu.clusternews.pipeline.FanOut;
-import eu.clusternews.registry.InMemorySchemaRegistryClient;
-import eu.clusternews.registry.SpecificAvroSerde;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.pipeline.ActivityAggregator;
+import eu.clusternews.pipeline.Enricher;
+import eu.clusternews.pipeline.FanOut;
+import eu.clusternews.pipeline.aggregate.Activity;
+import eu.clusternews.pipeline.aggregate.ActivityKind;
+import eu.clusternews.pipeline.internal.InternalAvroSerde;
+import eu.clusternews.registry.InMemorySchemaRegistryClient;
+import eu.clusternews.registry.SpecificAvroSerde;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -70,7 +71,8 @@ public class AggregateBenchmark {
                 }
             }
         }
-        SpecificAvroSerde<ClusterActivity> serde = new SpecificAvroSerde<>(ClusterActivity.class, new InMemorySchemaRegistryClient());
+        SpecificAvroSerde<ClusterActivity> serde =
+                new SpecificAvroSerde<>(ClusterActivity.class, new InMemorySchemaRegistryClient());
         serde.configure(Map.of(), false);
         serializer = serde.serializer();
         deserializer = serde.deserializer();

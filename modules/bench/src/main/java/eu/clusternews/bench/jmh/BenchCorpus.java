@@ -1,5 +1,10 @@
 package eu.clusternews.bench.jmh;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.NewsEvent;
@@ -12,10 +17,6 @@ import eu.clusternews.pipeline.ActivityAggregator;
 import eu.clusternews.pipeline.Enricher;
 import eu.clusternews.pipeline.FanOut;
 import eu.clusternews.pipeline.ReferenceLookup;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** The inputs of the JMH benchmarks, built once per fork from generated news and the seed reference data. */
 final class BenchCorpus {
@@ -49,8 +50,10 @@ final class BenchCorpus {
     /** A typical news event: the one whose serialized size is the median of the corpus (about 2.5 KB of text). */
     NewsEvent typicalNews() {
         return events.stream()
-                .sorted((a, b) -> Integer.compare(a.getBody().length(), b.getBody().length()))
-                .toList().get(events.size() / 2);
+                .sorted((a, b) ->
+                        Integer.compare(a.getBody().length(), b.getBody().length()))
+                .toList()
+                .get(events.size() / 2);
     }
 
     /** The activity of the busiest cluster after aggregating every news of the corpus: the largest realistic value. */

@@ -1,5 +1,12 @@
 package eu.clusternews.bench.jmh;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.EnrichedNews;
@@ -11,12 +18,6 @@ import eu.clusternews.pipeline.FanOut;
 import eu.clusternews.pipeline.ReferenceLookup;
 import eu.clusternews.registry.InMemorySchemaRegistryClient;
 import eu.clusternews.registry.SpecificAvroSerde;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -72,7 +73,9 @@ public class EnrichBenchmark {
     public int enrichAndFanOut() {
         EnrichedNews enriched = withDecodedMaps.enrich(nextNews(), now);
         List<ClusterContribution> clusters = FanOut.perCluster(enriched);
-        return clusters.size() + FanOut.perConsortium(enriched).size() + FanOut.perProgramme(enriched).size();
+        return clusters.size()
+                + FanOut.perConsortium(enriched).size()
+                + FanOut.perProgramme(enriched).size();
     }
 
     private NewsEvent nextNews() {
@@ -92,16 +95,35 @@ public class EnrichBenchmark {
 
         SerializedLookup(BenchCorpus corpus) {
             InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-            organisationReader = fill(corpus.reference.organisations(), Organisation.class, registry, organisations,
-                    "ref-organisations", Organisation::getId);
-            consortiumReader = fill(corpus.reference.consortia(), Consortium.class, registry, consortia,
-                    "ref-consortia", Consortium::getId);
-            programmeReader = fill(corpus.reference.programmes(), Programme.class, registry, programmes,
-                    "ref-programmes", Programme::getId);
+            organisationReader = fill(
+                    corpus.reference.organisations(),
+                    Organisation.class,
+                    registry,
+                    organisations,
+                    "ref-organisations",
+                    Organisation::getId);
+            consortiumReader = fill(
+                    corpus.reference.consortia(),
+                    Consortium.class,
+                    registry,
+                    consortia,
+                    "ref-consortia",
+                    Consortium::getId);
+            programmeReader = fill(
+                    corpus.reference.programmes(),
+                    Programme.class,
+                    registry,
+                    programmes,
+                    "ref-programmes",
+                    Programme::getId);
         }
 
-        private static <V extends SpecificRecord> Deserializer<V> fill(List<V> records, Class<V> type,
-                InMemorySchemaRegistryClient registry, Map<String, byte[]> into, String topic,
+        private static <V extends SpecificRecord> Deserializer<V> fill(
+                List<V> records,
+                Class<V> type,
+                InMemorySchemaRegistryClient registry,
+                Map<String, byte[]> into,
+                String topic,
                 java.util.function.Function<V, String> id) {
             SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(type, registry);
             serde.configure(Map.of(), false);
@@ -112,7 +134,9 @@ public class EnrichBenchmark {
         @Override
         public Optional<Organisation> organisation(String id) {
             byte[] bytes = organisations.get(id);
-            return bytes == null ? Optional.empty() : Optional.of(organisationReader.deserialize("ref-organisations", bytes));
+            return bytes == null
+                    ? Optional.empty()
+                    : Optional.of(organisationReader.deserialize("ref-organisations", bytes));
         }
 
         @Override

@@ -1,10 +1,11 @@
 package eu.clusternews.bench.jmh;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import eu.clusternews.ingest.extract.Extraction;
 import eu.clusternews.ingest.extract.Extractor;
 import eu.clusternews.ingest.read.RawDocument;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

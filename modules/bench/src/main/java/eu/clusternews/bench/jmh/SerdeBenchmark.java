@@ -1,14 +1,15 @@
 package eu.clusternews.bench.jmh;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.registry.InMemorySchemaRegistryClient;
 import eu.clusternews.registry.SpecificAvroDeserializer;
 import eu.clusternews.registry.SpecificAvroSerializer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -54,8 +55,10 @@ public class SerdeBenchmark {
 
     private final SpecificDatumWriter<NewsEvent> newsWriter = new SpecificDatumWriter<>(NewsEvent.class);
     private final SpecificDatumReader<NewsEvent> newsReader = new SpecificDatumReader<>(NewsEvent.class);
-    private final SpecificDatumWriter<ClusterActivity> activityWriter = new SpecificDatumWriter<>(ClusterActivity.class);
-    private final SpecificDatumReader<ClusterActivity> activityReader = new SpecificDatumReader<>(ClusterActivity.class);
+    private final SpecificDatumWriter<ClusterActivity> activityWriter =
+            new SpecificDatumWriter<>(ClusterActivity.class);
+    private final SpecificDatumReader<ClusterActivity> activityReader =
+            new SpecificDatumReader<>(ClusterActivity.class);
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
     private BinaryEncoder encoder;
     private BinaryDecoder decoder;

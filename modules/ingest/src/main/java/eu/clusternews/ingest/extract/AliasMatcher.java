@@ -1,7 +1,5 @@
 package eu.clusternews.ingest.extract;
 
-import eu.clusternews.ingest.reference.ReferenceData;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import eu.clusternews.ingest.reference.ReferenceData;
 
 /**
  * Finds mentions of reference entities in text: a trie over the stemmed tokens of every alias, name and
@@ -24,8 +24,7 @@ import java.util.Set;
 public final class AliasMatcher {
 
     /** A linked mention: the text as written, its offsets and the reference ids it resolves to. */
-    public record Match(String surface, int start, int end, List<String> ids) {
-    }
+    public record Match(String surface, int start, int end, List<String> ids) {}
 
     private static final class Node {
         final Map<String, Node> children = new HashMap<>(4);
@@ -44,14 +43,23 @@ public final class AliasMatcher {
             addNamed(idsByAlias, casingsByFold, o.getId(), o.getName(), o.getLegalName(), o.getShortName());
             o.getAliases().forEach(a -> addNamed(idsByAlias, casingsByFold, o.getId(), a));
         });
-        reference.consortia().forEach(c -> addNamed(idsByAlias, casingsByFold, c.getId(), c.getAcronym(), c.getFullTitle()));
-        reference.programmes().forEach(p -> addNamed(idsByAlias, casingsByFold, p.getId(), p.getName(), p.getShortName()));
-        reference.aliases().forEach((alias, ids) -> idsByAlias.computeIfAbsent(alias, k -> new LinkedHashSet<>()).addAll(ids));
+        reference
+                .consortia()
+                .forEach(c -> addNamed(idsByAlias, casingsByFold, c.getId(), c.getAcronym(), c.getFullTitle()));
+        reference
+                .programmes()
+                .forEach(p -> addNamed(idsByAlias, casingsByFold, p.getId(), p.getName(), p.getShortName()));
+        reference
+                .aliases()
+                .forEach((alias, ids) -> idsByAlias
+                        .computeIfAbsent(alias, k -> new LinkedHashSet<>())
+                        .addAll(ids));
         // consortia and programmes list their aliases only in their files and aliases.json: fold both
         idsByAlias.forEach((alias, ids) -> insert(alias, ids, casingsByFold.getOrDefault(Fold.fold(alias), Set.of())));
     }
 
-    private static void addNamed(Map<String, Set<String>> idsByAlias, Map<String, Set<String>> casings, String id, String... names) {
+    private static void addNamed(
+            Map<String, Set<String>> idsByAlias, Map<String, Set<String>> casings, String id, String... names) {
         for (String name : names) {
             if (name != null && !name.isBlank()) {
                 idsByAlias.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(id);
@@ -62,7 +70,8 @@ public final class AliasMatcher {
 
     private void insert(String alias, Set<String> ids, Set<String> casings) {
         List<Tokens.Token> tokens = Tokens.of(alias);
-        List<String> folded = new ArrayList<>(tokens.stream().map(Tokens.Token::folded).toList());
+        List<String> folded =
+                new ArrayList<>(tokens.stream().map(Tokens.Token::folded).toList());
         int legal = LegalForms.trailingLength(folded);
         List<Tokens.Token> kept = tokens.subList(0, tokens.size() - legal);
         if (kept.isEmpty()) {
@@ -89,8 +98,13 @@ public final class AliasMatcher {
         }
     }
 
-    private static void mark(Node node, Set<String> ids, boolean shortAlias, Set<String> originals, boolean lowerStart,
-                             List<Tokens.Token> kept) {
+    private static void mark(
+            Node node,
+            Set<String> ids,
+            boolean shortAlias,
+            Set<String> originals,
+            boolean lowerStart,
+            List<Tokens.Token> kept) {
         if (node.ids == null) {
             node.ids = new LinkedHashSet<>();
             node.shortAlias = shortAlias;
@@ -99,7 +113,10 @@ public final class AliasMatcher {
         }
         node.ids.addAll(ids);
         if (kept.size() == 1) {
-            originals.stream().map(o -> Tokens.of(o)).filter(ts -> ts.size() == 1).forEach(ts -> node.casings.add(ts.get(0).text()));
+            originals.stream()
+                    .map(o -> Tokens.of(o))
+                    .filter(ts -> ts.size() == 1)
+                    .forEach(ts -> node.casings.add(ts.get(0).text()));
         }
         node.lowerStartAllowed |= lowerStart;
     }
@@ -133,17 +150,18 @@ public final class AliasMatcher {
                 continue;
             }
             if (folded == null) {
-                folded = new java.util.AbstractList<>() { // a view: no list of every folded token per text
-                    @Override
-                    public String get(int index) {
-                        return tokens.get(index).folded();
-                    }
+                folded =
+                        new java.util.AbstractList<>() { // a view: no list of every folded token per text
+                            @Override
+                            public String get(int index) {
+                                return tokens.get(index).folded();
+                            }
 
-                    @Override
-                    public int size() {
-                        return tokens.size();
-                    }
-                };
+                            @Override
+                            public int size() {
+                                return tokens.size();
+                            }
+                        };
             }
             int end = bestEnd + LegalForms.lengthAt(folded, bestEnd);
             int startChar = tokens.get(i).start();

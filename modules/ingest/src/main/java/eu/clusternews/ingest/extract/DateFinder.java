@@ -20,28 +20,33 @@ import java.util.regex.Pattern;
 public final class DateFinder {
 
     /** A date or date range found in text, with where it was found. */
-    public record Span(LocalDate start, LocalDate end, int offset, int endOffset) {
-    }
+    public record Span(LocalDate start, LocalDate end, int offset, int endOffset) {}
 
     private static final Map<String, Integer> MONTHS = months();
     /** A word that may be a month name; checked against {@link #MONTHS} in code (a regex alternation of 150 names is slow). */
     private static final String M = "(?<![\\p{L}])(\\p{L}{3,12})(?:\\.|(?![\\p{L}]))";
+
     private static final String D = "(?<![\\d.])(\\d{1,2})(?:\\.|er|st|nd|rd|th|º)?";
     private static final String Y = "(\\d{4})(?!\\d)";
-    private static final String DASH = "\\s*(?:-|–|—|bis(?:\\s+zum)?|to|until|till|au|al|do|a|and|und|i|et|y|e|&|és|až|и|до)\\s*";
+    private static final String DASH =
+            "\\s*(?:-|–|—|bis(?:\\s+zum)?|to|until|till|au|al|do|a|and|und|i|et|y|e|&|és|až|и|до)\\s*";
     private static final String OF = "\\s+(?:de\\s+|del\\s+)?";
     private static final String YEAR_TAIL = "(?:,?\\s*(?:de\\s+|del\\s+)?" + Y + ")?";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     /** 30 April – 2 May 2017 */
-    private static final Pattern CROSS_MONTH = Pattern.compile(D + OF + M + YEAR_TAIL + DASH + D + OF + M + YEAR_TAIL, FLAGS);
+    private static final Pattern CROSS_MONTH =
+            Pattern.compile(D + OF + M + YEAR_TAIL + DASH + D + OF + M + YEAR_TAIL, FLAGS);
     /** 25.-28. April 2017, 6 and 7 November, del 25 al 28 de abril de 2017 */
     private static final Pattern DAY_RANGE = Pattern.compile(D + DASH + D + OF + M + YEAR_TAIL, FLAGS);
     /** April 25-28, 2017; November 6 and 7 */
-    private static final Pattern MONTH_FIRST_RANGE = Pattern.compile(M + "\\s+" + D + DASH + D + "(?!\\s*\\.?\\d)" + YEAR_TAIL, FLAGS);
+    private static final Pattern MONTH_FIRST_RANGE =
+            Pattern.compile(M + "\\s+" + D + DASH + D + "(?!\\s*\\.?\\d)" + YEAR_TAIL, FLAGS);
     /** 25.04.2017 - 28.04.2017, 25.04.-28.04.2017, 25.-28.04.2017 */
     private static final Pattern NUMERIC_RANGE = Pattern.compile(
-            "(?<![\\d.])(\\d{1,2})\\.(?:(\\d{1,2})\\.)?(?:(\\d{4}))?" + DASH + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)", FLAGS);
+            "(?<![\\d.])(\\d{1,2})\\.(?:(\\d{1,2})\\.)?(?:(\\d{4}))?" + DASH
+                    + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)",
+            FLAGS);
     /** 17. Mai 2017, 17 May 2017, 17 de mayo de 2017, 17 May */
     private static final Pattern DAY_MONTH = Pattern.compile(D + OF + M + YEAR_TAIL, FLAGS);
     /** May 17, 2017 */
@@ -53,7 +58,8 @@ public final class DateFinder {
     /** A phrase that states publication: the date after it is the publication date. */
     private static final Pattern PUBLISHED = Pattern.compile(
             "(?<![\\p{L}])(?:submitted|published|posted|veröffentlicht|erschienen|publié|mis en ligne|publicado|pubblicato|opublikowano|"
-                    + "data publikacji|datum|stand|date)(?:\\s+(?:on|am|le|el|il|dnia))?\\s*:?\\s*", FLAGS);
+                    + "data publikacji|datum|stand|date)(?:\\s+(?:on|am|le|el|il|dnia))?\\s*:?\\s*",
+            FLAGS);
 
     /** The publication date stated in a header (date lines, bylines) or by a phrase in the body; else null. */
     public LocalDate publicationDate(String header, String body) {
@@ -64,7 +70,8 @@ public final class DateFinder {
             }
         }
         // publication statements stand at the top or the bottom of a text
-        String searched = body.length() <= 3000 ? body : body.substring(0, 2000) + "\n" + body.substring(body.length() - 1000);
+        String searched =
+                body.length() <= 3000 ? body : body.substring(0, 2000) + "\n" + body.substring(body.length() - 1000);
         Scan p = new Scan(PUBLISHED, searched, Starts.wordStarts(searched));
         while (p.find()) {
             String after = searched.substring(p.m.end(), Math.min(searched.length(), p.m.end() + 40));
@@ -220,7 +227,8 @@ public final class DateFinder {
             int nw = 0;
             for (int i = 0; i < n; ) {
                 int cp = text.codePointAt(i);
-                // a word start as the lookbehind sees it: the char before (the low half of a surrogate pair is no letter)
+                // a word start as the lookbehind sees it: the char before (the low half of a surrogate pair is no
+                // letter)
                 if (Character.isLetter(cp) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
                     // a month name must be followed by [.] spaces and a digit
                     int j = i;
@@ -337,7 +345,10 @@ public final class DateFinder {
         } else if (p == NUMERIC_RANGE) {
             int year = num(m.group(6));
             int endMonth = num(m.group(5));
-            start = date(m.group(3) != null ? num(m.group(3)) : year, m.group(2) != null ? num(m.group(2)) : endMonth, num(m.group(1)));
+            start = date(
+                    m.group(3) != null ? num(m.group(3)) : year,
+                    m.group(2) != null ? num(m.group(2)) : endMonth,
+                    num(m.group(1)));
             end = date(year, endMonth, num(m.group(4)));
         } else if (p == DAY_RANGE) {
             Integer year = year(m.group(4), published);
@@ -400,18 +411,97 @@ public final class DateFinder {
     private static Map<String, Integer> months() {
         String[][] names = {
             // German, English, Polish (nominative, genitive), French, Spanish, Italian, Czech (genitive), Bulgarian
-            {"januar", "jänner", "jan", "january", "styczeń", "stycznia", "janvier", "enero", "gennaio", "ledna", "leden", "януари"},
-            {"februar", "feb", "february", "luty", "lutego", "février", "fevr", "févr", "febrero", "febbraio", "února", "únor", "февруари"},
+            {
+                "januar",
+                "jänner",
+                "jan",
+                "january",
+                "styczeń",
+                "stycznia",
+                "janvier",
+                "enero",
+                "gennaio",
+                "ledna",
+                "leden",
+                "януари"
+            },
+            {
+                "februar",
+                "feb",
+                "february",
+                "luty",
+                "lutego",
+                "février",
+                "fevr",
+                "févr",
+                "febrero",
+                "febbraio",
+                "února",
+                "únor",
+                "февруари"
+            },
             {"märz", "mär", "mar", "march", "marzec", "marca", "mars", "marzo", "března", "březen", "март"},
             {"april", "apr", "kwiecień", "kwietnia", "avril", "abril", "aprile", "dubna", "duben", "април"},
             {"mai", "may", "maj", "maja", "mayo", "maggio", "května", "květen", "май"},
             {"juni", "jun", "june", "czerwiec", "czerwca", "juin", "junio", "giugno", "června", "červen", "юни"},
-            {"juli", "jul", "july", "lipiec", "lipca", "juillet", "juil", "julio", "luglio", "července", "červenec", "юли"},
+            {
+                "juli",
+                "jul",
+                "july",
+                "lipiec",
+                "lipca",
+                "juillet",
+                "juil",
+                "julio",
+                "luglio",
+                "července",
+                "červenec",
+                "юли"
+            },
             {"august", "aug", "sierpień", "sierpnia", "août", "agosto", "srpna", "srpen", "август"},
-            {"september", "sep", "sept", "wrzesień", "września", "septembre", "septiembre", "setiembre", "settembre", "září", "септември"},
-            {"oktober", "okt", "oct", "october", "październik", "października", "octobre", "octubre", "ottobre", "října", "říjen", "октомври"},
+            {
+                "september",
+                "sep",
+                "sept",
+                "wrzesień",
+                "września",
+                "septembre",
+                "septiembre",
+                "setiembre",
+                "settembre",
+                "září",
+                "септември"
+            },
+            {
+                "oktober",
+                "okt",
+                "oct",
+                "october",
+                "październik",
+                "października",
+                "octobre",
+                "octubre",
+                "ottobre",
+                "října",
+                "říjen",
+                "октомври"
+            },
             {"november", "nov", "listopad", "listopada", "novembre", "noviembre", "listopadu", "ноември"},
-            {"dezember", "dez", "dec", "december", "grudzień", "grudnia", "décembre", "déc", "diciembre", "dicembre", "prosince", "prosinec", "декември"},
+            {
+                "dezember",
+                "dez",
+                "dec",
+                "december",
+                "grudzień",
+                "grudnia",
+                "décembre",
+                "déc",
+                "diciembre",
+                "dicembre",
+                "prosince",
+                "prosinec",
+                "декември"
+            },
         };
         Map<String, Integer> out = new LinkedHashMap<>();
         Map<String, Integer> folded = new HashMap<>();

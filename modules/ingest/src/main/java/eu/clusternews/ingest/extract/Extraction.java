@@ -1,13 +1,13 @@
 package eu.clusternews.ingest.extract;
 
-import eu.clusternews.avro.Location;
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.avro.NewsKind;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+
+import eu.clusternews.avro.Location;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.NewsKind;
 
 /**
  * What one document reports, as extracted: the fields of a {@link NewsEvent} without the ingest time.
@@ -33,15 +33,30 @@ import java.util.Objects;
  * @param persons         names of persons mentioned (without titles)
  * @param mentions        every linked mention with its surface form, for explanations and tests
  */
-public record Extraction(String id, String source, String url, String format, String language, String title,
-                         String body, LocalDate publishedAt, NewsKind kind, LocalDate eventStart, LocalDate eventEnd,
-                         String city, String country, String publisherId, List<String> organisationIds,
-                         List<String> consortiumIds, List<String> programmeIds, List<String> unresolved,
-                         List<String> persons, List<Mention> mentions) {
+public record Extraction(
+        String id,
+        String source,
+        String url,
+        String format,
+        String language,
+        String title,
+        String body,
+        LocalDate publishedAt,
+        NewsKind kind,
+        LocalDate eventStart,
+        LocalDate eventEnd,
+        String city,
+        String country,
+        String publisherId,
+        List<String> organisationIds,
+        List<String> consortiumIds,
+        List<String> programmeIds,
+        List<String> unresolved,
+        List<String> persons,
+        List<Mention> mentions) {
 
     /** A surface form in the text linked to a reference id. */
-    public record Mention(String surface, String entityId) {
-    }
+    public record Mention(String surface, String entityId) {}
 
     public Extraction {
         Objects.requireNonNull(id, "id");

@@ -1,13 +1,13 @@
 package eu.clusternews.ingest.extract;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The output of {@code clusternews extract}: with {@code --format json} one JSON object per document per line
@@ -20,8 +20,7 @@ public final class ExtractionJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ExtractionJson() {
-    }
+    private ExtractionJson() {}
 
     /** The JSON object of one extraction. */
     public static ObjectNode toJson(Extraction e) {
@@ -68,7 +67,12 @@ public final class ExtractionJson {
         line(b, "published", iso(e.publishedAt()));
         line(b, "kind", e.kind().name().toLowerCase(Locale.ROOT));
         if (e.eventStart() != null) {
-            line(b, "event", e.eventStart().equals(e.eventEnd()) ? iso(e.eventStart()) : iso(e.eventStart()) + " .. " + iso(e.eventEnd()));
+            line(
+                    b,
+                    "event",
+                    e.eventStart().equals(e.eventEnd())
+                            ? iso(e.eventStart())
+                            : iso(e.eventStart()) + " .. " + iso(e.eventEnd()));
         }
         if (e.city() != null) {
             line(b, "location", e.city() + (e.country() == null ? "" : ", " + e.country()));
@@ -83,7 +87,10 @@ public final class ExtractionJson {
     }
 
     private static void line(StringBuilder b, String name, String value) {
-        b.append("  ").append(String.format(Locale.ROOT, "%-15s", name + ":")).append(value == null ? "-" : value).append('\n');
+        b.append("  ")
+                .append(String.format(Locale.ROOT, "%-15s", name + ":"))
+                .append(value == null ? "-" : value)
+                .append('\n');
     }
 
     private static void list(StringBuilder b, String name, List<String> values) {

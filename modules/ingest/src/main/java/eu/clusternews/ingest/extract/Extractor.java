@@ -1,11 +1,5 @@
 package eu.clusternews.ingest.extract;
 
-import eu.clusternews.avro.NewsKind;
-import eu.clusternews.ingest.DocumentRejectedException;
-import eu.clusternews.ingest.read.DocumentFormat;
-import eu.clusternews.ingest.read.RawDocument;
-import eu.clusternews.ingest.reference.ReferenceData;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +11,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import eu.clusternews.avro.NewsKind;
+import eu.clusternews.ingest.DocumentRejectedException;
+import eu.clusternews.ingest.read.DocumentFormat;
+import eu.clusternews.ingest.read.RawDocument;
+import eu.clusternews.ingest.reference.ReferenceData;
+
 /**
  * Turns a {@link RawDocument} into an {@link Extraction}: title, publication date (stated or null), language,
  * kind, event dates and place, linked mentions, unresolved organisation names, persons, publisher and the
@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 public final class Extractor {
 
     static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+[\\p{Lu}\"„«])|\\n");
-    private static final Set<String> LOCATIVE = Set.of("in", "im", "a", "à", "en", "w", "we", "v", "ve", "в", "во",
-            "at", "au", "nach", "do", "to", "na");
+    private static final Set<String> LOCATIVE =
+            Set.of("in", "im", "a", "à", "en", "w", "we", "v", "ve", "в", "во", "at", "au", "nach", "do", "to", "na");
     private static final int MAX_TITLE = 300;
     /** Text beyond this many characters of a body is kept but not analysed: bounds the work on hostile input. */
     static final int MAX_ANALYSED = 200_000;
@@ -58,7 +58,9 @@ public final class Extractor {
      */
     public Extraction extract(RawDocument doc) {
         String body = doc.body();
-        String title = doc.title() == null || doc.title().isBlank() ? firstSentence(body) : doc.title().strip();
+        String title = doc.title() == null || doc.title().isBlank()
+                ? firstSentence(body)
+                : doc.title().strip();
         if (title == null || title.isBlank()) {
             throw new DocumentRejectedException(doc.source(), "no title and no text to take one from");
         }
@@ -67,7 +69,8 @@ public final class Extractor {
         }
         LocalDate published = doc.publishedAt() != null ? doc.publishedAt() : dates.publicationDate(doc.header(), body);
 
-        String language = doc.format() == DocumentFormat.JSONL && doc.languageHint() != null ? doc.languageHint() : null;
+        String language =
+                doc.format() == DocumentFormat.JSONL && doc.languageHint() != null ? doc.languageHint() : null;
         if (language == null) {
             language = languages.detect(title + "\n" + body);
         }
@@ -99,12 +102,14 @@ public final class Extractor {
             }
         }
 
-        Spans linked = new Spans(matches.stream().mapToInt(AliasMatcher.Match::start).toArray(),
+        Spans linked = new Spans(
+                matches.stream().mapToInt(AliasMatcher.Match::start).toArray(),
                 matches.stream().mapToInt(AliasMatcher.Match::end).toArray());
         List<PersonFinder.Person> people = persons.find(text, tokens).stream()
                 .filter(p -> !linked.overlap(p.start(), p.end()))
                 .toList();
-        Spans named = new Spans(people.stream().mapToInt(PersonFinder.Person::start).toArray(),
+        Spans named = new Spans(
+                people.stream().mapToInt(PersonFinder.Person::start).toArray(),
                 people.stream().mapToInt(PersonFinder.Person::end).toArray());
         List<Places.Place> cities = places.find(tokens).stream()
                 .filter(c -> !linked.overlap(c.start(), c.end()) && !named.overlap(c.start(), c.end()))
@@ -120,18 +125,36 @@ public final class Extractor {
         Optional<DateFinder.Span> event = dates.eventDates(text, published);
         Places.Place place = eventPlace(text, tokens, cities, event.orElse(null));
         String publisherId = publisher(doc.publisher(), title);
-        String id = doc.externalId() != null ? doc.externalId()
+        String id = doc.externalId() != null
+                ? doc.externalId()
                 : NewsId.of(NewsId.source(publisherId, doc.url(), doc.publisher()), title, published);
 
-        return new Extraction(id, doc.source(), doc.url(), doc.format().wireName(), language, title, body, published, kind,
-                event.map(DateFinder.Span::start).orElse(null), event.map(DateFinder.Span::end).orElse(null),
-                place == null ? null : place.city(), place == null ? null : place.country(), publisherId,
-                new ArrayList<>(organisations), new ArrayList<>(consortia), new ArrayList<>(programmes),
-                dedupe(unresolved), people.stream().map(PersonFinder.Person::name).distinct().toList(), mentions);
+        return new Extraction(
+                id,
+                doc.source(),
+                doc.url(),
+                doc.format().wireName(),
+                language,
+                title,
+                body,
+                published,
+                kind,
+                event.map(DateFinder.Span::start).orElse(null),
+                event.map(DateFinder.Span::end).orElse(null),
+                place == null ? null : place.city(),
+                place == null ? null : place.country(),
+                publisherId,
+                new ArrayList<>(organisations),
+                new ArrayList<>(consortia),
+                new ArrayList<>(programmes),
+                dedupe(unresolved),
+                people.stream().map(PersonFinder.Person::name).distinct().toList(),
+                mentions);
     }
 
     /** The first city in the sentence of the event date; else the first city after "in", "w", "à", "en" ... */
-    private static Places.Place eventPlace(String text, List<Tokens.Token> tokens, List<Places.Place> cities, DateFinder.Span event) {
+    private static Places.Place eventPlace(
+            String text, List<Tokens.Token> tokens, List<Places.Place> cities, DateFinder.Span event) {
         if (cities.isEmpty()) {
             return null;
         }
@@ -156,7 +179,8 @@ public final class Extractor {
         for (Places.Place c : cities) {
             int i = java.util.Arrays.binarySearch(starts, c.start());
             Tokens.Token before = i > 0 ? tokens.get(i - 1) : null;
-            if (before != null && LOCATIVE.contains(before.text().toLowerCase(java.util.Locale.ROOT))
+            if (before != null
+                    && LOCATIVE.contains(before.text().toLowerCase(java.util.Locale.ROOT))
                     && text.substring(before.end(), c.start()).isBlank()) {
                 return c;
             }
@@ -183,7 +207,9 @@ public final class Extractor {
                 }
                 if (j > i + 1 && j < n) {
                     char next = text.charAt(j);
-                    if (next == '"' || next == '„' || next == '«'
+                    if (next == '"'
+                            || next == '„'
+                            || next == '«'
                             || Character.getType(text.codePointAt(j)) == Character.UPPERCASE_LETTER) {
                         return i;
                     }
@@ -220,7 +246,9 @@ public final class Extractor {
     /** The organisation id when the whole text is one organisation alias (a legal form may follow). */
     private String wholeOrganisation(String text) {
         List<AliasMatcher.Match> m = aliases.find(text);
-        if (m.size() == 1 && m.get(0).ids().size() == 1 && reference.organisation(m.get(0).ids().get(0)).isPresent()
+        if (m.size() == 1
+                && m.get(0).ids().size() == 1
+                && reference.organisation(m.get(0).ids().get(0)).isPresent()
                 && text.substring(0, m.get(0).start()).isBlank()
                 && text.substring(m.get(0).end()).replaceAll("[\\s.,]", "").isEmpty()) {
             return m.get(0).ids().get(0);

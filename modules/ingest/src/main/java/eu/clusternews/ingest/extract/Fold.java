@@ -13,9 +13,9 @@ public final class Fold {
 
     /** Endings stripped by {@link #stem}, longest first (already without diacritics). */
     private static final List<String> SUFFIXES = List.of(
-            "rowi", "rach", "rami", "owie", "owi", "ami", "ach", "ego", "emu", "rze", "rem", "row", "iej", "ymi", "imi", "ych", "ich",
-            "om", "ow", "ie", "em", "ej", "im", "ym", "ze", "en", "es", "er", "ra",
-            "n", "s", "e", "u", "a", "i", "o", "y");
+            "rowi", "rach", "rami", "owie", "owi", "ami", "ach", "ego", "emu", "rze", "rem", "row", "iej", "ymi", "imi",
+            "ych", "ich", "om", "ow", "ie", "em", "ej", "im", "ym", "ze", "en", "es", "er", "ra", "n", "s", "e", "u",
+            "a", "i", "o", "y");
 
     /** {@link #SUFFIXES} by their last letter, in the same order: only those can end a word ending in that letter. */
     private static final String[][] SUFFIXES_BY_LAST = suffixesByLast();
@@ -49,8 +49,7 @@ public final class Fold {
         }
     }
 
-    private Fold() {
-    }
+    private Fold() {}
 
     private static String[][] suffixesByLast() {
         List<List<String>> by = new ArrayList<>();
@@ -69,8 +68,10 @@ public final class Fold {
 
     private static boolean isMark(char c) {
         int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK || Character.isSurrogate(c);
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || Character.isSurrogate(c);
     }
 
     /** Lower case without diacritics; ł→l, ß→ss, æ→ae, ø→o, œ→oe, đ→d; ² → 2. */

@@ -1,11 +1,11 @@
 package eu.clusternews.ingest.extract;
 
-import eu.clusternews.avro.NewsKind;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import eu.clusternews.avro.NewsKind;
 
 /**
  * What a news item reports, by keyword evidence in seven languages: each keyword (a word start, on folded
@@ -14,36 +14,171 @@ import java.util.Map;
  */
 public final class KindClassifier {
 
-    private static final NewsKind[] PRIORITY = {NewsKind.LABEL_AWARD, NewsKind.CALL, NewsKind.STUDY_VISIT,
-        NewsKind.TRAINING, NewsKind.PROJECT_LAUNCH, NewsKind.FUNDING, NewsKind.CONFERENCE, NewsKind.PARTNERSHIP,
-        NewsKind.MEETING};
+    private static final NewsKind[] PRIORITY = {
+        NewsKind.LABEL_AWARD,
+        NewsKind.CALL,
+        NewsKind.STUDY_VISIT,
+        NewsKind.TRAINING,
+        NewsKind.PROJECT_LAUNCH,
+        NewsKind.FUNDING,
+        NewsKind.CONFERENCE,
+        NewsKind.PARTNERSHIP,
+        NewsKind.MEETING
+    };
 
     private static final Map<String, NewsKind> KEYWORDS = new HashMap<>();
 
     static {
-        add(NewsKind.TRAINING, "training", "trainer", "schulung", "weiterbildung", "workshop", "webinar", "szkoleni",
-                "warsztat", "formation", "formacion", "formazione", "skoleni", "обучени");
-        add(NewsKind.MEETING, "treffen", "meeting", "spotkani", "reunion", "riunione", "sitzung", "incontro",
-                "assemblee", "setkani", "среща", "zusammenkunft", "partnertreffen");
-        add(NewsKind.CONFERENCE, "konferenz", "conference", "konferencj", "conferencia", "conferenza", "congres",
-                "kongress", "kongres", "summit", "gipfel", "symposium", "tagung", "forum", "messe", "targi", "konference",
-                "конференция", "salon ");
-        add(NewsKind.STUDY_VISIT, "study visit", "study tour", "studienreise", "studienbesuch", "wizyt studyjn",
-                "wizyta studyjna", "visite d'etude", "visites d'etude", "visita de estudio", "visita di studio",
-                "delegationsreise", "learning journey", "studijni cest", "учебно посещение");
-        add(NewsKind.LABEL_AWARD, "label", "zertifi", "certifi", "certyfik", "award", "auszeichnung", "nagrod",
-                "prix ", "premio", "gold label", "silber", "silver label", "bronze", "ocenen", "сертифи");
-        add(NewsKind.FUNDING, "funding", "funded", "fördermittel", "förderung", "förderzusage", "grant", "zuschuss",
-                "finansowani", "dofinansowan", "financement", "financiacion", "finanziament", "subvencion", "dotac",
+        add(
+                NewsKind.TRAINING,
+                "training",
+                "trainer",
+                "schulung",
+                "weiterbildung",
+                "workshop",
+                "webinar",
+                "szkoleni",
+                "warsztat",
+                "formation",
+                "formacion",
+                "formazione",
+                "skoleni",
+                "обучени");
+        add(
+                NewsKind.MEETING,
+                "treffen",
+                "meeting",
+                "spotkani",
+                "reunion",
+                "riunione",
+                "sitzung",
+                "incontro",
+                "assemblee",
+                "setkani",
+                "среща",
+                "zusammenkunft",
+                "partnertreffen");
+        add(
+                NewsKind.CONFERENCE,
+                "konferenz",
+                "conference",
+                "konferencj",
+                "conferencia",
+                "conferenza",
+                "congres",
+                "kongress",
+                "kongres",
+                "summit",
+                "gipfel",
+                "symposium",
+                "tagung",
+                "forum",
+                "messe",
+                "targi",
+                "konference",
+                "конференция",
+                "salon ");
+        add(
+                NewsKind.STUDY_VISIT,
+                "study visit",
+                "study tour",
+                "studienreise",
+                "studienbesuch",
+                "wizyt studyjn",
+                "wizyta studyjna",
+                "visite d'etude",
+                "visites d'etude",
+                "visita de estudio",
+                "visita di studio",
+                "delegationsreise",
+                "learning journey",
+                "studijni cest",
+                "учебно посещение");
+        add(
+                NewsKind.LABEL_AWARD,
+                "label",
+                "zertifi",
+                "certifi",
+                "certyfik",
+                "award",
+                "auszeichnung",
+                "nagrod",
+                "prix ",
+                "premio",
+                "gold label",
+                "silber",
+                "silver label",
+                "bronze",
+                "ocenen",
+                "сертифи");
+        add(
+                NewsKind.FUNDING,
+                "funding",
+                "funded",
+                "fördermittel",
+                "förderung",
+                "förderzusage",
+                "grant",
+                "zuschuss",
+                "finansowani",
+                "dofinansowan",
+                "financement",
+                "financiacion",
+                "finanziament",
+                "subvencion",
+                "dotac",
                 "финансиран");
-        add(NewsKind.PROJECT_LAUNCH, "kick-off", "kickoff", "kick off", "auftakt", "projektstart", "launch",
-                "lancement", "lance ", "inauguracion", "inaugur", "rozpoczeci", "rozpoczal", "start projektu", "avvio",
-                "zahajeni", "стартира");
-        add(NewsKind.CALL, "call for", "open call", "ausschreibung", "aufruf", "einreichungsfrist", "bewerbungsfrist",
-                "nabor", "konkurs", "appel a", "appel d", "convocatoria", "bando", "deadline", "vyzv", "покана");
-        add(NewsKind.PARTNERSHIP, "partnership", "partnerschaft", "kooperationsvereinbarung", "memorandum",
-                "partenariat", "porozumieni", "umowe o wspolprac", "acuerdo", "convenio", "accordo", "alliance ",
-                "allianz", "partnerstv", "споразумение");
+        add(
+                NewsKind.PROJECT_LAUNCH,
+                "kick-off",
+                "kickoff",
+                "kick off",
+                "auftakt",
+                "projektstart",
+                "launch",
+                "lancement",
+                "lance ",
+                "inauguracion",
+                "inaugur",
+                "rozpoczeci",
+                "rozpoczal",
+                "start projektu",
+                "avvio",
+                "zahajeni",
+                "стартира");
+        add(
+                NewsKind.CALL,
+                "call for",
+                "open call",
+                "ausschreibung",
+                "aufruf",
+                "einreichungsfrist",
+                "bewerbungsfrist",
+                "nabor",
+                "konkurs",
+                "appel a",
+                "appel d",
+                "convocatoria",
+                "bando",
+                "deadline",
+                "vyzv",
+                "покана");
+        add(
+                NewsKind.PARTNERSHIP,
+                "partnership",
+                "partnerschaft",
+                "kooperationsvereinbarung",
+                "memorandum",
+                "partenariat",
+                "porozumieni",
+                "umowe o wspolprac",
+                "acuerdo",
+                "convenio",
+                "accordo",
+                "alliance ",
+                "allianz",
+                "partnerstv",
+                "споразумение");
     }
 
     /**
@@ -68,8 +203,10 @@ public final class KindClassifier {
 
     private static Map<Integer, String[]> byStart() {
         Map<Integer, List<String>> by = new HashMap<>();
-        KEYWORDS.keySet().stream().sorted((a, b) -> b.length() - a.length())
-                .forEach(k -> by.computeIfAbsent(key(k.charAt(0), k.charAt(1)), x -> new ArrayList<>()).add(k));
+        KEYWORDS.keySet().stream()
+                .sorted((a, b) -> b.length() - a.length())
+                .forEach(k -> by.computeIfAbsent(key(k.charAt(0), k.charAt(1)), x -> new ArrayList<>())
+                        .add(k));
         Map<Integer, String[]> out = new HashMap<>();
         by.forEach((k, v) -> out.put(k, v.toArray(String[]::new)));
         return out;
@@ -127,7 +264,8 @@ public final class KindClassifier {
             }
             char first = folded[i];
             char second = folded[i + 1];
-            String[] candidates = first < 128 && second < 128 ? BY_ASCII_START[first * 128 + second]
+            String[] candidates = first < 128 && second < 128
+                    ? BY_ASCII_START[first * 128 + second]
                     : BY_START.get(key(first, second));
             String found = null;
             if (candidates != null) {

@@ -1,5 +1,9 @@
 package eu.clusternews.ingest.extract;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.ngram.NgramExtractors;
@@ -9,10 +13,6 @@ import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObject;
 import com.optimaize.langdetect.text.TextObjectFactory;
 import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * Language of a text as an ISO 639-1 code, with the Optimaize n-gram detector (the one Tika's
@@ -33,19 +33,23 @@ import java.util.List;
 public final class LanguageDetector {
 
     /** Languages loaded: at least the project's de, en, pl, fr, es, it, cs, bg and their neighbours. */
-    public static final List<String> LANGUAGES = List.of("de", "en", "pl", "fr", "es", "it", "cs", "bg", "nl", "pt",
-            "sv", "da", "fi", "hu", "ro", "sk", "sl", "hr", "el", "lt", "lv", "et", "ca", "ru", "uk");
+    public static final List<String> LANGUAGES = List.of(
+            "de", "en", "pl", "fr", "es", "it", "cs", "bg", "nl", "pt", "sv", "da", "fi", "hu", "ro", "sk", "sl", "hr",
+            "el", "lt", "lv", "et", "ca", "ru", "uk");
+
     private static final int MAX_CHARS = 1500;
     private static final int FIRST_CHARS = 300;
     /** A first answer at least this probable is kept (wrong answers on short beginnings stay near 0.57). */
     private static final double CERTAIN = 0.99;
+
     private static final long SEED = 42L;
 
     private final com.optimaize.langdetect.LanguageDetector detector;
     private final NgramSampler sampler;
     private final TextObjectFactory large = CommonTextObjectFactories.forDetectingOnLargeText();
     /** {@link #large} without its filters: for texts they would leave as they are. */
-    private final TextObjectFactory unfiltered = new TextObjectFactoryBuilder().maxTextLength(LARGE_MAX_TEXT).build();
+    private final TextObjectFactory unfiltered =
+            new TextObjectFactoryBuilder().maxTextLength(LARGE_MAX_TEXT).build();
     /** The text length {@link CommonTextObjectFactories#forDetectingOnLargeText()} keeps. */
     private static final int LARGE_MAX_TEXT = 10_000;
 
@@ -121,7 +125,8 @@ public final class LanguageDetector {
                 script = Character.UnicodeScript.LATIN; // Latin-1 letters, Latin Extended-A and -B
             } else {
                 script = Character.UnicodeScript.of(c); // per char, as the filter reads it
-                if (script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.INHERITED
+                if (script == Character.UnicodeScript.COMMON
+                        || script == Character.UnicodeScript.INHERITED
                         || script == Character.UnicodeScript.UNKNOWN) {
                     continue;
                 }

@@ -29,11 +29,11 @@ public final class NewsId {
     private static final String APOSTROPHES = "‚‘’′`´";
     private static final String DASHES = "‐‑‒–—―−";
 
-    private NewsId() {
-    }
+    private NewsId() {}
 
     public static String of(String normalisedSource, String title, LocalDate publishedAt) {
-        String input = normalisedSource + "\n" + normaliseText(title) + "\n" + (publishedAt == null ? "" : publishedAt.toString());
+        String input = normalisedSource + "\n" + normaliseText(title) + "\n"
+                + (publishedAt == null ? "" : publishedAt.toString());
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
             return "news:" + HexFormat.of().formatHex(hash, 0, 10);
@@ -111,7 +111,14 @@ public final class NewsId {
     }
 
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0' || c == '\u200B';
+        return c == ' '
+                || c == '\t'
+                || c == '\n'
+                || c == '\u000B'
+                || c == '\f'
+                || c == '\r'
+                || c == '\u00A0'
+                || c == '\u200B';
     }
 
     public static String normaliseText(String s) {

@@ -1,14 +1,14 @@
 package eu.clusternews.ingest.extract;
 
-import com.optimaize.langdetect.DetectedLanguage;
-import com.optimaize.langdetect.NgramFrequencyData;
-import com.optimaize.langdetect.cybozu.util.Util;
-import com.optimaize.langdetect.profiles.LanguageProfile;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+
+import com.optimaize.langdetect.DetectedLanguage;
+import com.optimaize.langdetect.NgramFrequencyData;
+import com.optimaize.langdetect.cybozu.util.Util;
+import com.optimaize.langdetect.profiles.LanguageProfile;
 
 /**
  * The Optimaize detector's long-text estimate (version 0.6, as {@link LanguageDetector} builds it: 1- to 3-grams,
@@ -25,6 +25,7 @@ final class NgramSampler {
 
     /** Texts up to this length take the library's short-text algorithm. */
     static final int SHORT_TEXT = 50;
+
     private static final double ALPHA = 0.5;
     private static final double ALPHA_WIDTH = 0.05;
     private static final int ITERATION_LIMIT = 1000;

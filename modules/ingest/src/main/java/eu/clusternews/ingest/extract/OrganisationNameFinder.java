@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 public final class OrganisationNameFinder {
 
     /** A probable organisation name and where it stands. */
-    public record Candidate(String name, int start, int end) {
-    }
+    public record Candidate(String name, int start, int end) {}
 
     private static final String WORD = "(?:\\p{Lu}(?:[\\p{L}\\p{M}\\p{N}&'’+-]|\\.(?=\\p{L}))*|\\p{N}+)";
-    private static final List<String> CONNECTORS = List.of("für", "for", "and", "und", "of", "de", "del", "des", "la", "le",
-            "du", "di", "della", "i", "y", "et", "e", "&", "z", "dla", "na");
+    private static final List<String> CONNECTORS = List.of(
+            "für", "for", "and", "und", "of", "de", "del", "des", "la", "le", "du", "di", "della", "i", "y", "et", "e",
+            "&", "z", "dla", "na");
     private static final String CONNECTOR = "(?:" + String.join("|", CONNECTORS) + ")";
     /** First chars of {@link #CONNECTORS}. */
     private static final boolean[] CONNECTOR_START = new boolean[128];
@@ -29,20 +29,24 @@ public final class OrganisationNameFinder {
     static {
         CONNECTORS.forEach(c -> CONNECTOR_START[c.charAt(0)] = true);
     }
-    static final Pattern RUN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])" + WORD + "(?:[ \\t]+(?:" + CONNECTOR + "[ \\t]+)?" + WORD + ")*");
-    private static final String LEGAL_FORM = "(GmbH|gGmbH|e\\.\\s?V\\.|AG|Sp\\.\\s?z\\s?o\\.\\s?o\\.|S\\.A\\.|S\\.L\\.|SAS|S\\.r\\.l\\.|Ltd\\.?|z\\.\\s?s\\.|s\\.r\\.o\\.|ASBL|AISBL|EEIG|B\\.V\\.|N\\.V\\.)(?![\\p{L}])";
+
+    static final Pattern RUN =
+            Pattern.compile("(?<![\\p{L}\\p{N}])" + WORD + "(?:[ \\t]+(?:" + CONNECTOR + "[ \\t]+)?" + WORD + ")*");
+    private static final String LEGAL_FORM =
+            "(GmbH|gGmbH|e\\.\\s?V\\.|AG|Sp\\.\\s?z\\s?o\\.\\s?o\\.|S\\.A\\.|S\\.L\\.|SAS|S\\.r\\.l\\.|Ltd\\.?|z\\.\\s?s\\.|s\\.r\\.o\\.|ASBL|AISBL|EEIG|B\\.V\\.|N\\.V\\.)(?![\\p{L}])";
     /** At most this many runs of spaces inside the name part of {@link #LEGAL}: six more words, each after an optional connector. */
     private static final int LEGAL_MAX_GAPS = 12;
-    private static final Pattern LEGAL = Pattern.compile("(?<![\\p{L}])(" + WORD + "(?:[ \\t]+(?:" + CONNECTOR + "[ \\t]+)?" + WORD + "){0,6})"
-            + ",?\\s+" + LEGAL_FORM);
+
+    private static final Pattern LEGAL = Pattern.compile("(?<![\\p{L}])(" + WORD + "(?:[ \\t]+(?:" + CONNECTOR
+            + "[ \\t]+)?" + WORD + "){0,6})" + ",?\\s+" + LEGAL_FORM);
     private static final Pattern LEGAL_FORM_ONLY = Pattern.compile(LEGAL_FORM);
     /** First chars of the legal forms in {@link #LEGAL_FORM}. */
     private static final String LEGAL_FORM_FIRST = "GgeASszLEBN";
+
     private static final boolean[] LEGAL_FORM_START = new boolean[128];
     /** The first two chars of each alternative of {@link #LEGAL_FORM}: the pattern is tried only where one is written. */
-    private static final List<String> LEGAL_FORM_PREFIXES = List.of("Gm", "gG", "e.", "AG", "Sp", "S.", "SA", "Lt", "z.",
-            "s.", "AS", "AI", "EE", "B.", "N.");
+    private static final List<String> LEGAL_FORM_PREFIXES =
+            List.of("Gm", "gG", "e.", "AG", "Sp", "S.", "SA", "Lt", "z.", "s.", "AS", "AI", "EE", "B.", "N.");
 
     /** {@link #LEGAL_FORM_PREFIXES} as a table by their two chars. */
     private static final boolean[] LEGAL_FORM_PAIRS = new boolean[128 * 128];
@@ -51,23 +55,110 @@ public final class OrganisationNameFinder {
         LEGAL_FORM_FIRST.chars().forEach(c -> LEGAL_FORM_START[c] = true);
         LEGAL_FORM_PREFIXES.forEach(p -> LEGAL_FORM_PAIRS[p.charAt(0) * 128 + p.charAt(1)] = true);
     }
+
     private static final Pattern KEEPS_FINAL_DOT = Pattern.compile(".*(?:V|o|s|A|L|l|d|V)\\.$");
-    private static final Set<String> ORG_WORDS = Set.copyOf(List.of("cluster", "klaster", "cluster's", "pole", "polo", "netzwerk",
-            "network", "association", "asociacion", "associacio", "associazione", "verein", "stowarzyszenie", "agency",
-            "agentur", "agencja", "agence", "agencia", "university", "universitat", "uniwersytet", "universite",
-            "universidad", "universita", "institute", "institut", "instytut", "instituto", "istituto", "fundacja",
-            "fundacion", "foundation", "stiftung", "chamber", "kammer", "izba", "chambre", "camara", "klastr", "sdruzhenie",
-            "kompetenznetz", "alliance", "consortium", "klast"));
-    private static final List<String> GENERIC = List.of("manag", "excellen", "exzellen", "train", "benchmark", "programm",
-            "program", "projekt", "project", "konsort", "consort", "polic", "politik", "strateg", "okonom", "econom",
-            "initiativ", "plattform", "platform", "label", "meeting", "treffen", "konferen", "conferen", "kooperation",
-            "cooperation", "cooperacion", "zusammenarbeit", "technolog", "international", "europ", "national", "regional",
-            "analys", "analyse", "organisation", "organization", "mapping", "collaboration", "week", "woche", "day", "tag",
-            "award", "preis", "call", "partner", "member", "mitglied", "development", "entwicklung");
-    private static final Set<String> LEADING_NOISE = Set.copyOf(List.of("der", "die", "das", "des", "dem", "den", "the", "le", "la",
-            "les", "el", "los", "las", "il", "lo", "gli", "un", "une", "ein", "eine", "a", "an", "am", "im", "in", "mit",
-            "with", "for", "auch", "also", "our", "unser", "unsere", "ziel", "als", "at", "bei", "von", "vom", "zum",
-            "zur", "and", "und", "et", "y", "i", "w", "z", "na", "do", "dla", "przez", "de", "du", "del", "des"));
+    private static final Set<String> ORG_WORDS = Set.copyOf(List.of(
+            "cluster",
+            "klaster",
+            "cluster's",
+            "pole",
+            "polo",
+            "netzwerk",
+            "network",
+            "association",
+            "asociacion",
+            "associacio",
+            "associazione",
+            "verein",
+            "stowarzyszenie",
+            "agency",
+            "agentur",
+            "agencja",
+            "agence",
+            "agencia",
+            "university",
+            "universitat",
+            "uniwersytet",
+            "universite",
+            "universidad",
+            "universita",
+            "institute",
+            "institut",
+            "instytut",
+            "instituto",
+            "istituto",
+            "fundacja",
+            "fundacion",
+            "foundation",
+            "stiftung",
+            "chamber",
+            "kammer",
+            "izba",
+            "chambre",
+            "camara",
+            "klastr",
+            "sdruzhenie",
+            "kompetenznetz",
+            "alliance",
+            "consortium",
+            "klast"));
+    private static final List<String> GENERIC = List.of(
+            "manag",
+            "excellen",
+            "exzellen",
+            "train",
+            "benchmark",
+            "programm",
+            "program",
+            "projekt",
+            "project",
+            "konsort",
+            "consort",
+            "polic",
+            "politik",
+            "strateg",
+            "okonom",
+            "econom",
+            "initiativ",
+            "plattform",
+            "platform",
+            "label",
+            "meeting",
+            "treffen",
+            "konferen",
+            "conferen",
+            "kooperation",
+            "cooperation",
+            "cooperacion",
+            "zusammenarbeit",
+            "technolog",
+            "international",
+            "europ",
+            "national",
+            "regional",
+            "analys",
+            "analyse",
+            "organisation",
+            "organization",
+            "mapping",
+            "collaboration",
+            "week",
+            "woche",
+            "day",
+            "tag",
+            "award",
+            "preis",
+            "call",
+            "partner",
+            "member",
+            "mitglied",
+            "development",
+            "entwicklung");
+    private static final Set<String> LEADING_NOISE = Set.copyOf(List.of(
+            "der", "die", "das", "des", "dem", "den", "the", "le", "la", "les", "el", "los", "las", "il", "lo", "gli",
+            "un", "une", "ein", "eine", "a", "an", "am", "im", "in", "mit", "with", "for", "auch", "also", "our",
+            "unser", "unsere", "ziel", "als", "at", "bei", "von", "vom", "zum", "zur", "and", "und", "et", "y", "i",
+            "w", "z", "na", "do", "dla", "przez", "de", "du", "del", "des"));
 
     /**
      * Candidates in text order. In German every noun is capitalised, so there a word before the organisation
@@ -132,9 +223,12 @@ public final class OrganisationNameFinder {
             for (int k = 0; k < tokens.size() && !specific; k++) {
                 Tokens.Token t = tokens.get(k);
                 specific = (k < firstOrg || !isOrgWord(t))
-                        && Character.isLetter(t.text().charAt(0)) && t.startsUpperCase() && t.folded().length() > 1
+                        && Character.isLetter(t.text().charAt(0))
+                        && t.startsUpperCase()
+                        && t.folded().length() > 1
                         && (!german || k > firstOrg || looksLikeName(t.text())) // in German, a name before the org word
-                        && !LEADING_NOISE.contains(t.folded()) && !isGeneric(t.folded());
+                        && !LEADING_NOISE.contains(t.folded())
+                        && !isGeneric(t.folded());
             }
             if (specific) {
                 Candidate c = trim(text, runStart, runEnd);
@@ -166,7 +260,8 @@ public final class OrganisationNameFinder {
                 continue;
             }
             int cp = text.codePointAt(i);
-            if ((Character.getType(cp) == Character.UPPERCASE_LETTER || isNumber(cp)) && (i == 0 || !isLetterOrNumberBefore(text, i))) {
+            if ((Character.getType(cp) == Character.UPPERCASE_LETTER || isNumber(cp))
+                    && (i == 0 || !isLetterOrNumberBefore(text, i))) {
                 return i;
             }
         }
@@ -232,7 +327,14 @@ public final class OrganisationNameFinder {
             int q = p + Character.charCount(cp);
             while (q < n) {
                 int c = text.codePointAt(q);
-                if (Character.isLetter(c) || isMark(c) || isNumber(c) || c == '&' || c == '\'' || c == '’' || c == '+' || c == '-') {
+                if (Character.isLetter(c)
+                        || isMark(c)
+                        || isNumber(c)
+                        || c == '&'
+                        || c == '\''
+                        || c == '’'
+                        || c == '+'
+                        || c == '-') {
                     q += Character.charCount(c);
                 } else if (c == '.' && q + 1 < n && Character.isLetter(text.codePointAt(q + 1))) {
                     q++;
@@ -273,7 +375,9 @@ public final class OrganisationNameFinder {
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean isOrgWord(Tokens.Token t) {
@@ -301,7 +405,10 @@ public final class OrganisationNameFinder {
         Matcher form = LEGAL_FORM_ONLY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int at = 1; at < n; at++) {
             char c0 = text.charAt(at);
-            if (c0 >= 128 || !LEGAL_FORM_START[c0] || !isSpace(text.charAt(at - 1)) || !startsLegalForm(text, at)
+            if (c0 >= 128
+                    || !LEGAL_FORM_START[c0]
+                    || !isSpace(text.charAt(at - 1))
+                    || !startsLegalForm(text, at)
                     || !form.region(at, n).lookingAt()) {
                 continue;
             }
@@ -354,7 +461,9 @@ public final class OrganisationNameFinder {
 
     private static boolean isNumber(int cp) {
         int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** What \\s matches without UNICODE_CHARACTER_CLASS. */
@@ -377,7 +486,8 @@ public final class OrganisationNameFinder {
      * The tokens of text[start, end): the text's own tokens when the run is bounded by token separators (a
      * token is then never cut), else the run tokenised alone, as before.
      */
-    private static List<Tokens.Token> tokensOf(String text, int start, int end, List<Tokens.Token> textTokens, int[] tokenStarts) {
+    private static List<Tokens.Token> tokensOf(
+            String text, int start, int end, List<Tokens.Token> textTokens, int[] tokenStarts) {
         boolean clean = (start == 0 || !Tokens.isWordChar(text.charAt(start - 1)))
                 && (end == text.length() || !Tokens.isWordChar(text.charAt(end)));
         if (!clean) {
@@ -415,7 +525,8 @@ public final class OrganisationNameFinder {
             s = s.substring(space + 1).stripLeading();
         }
         String stripped = s.strip();
-        while (stripped.endsWith(",") || (stripped.endsWith(".") && !KEEPS_FINAL_DOT.matcher(stripped).matches())) {
+        while (stripped.endsWith(",")
+                || (stripped.endsWith(".") && !KEEPS_FINAL_DOT.matcher(stripped).matches())) {
             stripped = stripped.substring(0, stripped.length() - 1);
         }
         if (stripped.length() < 4 || !stripped.contains(" ")) {

@@ -14,38 +14,224 @@ import java.util.regex.Pattern;
 public final class PersonFinder {
 
     /** A person's name and where it stands. */
-    public record Person(String name, int start, int end) {
-    }
+    public record Person(String name, int start, int end) {}
 
     private static final String NAME = "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:-\\p{Lu}[\\p{Ll}\\p{M}'’]+)?";
     private static final String PARTICLE = "(?:von|van|de|der|del|della|di|da|du|la|le|zu)";
     private static final String FULL = "(" + NAME + "(?:[ \\u00A0]+" + PARTICLE + ")?(?:[ \\u00A0]+" + NAME + ")?)";
     private static final Pattern TITLED = Pattern.compile(
             "(?<![\\p{L}])(?:(?:Prof\\.|Dr\\.|Dr\\.-Ing\\.|Dipl\\.-Ing\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Herr|Frau|Pan|Pani|Panią|Panem|"
-                    + "dr|prof\\.|Mme|Madame|Monsieur|Sr\\.|Sra\\.|Señor|Señora|Dott\\.(?:ssa)?|Ing\\.|Mgr|inż\\.|hab\\.|PhD)\\s+)+" + FULL);
+                    + "dr|prof\\.|Mme|Madame|Monsieur|Sr\\.|Sra\\.|Señor|Señora|Dott\\.(?:ssa)?|Ing\\.|Mgr|inż\\.|hab\\.|PhD)\\s+)+"
+                    + FULL);
     private static final Pattern CREDIT = Pattern.compile("(?:©|\\(c\\)|Foto:|Fot\\.|Photo:|Bild:|Crédit:?)[^\\n]*");
-    private static final Pattern CREDIT_NAME = Pattern.compile("(?:^|/|,|:|©)\\s*(" + NAME + "\\s+" + NAME + ")\\s*(?=$|/|,|\\))");
-    private static final Pattern FIRST_NAMED = Pattern.compile("(?<![\\p{L}])(" + NAME + ")[ \\u00A0]+(" + NAME + ")(?![\\p{L}])");
+    private static final Pattern CREDIT_NAME =
+            Pattern.compile("(?:^|/|,|:|©)\\s*(" + NAME + "\\s+" + NAME + ")\\s*(?=$|/|,|\\))");
+    private static final Pattern FIRST_NAMED =
+            Pattern.compile("(?<![\\p{L}])(" + NAME + ")[ \\u00A0]+(" + NAME + ")(?![\\p{L}])");
     private static final Set<String> FIRST_NAMES = Set.copyOf(java.util.List.of(
-            "Anna", "Maria", "Marie", "Katarzyna", "Agnieszka", "Małgorzata", "Joanna", "Magdalena", "Ewa", "Barbara", "Kinga",
-            "Monika", "Aleksandra", "Piotr", "Krzysztof", "Andrzej", "Tomasz", "Paweł", "Marcin", "Michał", "Jan", "Marek",
-            "Grzegorz", "Jakub", "Łukasz", "Wojciech", "Adam", "Kai", "Klaus", "Thomas", "Michael", "Andreas", "Stefan",
-            "Peter", "Wolfgang", "Jürgen", "Frank", "Uwe", "Matthias", "Markus", "Martin", "Christian", "Sabine", "Susanne",
-            "Petra", "Claudia", "Andrea", "Julia", "Katrin", "Kathrin", "Birgit", "Ulrike", "Heike", "Silke", "Jens",
-            "Jean", "Pierre", "Philippe", "Jacques", "Michel", "François", "Nicolas", "Laurent", "Sophie", "Isabelle",
-            "Nathalie", "Claire", "Camille", "Céline", "Élodie", "José", "Antonio", "Manuel", "Francisco", "Juan", "Javier",
-            "Carlos", "Miguel", "Jordi", "Josep", "Pablo", "Carmen", "Lucía", "Laura", "Elena", "Cristina", "Marta", "Núria",
-            "Montserrat", "Giuseppe", "Giovanni", "Marco", "Luca", "Francesco", "Alessandro", "Paolo", "Giulia", "Chiara",
-            "Francesca", "Sara", "Federica", "Jiří", "Petr", "Pavel", "Tomáš", "Lukáš", "Jana", "Eva", "Hana", "Lenka",
-            "Ivan", "Georgi", "Dimitar", "Nikolay", "Stoyan", "Ivanka", "Elena", "Mariya", "Desislava", "John", "David",
-            "James", "Robert", "Richard", "Paul", "Mark", "Sarah", "Emma", "Helen", "Catherine", "Anne", "Lars", "Erik",
-            "Henrik", "Mikael", "Johan", "Sven", "Ingrid", "Kristina", "Zoltán", "László", "Gábor", "Péter", "Ágnes",
-            "Erzsébet", "Nikos", "Giorgos", "Dimitris", "Katerina", "Ana", "João", "Pedro", "Rui", "Inês", "Sofia",
-            "Hans", "Karl", "Dirk", "Ralf", "Rainer", "Bernd", "Holger", "Sven", "Tobias", "Florian", "Sebastian",
-            "Daniel", "Alexander", "Oliver", "Philipp", "Lena", "Nina", "Vera", "Olga", "Irena", "Zofia", "Halina",
-            "Beata", "Dorota", "Renata", "Iwona", "Elżbieta", "Stanisław", "Tadeusz", "Jerzy", "Zbigniew", "Ryszard"));
-    private static final Set<String> NOT_SURNAMES = Set.of("Cluster", "Klaster", "Clúster", "Programme", "Programm",
-            "Program", "Projekt", "Project", "Gold", "Silver", "Bronze", "Label", "Innovation", "Technik", "Consortium");
+            "Anna",
+            "Maria",
+            "Marie",
+            "Katarzyna",
+            "Agnieszka",
+            "Małgorzata",
+            "Joanna",
+            "Magdalena",
+            "Ewa",
+            "Barbara",
+            "Kinga",
+            "Monika",
+            "Aleksandra",
+            "Piotr",
+            "Krzysztof",
+            "Andrzej",
+            "Tomasz",
+            "Paweł",
+            "Marcin",
+            "Michał",
+            "Jan",
+            "Marek",
+            "Grzegorz",
+            "Jakub",
+            "Łukasz",
+            "Wojciech",
+            "Adam",
+            "Kai",
+            "Klaus",
+            "Thomas",
+            "Michael",
+            "Andreas",
+            "Stefan",
+            "Peter",
+            "Wolfgang",
+            "Jürgen",
+            "Frank",
+            "Uwe",
+            "Matthias",
+            "Markus",
+            "Martin",
+            "Christian",
+            "Sabine",
+            "Susanne",
+            "Petra",
+            "Claudia",
+            "Andrea",
+            "Julia",
+            "Katrin",
+            "Kathrin",
+            "Birgit",
+            "Ulrike",
+            "Heike",
+            "Silke",
+            "Jens",
+            "Jean",
+            "Pierre",
+            "Philippe",
+            "Jacques",
+            "Michel",
+            "François",
+            "Nicolas",
+            "Laurent",
+            "Sophie",
+            "Isabelle",
+            "Nathalie",
+            "Claire",
+            "Camille",
+            "Céline",
+            "Élodie",
+            "José",
+            "Antonio",
+            "Manuel",
+            "Francisco",
+            "Juan",
+            "Javier",
+            "Carlos",
+            "Miguel",
+            "Jordi",
+            "Josep",
+            "Pablo",
+            "Carmen",
+            "Lucía",
+            "Laura",
+            "Elena",
+            "Cristina",
+            "Marta",
+            "Núria",
+            "Montserrat",
+            "Giuseppe",
+            "Giovanni",
+            "Marco",
+            "Luca",
+            "Francesco",
+            "Alessandro",
+            "Paolo",
+            "Giulia",
+            "Chiara",
+            "Francesca",
+            "Sara",
+            "Federica",
+            "Jiří",
+            "Petr",
+            "Pavel",
+            "Tomáš",
+            "Lukáš",
+            "Jana",
+            "Eva",
+            "Hana",
+            "Lenka",
+            "Ivan",
+            "Georgi",
+            "Dimitar",
+            "Nikolay",
+            "Stoyan",
+            "Ivanka",
+            "Elena",
+            "Mariya",
+            "Desislava",
+            "John",
+            "David",
+            "James",
+            "Robert",
+            "Richard",
+            "Paul",
+            "Mark",
+            "Sarah",
+            "Emma",
+            "Helen",
+            "Catherine",
+            "Anne",
+            "Lars",
+            "Erik",
+            "Henrik",
+            "Mikael",
+            "Johan",
+            "Sven",
+            "Ingrid",
+            "Kristina",
+            "Zoltán",
+            "László",
+            "Gábor",
+            "Péter",
+            "Ágnes",
+            "Erzsébet",
+            "Nikos",
+            "Giorgos",
+            "Dimitris",
+            "Katerina",
+            "Ana",
+            "João",
+            "Pedro",
+            "Rui",
+            "Inês",
+            "Sofia",
+            "Hans",
+            "Karl",
+            "Dirk",
+            "Ralf",
+            "Rainer",
+            "Bernd",
+            "Holger",
+            "Sven",
+            "Tobias",
+            "Florian",
+            "Sebastian",
+            "Daniel",
+            "Alexander",
+            "Oliver",
+            "Philipp",
+            "Lena",
+            "Nina",
+            "Vera",
+            "Olga",
+            "Irena",
+            "Zofia",
+            "Halina",
+            "Beata",
+            "Dorota",
+            "Renata",
+            "Iwona",
+            "Elżbieta",
+            "Stanisław",
+            "Tadeusz",
+            "Jerzy",
+            "Zbigniew",
+            "Ryszard"));
+    private static final Set<String> NOT_SURNAMES = Set.of(
+            "Cluster",
+            "Klaster",
+            "Clúster",
+            "Programme",
+            "Programm",
+            "Program",
+            "Projekt",
+            "Project",
+            "Gold",
+            "Silver",
+            "Bronze",
+            "Label",
+            "Innovation",
+            "Technik",
+            "Consortium");
 
     /** Every person named in the text, in text order, without repeats of the same name. */
     public List<Person> find(String text) {
@@ -79,7 +265,9 @@ public final class PersonFinder {
         Matcher f = FIRST_NAMED.matcher(text);
         for (Tokens.Token t : tokens) {
             // a known first name starts a name: check only there, not at every capitalised word
-            if (mayBeFirstName(t) && FIRST_NAMES.contains(t.text()) && f.region(t.start(), text.length()).lookingAt()
+            if (mayBeFirstName(t)
+                    && FIRST_NAMES.contains(t.text())
+                    && f.region(t.start(), text.length()).lookingAt()
                     && !NOT_SURNAMES.contains(f.group(2))) {
                 add(out, f.group(1) + " " + f.group(2), f.start(1), f.end(2));
             }
@@ -90,7 +278,9 @@ public final class PersonFinder {
 
     /** First chars and the longest of {@link #FIRST_NAMES}: most tokens are ruled out without hashing them. */
     private static final boolean[] FIRST_NAME_START = new boolean[0x10000];
-    private static final int FIRST_NAME_MAX = FIRST_NAMES.stream().mapToInt(String::length).max().orElse(0);
+
+    private static final int FIRST_NAME_MAX =
+            FIRST_NAMES.stream().mapToInt(String::length).max().orElse(0);
 
     static {
         FIRST_NAMES.forEach(n -> FIRST_NAME_START[n.charAt(0)] = true);
@@ -102,9 +292,34 @@ public final class PersonFinder {
     }
 
     /** The title words that can start a titled name (the alternatives of {@link #TITLED}, without their dots). */
-    private static final Set<String> TITLE_WORDS = Set.of("Prof", "Dr", "Dipl", "Mr", "Mrs", "Ms", "Herr", "Frau", "Pan",
-            "Pani", "Panią", "Panem", "dr", "prof", "Mme", "Madame", "Monsieur", "Sr", "Sra", "Señor", "Señora", "Dott",
-            "Ing", "Mgr", "inż", "hab", "PhD");
+    private static final Set<String> TITLE_WORDS = Set.of(
+            "Prof",
+            "Dr",
+            "Dipl",
+            "Mr",
+            "Mrs",
+            "Ms",
+            "Herr",
+            "Frau",
+            "Pan",
+            "Pani",
+            "Panią",
+            "Panem",
+            "dr",
+            "prof",
+            "Mme",
+            "Madame",
+            "Monsieur",
+            "Sr",
+            "Sra",
+            "Señor",
+            "Señora",
+            "Dott",
+            "Ing",
+            "Mgr",
+            "inż",
+            "hab",
+            "PhD");
     /** First letters of {@link #TITLE_WORDS}: only there can a title start. */
     private static final String TITLE_FIRST = "PDMHFdpSIih";
     /** {@link #TITLE_FIRST} as a table by char. */
@@ -115,12 +330,16 @@ public final class PersonFinder {
     static {
         for (char c = 0; c < 128; c++) {
             char first = c;
-            TITLES_BY_FIRST[c] = TITLE_WORDS.stream().filter(w -> w.charAt(0) == first).sorted().toArray(String[]::new);
+            TITLES_BY_FIRST[c] = TITLE_WORDS.stream()
+                    .filter(w -> w.charAt(0) == first)
+                    .sorted()
+                    .toArray(String[]::new);
         }
     }
 
     /** The alternatives of {@link #CREDIT}, each the whole of what it needs at its start: where one is written, it matches. */
-    private static final List<String> CREDIT_MARKERS = List.of("©", "(c)", "Foto:", "Fot.", "Photo:", "Bild:", "Crédit");
+    private static final List<String> CREDIT_MARKERS =
+            List.of("©", "(c)", "Foto:", "Fot.", "Photo:", "Bild:", "Crédit");
 
     /**
      * Where the next title word starts, or -1: a whole word (a run of letters after a non-letter char, as a

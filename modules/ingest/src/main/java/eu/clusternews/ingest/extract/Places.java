@@ -19,11 +19,9 @@ import java.util.Map;
 public final class Places {
 
     /** A city found in text. */
-    public record Place(String city, String country, int start, int end) {
-    }
+    public record Place(String city, String country, int start, int end) {}
 
-    private record Entry(List<String> folded, String city, String country) {
-    }
+    private record Entry(List<String> folded, String city, String country) {}
 
     private final Map<String, List<Entry>> byFirstToken = new HashMap<>();
 
@@ -45,16 +43,21 @@ public final class Places {
                     names.addAll(List.of(cols[2].split("\\|")));
                 }
                 for (String name : names) {
-                    List<String> folded = Tokens.of(name).stream().map(Tokens.Token::folded).toList();
+                    List<String> folded =
+                            Tokens.of(name).stream().map(Tokens.Token::folded).toList();
                     if (!folded.isEmpty()) {
-                        byFirstToken.computeIfAbsent(folded.get(0), k -> new ArrayList<>()).add(new Entry(folded, cols[0], cols[1]));
+                        byFirstToken
+                                .computeIfAbsent(folded.get(0), k -> new ArrayList<>())
+                                .add(new Entry(folded, cols[0], cols[1]));
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byFirstToken.values().forEach(l -> l.sort((a, b) -> b.folded().size() - a.folded().size()));
+        byFirstToken
+                .values()
+                .forEach(l -> l.sort((a, b) -> b.folded().size() - a.folded().size()));
     }
 
     /** Every city mention in text order. */
@@ -72,7 +75,11 @@ public final class Places {
             for (Entry e : candidates) {
                 int n = e.folded().size();
                 if (i + n <= tokens.size() && matches(tokens, i, e.folded())) {
-                    out.add(new Place(e.city(), e.country(), t.start(), tokens.get(i + n - 1).end()));
+                    out.add(new Place(
+                            e.city(),
+                            e.country(),
+                            t.start(),
+                            tokens.get(i + n - 1).end()));
                     i += n - 1;
                     break;
                 }

@@ -32,8 +32,7 @@ public final class Tokens {
         }
     }
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static List<Token> of(String text) {
         int n = text.length();

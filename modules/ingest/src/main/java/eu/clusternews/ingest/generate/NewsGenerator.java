@@ -1,13 +1,5 @@
 package eu.clusternews.ingest.generate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.Organisation;
-import eu.clusternews.avro.Programme;
-import eu.clusternews.ingest.reference.ReferenceData;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -18,6 +10,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.clusternews.avro.Consortium;
+import eu.clusternews.avro.Organisation;
+import eu.clusternews.avro.Programme;
+import eu.clusternews.ingest.reference.ReferenceData;
 
 /**
  * Synthetic but realistic news as JSON lines ({@code clusternews generate --count N --seed S}), for benchmarks
@@ -32,21 +32,69 @@ public final class NewsGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LANGUAGES = List.of("de", "en", "pl", "fr", "es", "it");
-    private static final List<String> CITIES = List.of("Berlin", "Brussels", "Lublin", "Toulouse", "Zaragoza", "Barcelona",
-            "Pardubice", "Greifswald", "Sofia", "Kraków", "Montpellier", "Leeuwarden", "Milan", "Lisbon", "Vienna");
-    private static final Map<String, String> POLISH_LOCATIVE = Map.ofEntries(Map.entry("Berlin", "Berlinie"),
-            Map.entry("Brussels", "Brukseli"), Map.entry("Lublin", "Lublinie"), Map.entry("Toulouse", "Tuluzie"),
-            Map.entry("Zaragoza", "Saragossie"), Map.entry("Barcelona", "Barcelonie"), Map.entry("Pardubice", "Pardubicach"),
-            Map.entry("Greifswald", "Greifswaldzie"), Map.entry("Sofia", "Sofii"), Map.entry("Kraków", "Krakowie"),
-            Map.entry("Montpellier", "Montpellier"), Map.entry("Leeuwarden", "Leeuwarden"), Map.entry("Milan", "Mediolanie"),
-            Map.entry("Lisbon", "Lizbonie"), Map.entry("Vienna", "Wiedniu"));
-    private static final List<String> UNKNOWN_CLUSTERS = List.of("Cluster Nordlicht Photonik", "Klaster Innowacji Medycznych Pomorze",
-            "Pôle Véhicule du Futur Alsace", "Clúster Marítimo de Cantabria", "Cluster Agroalimentare Marche",
-            "Baltic Food Cluster Association", "Cluster Wasserstoff Lausitz", "Klaster Energii Odnawialnej Mazowsze");
-    private static final List<String> PERSONS = List.of("Anna Nowak", "Thomas Becker", "Marie Dubois", "Javier Romero",
-            "Giulia Bianchi", "Kinga Kowalska", "Stefan Hoffmann", "Laura Martínez", "Piotr Zieliński", "Sophie Laurent");
-    private static final String[] KINDS = {"training", "meeting", "conference", "study_visit", "label_award", "funding",
-        "project_launch", "call", "partnership"};
+    private static final List<String> CITIES = List.of(
+            "Berlin",
+            "Brussels",
+            "Lublin",
+            "Toulouse",
+            "Zaragoza",
+            "Barcelona",
+            "Pardubice",
+            "Greifswald",
+            "Sofia",
+            "Kraków",
+            "Montpellier",
+            "Leeuwarden",
+            "Milan",
+            "Lisbon",
+            "Vienna");
+    private static final Map<String, String> POLISH_LOCATIVE = Map.ofEntries(
+            Map.entry("Berlin", "Berlinie"),
+            Map.entry("Brussels", "Brukseli"),
+            Map.entry("Lublin", "Lublinie"),
+            Map.entry("Toulouse", "Tuluzie"),
+            Map.entry("Zaragoza", "Saragossie"),
+            Map.entry("Barcelona", "Barcelonie"),
+            Map.entry("Pardubice", "Pardubicach"),
+            Map.entry("Greifswald", "Greifswaldzie"),
+            Map.entry("Sofia", "Sofii"),
+            Map.entry("Kraków", "Krakowie"),
+            Map.entry("Montpellier", "Montpellier"),
+            Map.entry("Leeuwarden", "Leeuwarden"),
+            Map.entry("Milan", "Mediolanie"),
+            Map.entry("Lisbon", "Lizbonie"),
+            Map.entry("Vienna", "Wiedniu"));
+    private static final List<String> UNKNOWN_CLUSTERS = List.of(
+            "Cluster Nordlicht Photonik",
+            "Klaster Innowacji Medycznych Pomorze",
+            "Pôle Véhicule du Futur Alsace",
+            "Clúster Marítimo de Cantabria",
+            "Cluster Agroalimentare Marche",
+            "Baltic Food Cluster Association",
+            "Cluster Wasserstoff Lausitz",
+            "Klaster Energii Odnawialnej Mazowsze");
+    private static final List<String> PERSONS = List.of(
+            "Anna Nowak",
+            "Thomas Becker",
+            "Marie Dubois",
+            "Javier Romero",
+            "Giulia Bianchi",
+            "Kinga Kowalska",
+            "Stefan Hoffmann",
+            "Laura Martínez",
+            "Piotr Zieliński",
+            "Sophie Laurent");
+    private static final String[] KINDS = {
+        "training",
+        "meeting",
+        "conference",
+        "study_visit",
+        "label_award",
+        "funding",
+        "project_launch",
+        "call",
+        "partnership"
+    };
 
     private final List<Organisation> clusters;
     private final List<Consortium> consortia;
@@ -54,7 +102,9 @@ public final class NewsGenerator {
 
     public NewsGenerator(ReferenceData reference) {
         this.reference = reference;
-        this.clusters = reference.organisations().stream().filter(o -> reference.isCluster(o.getId())).toList();
+        this.clusters = reference.organisations().stream()
+                .filter(o -> reference.isCluster(o.getId()))
+                .toList();
         this.consortia = reference.consortia();
     }
 
@@ -94,10 +144,13 @@ public final class NewsGenerator {
         List<String> memberIds = reference.memberIds(cons.getId());
         Organisation publisher = memberIds.isEmpty() || r.nextInt(4) == 0
                 ? clusters.get(r.nextInt(clusters.size()))
-                : reference.organisation(memberIds.get(r.nextInt(memberIds.size()))).orElseThrow();
+                : reference
+                        .organisation(memberIds.get(r.nextInt(memberIds.size())))
+                        .orElseThrow();
         Organisation partner = clusters.get(r.nextInt(clusters.size()));
         String unknown = r.nextInt(8) == 0 ? UNKNOWN_CLUSTERS.get(r.nextInt(UNKNOWN_CLUSTERS.size())) : null;
-        List<Programme> chain = cons.getProgrammeId() == null ? List.of() : reference.programmeChain(cons.getProgrammeId());
+        List<Programme> chain =
+                cons.getProgrammeId() == null ? List.of() : reference.programmeChain(cons.getProgrammeId());
         String programme = chain.isEmpty() ? "COSME" : chain.get(0).getName();
         String parent = chain.size() > 1 ? chain.get(1).getShortName() : "COSME";
         String kind = KINDS[r.nextInt(KINDS.length)];
@@ -110,8 +163,15 @@ public final class NewsGenerator {
         Texts t = Texts.of(lang);
         String title = publisher.getName() + ": " + t.title(kind, cons.getAcronym(), city);
         StringBuilder body = new StringBuilder();
-        body.append(t.opening(kind, start, end, city, POLISH_LOCATIVE.getOrDefault(city, city), cons.getAcronym(),
-                partner.getName())).append("\n\n");
+        body.append(t.opening(
+                        kind,
+                        start,
+                        end,
+                        city,
+                        POLISH_LOCATIVE.getOrDefault(city, city),
+                        cons.getAcronym(),
+                        partner.getName()))
+                .append("\n\n");
         body.append(t.programme(cons.getAcronym(), programme, parent)).append(' ');
         body.append(t.quote(person, publisher.getName())).append("\n\n");
         if (unknown != null) {
@@ -127,7 +187,10 @@ public final class NewsGenerator {
         ObjectNode o = JSON.createObjectNode();
         o.put("title", title);
         o.put("body", body.toString().strip());
-        o.put("url", "https://news.example.eu/" + lang + "/" + year + "/" + Integer.toHexString(title.hashCode()) + "-" + r.nextInt(1_000_000));
+        o.put(
+                "url",
+                "https://news.example.eu/" + lang + "/" + year + "/" + Integer.toHexString(title.hashCode()) + "-"
+                        + r.nextInt(1_000_000));
         if (r.nextInt(25) != 0) {
             o.put("publishedAt", published.toString());
         }

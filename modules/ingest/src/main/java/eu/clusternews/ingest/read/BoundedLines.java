@@ -47,8 +47,9 @@ final class BoundedLines {
         }
         if (end >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
             pos = 3;
-        } else if (end >= 2 && ((buf[0] & 0xff) == 0xFF && (buf[1] & 0xff) == 0xFE
-                || (buf[0] & 0xff) == 0xFE && (buf[1] & 0xff) == 0xFF)) {
+        } else if (end >= 2
+                && ((buf[0] & 0xff) == 0xFF && (buf[1] & 0xff) == 0xFE
+                        || (buf[0] & 0xff) == 0xFE && (buf[1] & 0xff) == 0xFF)) {
             Charset utf16Charset = (buf[0] & 0xff) == 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
             InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buf, 2, end - 2), in);
             utf16 = new InputStreamReader(rest, utf16Charset);

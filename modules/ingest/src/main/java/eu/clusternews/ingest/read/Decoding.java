@@ -19,32 +19,37 @@ public final class Decoding {
             "(?i)(?:<meta[^>]{0,200}charset\\s*=\\s*[\"']?|<\\?xml[^>]{0,100}encoding\\s*=\\s*[\"'])([A-Za-z0-9_.:-]{1,40})");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private Decoding() {
-    }
+    private Decoding() {}
 
     /** The decoded text and the charset used. */
-    public record Decoded(String text, Charset charset) {
-    }
+    public record Decoded(String text, Charset charset) {}
 
     public static Decoded decode(byte[] bytes) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            return new Decoded(lines(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            return new Decoded(
+                    lines(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         }
         if (startsWith(bytes, 0xFF, 0xFE)) {
-            return new Decoded(lines(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE)), StandardCharsets.UTF_16LE);
+            return new Decoded(
+                    lines(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE)),
+                    StandardCharsets.UTF_16LE);
         }
         if (startsWith(bytes, 0xFE, 0xFF)) {
-            return new Decoded(lines(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE)), StandardCharsets.UTF_16BE);
+            return new Decoded(
+                    lines(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE)),
+                    StandardCharsets.UTF_16BE);
         }
         Charset declared = declaredCharset(bytes);
         if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
             return new Decoded(lines(new String(bytes, declared)), declared);
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return new Decoded(lines(text), StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             return new Decoded(lines(new String(bytes, WINDOWS_1252)), WINDOWS_1252);
@@ -58,10 +63,12 @@ public final class Decoding {
     public static String decodeLine(byte[] bytes, int offset, int length) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+                    .decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString();
         } catch (CharacterCodingException e) {
             text = new String(bytes, offset, length, WINDOWS_1252);
         }

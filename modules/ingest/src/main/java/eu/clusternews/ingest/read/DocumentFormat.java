@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The reader that parsed a document; {@link #wireName()} is NewsEvent.format. */
 public enum DocumentFormat {
-    TEXT, HTML, RSS, ATOM, JSONL;
+    TEXT,
+    HTML,
+    RSS,
+    ATOM,
+    JSONL;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,7 +1,5 @@
 package eu.clusternews.ingest.read;
 
-import eu.clusternews.ingest.DocumentRejectedException;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import eu.clusternews.ingest.DocumentRejectedException;
 
 /**
  * Reads a file or a byte stream with the right reader. The format comes from the file extension
@@ -118,7 +118,8 @@ public final class DocumentReaders {
             throw new DocumentRejectedException(source, "empty");
         }
         if (looksBinary(head)) {
-            throw new DocumentRejectedException(source, "binary content, not a text, HTML, feed or JSON-lines document");
+            throw new DocumentRejectedException(
+                    source, "binary content, not a text, HTML, feed or JSON-lines document");
         }
         DocumentFormat format = byExtension(source).orElseGet(() -> sniff(head));
         if (format == DocumentFormat.JSONL) {
@@ -148,8 +149,10 @@ public final class DocumentReaders {
         try {
             return switch (format) {
                 case RSS, ATOM -> feed.read(source, bytes);
-                case HTML -> single(source, html.read(source, Decoding.decode(bytes).text()));
-                case TEXT -> single(source, text.read(source, Decoding.decode(bytes).text()));
+                case HTML ->
+                    single(source, html.read(source, Decoding.decode(bytes).text()));
+                case TEXT ->
+                    single(source, text.read(source, Decoding.decode(bytes).text()));
                 case JSONL -> jsonLines.read(source, Decoding.decode(bytes).text());
             };
         } catch (DocumentRejectedException e) {
@@ -206,7 +209,9 @@ public final class DocumentReaders {
 
     /** The format the content looks like: JSON object, feed XML, HTML, else plain text. */
     public static DocumentFormat sniff(byte[] bytes) {
-        String head = Decoding.decode(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 4096))).text().stripLeading();
+        String head = Decoding.decode(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 4096)))
+                .text()
+                .stripLeading();
         String lower = head.toLowerCase(Locale.ROOT);
         if (lower.startsWith("{")) {
             return DocumentFormat.JSONL;
@@ -226,7 +231,9 @@ public final class DocumentReaders {
     /** NUL bytes (outside UTF-16) or many control characters in the first 8 KB mean binary. */
     static boolean looksBinary(byte[] bytes) {
         int n = Math.min(bytes.length, 8192);
-        if (n >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+        if (n >= 2
+                && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                        || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
             return false;
         }
         int control = 0;

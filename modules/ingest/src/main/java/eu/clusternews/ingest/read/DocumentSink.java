@@ -18,6 +18,5 @@ public interface DocumentSink {
     void rejected(DocumentRejectedException rejection);
 
     /** Bytes of the current input consumed so far; called now and then, for progress displays. */
-    default void bytesRead(long bytes) {
-    }
+    default void bytesRead(long bytes) {}
 }

@@ -1,13 +1,5 @@
 package eu.clusternews.ingest.read;
 
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import eu.clusternews.ingest.DocumentRejectedException;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -16,6 +8,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import eu.clusternews.ingest.DocumentRejectedException;
 
 /**
  * RSS 0.9x/1.0/2.0 and Atom feeds (ROME): one document per entry. The entry's published date (RSS
@@ -43,7 +43,8 @@ public final class FeedReader {
         String type = feed.getFeedType() == null ? "rss" : feed.getFeedType().toLowerCase(Locale.ROOT);
         DocumentFormat format = type.startsWith("atom") ? DocumentFormat.ATOM : DocumentFormat.RSS;
         String publisher = feed.getTitle() == null ? null : HtmlText.ofFragment(feed.getTitle());
-        String language = feed.getLanguage() == null || feed.getLanguage().length() < 2 ? null
+        String language = feed.getLanguage() == null || feed.getLanguage().length() < 2
+                ? null
                 : feed.getLanguage().substring(0, 2).toLowerCase(Locale.ROOT);
         List<RawDocument> documents = new ArrayList<>();
         List<DocumentRejectedException> rejections = new ArrayList<>();
@@ -53,11 +54,21 @@ public final class FeedReader {
             String title = entry.getTitle() == null ? null : HtmlText.ofFragment(entry.getTitle());
             String body = body(entry);
             if ((title == null || title.isBlank()) && body.isBlank()) {
-                rejections.add(new DocumentRejectedException(source + "#" + index, "feed entry has neither a title nor text"));
+                rejections.add(
+                        new DocumentRejectedException(source + "#" + index, "feed entry has neither a title nor text"));
                 continue;
             }
-            documents.add(new RawDocument(source, format, title == null || title.isBlank() ? null : title, body,
-                    entry.getLink(), date(entry.getPublishedDate()), language, publisher, null, ""));
+            documents.add(new RawDocument(
+                    source,
+                    format,
+                    title == null || title.isBlank() ? null : title,
+                    body,
+                    entry.getLink(),
+                    date(entry.getPublishedDate()),
+                    language,
+                    publisher,
+                    null,
+                    ""));
         }
         if (documents.isEmpty() && rejections.isEmpty()) {
             throw new DocumentRejectedException(source, "the feed has no entries");
@@ -72,7 +83,9 @@ public final class FeedReader {
                 b.append(c.getValue()).append("\n\n");
             }
         }
-        if (b.length() == 0 && entry.getDescription() != null && entry.getDescription().getValue() != null) {
+        if (b.length() == 0
+                && entry.getDescription() != null
+                && entry.getDescription().getValue() != null) {
             b.append(entry.getDescription().getValue());
         }
         return HtmlText.ofFragment(b.toString());

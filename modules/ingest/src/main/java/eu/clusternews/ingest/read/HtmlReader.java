@@ -1,14 +1,14 @@
 package eu.clusternews.ingest.read;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * HTML pages (jsoup): title from og:title, the first h1 or &lt;title&gt;; the main text of article, main or
@@ -26,10 +26,14 @@ public final class HtmlReader {
 
     public RawDocument read(String source, String html) {
         Document doc = Jsoup.parse(html);
-        String title = firstNonBlank(meta(doc, "meta[property=og:title], meta[name=twitter:title]"),
-                textOf(doc.selectFirst("article h1, main h1, h1")), doc.title());
-        String url = firstNonBlank(attr(doc.selectFirst("link[rel=canonical]"), "href"), meta(doc, "meta[property=og:url]"));
-        String publisher = firstNonBlank(meta(doc, "meta[property=og:site_name]"), meta(doc, "meta[name=publisher], meta[name=DC.publisher]"));
+        String title = firstNonBlank(
+                meta(doc, "meta[property=og:title], meta[name=twitter:title]"),
+                textOf(doc.selectFirst("article h1, main h1, h1")),
+                doc.title());
+        String url =
+                firstNonBlank(attr(doc.selectFirst("link[rel=canonical]"), "href"), meta(doc, "meta[property=og:url]"));
+        String publisher = firstNonBlank(
+                meta(doc, "meta[property=og:site_name]"), meta(doc, "meta[name=publisher], meta[name=DC.publisher]"));
         String lang = attr(doc.selectFirst("html[lang]"), "lang");
         if (lang != null) {
             lang = lang.strip().toLowerCase(Locale.ROOT);
@@ -38,7 +42,8 @@ public final class HtmlReader {
         StringBuilder header = new StringBuilder();
         LocalDate published = isoDate(meta(doc, DATE_META));
         if (published == null) {
-            Element time = doc.selectFirst("time[pubdate], [itemprop=datePublished], article time[datetime], time[datetime]");
+            Element time =
+                    doc.selectFirst("time[pubdate], [itemprop=datePublished], article time[datetime], time[datetime]");
             if (time != null) {
                 published = isoDate(firstNonBlank(time.attr("datetime"), time.attr("content")));
                 if (published == null && time.closest("article, header, main") != null) {
@@ -51,7 +56,8 @@ public final class HtmlReader {
             root = doc;
         }
         root = root.clone();
-        root.select("script, style, noscript, template, nav, aside, footer, form, iframe, svg, button, object, embed").remove();
+        root.select("script, style, noscript, template, nav, aside, footer, form, iframe, svg, button, object, embed")
+                .remove();
         for (Element dateish : root.select("[class*=date], [class*=meta], [class*=byline], time")) {
             if (dateish.text().length() <= 80) {
                 header.append(dateish.text()).append('\n');
@@ -62,8 +68,17 @@ public final class HtmlReader {
             h1.remove();
         }
         String body = HtmlText.of(root);
-        return new RawDocument(source, DocumentFormat.HTML, title == null ? null : HtmlText.normalise(title), body, url,
-                published, lang, publisher, null, header.toString().strip());
+        return new RawDocument(
+                source,
+                DocumentFormat.HTML,
+                title == null ? null : HtmlText.normalise(title),
+                body,
+                url,
+                published,
+                lang,
+                publisher,
+                null,
+                header.toString().strip());
     }
 
     private static Element firstOf(Document doc, String... selectors) {

@@ -1,5 +1,7 @@
 package eu.clusternews.ingest.read;
 
+import java.util.Set;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -7,20 +9,45 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
-import java.util.Set;
-
 /**
  * Plain text of an HTML fragment or element with paragraph breaks at block elements. Walks the tree
  * iteratively (jsoup's NodeTraversor), so deeply nested markup cannot overflow the stack.
  */
 final class HtmlText {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4",
-            "h5", "h6", "li", "ul", "ol", "blockquote", "figcaption", "figure", "pre", "dd", "dt", "dl", "table", "tr",
-            "td", "th", "br", "header", "footer", "address", "hr");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "blockquote",
+            "figcaption",
+            "figure",
+            "pre",
+            "dd",
+            "dt",
+            "dl",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "br",
+            "header",
+            "footer",
+            "address",
+            "hr");
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     static String ofFragment(String html) {
         if (html == null || html.isBlank()) {
@@ -34,23 +61,25 @@ final class HtmlText {
 
     static String of(Element root) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    out.append(t.getWholeText());
-                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    out.append("\n\n");
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            out.append(t.getWholeText());
+                        } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            out.append("\n\n");
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    out.append("\n\n");
-                }
-            }
-        }, root);
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            out.append("\n\n");
+                        }
+                    }
+                },
+                root);
         return normalise(out.toString());
     }
 

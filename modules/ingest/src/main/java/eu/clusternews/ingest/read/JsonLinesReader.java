@@ -1,10 +1,5 @@
 package eu.clusternews.ingest.read;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.clusternews.ingest.DocumentRejectedException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -14,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.clusternews.ingest.DocumentRejectedException;
 
 /**
  * JSON lines: one news item per line, a JSON object with these fields (unknown fields are ignored):
@@ -48,8 +48,13 @@ public final class JsonLinesReader {
         for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
             if (line.tooLong()) {
                 any = true;
-                sink.rejected(new DocumentRejectedException(source + ":" + line.number(), String.format(Locale.ROOT,
-                        "the line is %,d bytes, over the limit of %,d bytes for one document", line.bytes(), maxLineBytes)));
+                sink.rejected(new DocumentRejectedException(
+                        source + ":" + line.number(),
+                        String.format(
+                                Locale.ROOT,
+                                "the line is %,d bytes, over the limit of %,d bytes for one document",
+                                line.bytes(),
+                                maxLineBytes)));
             } else if (!line.text().isBlank()) {
                 any = true;
                 RawDocument document;
@@ -60,7 +65,8 @@ public final class JsonLinesReader {
                     continue;
                 } catch (RuntimeException | StackOverflowError e) {
                     // a parser bug costs this line only
-                    sink.rejected(new DocumentRejectedException(source + ":" + line.number(), "cannot be parsed: " + e, e));
+                    sink.rejected(
+                            new DocumentRejectedException(source + ":" + line.number(), "cannot be parsed: " + e, e));
                     continue;
                 }
                 sink.document(document, source + ":" + line.number());
@@ -137,7 +143,8 @@ public final class JsonLinesReader {
                 language = language.substring(0, 2);
             }
             if (!LANGUAGE.matcher(language).matches()) {
-                throw new DocumentRejectedException(where, "\"language\" must be an ISO 639-1 code, got '" + language + "'");
+                throw new DocumentRejectedException(
+                        where, "\"language\" must be an ISO 639-1 code, got '" + language + "'");
             }
         }
         String published = string(n, "publishedAt", where);
@@ -150,9 +157,17 @@ public final class JsonLinesReader {
             }
         }
         String origin = string(n, "source", where);
-        return new RawDocument(origin == null || origin.isBlank() ? source : origin, DocumentFormat.JSONL,
-                title == null || title.isBlank() ? null : HtmlText.normalise(title), body == null ? "" : Decoding.lines(body),
-                string(n, "url", where), publishedAt, language, string(n, "publisher", where), id, header);
+        return new RawDocument(
+                origin == null || origin.isBlank() ? source : origin,
+                DocumentFormat.JSONL,
+                title == null || title.isBlank() ? null : HtmlText.normalise(title),
+                body == null ? "" : Decoding.lines(body),
+                string(n, "url", where),
+                publishedAt,
+                language,
+                string(n, "publisher", where),
+                id,
+                header);
     }
 
     private static LocalDate parseDate(String s) {
@@ -180,7 +195,10 @@ public final class JsonLinesReader {
             return null;
         }
         if (!v.isTextual()) {
-            throw new DocumentRejectedException(where, "\"" + field + "\" must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new DocumentRejectedException(
+                    where,
+                    "\"" + field + "\" must be a string, got "
+                            + v.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return v.asText();
     }

@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param externalId    a news id given by the container (JSON-lines {@code id}), or null
  * @param header        text before the title that may state the publication date (date lines, bylines), or ""
  */
-public record RawDocument(String source, DocumentFormat format, String title, String body, String url,
-                          LocalDate publishedAt, String languageHint, String publisher, String externalId,
-                          String header) {
+public record RawDocument(
+        String source,
+        DocumentFormat format,
+        String title,
+        String body,
+        String url,
+        LocalDate publishedAt,
+        String languageHint,
+        String publisher,
+        String externalId,
+        String header) {
     public RawDocument {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(format, "format");

@@ -1,8 +1,8 @@
 package eu.clusternews.ingest.read;
 
-import eu.clusternews.ingest.DocumentRejectedException;
-
 import java.util.List;
+
+import eu.clusternews.ingest.DocumentRejectedException;
 
 /**
  * What reading one file or stream gave: the documents, and the items that were rejected with their reasons

@@ -14,16 +14,42 @@ import java.util.regex.Pattern;
  */
 public final class TextReader {
 
-    private static final Set<String> DOC_TYPES = Set.of("meldung", "pressemitteilung", "pressemeldung", "kurzmeldung",
-            "aktuelles", "nachricht", "news", "press release", "press-release", "pressrelease", "komunikat",
-            "komunikat prasowy", "aktualnosci", "aktualności", "wiadomosci", "communiqué", "communiqué de presse",
-            "communique de presse", "actualité", "actualités", "nota de prensa", "comunicado de prensa", "noticia",
-            "noticias", "comunicato stampa", "notizia", "tisková zpráva", "съобщение", "новина");
+    private static final Set<String> DOC_TYPES = Set.of(
+            "meldung",
+            "pressemitteilung",
+            "pressemeldung",
+            "kurzmeldung",
+            "aktuelles",
+            "nachricht",
+            "news",
+            "press release",
+            "press-release",
+            "pressrelease",
+            "komunikat",
+            "komunikat prasowy",
+            "aktualnosci",
+            "aktualności",
+            "wiadomosci",
+            "communiqué",
+            "communiqué de presse",
+            "communique de presse",
+            "actualité",
+            "actualités",
+            "nota de prensa",
+            "comunicado de prensa",
+            "noticia",
+            "noticias",
+            "comunicato stampa",
+            "notizia",
+            "tisková zpráva",
+            "съобщение",
+            "новина");
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?iu)^\\s*(?:(?:submitted|published|posted|updated|date|datum|stand|veröffentlicht|data|publié|publicado|pubblicato|opublikowano)\\b[^\\n]{0,40})?"
                     + "[\\d.\\s/-]*\\p{L}*[\\d.,\\s/-]*\\d{4}\\s*$");
     private static final Pattern DIGIT_GROUPS = Pattern.compile("\\d+");
-    private static final Pattern CREDIT = Pattern.compile("(?iu)^\\s*(?:©|\\(c\\)|foto\\s*:|fot\\.|photo\\s*:|bild\\s*:|crédits?\\s*:|crédito\\s*:|zdjęcie\\s*:)");
+    private static final Pattern CREDIT = Pattern.compile(
+            "(?iu)^\\s*(?:©|\\(c\\)|foto\\s*:|fot\\.|photo\\s*:|bild\\s*:|crédits?\\s*:|crédito\\s*:|zdjęcie\\s*:)");
 
     /** Reads one document from decoded text. */
     public RawDocument read(String source, String text) {
@@ -64,13 +90,24 @@ public final class TextReader {
             }
             flush(body, running);
         }
-        return new RawDocument(source, DocumentFormat.TEXT, title, String.join("\n\n", body), null, null, null, null,
-                null, header.toString().strip());
+        return new RawDocument(
+                source,
+                DocumentFormat.TEXT,
+                title,
+                String.join("\n\n", body),
+                null,
+                null,
+                null,
+                null,
+                null,
+                header.toString().strip());
     }
 
     /** A short line that is a date (at least a day and a year), possibly after "Submitted on" and the like. */
     private static boolean isDateLine(String line) {
-        return line.strip().length() <= 80 && DATE_LINE.matcher(line).matches() && DIGIT_GROUPS.matcher(line).results().count() >= 2;
+        return line.strip().length() <= 80
+                && DATE_LINE.matcher(line).matches()
+                && DIGIT_GROUPS.matcher(line).results().count() >= 2;
     }
 
     private static void flush(List<String> body, List<String> running) {

@@ -1,14 +1,5 @@
 package eu.clusternews.ingest.reference;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.Member;
-import eu.clusternews.avro.Organisation;
-import eu.clusternews.avro.Programme;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +17,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.clusternews.avro.Consortium;
+import eu.clusternews.avro.Member;
+import eu.clusternews.avro.Organisation;
+import eu.clusternews.avro.Programme;
 
 /**
  * The reference data of {@code seeds/reference}: organisations (clusters and other bodies), consortia
@@ -45,8 +45,8 @@ import java.util.regex.Pattern;
 public final class ReferenceData {
 
     /** Organisation type marking a cluster organisation. */
-
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -56,8 +56,11 @@ public final class ReferenceData {
     private final Map<String, Programme> programmes;
     private final Map<String, List<String>> aliases;
 
-    private ReferenceData(Map<String, Organisation> organisations, Map<String, Consortium> consortia,
-                          Map<String, Programme> programmes, Map<String, List<String>> aliases) {
+    private ReferenceData(
+            Map<String, Organisation> organisations,
+            Map<String, Consortium> consortia,
+            Map<String, Programme> programmes,
+            Map<String, List<String>> aliases) {
         this.organisations = Collections.unmodifiableMap(organisations);
         this.consortia = Collections.unmodifiableMap(consortia);
         this.programmes = Collections.unmodifiableMap(programmes);
@@ -71,41 +74,46 @@ public final class ReferenceData {
      */
     public static ReferenceData load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new ReferenceDataException("Reference data directory " + dir + " does not exist or is not a directory");
+            throw new ReferenceDataException(
+                    "Reference data directory " + dir + " does not exist or is not a directory");
         }
         Map<String, Organisation> organisations = new LinkedHashMap<>();
         for (Entry e : entries(dir, "organisations.json", "organisations")) {
             JsonNode n = e.node;
-            organisations.put(e.id, Organisation.newBuilder()
-                    .setId(e.id)
-                    .setName(required(e, "name"))
-                    .setLegalName(text(n, "legal_name"))
-                    .setShortName(text(n, "short_name"))
-                    .setType(Optional.ofNullable(text(n, "org_type")).orElse("other"))
-                    .setCountry(text(n, "country"))
-                    .setRegion(text(n, "region"))
-                    .setCity(text(n, "city"))
-                    .setWebsite(text(n, "website"))
-                    .setAliases(strings(n, "aliases"))
-                    .setSourceIds(sourceIds(n))
-                    .build());
+            organisations.put(
+                    e.id,
+                    Organisation.newBuilder()
+                            .setId(e.id)
+                            .setName(required(e, "name"))
+                            .setLegalName(text(n, "legal_name"))
+                            .setShortName(text(n, "short_name"))
+                            .setType(Optional.ofNullable(text(n, "org_type")).orElse("other"))
+                            .setCountry(text(n, "country"))
+                            .setRegion(text(n, "region"))
+                            .setCity(text(n, "city"))
+                            .setWebsite(text(n, "website"))
+                            .setAliases(strings(n, "aliases"))
+                            .setSourceIds(sourceIds(n))
+                            .build());
         }
 
         Map<String, Programme> programmes = new LinkedHashMap<>();
         for (Entry e : entries(dir, "programmes.json", "programmes")) {
             JsonNode n = e.node;
-            programmes.put(e.id, Programme.newBuilder()
-                    .setId(e.id)
-                    .setName(required(e, "name"))
-                    .setShortName(text(n, "short_name"))
-                    .setType(text(n, "type"))
-                    .setParentId(text(n, "parent_id"))
-                    .setPeriodStart(periodDate(e, "period_start", true))
-                    .setPeriodEnd(periodDate(e, "period_end", false))
-                    .setBudgetEur(number(e, "budget_eur"))
-                    .setSuccessorId(text(n, "successor_id"))
-                    .setSourceIds(sourceIds(n))
-                    .build());
+            programmes.put(
+                    e.id,
+                    Programme.newBuilder()
+                            .setId(e.id)
+                            .setName(required(e, "name"))
+                            .setShortName(text(n, "short_name"))
+                            .setType(text(n, "type"))
+                            .setParentId(text(n, "parent_id"))
+                            .setPeriodStart(periodDate(e, "period_start", true))
+                            .setPeriodEnd(periodDate(e, "period_end", false))
+                            .setBudgetEur(number(e, "budget_eur"))
+                            .setSuccessorId(text(n, "successor_id"))
+                            .setSourceIds(sourceIds(n))
+                            .build());
         }
         for (Programme p : programmes.values()) {
             requireKnown("programmes.json", p.getId(), "parent_id", p.getParentId(), programmes.keySet());
@@ -124,13 +132,15 @@ public final class ReferenceData {
                 throw e.error("names consortium_id '" + consortiumId + "', which consortia.json does not define");
             }
             if (!organisations.containsKey(organisationId)) {
-                throw e.error("names organisation_id '" + organisationId + "', which organisations.json does not define");
+                throw e.error(
+                        "names organisation_id '" + organisationId + "', which organisations.json does not define");
             }
-            members.computeIfAbsent(consortiumId, k -> new ArrayList<>()).add(Member.newBuilder()
-                    .setOrganisationId(organisationId)
-                    .setRole(required(e, "role"))
-                    .setWorkPackages(strings(e.node, "work_packages"))
-                    .build());
+            members.computeIfAbsent(consortiumId, k -> new ArrayList<>())
+                    .add(Member.newBuilder()
+                            .setOrganisationId(organisationId)
+                            .setRole(required(e, "role"))
+                            .setWorkPackages(strings(e.node, "work_packages"))
+                            .build());
         }
 
         Map<String, Consortium> consortia = new LinkedHashMap<>();
@@ -140,24 +150,27 @@ public final class ReferenceData {
             String coordinatorId = text(n, "coordinator_org_id");
             requireKnown("consortia.json", e.id, "programme_id", programmeId, programmes.keySet());
             requireKnown("consortia.json", e.id, "coordinator_org_id", coordinatorId, organisations.keySet());
-            consortia.put(e.id, Consortium.newBuilder()
-                    .setId(e.id)
-                    .setAcronym(required(e, "acronym"))
-                    .setFullTitle(text(n, "full_title"))
-                    .setProgrammeId(programmeId)
-                    .setCallId(text(n, "call_id"))
-                    .setCoordinatorId(coordinatorId)
-                    .setStartMonth(month(e, "start_date", true))
-                    .setEndMonth(month(e, "end_date", false))
-                    .setTotalBudgetEur(number(e, "total_budget_eur"))
-                    .setEuContributionEur(number(e, "eu_contribution_eur"))
-                    .setCountries(strings(n, "countries"))
-                    .setMembers(members.getOrDefault(e.id, List.of()))
-                    .setSourceIds(sourceIds(n))
-                    .build());
+            consortia.put(
+                    e.id,
+                    Consortium.newBuilder()
+                            .setId(e.id)
+                            .setAcronym(required(e, "acronym"))
+                            .setFullTitle(text(n, "full_title"))
+                            .setProgrammeId(programmeId)
+                            .setCallId(text(n, "call_id"))
+                            .setCoordinatorId(coordinatorId)
+                            .setStartMonth(month(e, "start_date", true))
+                            .setEndMonth(month(e, "end_date", false))
+                            .setTotalBudgetEur(number(e, "total_budget_eur"))
+                            .setEuContributionEur(number(e, "eu_contribution_eur"))
+                            .setCountries(strings(n, "countries"))
+                            .setMembers(members.getOrDefault(e.id, List.of()))
+                            .setSourceIds(sourceIds(n))
+                            .build());
         }
 
-        Map<String, List<String>> aliases = loadAliases(dir, organisations.keySet(), consortia.keySet(), programmes.keySet());
+        Map<String, List<String>> aliases =
+                loadAliases(dir, organisations.keySet(), consortia.keySet(), programmes.keySet());
         for (String optional : List.of("calls.json", "label_awards.json")) {
             if (Files.exists(dir.resolve(optional))) {
                 readTree(dir.resolve(optional));
@@ -213,7 +226,9 @@ public final class ReferenceData {
     /** The member organisation ids of a consortium (empty when unknown). */
     public List<String> memberIds(String consortiumId) {
         Consortium c = consortia.get(consortiumId);
-        return c == null ? List.of() : c.getMembers().stream().map(Member::getOrganisationId).toList();
+        return c == null
+                ? List.of()
+                : c.getMembers().stream().map(Member::getOrganisationId).toList();
     }
 
     /**
@@ -242,18 +257,21 @@ public final class ReferenceData {
         JsonNode root = readTree(dir.resolve(file));
         JsonNode array = root.get(arrayName);
         if (array == null || !array.isArray()) {
-            throw new ReferenceDataException(file + ": expected a top-level object with an array \"" + arrayName + "\"");
+            throw new ReferenceDataException(
+                    file + ": expected a top-level object with an array \"" + arrayName + "\"");
         }
         List<Entry> result = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < array.size(); i++) {
             JsonNode n = array.get(i);
             if (!n.isObject()) {
-                throw new ReferenceDataException(file + ": entry #" + (i + 1) + " of \"" + arrayName + "\" is not an object");
+                throw new ReferenceDataException(
+                        file + ": entry #" + (i + 1) + " of \"" + arrayName + "\" is not an object");
             }
             String id = text(n, "id");
             if (id == null || id.isBlank()) {
-                throw new ReferenceDataException(file + ": entry #" + (i + 1) + " of \"" + arrayName + "\" has no \"id\"");
+                throw new ReferenceDataException(
+                        file + ": entry #" + (i + 1) + " of \"" + arrayName + "\" has no \"id\"");
             }
             if (!seen.add(id)) {
                 throw new ReferenceDataException(file + ": id '" + id + "' appears twice (entry #" + (i + 1) + ")");
@@ -281,16 +299,19 @@ public final class ReferenceData {
         }
     }
 
-    private static Map<String, List<String>> loadAliases(Path dir, Set<String> orgs, Set<String> cons, Set<String> progs) {
+    private static Map<String, List<String>> loadAliases(
+            Path dir, Set<String> orgs, Set<String> cons, Set<String> progs) {
         JsonNode root = readTree(dir.resolve("aliases.json"));
         JsonNode table = root.get("aliases");
         if (table == null || !table.isObject()) {
-            throw new ReferenceDataException("aliases.json: expected an object \"aliases\" mapping surface forms to id lists");
+            throw new ReferenceDataException(
+                    "aliases.json: expected an object \"aliases\" mapping surface forms to id lists");
         }
         Map<String, List<String>> aliases = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> f : table.properties()) {
             if (!f.getValue().isArray() || f.getValue().isEmpty()) {
-                throw new ReferenceDataException("aliases.json: alias '" + f.getKey() + "' must map to a non-empty array of ids");
+                throw new ReferenceDataException(
+                        "aliases.json: alias '" + f.getKey() + "' must map to a non-empty array of ids");
             }
             List<String> ids = new ArrayList<>();
             for (JsonNode id : f.getValue()) {
@@ -308,7 +329,8 @@ public final class ReferenceData {
 
     private static void requireKnown(String file, String id, String field, String value, Set<String> known) {
         if (value != null && !known.contains(value)) {
-            throw new ReferenceDataException(file + ": " + id + " has " + field + " '" + value + "', which is not defined");
+            throw new ReferenceDataException(
+                    file + ": " + id + " has " + field + " '" + value + "', which is not defined");
         }
     }
 
@@ -318,7 +340,8 @@ public final class ReferenceData {
             Programme p = start;
             while (p != null) {
                 if (!seen.add(p.getId())) {
-                    throw new ReferenceDataException("programmes.json: parent_id chain of " + start.getId() + " loops: " + seen);
+                    throw new ReferenceDataException(
+                            "programmes.json: parent_id chain of " + start.getId() + " loops: " + seen);
                 }
                 p = p.getParentId() == null ? null : programmes.get(p.getParentId());
             }

@@ -1,40 +1,59 @@
 package eu.clusternews.ingest.extract;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DateFinderTest {
 
     private final DateFinder dates = new DateFinder();
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "17.05.2017|2017-05-17", "17. Mai 2017|2017-05-17", "May 17, 2017|2017-05-17", "17 May 2017|2017-05-17",
-        "Submitted on 23 June 2017|2017-06-23", "2017-05-17|2017-05-17", "17 maja 2017|2017-05-17",
-        "17 mai 2017|2017-05-17", "17 de mayo de 2017|2017-05-17", "17 maggio 2017|2017-05-17", "1er juin 2017|2017-06-01",
-        "3 października 2018|2018-10-03", "12 marzec 2019|2019-03-12", "5. června 2018|2018-06-05", "10 май 2018|2018-05-10",
-        "17/05/2017|2017-05-17", "Veröffentlicht am 2. März 2020|2020-03-02", "Publié le 3 octobre 2018|2018-10-03"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "17.05.2017|2017-05-17",
+                "17. Mai 2017|2017-05-17",
+                "May 17, 2017|2017-05-17",
+                "17 May 2017|2017-05-17",
+                "Submitted on 23 June 2017|2017-06-23",
+                "2017-05-17|2017-05-17",
+                "17 maja 2017|2017-05-17",
+                "17 mai 2017|2017-05-17",
+                "17 de mayo de 2017|2017-05-17",
+                "17 maggio 2017|2017-05-17",
+                "1er juin 2017|2017-06-01",
+                "3 października 2018|2018-10-03",
+                "12 marzec 2019|2019-03-12",
+                "5. června 2018|2018-06-05",
+                "10 май 2018|2018-05-10",
+                "17/05/2017|2017-05-17",
+                "Veröffentlicht am 2. März 2020|2020-03-02",
+                "Publié le 3 octobre 2018|2018-10-03"
+            })
     void parsesPublicationDatesInEveryListedFormat(String text, String iso) {
         assertThat(dates.parse(text)).isEqualTo(LocalDate.parse(iso));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "Vom 25. bis 28. April 2017 trafen sich|2017-04-25|2017-04-28",
-        "April 25-28 in Berlin|2017-04-25|2017-04-28",
-        "on 6 and 7 November|2017-11-06|2017-11-07",
-        "du 25 au 28 avril 2017|2017-04-25|2017-04-28",
-        "del 25 al 28 de abril de 2017|2017-04-25|2017-04-28",
-        "dal 25 al 28 aprile|2017-04-25|2017-04-28",
-        "w dniach 25-28 kwietnia 2017|2017-04-25|2017-04-28",
-        "30 April – 2 May 2017|2017-04-30|2017-05-02",
-        "vom 25.04.2017 bis 28.04.2017|2017-04-25|2017-04-28",
-        "am 12. März in Rostock|2017-03-12|2017-03-12"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Vom 25. bis 28. April 2017 trafen sich|2017-04-25|2017-04-28",
+                "April 25-28 in Berlin|2017-04-25|2017-04-28",
+                "on 6 and 7 November|2017-11-06|2017-11-07",
+                "du 25 au 28 avril 2017|2017-04-25|2017-04-28",
+                "del 25 al 28 de abril de 2017|2017-04-25|2017-04-28",
+                "dal 25 al 28 aprile|2017-04-25|2017-04-28",
+                "w dniach 25-28 kwietnia 2017|2017-04-25|2017-04-28",
+                "30 April – 2 May 2017|2017-04-30|2017-05-02",
+                "vom 25.04.2017 bis 28.04.2017|2017-04-25|2017-04-28",
+                "am 12. März in Rostock|2017-03-12|2017-03-12"
+            })
     void findsEventRangesAndTakesTheYearOfPublicationWhenMissing(String text, String start, String end) {
         DateFinder.Span span = dates.eventDates(text, LocalDate.of(2017, 5, 17)).orElseThrow();
         assertThat(span.start()).isEqualTo(LocalDate.parse(start));
@@ -44,13 +63,16 @@ class DateFinderTest {
     @Test
     void neverGuessesAYear() {
         assertThat(dates.eventDates("on 6 and 7 November", null)).isEmpty();
-        assertThat(dates.publicationDate("", "Ein Text ohne Datum, aber mit 2014 bis 2020.")).isNull();
+        assertThat(dates.publicationDate("", "Ein Text ohne Datum, aber mit 2014 bis 2020."))
+                .isNull();
         assertThat(dates.parse("31.02.2017")).isNull();
     }
 
     @Test
     void aSubmittedOnDateIsNotTheEvent() {
-        DateFinder.Span span = dates.eventDates("Submitted on 23 June 2017. The meeting took place on 12 June 2017.", null).orElseThrow();
+        DateFinder.Span span = dates.eventDates(
+                        "Submitted on 23 June 2017. The meeting took place on 12 June 2017.", null)
+                .orElseThrow();
         assertThat(span.start()).isEqualTo(LocalDate.of(2017, 6, 12));
     }
 }

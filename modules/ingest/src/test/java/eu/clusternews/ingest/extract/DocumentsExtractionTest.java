@@ -1,17 +1,17 @@
 package eu.clusternews.ingest.extract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
 import eu.clusternews.avro.NewsKind;
 import eu.clusternews.ingest.TestData;
 import eu.clusternews.ingest.read.DocumentFormat;
 import eu.clusternews.ingest.read.DocumentReaders;
 import eu.clusternews.ingest.read.ReadResult;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The test documents under src/test/resources/documents, one hard case or more each. */
 class DocumentsExtractionTest {
@@ -32,7 +32,8 @@ class DocumentsExtractionTest {
     @Test
     void aGermanWindows1252ReleaseWithCrlfAndAWrappedTitleIsReadWithInflectedNamesAndTheYearOfPublication() {
         Extraction e = one("de_pressemitteilung_cp1252_crlf.txt");
-        assertThat(e.title()).isEqualTo("Inno-Drop-Partner trainieren gemeinsam: Zweite Schulung des Cluster Excellence-Programms");
+        assertThat(e.title())
+                .isEqualTo("Inno-Drop-Partner trainieren gemeinsam: Zweite Schulung des Cluster Excellence-Programms");
         assertThat(e.language()).isEqualTo("de");
         assertThat(e.publishedAt()).isEqualTo(LocalDate.of(2018, 5, 17));
         assertThat(e.eventStart()).isEqualTo(LocalDate.of(2018, 11, 6));
@@ -59,7 +60,8 @@ class DocumentsExtractionTest {
         assertThat(e.city()).isEqualTo("Zaragoza");
         assertThat(e.country()).isEqualTo("ES");
         assertThat(e.organisationIds()).containsExactly("org:zinnae", "org:wsm", "org:ecict");
-        assertThat(e.unresolved()).containsExactly("Aragon Automotive Cluster Association", "Hidrogeno Aragon Foundation");
+        assertThat(e.unresolved())
+                .containsExactly("Aragon Automotive Cluster Association", "Hidrogeno Aragon Foundation");
         assertThat(e.persons()).containsExactly("Laura Martinez");
     }
 
@@ -71,7 +73,9 @@ class DocumentsExtractionTest {
         assertThat(e.eventStart()).isEqualTo(LocalDate.of(2019, 5, 14));
         assertThat(e.city()).isEqualTo("Lublin");
         assertThat(e.organisationIds()).containsExactly("org:ecict", "org:eda", "org:european-commission");
-        assertThat(e.mentions()).anyMatch(m -> m.surface().equals("Wschodnia Agencja Rozwoju Sp. z o.o") || m.surface().equals("Wschodnia Agencja Rozwoju Sp. z o.o."));
+        assertThat(e.mentions())
+                .anyMatch(m -> m.surface().equals("Wschodnia Agencja Rozwoju Sp. z o.o")
+                        || m.surface().equals("Wschodnia Agencja Rozwoju Sp. z o.o."));
         assertThat(e.unresolved()).containsExactly("Klastra Innowacji Medycznych Pomorze");
         assertThat(e.persons()).containsExactly("Piotr Zieliński");
         assertThat(e.kind()).isEqualTo(NewsKind.MEETING);
@@ -82,7 +86,10 @@ class DocumentsExtractionTest {
         Extraction e = one("fr_actualite.html");
         assertThat(e.format()).isEqualTo("html");
         assertThat(e.title()).isEqualTo("Le Pôle SCS reçoit le label Or de l'ESCA");
-        assertThat(e.body()).doesNotContain("pas du texte").doesNotContain("Accueil").doesNotContain("color:red");
+        assertThat(e.body())
+                .doesNotContain("pas du texte")
+                .doesNotContain("Accueil")
+                .doesNotContain("color:red");
         assertThat(e.url()).isEqualTo("https://www.pole-scs.org/actualites/label-or-2018");
         assertThat(e.publishedAt()).isEqualTo(LocalDate.of(2018, 10, 3));
         assertThat(e.eventStart()).isEqualTo(LocalDate.of(2018, 11, 6));
@@ -112,7 +119,9 @@ class DocumentsExtractionTest {
         List<Extraction> items = extract("en_de_feed.rss");
         assertThat(items).extracting(Extraction::format).containsOnly("rss");
         assertThat(items).extracting(Extraction::language).containsExactly("en", "de");
-        assertThat(items).extracting(Extraction::publishedAt).containsExactly(LocalDate.of(2020, 2, 11), LocalDate.of(2020, 4, 20));
+        assertThat(items)
+                .extracting(Extraction::publishedAt)
+                .containsExactly(LocalDate.of(2020, 2, 11), LocalDate.of(2020, 4, 20));
         assertThat(items.get(0).kind()).isEqualTo(NewsKind.PARTNERSHIP);
         assertThat(items.get(0).programmeIds()).containsExactly("prog:escp-4x");
         assertThat(items.get(0).url()).isEqualTo("https://example.org/bnpt/escp-4x");
@@ -137,10 +146,13 @@ class DocumentsExtractionTest {
     void jsonLinesAreReadLineByLineAndBadLinesAreRejectedWithTheirNumber() {
         ReadResult result = readers.read(Path.of("src/test/resources/documents/mixed.jsonl"));
         assertThat(result.documents()).hasSize(3);
-        assertThat(result.rejections()).extracting(r -> r.source()).containsExactly(
-                "src/test/resources/documents/mixed.jsonl:3", "src/test/resources/documents/mixed.jsonl:5");
+        assertThat(result.rejections())
+                .extracting(r -> r.source())
+                .containsExactly(
+                        "src/test/resources/documents/mixed.jsonl:3", "src/test/resources/documents/mixed.jsonl:5");
         assertThat(result.rejections().get(1).reason()).contains("\"body\" must be a string");
-        List<Extraction> e = result.documents().stream().map(TestData.extractor()::extract).toList();
+        List<Extraction> e =
+                result.documents().stream().map(TestData.extractor()::extract).toList();
         assertThat(e.get(0).source()).isEqualTo("crawler:test");
         assertThat(e.get(0).publisherId()).isEqualTo("org:srednogorie");
         assertThat(e.get(0).eventStart()).isEqualTo(LocalDate.of(2018, 11, 6));
@@ -168,7 +180,10 @@ class DocumentsExtractionTest {
         assertThat(e.eventStart()).isEqualTo(LocalDate.of(2019, 4, 30));
         assertThat(e.eventEnd()).isEqualTo(LocalDate.of(2019, 5, 2));
         assertThat(e.city()).isEqualTo("Las Palmas");
-        assertThat(e.mentions()).filteredOn(m -> m.entityId().equals("org:cet")).extracting(Extraction.Mention::surface).containsExactly("CET");
+        assertThat(e.mentions())
+                .filteredOn(m -> m.entityId().equals("org:cet"))
+                .extracting(Extraction.Mention::surface)
+                .containsExactly("CET");
         assertThat(e.kind()).isEqualTo(NewsKind.LABEL_AWARD);
     }
 

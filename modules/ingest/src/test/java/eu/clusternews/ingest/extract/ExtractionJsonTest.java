@@ -1,19 +1,23 @@
 package eu.clusternews.ingest.extract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.clusternews.ingest.TestData;
 import eu.clusternews.ingest.read.DocumentReaders;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ExtractionJsonTest {
 
-    private final Extraction seed = TestData.extractor().extract(new DocumentReaders()
-            .read(TestData.seeds().resolve("news/2017-05-17_de_balticnet-plasmatec_cluster-excellence-training.txt")).documents().get(0));
+    private final Extraction seed = TestData.extractor()
+            .extract(new DocumentReaders()
+                    .read(TestData.seeds()
+                            .resolve("news/2017-05-17_de_balticnet-plasmatec_cluster-excellence-training.txt"))
+                    .documents()
+                    .get(0));
 
     @Test
     void writesTheExtractFieldsOfTheIssueOnOneLine() throws Exception {
@@ -38,8 +42,11 @@ class ExtractionJsonTest {
 
     @Test
     void writesNullForWhatIsNotStated() throws Exception {
-        Extraction undated = TestData.extractor().extract(new DocumentReaders()
-                .read(Path.of("src/test/resources/documents/de_ohne_datum.txt")).documents().get(0));
+        Extraction undated = TestData.extractor()
+                .extract(new DocumentReaders()
+                        .read(Path.of("src/test/resources/documents/de_ohne_datum.txt"))
+                        .documents()
+                        .get(0));
         JsonNode o = new ObjectMapper().readTree(ExtractionJson.toJsonLine(undated));
         assertThat(o.get("publishedAt").isNull()).isTrue();
         assertThat(o.get("eventStart").isNull()).isTrue();
@@ -47,6 +54,7 @@ class ExtractionJsonTest {
 
     @Test
     void writesAReadableTextBlock() {
-        assertThat(ExtractionJson.toText(seed)).contains("kind:", "training", "2017-04-25 .. 2017-04-28", "Berlin, DE", "cons:inno-drop");
+        assertThat(ExtractionJson.toText(seed))
+                .contains("kind:", "training", "2017-04-25 .. 2017-04-28", "Berlin, DE", "cons:inno-drop");
     }
 }

@@ -1,11 +1,6 @@
 package eu.clusternews.ingest.extract;
 
-import com.optimaize.langdetect.DetectedLanguage;
-import eu.clusternews.ingest.TestData;
-import eu.clusternews.ingest.generate.NewsGenerator;
-import eu.clusternews.ingest.read.DocumentReaders;
-import eu.clusternews.ingest.read.RawDocument;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,10 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import com.optimaize.langdetect.DetectedLanguage;
+import eu.clusternews.ingest.TestData;
+import eu.clusternews.ingest.generate.NewsGenerator;
+import eu.clusternews.ingest.read.DocumentReaders;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Optimaize on short texts (one or two sentences) in the languages the project needs. */
 class LanguageDetectorTest {
@@ -24,15 +23,18 @@ class LanguageDetectorTest {
     private static final LanguageDetector DETECTOR = new LanguageDetector();
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "de|Zehn europäische Cluster trafen sich in Berlin zu einem Training.",
-        "en|Ten European clusters met in Berlin for a management training.",
-        "pl|Dziesięć europejskich klastrów spotkało się w Berlinie na szkoleniu.",
-        "fr|Dix clusters européens se sont réunis à Berlin pour une formation.",
-        "es|Diez clústeres europeos se reunieron en Berlín para una formación.",
-        "it|Dieci cluster europei si sono incontrati a Berlino per una formazione.",
-        "cs|Deset evropských klastrů se sešlo v Berlíně na školení.",
-        "bg|Десет европейски клъстера се срещнаха в Берлин за обучение."})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "de|Zehn europäische Cluster trafen sich in Berlin zu einem Training.",
+                "en|Ten European clusters met in Berlin for a management training.",
+                "pl|Dziesięć europejskich klastrów spotkało się w Berlinie na szkoleniu.",
+                "fr|Dix clusters européens se sont réunis à Berlin pour une formation.",
+                "es|Diez clústeres europeos se reunieron en Berlín para una formación.",
+                "it|Dieci cluster europei si sono incontrati a Berlino per una formazione.",
+                "cs|Deset evropských klastrů se sešlo v Berlíně na školení.",
+                "bg|Десет европейски клъстера се срещнаха в Берлин за обучение."
+            })
     void detectsTheProjectLanguagesOnOneSentence(String language, String text) {
         assertThat(DETECTOR.detect(text)).isEqualTo(language);
     }
@@ -47,20 +49,25 @@ class LanguageDetectorTest {
     void theSamplerGivesTheLibrarysProbabilitiesToTheLastBitOnGeneratedNewsAndTheTestDocuments() throws IOException {
         DocumentReaders readers = new DocumentReaders();
         List<String> texts = new ArrayList<>();
-        String generated = String.join("\n", new NewsGenerator(TestData.reference()).jsonLines(300, 3L).toList());
+        String generated = String.join(
+                "\n", new NewsGenerator(TestData.reference()).jsonLines(300, 3L).toList());
         readers.read("generator", generated).documents().forEach(d -> texts.add(d.title() + "\n" + d.body()));
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/documents"))) {
             for (Path f : files.sorted().toList()) {
                 readers.read(f).documents().forEach(d -> texts.add(d.title() + "\n" + d.body()));
             }
         }
-        texts.add("Ten European clusters met in Berlin for a management training in the spring of 2017, said the organisers.");
-        texts.add("Contact: info@cluster.example, https://cluster.example/news — Десет европейски клъстера се срещнаха в Берлин.");
+        texts.add(
+                "Ten European clusters met in Berlin for a management training in the spring of 2017, said the organisers.");
+        texts.add(
+                "Contact: info@cluster.example, https://cluster.example/news — Десет европейски клъстера се срещнаха в Берлин.");
         int compared = 0;
         for (String text : texts) {
             for (int length : new int[] {300, 1500}) {
                 String sample = text.substring(0, Math.min(length, text.length()));
-                assertThat(describe(DETECTOR.probabilities(sample))).as(sample).isEqualTo(describe(DETECTOR.libraryProbabilities(sample)));
+                assertThat(describe(DETECTOR.probabilities(sample)))
+                        .as(sample)
+                        .isEqualTo(describe(DETECTOR.libraryProbabilities(sample)));
                 compared++;
             }
         }
@@ -69,6 +76,8 @@ class LanguageDetectorTest {
 
     private static List<String> describe(List<DetectedLanguage> languages) {
         // the exact double, not a rounded one: the same arithmetic must give the same bits
-        return languages.stream().map(l -> l.getLocale().getLanguage() + "=" + Double.doubleToLongBits(l.getProbability())).toList();
+        return languages.stream()
+                .map(l -> l.getLocale().getLanguage() + "=" + Double.doubleToLongBits(l.getProbability()))
+                .toList();
     }
 }

@@ -1,13 +1,6 @@
 package eu.clusternews.ingest.extract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.avro.NewsKind;
-import eu.clusternews.ingest.TestData;
-import eu.clusternews.ingest.read.DocumentReaders;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.NewsKind;
+import eu.clusternews.ingest.TestData;
+import eu.clusternews.ingest.read.DocumentReaders;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The seed press release against what seeds/news/*.expected.json states about it. */
 class SeedExtractionTest {
@@ -35,8 +35,10 @@ class SeedExtractionTest {
         try (Stream<Path> s = Files.list(TestData.seeds().resolve("news"))) {
             seed = s.filter(p -> p.toString().endsWith(".txt")).findFirst().orElseThrow();
         }
-        expected = new ObjectMapper().readTree(Files.readString(Path.of(seed.toString().replace(".txt", ".expected.json"))));
-        extraction = TestData.extractor().extract(new DocumentReaders().read(seed).documents().get(0));
+        expected = new ObjectMapper()
+                .readTree(Files.readString(Path.of(seed.toString().replace(".txt", ".expected.json"))));
+        extraction = TestData.extractor()
+                .extract(new DocumentReaders().read(seed).documents().get(0));
     }
 
     @Test
@@ -44,16 +46,20 @@ class SeedExtractionTest {
         JsonNode doc = expected.get("document");
         assertThat(extraction.title()).isEqualTo(doc.get("title").asText());
         assertThat(extraction.language()).isEqualTo(doc.get("language").asText());
-        assertThat(extraction.publishedAt()).isEqualTo(LocalDate.parse(doc.get("published").asText()));
+        assertThat(extraction.publishedAt())
+                .isEqualTo(LocalDate.parse(doc.get("published").asText()));
         assertThat(extraction.format()).isEqualTo("text");
     }
 
     @Test
     void statesTheEventOfTheExpectation() {
         JsonNode event = expected.get("event");
-        assertThat(extraction.kind().name().toLowerCase(Locale.ROOT)).isEqualTo(event.get("type").asText());
-        assertThat(extraction.eventStart()).isEqualTo(LocalDate.parse(event.get("start_date").asText()));
-        assertThat(extraction.eventEnd()).isEqualTo(LocalDate.parse(event.get("end_date").asText()));
+        assertThat(extraction.kind().name().toLowerCase(Locale.ROOT))
+                .isEqualTo(event.get("type").asText());
+        assertThat(extraction.eventStart())
+                .isEqualTo(LocalDate.parse(event.get("start_date").asText()));
+        assertThat(extraction.eventEnd())
+                .isEqualTo(LocalDate.parse(event.get("end_date").asText()));
         assertThat(extraction.city()).isEqualTo(event.get("city").asText());
         assertThat(extraction.country()).isEqualTo(event.get("country").asText());
     }
@@ -72,7 +78,8 @@ class SeedExtractionTest {
             assertThat(ids).as("ids linked for %s", surface).contains(id);
             assertThat(extraction.mentions())
                     .as("a mention of %s written as %s", id, surface)
-                    .anyMatch(found -> found.entityId().equals(id) && found.surface().startsWith(surface));
+                    .anyMatch(found ->
+                            found.entityId().equals(id) && found.surface().startsWith(surface));
         }
         assertThat(extraction.organisationIds()).containsExactlyInAnyOrder("org:bnpt", "org:esca", "org:vdivde-it");
         assertThat(extraction.consortiumIds()).containsExactlyInAnyOrder("cons:inno-drop", "cons:clusgrid");

@@ -1,18 +1,18 @@
 package eu.clusternews.ingest.generate;
 
-import eu.clusternews.ingest.TestData;
-import eu.clusternews.ingest.extract.Extraction;
-import eu.clusternews.ingest.read.DocumentReaders;
-import eu.clusternews.ingest.read.ReadResult;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import eu.clusternews.ingest.TestData;
+import eu.clusternews.ingest.extract.Extraction;
+import eu.clusternews.ingest.read.DocumentReaders;
+import eu.clusternews.ingest.read.ReadResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class NewsGeneratorTest {
 
@@ -27,14 +27,17 @@ class NewsGeneratorTest {
         output = out.toString();
         ReadResult read = new DocumentReaders().read("-", output);
         assertThat(read.rejections()).isEmpty();
-        extractions = read.documents().stream().map(TestData.extractor()::extract).toList();
+        extractions =
+                read.documents().stream().map(TestData.extractor()::extract).toList();
     }
 
     @Test
     void theSameSeedGivesTheSameLinesAndAnotherSeedOthers() {
         NewsGenerator generator = new NewsGenerator(TestData.reference());
-        assertThat(generator.jsonLines(20, 7L).toList()).isEqualTo(output.lines().limit(20).toList());
-        assertThat(generator.jsonLines(20, 8L).toList()).isNotEqualTo(output.lines().limit(20).toList());
+        assertThat(generator.jsonLines(20, 7L).toList())
+                .isEqualTo(output.lines().limit(20).toList());
+        assertThat(generator.jsonLines(20, 8L).toList())
+                .isNotEqualTo(output.lines().limit(20).toList());
     }
 
     @Test
@@ -47,13 +50,25 @@ class NewsGeneratorTest {
     void newsSpreadOverLanguagesYearsAndTheReferenceEntities() {
         assertThat(extractions.stream().map(Extraction::language).collect(Collectors.toSet()))
                 .containsAll(Set.of("de", "en", "pl", "fr", "es", "it"));
-        Set<Integer> years = extractions.stream().filter(e -> e.publishedAt() != null)
-                .map(e -> e.publishedAt().getYear()).collect(Collectors.toSet());
+        Set<Integer> years = extractions.stream()
+                .filter(e -> e.publishedAt() != null)
+                .map(e -> e.publishedAt().getYear())
+                .collect(Collectors.toSet());
         assertThat(years).allMatch(y -> y >= 2014 && y <= 2026).hasSizeGreaterThan(8);
-        assertThat(extractions.stream().flatMap(e -> e.consortiumIds().stream()).distinct().count()).isGreaterThanOrEqualTo(6);
-        assertThat(extractions.stream().map(Extraction::publisherId).distinct().count()).isGreaterThan(10);
-        assertThat(extractions.stream().flatMap(e -> e.programmeIds().stream()).distinct().count()).isGreaterThanOrEqualTo(2);
-        assertThat(extractions.stream().map(Extraction::kind).distinct().count()).isGreaterThanOrEqualTo(7);
+        assertThat(extractions.stream()
+                        .flatMap(e -> e.consortiumIds().stream())
+                        .distinct()
+                        .count())
+                .isGreaterThanOrEqualTo(6);
+        assertThat(extractions.stream().map(Extraction::publisherId).distinct().count())
+                .isGreaterThan(10);
+        assertThat(extractions.stream()
+                        .flatMap(e -> e.programmeIds().stream())
+                        .distinct()
+                        .count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(extractions.stream().map(Extraction::kind).distinct().count())
+                .isGreaterThanOrEqualTo(7);
     }
 
     @Test

@@ -1,5 +1,14 @@
 package eu.clusternews.ingest.read;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
 import eu.clusternews.ingest.DocumentRejectedException;
 import eu.clusternews.ingest.TestData;
 import eu.clusternews.ingest.extract.Extraction;
@@ -12,47 +21,51 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Random and hostile input never crashes a reader or the extractor: it ends in documents with extractions, or
  * in a DocumentRejectedException that names the source and a reason.
  */
 class HostileInputTest {
 
-    private static final List<String> NAMES = List.of("x.txt", "x.html", "x.rss", "x.atom", "x.xml", "x.jsonl", "x", "-");
+    private static final List<String> NAMES =
+            List.of("x.txt", "x.html", "x.rss", "x.atom", "x.xml", "x.jsonl", "x", "-");
     private final DocumentReaders readers = new DocumentReaders();
 
     @Property(tries = 150)
-    void randomBytesUnderAnyNameEndInAResultOrAClearRejection(@ForAll("names") String name, @ForAll @Size(max = 3000) byte[] bytes) {
+    void randomBytesUnderAnyNameEndInAResultOrAClearRejection(
+            @ForAll("names") String name, @ForAll @Size(max = 3000) byte[] bytes) {
         survives(name, bytes);
     }
 
     @Property(tries = 100)
-    void randomTextUnderAnyNameEndsInAResultOrAClearRejection(@ForAll("names") String name, @ForAll("texts") String text) {
+    void randomTextUnderAnyNameEndsInAResultOrAClearRejection(
+            @ForAll("names") String name, @ForAll("texts") String text) {
         survives(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Property(tries = 60)
-    void brokenFeedsAndJsonEndInAResultOrAClearRejection(@ForAll("names") String name, @ForAll("broken") String text,
-                                                        @ForAll @IntRange(min = 0, max = 400) int cut) {
+    void brokenFeedsAndJsonEndInAResultOrAClearRejection(
+            @ForAll("names") String name,
+            @ForAll("broken") String text,
+            @ForAll @IntRange(min = 0, max = 400) int cut) {
         survives(name, text.substring(0, Math.min(cut, text.length())).getBytes(StandardCharsets.UTF_8));
     }
 
     @Property(tries = 5)
     void deeplyNestedHtmlAndJsonDoNotOverflowTheStack(@ForAll @IntRange(min = 5_000, max = 50_000) int depth) {
-        survives("deep.html", ("<html><body>" + "<div><span>".repeat(depth) + "Cluster Nordlicht Photonik in Berlin"
-                + "</span></div>".repeat(depth) + "</body></html>").getBytes(StandardCharsets.UTF_8));
-        survives("deep.jsonl", ("{\"title\":" + "[".repeat(depth) + "]".repeat(depth) + "}").getBytes(StandardCharsets.UTF_8));
-        survives("deep.rss", ("<rss version=\"2.0\"><channel><item><title>t</title><description>" + "&lt;div&gt;".repeat(depth)
-                + "x</description></item></channel></rss>").getBytes(StandardCharsets.UTF_8));
+        survives(
+                "deep.html",
+                ("<html><body>" + "<div><span>".repeat(depth) + "Cluster Nordlicht Photonik in Berlin"
+                                + "</span></div>".repeat(depth) + "</body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
+        survives(
+                "deep.jsonl",
+                ("{\"title\":" + "[".repeat(depth) + "]".repeat(depth) + "}").getBytes(StandardCharsets.UTF_8));
+        survives(
+                "deep.rss",
+                ("<rss version=\"2.0\"><channel><item><title>t</title><description>" + "&lt;div&gt;".repeat(depth)
+                                + "x</description></item></channel></rss>")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @Property(tries = 2)
@@ -74,9 +87,11 @@ class HostileInputTest {
             List<String> hostile = List.of(
                     "<?xml version=\"1.0\"?>" + entity + "<rss version=\"2.0\"><channel><title>&xxe;</title><item>"
                             + "<title>INNO-DROP &xxe;</title><description>Training &xxe;</description></item></channel></rss>",
-                    "<?xml version=\"1.0\"?>" + entity + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>&xxe;</title>"
+                    "<?xml version=\"1.0\"?>" + entity
+                            + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>&xxe;</title>"
                             + "<entry><title>INNO-DROP &xxe;</title><content>Training &xxe;</content></entry></feed>",
-                    entity + "<html><head><title>INNO-DROP &xxe;</title></head><body><p>Training &xxe;</p></body></html>");
+                    entity
+                            + "<html><head><title>INNO-DROP &xxe;</title></head><body><p>Training &xxe;</p></body></html>");
             for (String name : NAMES) {
                 for (String document : hostile) {
                     assertThat(everythingReadFrom(name, document.getBytes(StandardCharsets.UTF_8)))
@@ -134,8 +149,13 @@ class HostileInputTest {
     Arbitrary<String> texts() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(2000),
-                Arbitraries.strings().withChars("<>/{}[]\":,&;#!?-=\n\r\t abcÄöüłąé€0123456789").ofMaxLength(2000),
-                Arbitraries.strings().withChars("{}[]\":,\n 0123456789abcnul").ofMaxLength(500).map(s -> "{" + s));
+                Arbitraries.strings()
+                        .withChars("<>/{}[]\":,&;#!?-=\n\r\t abcÄöüłąé€0123456789")
+                        .ofMaxLength(2000),
+                Arbitraries.strings()
+                        .withChars("{}[]\":,\n 0123456789abcnul")
+                        .ofMaxLength(500)
+                        .map(s -> "{" + s));
     }
 
     @Provide

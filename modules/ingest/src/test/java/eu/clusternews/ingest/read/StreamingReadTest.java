@@ -2,7 +2,6 @@ package eu.clusternews.ingest.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.ingest.DocumentRejectedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,15 +14,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import eu.clusternews.ingest.DocumentRejectedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** JSON lines and standard input are read one line at a time, with a limit per line, never a limit per input. */
 class StreamingReadTest {
 
-    private static final String LINE = "{\"title\":\"INNO-DROP training in Berlin\",\"body\":\"%s\",\"publishedAt\":\"2017-04-25\"}\n";
+    private static final String LINE =
+            "{\"title\":\"INNO-DROP training in Berlin\",\"body\":\"%s\",\"publishedAt\":\"2017-04-25\"}\n";
 
-    @TempDir Path temp;
+    @TempDir
+    Path temp;
 
     /** Keeps what a read found: the sources of the documents and the rejections. */
     private static final class Found implements DocumentSink {
@@ -84,7 +87,9 @@ class StreamingReadTest {
         assertThat(found.where).containsExactly("-:1", "-:4");
         assertThat(found.rejected).singleElement().satisfies(r -> {
             assertThat(r.source()).isEqualTo("-:3");
-            assertThat(r.reason()).contains(String.format(Locale.ROOT, "%,d bytes", huge.length() - 1)).contains("limit of 1,000 bytes");
+            assertThat(r.reason())
+                    .contains(String.format(Locale.ROOT, "%,d bytes", huge.length() - 1))
+                    .contains("limit of 1,000 bytes");
         });
     }
 
@@ -127,11 +132,19 @@ class StreamingReadTest {
     @Test
     void standardInputOfJsonLinesIsStreamedAndOtherContentIsReadWhole() {
         Found lines = new Found();
-        new DocumentReaders().read("-", new ByteArrayInputStream((String.format(LINE, "a") + String.format(LINE, "b"))
-                .getBytes(StandardCharsets.UTF_8)), lines);
+        new DocumentReaders()
+                .read(
+                        "-",
+                        new ByteArrayInputStream(
+                                (String.format(LINE, "a") + String.format(LINE, "b")).getBytes(StandardCharsets.UTF_8)),
+                        lines);
         Found text = new Found();
-        new DocumentReaders().read("-", new ByteArrayInputStream(
-                "Meldung\n17.05.2017\n\nINNO-DROP Training\n\nBody text.".getBytes(StandardCharsets.UTF_8)), text);
+        new DocumentReaders()
+                .read(
+                        "-",
+                        new ByteArrayInputStream("Meldung\n17.05.2017\n\nINNO-DROP Training\n\nBody text."
+                                .getBytes(StandardCharsets.UTF_8)),
+                        text);
 
         assertThat(lines.where).containsExactly("-:1", "-:2");
         assertThat(text.where).containsExactly("-");

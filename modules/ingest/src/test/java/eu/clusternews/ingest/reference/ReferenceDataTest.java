@@ -1,13 +1,7 @@
 package eu.clusternews.ingest.reference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.Member;
-import eu.clusternews.avro.Programme;
-import eu.clusternews.ingest.TestData;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +13,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.clusternews.avro.Consortium;
+import eu.clusternews.avro.Member;
+import eu.clusternews.avro.Programme;
+import eu.clusternews.ingest.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReferenceDataTest {
 
@@ -31,14 +31,13 @@ class ReferenceDataTest {
         assertThat(reference.organisations()).hasSize(44);
         assertThat(reference.consortia()).hasSize(8);
         assertThat(reference.programmes()).hasSize(16);
-        assertThat(reference.organisation("org:bnpt")).get()
-                .satisfies(o -> {
-                    assertThat(o.getName()).isEqualTo("BalticNet-PlasmaTec");
-                    assertThat(o.getLegalName()).isEqualTo("BalticNet-PlasmaTec e.V.");
-                    assertThat(o.getCity()).isEqualTo("Greifswald");
-                    assertThat(o.getSourceIds()).contains("S02", "S30", "S31");
-                    assertThat(o.getAliases()).contains("BNPT");
-                });
+        assertThat(reference.organisation("org:bnpt")).get().satisfies(o -> {
+            assertThat(o.getName()).isEqualTo("BalticNet-PlasmaTec");
+            assertThat(o.getLegalName()).isEqualTo("BalticNet-PlasmaTec e.V.");
+            assertThat(o.getCity()).isEqualTo("Greifswald");
+            assertThat(o.getSourceIds()).contains("S02", "S30", "S31");
+            assertThat(o.getAliases()).contains("BNPT");
+        });
     }
 
     @Test
@@ -62,9 +61,12 @@ class ReferenceDataTest {
         assertThat(innoDrop.getProgrammeId()).isEqualTo("prog:cosme-cluster-excellence");
         assertThat(innoDrop.getStartMonth()).isEqualTo("2016-11");
         assertThat(innoDrop.getEndMonth()).isEqualTo("2018-11");
-        assertThat(reference.consortium("cons:cosmenerg").orElseThrow().getStartMonth()).isEqualTo("2016-11");
-        assertThat(reference.consortium("cons:adpack").orElseThrow().getEndMonth()).isEqualTo("2017-12");
-        assertThat(reference.consortium("cons:clusgrid").orElseThrow().getEndMonth()).isNull();
+        assertThat(reference.consortium("cons:cosmenerg").orElseThrow().getStartMonth())
+                .isEqualTo("2016-11");
+        assertThat(reference.consortium("cons:adpack").orElseThrow().getEndMonth())
+                .isEqualTo("2017-12");
+        assertThat(reference.consortium("cons:clusgrid").orElseThrow().getEndMonth())
+                .isNull();
     }
 
     @Test
@@ -73,12 +75,16 @@ class ReferenceDataTest {
         assertThat(cosme.getPeriodStart()).isEqualTo(LocalDate.of(2014, 1, 1));
         assertThat(cosme.getPeriodEnd()).isEqualTo(LocalDate.of(2020, 12, 31));
         assertThat(cosme.getBudgetEur()).isEqualTo(2.3e9);
-        Programme excellence = reference.programme("prog:cosme-cluster-excellence").orElseThrow();
+        Programme excellence =
+                reference.programme("prog:cosme-cluster-excellence").orElseThrow();
         assertThat(excellence.getPeriodStart()).isEqualTo(LocalDate.of(2014, 1, 1));
         assertThat(excellence.getPeriodEnd()).isEqualTo(LocalDate.of(2020, 12, 31));
-        assertThat(reference.programme("prog:escp-4x").orElseThrow().getPeriodEnd()).isNull();
-        assertThat(reference.programme("prog:go-cluster").orElseThrow().getPeriodStart()).isNull();
-        assertThat(reference.programmeChain("prog:cosme-cluster-excellence")).extracting(Programme::getId)
+        assertThat(reference.programme("prog:escp-4x").orElseThrow().getPeriodEnd())
+                .isNull();
+        assertThat(reference.programme("prog:go-cluster").orElseThrow().getPeriodStart())
+                .isNull();
+        assertThat(reference.programmeChain("prog:cosme-cluster-excellence"))
+                .extracting(Programme::getId)
                 .containsExactly("prog:cosme-cluster-excellence", "prog:cosme");
     }
 
@@ -105,16 +111,21 @@ class ReferenceDataTest {
         replace(dir.resolve("programmes.json"), "\"id\": \"prog:ecei\",", "");
         assertThatThrownBy(() -> ReferenceData.load(dir))
                 .isInstanceOf(ReferenceDataException.class)
-                .hasMessageContaining("programmes.json").hasMessageContaining("has no \"id\"");
+                .hasMessageContaining("programmes.json")
+                .hasMessageContaining("has no \"id\"");
     }
 
     @Test
     void aMembershipOfAConsortiumThatDoesNotExistIsNamed(@TempDir Path dir) throws IOException {
         copySeeds(dir);
-        replace(dir.resolve("memberships.json"), "\"consortium_id\": \"cons:clusgrid\"", "\"consortium_id\": \"cons:nowhere\"");
+        replace(
+                dir.resolve("memberships.json"),
+                "\"consortium_id\": \"cons:clusgrid\"",
+                "\"consortium_id\": \"cons:nowhere\"");
         assertThatThrownBy(() -> ReferenceData.load(dir))
                 .isInstanceOf(ReferenceDataException.class)
-                .hasMessageContaining("memberships.json").hasMessageContaining("cons:nowhere")
+                .hasMessageContaining("memberships.json")
+                .hasMessageContaining("cons:nowhere")
                 .hasMessageContaining("consortia.json does not define");
     }
 
@@ -122,24 +133,32 @@ class ReferenceDataTest {
     void anAliasOfAnUnknownEntityAndABadDateAreNamed(@TempDir Path dir) throws IOException {
         copySeeds(dir);
         replace(dir.resolve("aliases.json"), "\"org:accio\"", "\"org:ghost\"");
-        assertThatThrownBy(() -> ReferenceData.load(dir)).hasMessageContaining("aliases.json").hasMessageContaining("org:ghost");
+        assertThatThrownBy(() -> ReferenceData.load(dir))
+                .hasMessageContaining("aliases.json")
+                .hasMessageContaining("org:ghost");
         copySeeds(dir);
         replace(dir.resolve("programmes.json"), "\"period_start\": \"2014-01-01\"", "\"period_start\": \"Jan 2014\"");
-        assertThatThrownBy(() -> ReferenceData.load(dir)).hasMessageContaining("programmes.json")
-                .hasMessageContaining("period_start").hasMessageContaining("Jan 2014");
+        assertThatThrownBy(() -> ReferenceData.load(dir))
+                .hasMessageContaining("programmes.json")
+                .hasMessageContaining("period_start")
+                .hasMessageContaining("Jan 2014");
     }
 
     @Test
     void aMissingFileOrDirectoryIsNamed(@TempDir Path dir) throws IOException {
         copySeeds(dir);
         Files.delete(dir.resolve("consortia.json"));
-        assertThatThrownBy(() -> ReferenceData.load(dir)).hasMessageContaining("consortia.json").hasMessageContaining("missing");
+        assertThatThrownBy(() -> ReferenceData.load(dir))
+                .hasMessageContaining("consortia.json")
+                .hasMessageContaining("missing");
         assertThatThrownBy(() -> ReferenceData.load(dir.resolve("nope"))).hasMessageContaining("nope");
     }
 
     static Path seedExpectation() throws IOException {
         try (Stream<Path> s = Files.list(TestData.seeds().resolve("news"))) {
-            return s.filter(p -> p.toString().endsWith(".expected.json")).findFirst().orElseThrow();
+            return s.filter(p -> p.toString().endsWith(".expected.json"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

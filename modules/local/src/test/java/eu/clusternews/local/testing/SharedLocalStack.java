@@ -23,8 +23,7 @@ public final class SharedLocalStack {
 
     private static LocalStack instance;
 
-    private SharedLocalStack() {
-    }
+    private SharedLocalStack() {}
 
     /** The running stack, started on the first call. */
     public static synchronized LocalStack get() {
@@ -41,13 +40,16 @@ public final class SharedLocalStack {
                 Directories.deleteRecursively(dataDir);
                 throw e;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } finally {
-                    Directories.deleteRecursively(dataDir);
-                }
-            }, "stop-shared-local-stack"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    started.close();
+                                } finally {
+                                    Directories.deleteRecursively(dataDir);
+                                }
+                            },
+                            "stop-shared-local-stack"));
             instance = started;
         }
         return instance;

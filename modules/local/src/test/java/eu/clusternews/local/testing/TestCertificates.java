@@ -16,61 +16,134 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestCertificates {
 
-  public final String password = "store-" + UUID.randomUUID();
-  public final Path serverKeystore;
-  public final Path clientKeystore;
-  public final Path truststore;
-  public final Path caPem;
-  private final Path dir;
+    public final String password = "store-" + UUID.randomUUID();
+    public final Path serverKeystore;
+    public final Path clientKeystore;
+    public final Path truststore;
+    public final Path caPem;
+    private final Path dir;
 
-  public TestCertificates(Path dir) throws IOException, InterruptedException {
-    this.dir = dir;
-    Path ca = dir.resolve("ca.p12");
-    caPem = dir.resolve("ca.pem");
-    serverKeystore = dir.resolve("server.p12");
-    clientKeystore = dir.resolve("client.p12");
-    truststore = dir.resolve("truststore.p12");
-    keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=clusternews test CA",
-        "-ext", "bc:c", "-validity", "2", "-keystore", ca, "-storetype", "PKCS12", "-storepass", password);
-    keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca, "-storepass", password, "-file", caPem);
-    signed(ca, serverKeystore, "CN=127.0.0.1", "SAN=IP:127.0.0.1", "EKU=serverAuth");
-    signed(ca, clientKeystore, "CN=clusternews", null, "EKU=clientAuth");
-    keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem, "-keystore", truststore, "-storetype", "PKCS12",
-        "-storepass", password);
-  }
+    public TestCertificates(Path dir) throws IOException, InterruptedException {
+        this.dir = dir;
+        Path ca = dir.resolve("ca.p12");
+        caPem = dir.resolve("ca.pem");
+        serverKeystore = dir.resolve("server.p12");
+        clientKeystore = dir.resolve("client.p12");
+        truststore = dir.resolve("truststore.p12");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=clusternews test CA",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "2",
+                "-keystore",
+                ca,
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password);
+        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca, "-storepass", password, "-file", caPem);
+        signed(ca, serverKeystore, "CN=127.0.0.1", "SAN=IP:127.0.0.1", "EKU=serverAuth");
+        signed(ca, clientKeystore, "CN=clusternews", null, "EKU=clientAuth");
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "ca",
+                "-file",
+                caPem,
+                "-keystore",
+                truststore,
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password);
+    }
 
-  /** A key pair in its own PKCS12 keystore, with the certificate chain signed by the CA. */
-  private void signed(Path ca, Path keystore, String dname, String san, String eku)
-      throws IOException, InterruptedException {
-    String alias = keystore.getFileName().toString().replace(".p12", "");
-    Path request = dir.resolve(alias + ".csr");
-    Path certificate = dir.resolve(alias + ".pem");
-    keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname, "-validity", "2",
-        "-keystore", keystore, "-storetype", "PKCS12", "-storepass", password);
-    keytool("-certreq", "-alias", alias, "-keystore", keystore, "-storepass", password, "-file", request);
-    List<Object> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", ca, "-storepass",
-        password, "-infile", request, "-outfile", certificate, "-validity", "2", "-ext", eku));
-    if (san != null) {
-      gencert.addAll(List.of("-ext", san));
+    /** A key pair in its own PKCS12 keystore, with the certificate chain signed by the CA. */
+    private void signed(Path ca, Path keystore, String dname, String san, String eku)
+            throws IOException, InterruptedException {
+        String alias = keystore.getFileName().toString().replace(".p12", "");
+        Path request = dir.resolve(alias + ".csr");
+        Path certificate = dir.resolve(alias + ".pem");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                dname,
+                "-validity",
+                "2",
+                "-keystore",
+                keystore,
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password);
+        keytool("-certreq", "-alias", alias, "-keystore", keystore, "-storepass", password, "-file", request);
+        List<Object> gencert = new ArrayList<>(List.of(
+                "-gencert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca,
+                "-storepass",
+                password,
+                "-infile",
+                request,
+                "-outfile",
+                certificate,
+                "-validity",
+                "2",
+                "-ext",
+                eku));
+        if (san != null) {
+            gencert.addAll(List.of("-ext", san));
+        }
+        keytool(gencert.toArray());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "ca",
+                "-file",
+                caPem,
+                "-keystore",
+                keystore,
+                "-storepass",
+                password);
+        keytool("-importcert", "-alias", alias, "-file", certificate, "-keystore", keystore, "-storepass", password);
     }
-    keytool(gencert.toArray());
-    keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem, "-keystore", keystore, "-storepass", password);
-    keytool("-importcert", "-alias", alias, "-file", certificate, "-keystore", keystore, "-storepass", password);
-  }
 
-  private void keytool(Object... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    // a short-lived JVM: start it the cheap way (each keytool run is a JVM start)
-    command.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-J-Xshare:auto"));
-    for (Object arg : args) {
-      command.add(arg.toString());
+    private void keytool(Object... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        // a short-lived JVM: start it the cheap way (each keytool run is a JVM start)
+        command.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-J-Xshare:auto"));
+        for (Object arg : args) {
+            command.add(arg.toString());
+        }
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("keytool " + args[0] + " failed: " + output);
+        }
     }
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("keytool " + args[0] + " failed: " + output);
-    }
-  }
 }

@@ -15,8 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 /** Creates topics with unique names, so tests sharing one broker never see each other's records. */
 public final class TestTopics {
 
-    private TestTopics() {
-    }
+    private TestTopics() {}
 
     /** Creates {@code <prefix>-<random>} with one partition on the stack's broker and returns its name. */
     public static String create(LocalStack local, String prefix) {
@@ -28,9 +27,11 @@ public final class TestTopics {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot create topic " + name + " on " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create topic " + name + " on " + bootstrapServers + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + name, e);

@@ -1,16 +1,17 @@
 package eu.clusternews.pipeline.aggregate;
 
-import eu.clusternews.avro.ClusterContribution;
-import eu.clusternews.avro.ClusterRole;
-import eu.clusternews.avro.Headline;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+
+import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.ClusterRole;
+import eu.clusternews.avro.Headline;
 
 /**
  * One entity's activity (a cluster's, consortium's or programme's) while it is being counted: decoded and mutable,
@@ -24,8 +25,8 @@ import java.util.HashSet;
 public final class Activity {
 
     /** Newest publication date first, undated news last, ties by news id: a total order. */
-    public static final Comparator<Headline> RECENT_FIRST = Comparator
-            .comparing(Headline::getPublishedAt, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+    public static final Comparator<Headline> RECENT_FIRST = Comparator.comparing(
+                    Headline::getPublishedAt, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
             .thenComparing(Headline::getNewsId);
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
@@ -78,13 +79,15 @@ public final class Activity {
         consortiumIds.addAll(c.getConsortiumIds());
         programmeIds.addAll(c.getProgrammeIds());
         clusterIds.addAll(c.getClusterIds());
-        addHeadline(Headline.newBuilder()
-                .setNewsId(c.getNewsId())
-                .setTitle(c.getTitle())
-                .setPublishedAt(published)
-                .setKind(c.getKind())
-                .setUrl(c.getUrl())
-                .build(), maxHeadlines);
+        addHeadline(
+                Headline.newBuilder()
+                        .setNewsId(c.getNewsId())
+                        .setTitle(c.getTitle())
+                        .setPublishedAt(published)
+                        .setKind(c.getKind())
+                        .setUrl(c.getUrl())
+                        .build(),
+                maxHeadlines);
     }
 
     /**
@@ -101,10 +104,12 @@ public final class Activity {
         }
         newsCount += other.newsCount;
         undatedCount += other.undatedCount;
-        if (other.firstPublishedAt != null && (firstPublishedAt == null || other.firstPublishedAt.isBefore(firstPublishedAt))) {
+        if (other.firstPublishedAt != null
+                && (firstPublishedAt == null || other.firstPublishedAt.isBefore(firstPublishedAt))) {
             firstPublishedAt = other.firstPublishedAt;
         }
-        if (other.lastPublishedAt != null && (lastPublishedAt == null || other.lastPublishedAt.isAfter(lastPublishedAt))) {
+        if (other.lastPublishedAt != null
+                && (lastPublishedAt == null || other.lastPublishedAt.isAfter(lastPublishedAt))) {
             lastPublishedAt = other.lastPublishedAt;
         }
         other.countsByRole.forEach((k, v) -> countsByRole.merge(k, v, Long::sum));

@@ -1,9 +1,5 @@
 package eu.clusternews.pipeline.aggregate;
 
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.avro.ConsortiumActivity;
-import eu.clusternews.avro.Headline;
-import eu.clusternews.avro.ProgrammeActivity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +7,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.Headline;
+import eu.clusternews.avro.ProgrammeActivity;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -25,8 +26,8 @@ public final class ActivityKind<A extends SpecificRecordBase> {
 
     public static final ActivityKind<ClusterActivity> CLUSTER =
             new ActivityKind<>(ClusterActivity.class, ClusterActivity.getClassSchema(), "clusterId", "country");
-    public static final ActivityKind<ConsortiumActivity> CONSORTIUM =
-            new ActivityKind<>(ConsortiumActivity.class, ConsortiumActivity.getClassSchema(), "consortiumId", "programmeId");
+    public static final ActivityKind<ConsortiumActivity> CONSORTIUM = new ActivityKind<>(
+            ConsortiumActivity.class, ConsortiumActivity.getClassSchema(), "consortiumId", "programmeId");
     public static final ActivityKind<ProgrammeActivity> PROGRAMME =
             new ActivityKind<>(ProgrammeActivity.class, ProgrammeActivity.getClassSchema(), "programmeId", "parentId");
 

@@ -1,12 +1,13 @@
 package eu.clusternews.pipeline.aggregate;
 
-import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
@@ -226,7 +227,8 @@ public final class AggregateStore<A extends SpecificRecordBase>
         try (raw) {
             while (raw.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = raw.next();
-                all.add(KeyValue.pair(new String(kv.key.get(), StandardCharsets.UTF_8), serde.deserialize(name, kv.value)));
+                all.add(KeyValue.pair(
+                        new String(kv.key.get(), StandardCharsets.UTF_8), serde.deserialize(name, kv.value)));
             }
         }
         Iterator<KeyValue<String, A>> it = all.iterator();

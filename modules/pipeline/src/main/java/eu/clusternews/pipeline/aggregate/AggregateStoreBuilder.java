@@ -2,6 +2,7 @@ package eu.clusternews.pipeline.aggregate;
 
 import java.util.HashMap;
 import java.util.Map;
+
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -52,8 +53,8 @@ public final class AggregateStoreBuilder<A extends SpecificRecordBase> implement
 
     @Override
     public AggregateStore<A> build() {
-        StoreBuilder<KeyValueStore<Bytes, byte[]>> bytes = Stores
-                .keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+        StoreBuilder<KeyValueStore<Bytes, byte[]>> bytes = Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingDisabled();
         bytes = logged ? bytes.withLoggingEnabled(logConfig) : bytes.withLoggingDisabled();
         return new AggregateStore<>(name, kind, bytes.build());

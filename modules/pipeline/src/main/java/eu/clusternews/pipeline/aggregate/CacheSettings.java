@@ -1,6 +1,7 @@
 package eu.clusternews.pipeline.aggregate;
 
 import java.util.Map;
+
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -20,7 +21,9 @@ record CacheSettings(int maxEntries, boolean writeThrough) {
         Object entries = configs.get(CACHE_ENTRIES_CONFIG);
         Object cacheBytes = configs.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
         return new CacheSettings(
-                entries == null ? DEFAULT_CACHE_ENTRIES : Math.max(1, Integer.parseInt(entries.toString().trim())),
+                entries == null
+                        ? DEFAULT_CACHE_ENTRIES
+                        : Math.max(1, Integer.parseInt(entries.toString().trim())),
                 cacheBytes != null && Long.parseLong(cacheBytes.toString().trim()) == 0L);
     }
 }

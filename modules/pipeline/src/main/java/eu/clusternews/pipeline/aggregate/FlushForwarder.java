@@ -39,8 +39,8 @@ final class FlushForwarder<V> {
             if (updateContext != null) {
                 context.setRecordContext(updateContext);
             }
-            context.forward(new Record<>(key, value, timestamp,
-                    updateContext != null ? updateContext.headers() : null));
+            context.forward(
+                    new Record<>(key, value, timestamp, updateContext != null ? updateContext.headers() : null));
         } finally {
             context.setRecordContext(previousContext);
             context.setCurrentNode(previousNode);

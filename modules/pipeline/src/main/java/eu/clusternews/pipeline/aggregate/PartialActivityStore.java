@@ -1,9 +1,10 @@
 package eu.clusternews.pipeline.aggregate;
 
-import eu.clusternews.avro.ClusterContribution;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import eu.clusternews.avro.ClusterContribution;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -28,7 +29,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * news whose offsets a transaction commits are in that transaction, and a crash loses nothing and doubles nothing.
  * It needs no changelog. Its bound and the write-through switch: {@link CacheSettings}.
  */
-public final class PartialActivityStore<A extends SpecificRecordBase> implements StateStore, CachedStateStore<String, A> {
+public final class PartialActivityStore<A extends SpecificRecordBase>
+        implements StateStore, CachedStateStore<String, A> {
 
     private final String name;
     private final ActivityKind<A> kind;
@@ -53,7 +55,7 @@ public final class PartialActivityStore<A extends SpecificRecordBase> implements
         partials.clear();
         settings = CacheSettings.from(context.appConfigs());
         // registered so that Streams flushes it before each commit; nothing to restore
-        context.register(root, (key, value) -> { });
+        context.register(root, (key, value) -> {});
         open = true;
     }
 

@@ -1,11 +1,13 @@
 package eu.clusternews.pipeline.aggregate;
 
 import java.util.Map;
+
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /** Builds a {@link PartialActivityStore}: in memory, never logged (it is empty at every commit). */
-public final class PartialActivityStoreBuilder<A extends SpecificRecordBase> implements StoreBuilder<PartialActivityStore<A>> {
+public final class PartialActivityStoreBuilder<A extends SpecificRecordBase>
+        implements StoreBuilder<PartialActivityStore<A>> {
 
     private final String name;
     private final ActivityKind<A> kind;

@@ -3,6 +3,7 @@ package eu.clusternews.pipeline.internal;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -39,7 +40,9 @@ public final class DecodedOnceDeserializer<T> implements Deserializer<T> {
     @Override
     public T deserialize(String topic, Headers headers, byte[] data) {
         if (data == null) {
-            return headers == null ? inner.deserialize(topic, (byte[]) null) : inner.deserialize(topic, headers, (byte[]) null);
+            return headers == null
+                    ? inner.deserialize(topic, (byte[]) null)
+                    : inner.deserialize(topic, headers, (byte[]) null);
         }
         Content key = new Content(data);
         T value = decoded.get(key);

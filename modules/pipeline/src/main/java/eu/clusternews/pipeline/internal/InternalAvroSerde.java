@@ -1,11 +1,12 @@
 package eu.clusternews.pipeline.internal;
 
-import eu.clusternews.avro.ReleasedSchemas;
-import eu.clusternews.registry.PlainLists;
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Map;
+
+import eu.clusternews.avro.ReleasedSchemas;
+import eu.clusternews.registry.PlainLists;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
@@ -38,6 +39,7 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private final Class<T> type;
     /** Avro's single-object header: the marker bytes C3 01 and the schema's CRC-64-AVRO fingerprint. */
     private final byte[] header;
+
     private final SpecificDatumWriter<T> writer;
     private final BinaryMessageDecoder<T> decoder;
     /** Whether decoded records get plain lists, so that {@code equals} works on them (see {@link PlainLists}). */
@@ -84,8 +86,8 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
             writer.write(data, buffer.encoder);
             buffer.encoder.flush();
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Cannot encode a " + type.getSimpleName() + " for " + topic + ": "
-                    + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot encode a " + type.getSimpleName() + " for " + topic + ": " + e.getMessage(), e);
         }
         byte[] bytes = buffer.toByteArray();
         buffer.shrinkIfHuge();
@@ -120,14 +122,17 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
             T decoded = decoder.decode(data);
             return plainLists ? PlainLists.in(decoded) : decoded;
         } catch (MissingSchemaException e) {
-            throw new SerializationException("A " + type.getSimpleName() + " in " + topic
-                    + " was written with a schema this version does not know (" + e.getMessage() + "): written by a"
-                    + " newer clusternews? Run the same or a newer version.", e);
+            throw new SerializationException(
+                    "A " + type.getSimpleName() + " in " + topic
+                            + " was written with a schema this version does not know (" + e.getMessage()
+                            + "): written by a"
+                            + " newer clusternews? Run the same or a newer version.",
+                    e);
         } catch (BadHeaderException e) {
             throw new SerializationException(notOurs(topic, data), e);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Cannot decode a " + type.getSimpleName() + " in " + topic + ": "
-                    + e.getMessage(), e);
+            throw new SerializationException(
+                    "Cannot decode a " + type.getSimpleName() + " in " + topic + ": " + e.getMessage(), e);
         }
     }
 

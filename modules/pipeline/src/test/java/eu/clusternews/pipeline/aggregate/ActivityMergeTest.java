@@ -2,15 +2,16 @@ package eu.clusternews.pipeline.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.avro.ClusterContribution;
-import eu.clusternews.avro.ClusterRole;
-import eu.clusternews.avro.NewsKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.ClusterRole;
+import eu.clusternews.avro.NewsKind;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,8 +29,8 @@ class ActivityMergeTest {
     private static final int MAX_HEADLINES = 4;
 
     @Property(tries = 200)
-    void mergingPartialsInAnyOrderEqualsCountingEveryContribution(@ForAll("histories") List<ClusterContribution> history,
-                                                                  @ForAll long seed) {
+    void mergingPartialsInAnyOrderEqualsCountingEveryContribution(
+            @ForAll("histories") List<ClusterContribution> history, @ForAll long seed) {
         Activity oneByOne = new Activity();
         history.forEach(c -> oneByOne.add(c, MAX_HEADLINES));
 
@@ -48,7 +49,8 @@ class ActivityMergeTest {
         Activity merged = new Activity();
         partials.forEach(p -> merged.merge(written(p), MAX_HEADLINES));
 
-        assertThat(ActivityKind.CLUSTER.write("org:x", merged)).isEqualTo(ActivityKind.CLUSTER.write("org:x", oneByOne));
+        assertThat(ActivityKind.CLUSTER.write("org:x", merged))
+                .isEqualTo(ActivityKind.CLUSTER.write("org:x", oneByOne));
         assertThat(merged.newsCount).isEqualTo(history.size());
     }
 
@@ -59,17 +61,22 @@ class ActivityMergeTest {
     }
 
     /** What varies from one news to the next. */
-    record Spec(LocalDate publishedAt, NewsKind kind, List<ClusterRole> roles, List<String> consortia) {
-    }
+    record Spec(LocalDate publishedAt, NewsKind kind, List<ClusterRole> roles, List<String> consortia) {}
 
     @Provide
     Arbitrary<List<ClusterContribution>> histories() {
-        Arbitrary<LocalDate> dates = Arbitraries.integers().between(0, 20 * 365)
-                .map(d -> LocalDate.of(2005, 1, 1).plusDays(d)).injectNull(0.15);
-        Arbitrary<List<ClusterRole>> roles = Arbitraries.of(ClusterRole.class).set().ofMaxSize(2).map(List::copyOf);
-        Arbitrary<List<String>> consortia = Arbitraries.of("cons:a", "cons:b", "cons:c").set().ofMaxSize(2).map(List::copyOf);
-        return Combinators.combine(dates, Arbitraries.of(NewsKind.class), roles, consortia).as(Spec::new)
-                .list().ofMaxSize(40)
+        Arbitrary<LocalDate> dates = Arbitraries.integers()
+                .between(0, 20 * 365)
+                .map(d -> LocalDate.of(2005, 1, 1).plusDays(d))
+                .injectNull(0.15);
+        Arbitrary<List<ClusterRole>> roles =
+                Arbitraries.of(ClusterRole.class).set().ofMaxSize(2).map(List::copyOf);
+        Arbitrary<List<String>> consortia =
+                Arbitraries.of("cons:a", "cons:b", "cons:c").set().ofMaxSize(2).map(List::copyOf);
+        return Combinators.combine(dates, Arbitraries.of(NewsKind.class), roles, consortia)
+                .as(Spec::new)
+                .list()
+                .ofMaxSize(40)
                 .map(specs -> {
                     List<ClusterContribution> history = new ArrayList<>();
                     for (int i = 0; i < specs.size(); i++) {

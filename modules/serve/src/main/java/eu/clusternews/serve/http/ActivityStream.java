@@ -1,13 +1,5 @@
 package eu.clusternews.serve.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.avro.ConsortiumActivity;
-import eu.clusternews.avro.ProgrammeActivity;
-import eu.clusternews.serve.query.ActivityChange;
-import eu.clusternews.serve.query.ActivityQueries;
-import io.javalin.http.sse.SseClient;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Queue;
@@ -17,6 +9,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ConsortiumActivity;
+import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.serve.query.ActivityChange;
+import eu.clusternews.serve.query.ActivityQueries;
+import io.javalin.http.sse.SseClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,7 @@ final class ActivityStream implements AutoCloseable {
     static final int QUEUE_CAPACITY = 256;
 
     /** An event or, with a null name, a comment. */
-    private record Event(String name, String data) {
-    }
+    private record Event(String name, String data) {}
 
     /** One connected client: its queue and the thread that writes the queue to it. */
     private final class Connection implements Runnable {
@@ -102,8 +102,8 @@ final class ActivityStream implements AutoCloseable {
     ActivityStream(ActivityQueries queries, ObjectMapper json) {
         this.json = json;
         this.subscription = queries.onActivityChange(this::broadcast);
-        heartbeat.scheduleAtFixedRate(() -> send(new Event(null, "keep-alive")), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
-                TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(
+                () -> send(new Event(null, "keep-alive")), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
     void connect(SseClient client) {
@@ -111,7 +111,8 @@ final class ActivityStream implements AutoCloseable {
         Connection connection = new Connection(client);
         client.onClose(connection::drop);
         connections.add(connection);
-        connection.offer(new Event("hello", toJson(Map.of("connectedAt", Instant.now().toString()))));
+        connection.offer(
+                new Event("hello", toJson(Map.of("connectedAt", Instant.now().toString()))));
         connection.sender.start();
     }
 
@@ -120,8 +121,8 @@ final class ActivityStream implements AutoCloseable {
     }
 
     private void broadcast(ActivityChange change) {
-        String data = toJson(new Views.ActivityChangeView(change.entity().name().toLowerCase(java.util.Locale.ROOT),
-                change.id(), view(change)));
+        String data = toJson(new Views.ActivityChangeView(
+                change.entity().name().toLowerCase(java.util.Locale.ROOT), change.id(), view(change)));
         send(new Event("activity", data));
     }
 
@@ -129,7 +130,8 @@ final class ActivityStream implements AutoCloseable {
     private void send(Event event) {
         for (Connection connection : connections) {
             if (!connection.offer(event)) {
-                log.info("dropping an SSE client {} events behind (it does not read); it may reconnect", QUEUE_CAPACITY);
+                log.info(
+                        "dropping an SSE client {} events behind (it does not read); it may reconnect", QUEUE_CAPACITY);
                 connection.drop();
             }
         }
@@ -145,7 +147,8 @@ final class ActivityStream implements AutoCloseable {
         if (change.activity() instanceof ProgrammeActivity programme) {
             return Views.activity(programme);
         }
-        throw new IllegalArgumentException("not an activity aggregate: " + change.activity().getClass().getName());
+        throw new IllegalArgumentException(
+                "not an activity aggregate: " + change.activity().getClass().getName());
     }
 
     private String toJson(Object value) {

@@ -1,7 +1,8 @@
 package eu.clusternews.serve.http;
 
-import eu.clusternews.serve.query.QueryResult;
 import java.time.Duration;
+
+import eu.clusternews.serve.query.QueryResult;
 
 /**
  * Unwraps {@link QueryResult}s inside a request handler: "not found" and "unavailable" become exceptions
@@ -26,8 +27,7 @@ final class Answers {
         }
     }
 
-    private Answers() {
-    }
+    private Answers() {}
 
     /** The value, or 404 / 503. */
     static <T> T require(QueryResult<T> result) {

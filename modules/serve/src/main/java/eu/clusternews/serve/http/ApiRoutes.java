@@ -2,18 +2,20 @@ package eu.clusternews.serve.http;
 
 import static eu.clusternews.serve.http.Answers.require;
 
-import eu.clusternews.serve.query.ActivityQueries;
-import eu.clusternews.serve.query.NewsQuery;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import eu.clusternews.serve.query.ActivityQueries;
+import eu.clusternews.serve.query.NewsQuery;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
 /** The JSON API under {@code /api}: listings, entity details and news (API.md documents the shapes). */
 final class ApiRoutes {
 
-    private static final Set<String> NEWS_PARAMETERS = Set.of("cluster", "consortium", "from", "until", "kind", "limit");
+    private static final Set<String> NEWS_PARAMETERS =
+            Set.of("cluster", "consortium", "from", "until", "kind", "limit");
 
     /** The envelope of every listing. */
     record Listing<T>(int count, List<T> items) {
@@ -40,8 +42,11 @@ final class ApiRoutes {
     }
 
     private void clusters(Context ctx) {
-        ClusterListing listing = ClusterListing.from(new QueryParameters(ctx.queryParamMap(), ClusterListing.PARAMETERS));
-        ctx.json(Listing.of(listing.apply(require(queries.allClusters())).stream().map(Views::cluster).toList()));
+        ClusterListing listing =
+                ClusterListing.from(new QueryParameters(ctx.queryParamMap(), ClusterListing.PARAMETERS));
+        ctx.json(Listing.of(listing.apply(require(queries.allClusters())).stream()
+                .map(Views::cluster)
+                .toList()));
     }
 
     /** Every consortium known from reference data or news, by acronym. */
@@ -51,20 +56,29 @@ final class ApiRoutes {
         java.util.TreeSet<String> ids = new java.util.TreeSet<>();
         require(queries.allConsortiumReferences()).forEach(c -> ids.add(c.getId()));
         activities.forEach(a -> ids.add(a.getConsortiumId()));
-        ctx.json(Listing.of(ids.stream().map(details::consortium)
+        ctx.json(Listing.of(ids.stream()
+                .map(details::consortium)
                 .sorted(java.util.Comparator.comparing(Views.ConsortiumView::acronym, String.CASE_INSENSITIVE_ORDER))
                 .toList()));
     }
 
     private void news(Context ctx) {
         QueryParameters parameters = new QueryParameters(ctx.queryParamMap(), NEWS_PARAMETERS);
-        NewsQuery query = new NewsQuery(parameters.text("cluster"), parameters.text("consortium"),
-                parameters.date("from"), parameters.date("until"), parameters.kind("kind"),
+        NewsQuery query = new NewsQuery(
+                parameters.text("cluster"),
+                parameters.text("consortium"),
+                parameters.date("from"),
+                parameters.date("until"),
+                parameters.kind("kind"),
                 parameters.integer("limit", NewsQuery.DEFAULT_LIMIT, 1, NewsQuery.MAX_LIMIT));
-        if (query.from().isPresent() && query.until().isPresent() && query.from().get().isAfter(query.until().get())) {
-            throw new BadRequestException("'from' (" + query.from().get() + ") is after 'until' (" + query.until().get() + ")");
+        if (query.from().isPresent()
+                && query.until().isPresent()
+                && query.from().get().isAfter(query.until().get())) {
+            throw new BadRequestException("'from' (" + query.from().get() + ") is after 'until' ("
+                    + query.until().get() + ")");
         }
-        ctx.json(Listing.of(require(queries.news(query)).stream().map(Views::news).toList()));
+        ctx.json(Listing.of(
+                require(queries.news(query)).stream().map(Views::news).toList()));
     }
 
     private static String id(Context ctx) {

@@ -1,25 +1,35 @@
 package eu.clusternews.serve.http;
 
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.avro.NewsKind;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.NewsKind;
+
 /**
  * Filters and order of {@code GET /api/clusters}. All filters must match. {@code since} keeps clusters
  * whose latest news was published on or after that day.
  */
-record ClusterListing(Optional<String> country, Optional<String> consortiumId, Optional<String> programmeId,
-                      Optional<NewsKind> kind, Optional<LocalDate> since, SortField sort, SortOrder order) {
+record ClusterListing(
+        Optional<String> country,
+        Optional<String> consortiumId,
+        Optional<String> programmeId,
+        Optional<NewsKind> kind,
+        Optional<LocalDate> since,
+        SortField sort,
+        SortOrder order) {
 
-    static final Set<String> PARAMETERS = Set.of("country", "consortium", "programme", "kind", "since", "sort", "order");
+    static final Set<String> PARAMETERS =
+            Set.of("country", "consortium", "programme", "kind", "since", "sort", "order");
 
     /** What the listing can be sorted by; each has the order people usually want as its default. */
     enum SortField {
-        newsCount(SortOrder.desc), lastPublishedAt(SortOrder.desc), name(SortOrder.asc);
+        newsCount(SortOrder.desc),
+        lastPublishedAt(SortOrder.desc),
+        name(SortOrder.asc);
 
         final SortOrder defaultOrder;
 
@@ -29,7 +39,10 @@ record ClusterListing(Optional<String> country, Optional<String> consortiumId, O
     }
 
     /** Ascending or descending. */
-    enum SortOrder { asc, desc }
+    enum SortOrder {
+        asc,
+        desc
+    }
 
     static ClusterListing from(QueryParameters parameters) {
         SortField sort = parameters.choice("sort", SortField.class).orElse(SortField.newsCount);
@@ -48,8 +61,11 @@ record ClusterListing(Optional<String> country, Optional<String> consortiumId, O
                 .filter(c -> country.isEmpty() || country.get().equalsIgnoreCase(c.getCountry()))
                 .filter(c -> consortiumId.isEmpty() || c.getConsortiumIds().contains(consortiumId.get()))
                 .filter(c -> programmeId.isEmpty() || c.getProgrammeIds().contains(programmeId.get()))
-                .filter(c -> kind.isEmpty() || c.getCountsByKind().getOrDefault(kind.get().name(), 0L) > 0)
-                .filter(c -> since.isEmpty() || (c.getLastPublishedAt() != null && !c.getLastPublishedAt().isBefore(since.get())))
+                .filter(c -> kind.isEmpty()
+                        || c.getCountsByKind().getOrDefault(kind.get().name(), 0L) > 0)
+                .filter(c -> since.isEmpty()
+                        || (c.getLastPublishedAt() != null
+                                && !c.getLastPublishedAt().isBefore(since.get())))
                 .sorted(comparator())
                 .toList();
     }
@@ -57,8 +73,9 @@ record ClusterListing(Optional<String> country, Optional<String> consortiumId, O
     private Comparator<ClusterActivity> comparator() {
         Comparator<ClusterActivity> byField = switch (sort) {
             case newsCount -> Comparator.comparingLong(ClusterActivity::getNewsCount);
-            case lastPublishedAt -> Comparator.comparing(ClusterActivity::getLastPublishedAt,
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            case lastPublishedAt ->
+                Comparator.comparing(
+                        ClusterActivity::getLastPublishedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
             case name -> Comparator.comparing(ClusterListing::displayName, String.CASE_INSENSITIVE_ORDER);
         };
         if (order == SortOrder.desc) {

@@ -1,5 +1,11 @@
 package eu.clusternews.serve.http;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import eu.clusternews.serve.query.ActivityQueries;
@@ -11,11 +17,6 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class ClusterNewsServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'";
+
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Javalin app;
@@ -74,8 +76,9 @@ public final class ClusterNewsServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
-            config.requestLogger.http((ctx, millis) -> metrics.recordRequest(ctx.method().name(), routeOf(ctx),
-                    ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
+            config.requestLogger.http((ctx, millis) ->
+                    metrics.recordRequest(ctx.method().name(), routeOf(ctx), ctx.statusCode(), Duration.ofNanos((long)
+                            (millis * 1_000_000))));
         });
         app.before(ClusterNewsServer::securityHeaders);
         if (isLoopback(host)) {
@@ -112,8 +115,10 @@ public final class ClusterNewsServer implements AutoCloseable {
         try {
             app.start(host, requestedPort);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot serve HTTP on " + host + ":" + requestedPort
-                    + " (is the port in use? choose another with the port setting)", e);
+            throw new IllegalStateException(
+                    "cannot serve HTTP on " + host + ":" + requestedPort
+                            + " (is the port in use? choose another with the port setting)",
+                    e);
         }
         log.info("clusternews serving on {}", uri());
         return this;
@@ -191,31 +196,44 @@ public final class ClusterNewsServer implements AutoCloseable {
     private static String servedStore(LocalStoreAccess access, Context ctx) {
         String store = ctx.pathParam("store");
         if (!access.servedStores().contains(store)) {
-            throw new Answers.NotFoundException("no store named '" + store + "' is served here; served: " + access.servedStores());
+            throw new Answers.NotFoundException(
+                    "no store named '" + store + "' is served here; served: " + access.servedStores());
         }
         return store;
     }
 
-    private static void answerBytes(Context ctx, String store, java.util.function.Function<String, QueryResult<byte[]>> query) {
+    private static void answerBytes(
+            Context ctx, String store, java.util.function.Function<String, QueryResult<byte[]>> query) {
         byte[] bytes = Answers.require(query.apply(store));
         ctx.contentType(LocalStoreAccess.MEDIA_TYPE).result(bytes);
     }
 
     private void registerErrorAnswers() {
-        app.exception(BadRequestException.class, (e, ctx) ->
-                ctx.status(HttpStatus.BAD_REQUEST).json(new ApiRoutes.ErrorBody("bad_request", e.getMessage())));
-        app.exception(Answers.NotFoundException.class, (e, ctx) ->
-                ctx.status(HttpStatus.NOT_FOUND).json(new ApiRoutes.ErrorBody("not_found", e.getMessage())));
-        app.exception(NotFoundResponse.class, (e, ctx) ->
-                ctx.status(HttpStatus.NOT_FOUND).json(new ApiRoutes.ErrorBody("not_found", "no such path: " + ctx.path())));
-        app.exception(ForeignHostException.class, (e, ctx) ->
-                ctx.status(HttpStatus.FORBIDDEN).json(new ApiRoutes.ErrorBody("forbidden_host", e.getMessage())));
-        app.exception(LocalStoreAccess.NotOwnerException.class, (e, ctx) ->
-                ctx.status(HttpStatus.MISDIRECTED_REQUEST).header("Retry-After", "1")
+        app.exception(
+                BadRequestException.class,
+                (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+                        .json(new ApiRoutes.ErrorBody("bad_request", e.getMessage())));
+        app.exception(
+                Answers.NotFoundException.class,
+                (e, ctx) ->
+                        ctx.status(HttpStatus.NOT_FOUND).json(new ApiRoutes.ErrorBody("not_found", e.getMessage())));
+        app.exception(
+                NotFoundResponse.class,
+                (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+                        .json(new ApiRoutes.ErrorBody("not_found", "no such path: " + ctx.path())));
+        app.exception(
+                ForeignHostException.class,
+                (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
+                        .json(new ApiRoutes.ErrorBody("forbidden_host", e.getMessage())));
+        app.exception(
+                LocalStoreAccess.NotOwnerException.class,
+                (e, ctx) -> ctx.status(HttpStatus.MISDIRECTED_REQUEST)
+                        .header("Retry-After", "1")
                         .json(new ApiRoutes.ErrorBody("not_owner", e.getMessage())));
         app.exception(Answers.UnavailableException.class, (e, ctx) -> {
             long seconds = Math.max(1, e.retryAfter.toSeconds());
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", Long.toString(seconds))
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Long.toString(seconds))
                     .json(ApiRoutes.ErrorBody.withRetry(e.getMessage(), seconds));
         });
         app.exception(Exception.class, (e, ctx) -> {
@@ -256,8 +274,11 @@ public final class ClusterNewsServer implements AutoCloseable {
         } else if (name.indexOf(':') >= 0 && name.indexOf(':') == name.lastIndexOf(':')) {
             name = name.substring(0, name.indexOf(':'));
         }
-        boolean local = name.equals("localhost") || name.endsWith(".localhost") || name.equals(boundHost)
-                || name.equals("::1") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        boolean local = name.equals("localhost")
+                || name.endsWith(".localhost")
+                || name.equals(boundHost)
+                || name.equals("::1")
+                || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
         if (!local) {
             throw new ForeignHostException("this server listens on " + boundHost + " and answers requests for localhost"
                     + " or 127.x.x.x only, not for '" + header + "'; to serve other hosts, bind it to their address or"

@@ -3,6 +3,12 @@ package eu.clusternews.serve.http;
 import static eu.clusternews.serve.http.Answers.optional;
 import static eu.clusternews.serve.http.Answers.require;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
@@ -11,18 +17,13 @@ import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.serve.http.Answers.NotFoundException;
-import eu.clusternews.serve.query.ActivityQueries;
-import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.serve.http.Views.ClusterDetailView;
 import eu.clusternews.serve.http.Views.ConsortiumView;
 import eu.clusternews.serve.http.Views.MemberView;
 import eu.clusternews.serve.http.Views.ProgrammeSummary;
 import eu.clusternews.serve.http.Views.ProgrammeView;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import eu.clusternews.serve.query.ActivityQueries;
+import eu.clusternews.serve.query.QueryResult;
 
 /**
  * Assembles the detail views of a cluster, a consortium and a programme from activity aggregates and
@@ -44,7 +45,8 @@ final class EntityDetails {
         Organisation organisation = optional(queries.organisationReference(clusterId));
         Set<String> consortiumIds = new TreeSet<>(activity.getConsortiumIds());
         for (Consortium consortium : require(queries.allConsortiumReferences())) {
-            if (consortium.getMembers().stream().anyMatch(m -> m.getOrganisationId().equals(clusterId))) {
+            if (consortium.getMembers().stream()
+                    .anyMatch(m -> m.getOrganisationId().equals(clusterId))) {
                 consortiumIds.add(consortium.getId());
             }
         }
@@ -52,7 +54,8 @@ final class EntityDetails {
         for (String consortiumId : consortiumIds) {
             consortiumOrNull(consortiumId).ifPresent(consortia::add);
         }
-        return new ClusterDetailView(Views.cluster(activity),
+        return new ClusterDetailView(
+                Views.cluster(activity),
                 organisation == null ? null : Views.organisation(organisation),
                 Views.timeline(activity.getCountsByMonth()),
                 Views.headlines(activity.getRecentHeadlines()),
@@ -72,15 +75,20 @@ final class EntityDetails {
         }
         if (reference == null) {
             // known from news only: a consortium the reference data does not describe
-            reference = Consortium.newBuilder().setId(consortiumId)
+            reference = Consortium.newBuilder()
+                    .setId(consortiumId)
                     .setAcronym(activity.getName() == null ? consortiumId : activity.getName())
-                    .setProgrammeId(activity.getProgrammeId()).build();
+                    .setProgrammeId(activity.getProgrammeId())
+                    .build();
         }
         List<MemberView> members = new ArrayList<>();
         for (Member member : reference.getMembers()) {
             members.add(Views.member(member, optional(queries.organisationReference(member.getOrganisationId()))));
         }
-        return java.util.Optional.of(Views.consortium(reference, programmeChain(reference.getProgrammeId()), members,
+        return java.util.Optional.of(Views.consortium(
+                reference,
+                programmeChain(reference.getProgrammeId()),
+                members,
                 activity == null ? null : Views.activity(activity)));
     }
 
@@ -92,15 +100,37 @@ final class EntityDetails {
         }
         List<String> funded = require(queries.allConsortiumReferences()).stream()
                 .filter(c -> programmeId.equals(c.getProgrammeId()))
-                .map(Consortium::getId).sorted().toList();
+                .map(Consortium::getId)
+                .sorted()
+                .toList();
         Views.ActivityView activityView = activity == null ? null : Views.activity(activity);
         if (reference == null) {
-            return new ProgrammeView(programmeId, activity.getName(), null, null, activity.getParentId(),
-                    programmeChain(activity.getParentId()), null, null, null, null, funded, activityView);
+            return new ProgrammeView(
+                    programmeId,
+                    activity.getName(),
+                    null,
+                    null,
+                    activity.getParentId(),
+                    programmeChain(activity.getParentId()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    funded,
+                    activityView);
         }
-        return new ProgrammeView(reference.getId(), reference.getName(), reference.getShortName(), reference.getType(),
-                reference.getParentId(), programmeChain(reference.getParentId()), Views.iso(reference.getPeriodStart()),
-                Views.iso(reference.getPeriodEnd()), reference.getBudgetEur(), reference.getSuccessorId(), funded,
+        return new ProgrammeView(
+                reference.getId(),
+                reference.getName(),
+                reference.getShortName(),
+                reference.getType(),
+                reference.getParentId(),
+                programmeChain(reference.getParentId()),
+                Views.iso(reference.getPeriodStart()),
+                Views.iso(reference.getPeriodEnd()),
+                reference.getBudgetEur(),
+                reference.getSuccessorId(),
+                funded,
                 activityView);
     }
 

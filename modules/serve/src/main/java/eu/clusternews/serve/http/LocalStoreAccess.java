@@ -1,8 +1,9 @@
 package eu.clusternews.serve.http;
 
-import eu.clusternews.serve.query.QueryResult;
 import java.util.Map;
 import java.util.Set;
+
+import eu.clusternews.serve.query.QueryResult;
 
 /**
  * What an instance serves to its peers on {@code /internal/v1/stores/...}: values of the store partitions

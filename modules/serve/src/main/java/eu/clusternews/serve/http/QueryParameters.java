@@ -1,6 +1,5 @@
 package eu.clusternews.serve.http;
 
-import eu.clusternews.avro.NewsKind;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -10,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import eu.clusternews.avro.NewsKind;
 
 /**
  * Typed access to a request's query parameters that answers mistakes with {@link BadRequestException}
@@ -25,7 +26,8 @@ final class QueryParameters {
         Set<String> unknown = new TreeSet<>(parameters.keySet());
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
-            throw new BadRequestException("unknown query parameter(s) " + unknown + "; accepted: " + new TreeSet<>(allowed));
+            throw new BadRequestException(
+                    "unknown query parameter(s) " + unknown + "; accepted: " + new TreeSet<>(allowed));
         }
     }
 
@@ -35,7 +37,8 @@ final class QueryParameters {
             return Optional.empty();
         }
         if (values.size() > 1) {
-            throw new BadRequestException("query parameter '" + name + "' given " + values.size() + " times; give it once");
+            throw new BadRequestException(
+                    "query parameter '" + name + "' given " + values.size() + " times; give it once");
         }
         String value = values.get(0).trim();
         if (value.isEmpty()) {
@@ -49,7 +52,8 @@ final class QueryParameters {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                throw new BadRequestException("query parameter '" + name + "' must be an ISO date like 2017-05-17, was '" + value + "'");
+                throw new BadRequestException(
+                        "query parameter '" + name + "' must be an ISO date like 2017-05-17, was '" + value + "'");
             }
         });
     }
@@ -66,18 +70,20 @@ final class QueryParameters {
     }
 
     int integer(String name, int defaultValue, int min, int max) {
-        return text(name).map(value -> {
-            try {
-                int number = Integer.parseInt(value);
-                if (number < min || number > max) {
-                    throw new NumberFormatException();
-                }
-                return number;
-            } catch (NumberFormatException e) {
-                throw new BadRequestException("query parameter '" + name + "' must be a whole number from " + min
-                        + " to " + max + ", was '" + value + "'");
-            }
-        }).orElse(defaultValue);
+        return text(name)
+                .map(value -> {
+                    try {
+                        int number = Integer.parseInt(value);
+                        if (number < min || number > max) {
+                            throw new NumberFormatException();
+                        }
+                        return number;
+                    } catch (NumberFormatException e) {
+                        throw new BadRequestException("query parameter '" + name + "' must be a whole number from "
+                                + min + " to " + max + ", was '" + value + "'");
+                    }
+                })
+                .orElse(defaultValue);
     }
 
     <E extends Enum<E>> Optional<E> choice(String name, Class<E> type) {

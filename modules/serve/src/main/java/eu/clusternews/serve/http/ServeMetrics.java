@@ -1,5 +1,9 @@
 package eu.clusternews.serve.http;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -13,9 +17,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -28,6 +29,7 @@ final class ServeMetrics implements AutoCloseable {
 
     /** Micrometer's and Spring's name: dashboards for JVM services already know it. */
     static final String REQUESTS = "http.server.requests";
+
     static final String DLQ_RECORDS = "clusternews.dlq.records";
 
     private final PrometheusMeterRegistry registry;
@@ -36,8 +38,14 @@ final class ServeMetrics implements AutoCloseable {
 
     ServeMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry == null ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : registry;
-        for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gcMetrics, new JvmThreadMetrics(),
-                new ClassLoaderMetrics(), new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics())) {
+        for (MeterBinder binder : List.of(
+                new JvmMemoryMetrics(),
+                gcMetrics,
+                new JvmThreadMetrics(),
+                new ClassLoaderMetrics(),
+                new ProcessorMetrics(),
+                new UptimeMetrics(),
+                new FileDescriptorMetrics())) {
             binder.bindTo(this.registry);
         }
     }

@@ -1,5 +1,14 @@
 package eu.clusternews.serve.http;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.Consortium;
@@ -14,14 +23,6 @@ import eu.clusternews.avro.OrganisationRef;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.avro.ProgrammeRef;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The JSON shapes of the API (documented in API.md): records whose component names are the field
@@ -30,119 +31,193 @@ import java.util.TreeMap;
  */
 public final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     /** One cluster's activity. */
-    public record ClusterView(String id, String name, String country, long newsCount, String firstPublishedAt,
-                              String lastPublishedAt, long undatedCount, SortedMap<String, Long> countsByRole,
-                              SortedMap<String, Long> countsByKind, SortedMap<String, Long> countsByMonth,
-                              List<String> consortiumIds, List<String> programmeIds, List<String> clusterIds,
-                              List<HeadlineView> recentHeadlines) {
-    }
+    public record ClusterView(
+            String id,
+            String name,
+            String country,
+            long newsCount,
+            String firstPublishedAt,
+            String lastPublishedAt,
+            long undatedCount,
+            SortedMap<String, Long> countsByRole,
+            SortedMap<String, Long> countsByKind,
+            SortedMap<String, Long> countsByMonth,
+            List<String> consortiumIds,
+            List<String> programmeIds,
+            List<String> clusterIds,
+            List<HeadlineView> recentHeadlines) {}
 
     /** Activity of a consortium or programme (the aggregate without cluster-only fields). */
-    public record ActivityView(long newsCount, String firstPublishedAt, String lastPublishedAt, long undatedCount,
-                               SortedMap<String, Long> countsByKind, SortedMap<String, Long> countsByMonth,
-                               List<String> consortiumIds, List<String> programmeIds, List<String> clusterIds,
-                               List<HeadlineView> recentHeadlines) {
-    }
+    public record ActivityView(
+            long newsCount,
+            String firstPublishedAt,
+            String lastPublishedAt,
+            long undatedCount,
+            SortedMap<String, Long> countsByKind,
+            SortedMap<String, Long> countsByMonth,
+            List<String> consortiumIds,
+            List<String> programmeIds,
+            List<String> clusterIds,
+            List<HeadlineView> recentHeadlines) {}
 
     /** A news item as listed among recent headlines. */
-    public record HeadlineView(String newsId, String title, String publishedAt, String kind, String url) {
-    }
+    public record HeadlineView(String newsId, String title, String publishedAt, String kind, String url) {}
 
     /** One month of a timeline. */
-    public record MonthCount(String month, long count) {
-    }
+    public record MonthCount(String month, long count) {}
 
     /** Reference data of an organisation. */
-    public record OrganisationView(String id, String name, String legalName, String shortName, String type,
-                                   String country, String region, String city, String website) {
-    }
+    public record OrganisationView(
+            String id,
+            String name,
+            String legalName,
+            String shortName,
+            String type,
+            String country,
+            String region,
+            String city,
+            String website) {}
 
     /** A programme without its parents. */
-    public record ProgrammeSummary(String id, String name, String shortName, String periodStart, String periodEnd,
-                                   Double budgetEur) {
-    }
+    public record ProgrammeSummary(
+            String id, String name, String shortName, String periodStart, String periodEnd, Double budgetEur) {}
 
     /** A member of a consortium, with the member's name and country when the reference data knows them. */
-    public record MemberView(String organisationId, String name, String country, String role,
-                             List<String> workPackages) {
-    }
+    public record MemberView(
+            String organisationId, String name, String country, String role, List<String> workPackages) {}
 
     /** A consortium: reference metadata, the funding programme chain, and its news activity (null when none). */
-    public record ConsortiumView(String id, String acronym, String fullTitle, String programmeId,
-                                 List<ProgrammeSummary> programmeChain, String callId, String coordinatorId,
-                                 String startMonth, String endMonth, Double totalBudgetEur, Double euContributionEur,
-                                 List<String> countries, List<MemberView> members, ActivityView activity) {
-    }
+    public record ConsortiumView(
+            String id,
+            String acronym,
+            String fullTitle,
+            String programmeId,
+            List<ProgrammeSummary> programmeChain,
+            String callId,
+            String coordinatorId,
+            String startMonth,
+            String endMonth,
+            Double totalBudgetEur,
+            Double euContributionEur,
+            List<String> countries,
+            List<MemberView> members,
+            ActivityView activity) {}
 
     /** A programme: reference metadata, its parent chain, the consortia it funds, and its news activity. */
-    public record ProgrammeView(String id, String name, String shortName, String type, String parentId,
-                                List<ProgrammeSummary> parents, String periodStart, String periodEnd, Double budgetEur,
-                                String successorId, List<String> consortiumIds, ActivityView activity) {
-    }
+    public record ProgrammeView(
+            String id,
+            String name,
+            String shortName,
+            String type,
+            String parentId,
+            List<ProgrammeSummary> parents,
+            String periodStart,
+            String periodEnd,
+            Double budgetEur,
+            String successorId,
+            List<String> consortiumIds,
+            ActivityView activity) {}
 
     /** Everything about one cluster. */
-    public record ClusterDetailView(ClusterView cluster, OrganisationView organisation, List<MonthCount> timeline,
-                                    List<HeadlineView> recentNews, List<ConsortiumView> consortia) {
-    }
+    public record ClusterDetailView(
+            ClusterView cluster,
+            OrganisationView organisation,
+            List<MonthCount> timeline,
+            List<HeadlineView> recentNews,
+            List<ConsortiumView> consortia) {}
 
     /** A cluster involved in a news item. */
-    public record InvolvementView(String clusterId, List<String> roles, List<String> viaConsortiumIds) {
-    }
+    public record InvolvementView(String clusterId, List<String> roles, List<String> viaConsortiumIds) {}
 
     /** A location of an event. */
-    public record LocationView(String city, String country) {
-    }
+    public record LocationView(String city, String country) {}
 
     /** A reference to a consortium inside a news item. */
-    public record ConsortiumRefView(String id, String acronym, String programmeId) {
-    }
+    public record ConsortiumRefView(String id, String acronym, String programmeId) {}
 
     /** A reference to an organisation inside a news item. */
-    public record OrganisationRefView(String id, String name, String type, String country) {
-    }
+    public record OrganisationRefView(String id, String name, String type, String country) {}
 
     /** One enriched news item (without its body text). */
-    public record NewsView(String id, String title, String url, String source, String language, String kind,
-                           String publishedAt, String eventStart, String eventEnd, LocationView location,
-                           String publisherId, List<InvolvementView> clusters, List<ConsortiumRefView> consortia,
-                           List<ProgrammeSummary> programmes, List<OrganisationRefView> organisations,
-                           List<String> unresolvedIds, String enrichedAt) {
-    }
+    public record NewsView(
+            String id,
+            String title,
+            String url,
+            String source,
+            String language,
+            String kind,
+            String publishedAt,
+            String eventStart,
+            String eventEnd,
+            LocationView location,
+            String publisherId,
+            List<InvolvementView> clusters,
+            List<ConsortiumRefView> consortia,
+            List<ProgrammeSummary> programmes,
+            List<OrganisationRefView> organisations,
+            List<String> unresolvedIds,
+            String enrichedAt) {}
 
     /** An activity change as sent over server-sent events. */
-    public record ActivityChangeView(String entity, String id, Object activity) {
-    }
+    public record ActivityChangeView(String entity, String id, Object activity) {}
 
     public static ClusterView cluster(ClusterActivity a) {
-        return new ClusterView(a.getClusterId(), a.getName(), a.getCountry(), a.getNewsCount(),
-                iso(a.getFirstPublishedAt()), iso(a.getLastPublishedAt()), a.getUndatedCount(),
-                sorted(a.getCountsByRole()), sorted(a.getCountsByKind()), sorted(a.getCountsByMonth()),
-                List.copyOf(a.getConsortiumIds()), List.copyOf(a.getProgrammeIds()), List.copyOf(a.getClusterIds()),
+        return new ClusterView(
+                a.getClusterId(),
+                a.getName(),
+                a.getCountry(),
+                a.getNewsCount(),
+                iso(a.getFirstPublishedAt()),
+                iso(a.getLastPublishedAt()),
+                a.getUndatedCount(),
+                sorted(a.getCountsByRole()),
+                sorted(a.getCountsByKind()),
+                sorted(a.getCountsByMonth()),
+                List.copyOf(a.getConsortiumIds()),
+                List.copyOf(a.getProgrammeIds()),
+                List.copyOf(a.getClusterIds()),
                 headlines(a.getRecentHeadlines()));
     }
 
     public static ActivityView activity(ConsortiumActivity a) {
-        return new ActivityView(a.getNewsCount(), iso(a.getFirstPublishedAt()), iso(a.getLastPublishedAt()),
-                a.getUndatedCount(), sorted(a.getCountsByKind()), sorted(a.getCountsByMonth()),
-                List.copyOf(a.getConsortiumIds()), List.copyOf(a.getProgrammeIds()), List.copyOf(a.getClusterIds()),
+        return new ActivityView(
+                a.getNewsCount(),
+                iso(a.getFirstPublishedAt()),
+                iso(a.getLastPublishedAt()),
+                a.getUndatedCount(),
+                sorted(a.getCountsByKind()),
+                sorted(a.getCountsByMonth()),
+                List.copyOf(a.getConsortiumIds()),
+                List.copyOf(a.getProgrammeIds()),
+                List.copyOf(a.getClusterIds()),
                 headlines(a.getRecentHeadlines()));
     }
 
     public static ActivityView activity(ProgrammeActivity a) {
-        return new ActivityView(a.getNewsCount(), iso(a.getFirstPublishedAt()), iso(a.getLastPublishedAt()),
-                a.getUndatedCount(), sorted(a.getCountsByKind()), sorted(a.getCountsByMonth()),
-                List.copyOf(a.getConsortiumIds()), List.copyOf(a.getProgrammeIds()), List.copyOf(a.getClusterIds()),
+        return new ActivityView(
+                a.getNewsCount(),
+                iso(a.getFirstPublishedAt()),
+                iso(a.getLastPublishedAt()),
+                a.getUndatedCount(),
+                sorted(a.getCountsByKind()),
+                sorted(a.getCountsByMonth()),
+                List.copyOf(a.getConsortiumIds()),
+                List.copyOf(a.getProgrammeIds()),
+                List.copyOf(a.getClusterIds()),
                 headlines(a.getRecentHeadlines()));
     }
 
     public static List<HeadlineView> headlines(List<Headline> headlines) {
         return headlines.stream()
-                .map(h -> new HeadlineView(h.getNewsId(), h.getTitle(), iso(h.getPublishedAt()),
-                        h.getKind() == null ? null : h.getKind().name(), h.getUrl()))
+                .map(h -> new HeadlineView(
+                        h.getNewsId(),
+                        h.getTitle(),
+                        iso(h.getPublishedAt()),
+                        h.getKind() == null ? null : h.getKind().name(),
+                        h.getUrl()))
                 .toList();
     }
 
@@ -164,55 +239,100 @@ public final class Views {
     }
 
     public static OrganisationView organisation(Organisation o) {
-        return new OrganisationView(o.getId(), o.getName(), o.getLegalName(), o.getShortName(), o.getType(),
-                o.getCountry(), o.getRegion(), o.getCity(), o.getWebsite());
+        return new OrganisationView(
+                o.getId(),
+                o.getName(),
+                o.getLegalName(),
+                o.getShortName(),
+                o.getType(),
+                o.getCountry(),
+                o.getRegion(),
+                o.getCity(),
+                o.getWebsite());
     }
 
     public static ProgrammeSummary programme(Programme p) {
-        return new ProgrammeSummary(p.getId(), p.getName(), p.getShortName(), iso(p.getPeriodStart()),
-                iso(p.getPeriodEnd()), p.getBudgetEur());
+        return new ProgrammeSummary(
+                p.getId(),
+                p.getName(),
+                p.getShortName(),
+                iso(p.getPeriodStart()),
+                iso(p.getPeriodEnd()),
+                p.getBudgetEur());
     }
 
     public static ProgrammeSummary programme(ProgrammeRef p) {
-        return new ProgrammeSummary(p.getId(), p.getName(), p.getShortName(), iso(p.getPeriodStart()),
-                iso(p.getPeriodEnd()), p.getBudgetEur());
+        return new ProgrammeSummary(
+                p.getId(),
+                p.getName(),
+                p.getShortName(),
+                iso(p.getPeriodStart()),
+                iso(p.getPeriodEnd()),
+                p.getBudgetEur());
     }
 
-    public static ConsortiumView consortium(Consortium c, List<ProgrammeSummary> programmeChain,
-                                            List<MemberView> members, ActivityView activity) {
-        return new ConsortiumView(c.getId(), c.getAcronym(), c.getFullTitle(), c.getProgrammeId(), programmeChain,
-                c.getCallId(), c.getCoordinatorId(), c.getStartMonth(), c.getEndMonth(), c.getTotalBudgetEur(),
-                c.getEuContributionEur(), List.copyOf(c.getCountries()), members, activity);
+    public static ConsortiumView consortium(
+            Consortium c, List<ProgrammeSummary> programmeChain, List<MemberView> members, ActivityView activity) {
+        return new ConsortiumView(
+                c.getId(),
+                c.getAcronym(),
+                c.getFullTitle(),
+                c.getProgrammeId(),
+                programmeChain,
+                c.getCallId(),
+                c.getCoordinatorId(),
+                c.getStartMonth(),
+                c.getEndMonth(),
+                c.getTotalBudgetEur(),
+                c.getEuContributionEur(),
+                List.copyOf(c.getCountries()),
+                members,
+                activity);
     }
 
     public static MemberView member(Member m, Organisation organisationOrNull) {
-        return new MemberView(m.getOrganisationId(),
+        return new MemberView(
+                m.getOrganisationId(),
                 organisationOrNull == null ? null : organisationOrNull.getName(),
                 organisationOrNull == null ? null : organisationOrNull.getCountry(),
-                m.getRole(), List.copyOf(m.getWorkPackages()));
+                m.getRole(),
+                List.copyOf(m.getWorkPackages()));
     }
 
     public static NewsView news(EnrichedNews enriched) {
         NewsEvent n = enriched.getNews();
-        return new NewsView(n.getId(), n.getTitle(), n.getUrl(), n.getSource(), n.getLanguage(),
-                n.getKind() == null ? null : n.getKind().name(), iso(n.getPublishedAt()), iso(n.getEventStart()),
+        return new NewsView(
+                n.getId(),
+                n.getTitle(),
+                n.getUrl(),
+                n.getSource(),
+                n.getLanguage(),
+                n.getKind() == null ? null : n.getKind().name(),
+                iso(n.getPublishedAt()),
+                iso(n.getEventStart()),
                 iso(n.getEventEnd()),
-                n.getLocation() == null ? null : new LocationView(n.getLocation().getCity(), n.getLocation().getCountry()),
+                n.getLocation() == null
+                        ? null
+                        : new LocationView(
+                                n.getLocation().getCity(), n.getLocation().getCountry()),
                 n.getPublisherId(),
                 enriched.getClusters().stream().map(Views::involvement).toList(),
                 enriched.getConsortia().stream().map(Views::consortiumRef).toList(),
                 enriched.getProgrammes().stream().map(Views::programme).toList(),
                 enriched.getOrganisations().stream().map(Views::organisationRef).toList(),
-                List.copyOf(enriched.getUnresolvedIds()), iso(enriched.getEnrichedAt()));
+                List.copyOf(enriched.getUnresolvedIds()),
+                iso(enriched.getEnrichedAt()));
     }
 
     private static InvolvementView involvement(ClusterInvolvement i) {
-        return new InvolvementView(i.getClusterId(), i.getRoles().stream().map(Enum::name).toList(),
-                List.copyOf(i.getViaConsortiumIds()));
+        return new InvolvementView(
+                i.getClusterId(), i.getRoles().stream().map(Enum::name).toList(), List.copyOf(i.getViaConsortiumIds()));
     }
 
     private static ConsortiumRefView consortiumRef(EnrichedConsortium c) {
-        String programmeId = c.getProgrammeChain().isEmpty() ? null : c.getProgrammeChain().get(0).getId();
+        String programmeId = c.getProgrammeChain().isEmpty()
+                ? null
+                : c.getProgrammeChain().get(0).getId();
         return new ConsortiumRefView(c.getId(), c.getAcronym(), programmeId);
     }
 

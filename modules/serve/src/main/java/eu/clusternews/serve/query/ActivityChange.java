@@ -15,7 +15,11 @@ import org.apache.avro.specific.SpecificRecord;
 public record ActivityChange(Entity entity, String id, SpecificRecord activity) {
 
     /** The kinds of entity with an activity aggregate. */
-    public enum Entity { CLUSTER, CONSORTIUM, PROGRAMME }
+    public enum Entity {
+        CLUSTER,
+        CONSORTIUM,
+        PROGRAMME
+    }
 
     public static ActivityChange of(ClusterActivity activity) {
         return new ActivityChange(Entity.CLUSTER, activity.getClusterId(), activity);

@@ -1,5 +1,8 @@
 package eu.clusternews.serve.query;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
@@ -7,8 +10,6 @@ import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The query port the HTTP API and the dashboard are built on: activity aggregates, enriched news,

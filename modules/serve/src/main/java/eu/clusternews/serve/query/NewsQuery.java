@@ -1,8 +1,9 @@
 package eu.clusternews.serve.query;
 
-import eu.clusternews.avro.NewsKind;
 import java.time.LocalDate;
 import java.util.Optional;
+
+import eu.clusternews.avro.NewsKind;
 
 /**
  * Filters for a news listing. Every filter is optional; the answer is newest publication date first
@@ -16,8 +17,13 @@ import java.util.Optional;
  * @param kind        news of this kind
  * @param limit       maximum number of items, 1..{@link #MAX_LIMIT}
  */
-public record NewsQuery(Optional<String> clusterId, Optional<String> consortiumId, Optional<LocalDate> from,
-                        Optional<LocalDate> until, Optional<NewsKind> kind, int limit) {
+public record NewsQuery(
+        Optional<String> clusterId,
+        Optional<String> consortiumId,
+        Optional<LocalDate> from,
+        Optional<LocalDate> until,
+        Optional<NewsKind> kind,
+        int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
@@ -30,7 +36,12 @@ public record NewsQuery(Optional<String> clusterId, Optional<String> consortiumI
 
     /** Every news item, newest first, up to the default limit. */
     public static NewsQuery latest() {
-        return new NewsQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), DEFAULT_LIMIT);
+        return new NewsQuery(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                DEFAULT_LIMIT);
     }
 }

@@ -21,12 +21,10 @@ public sealed interface QueryResult<T> {
     }
 
     /** The stores are answering and they do not know this id. */
-    record NotFound<T>(String what) implements QueryResult<T> {
-    }
+    record NotFound<T>(String what) implements QueryResult<T> {}
 
     /** The stores cannot answer now (rebalancing, restoring, an owner unreachable); ask again after {@code retryAfter}. */
-    record Unavailable<T>(String reason, Duration retryAfter) implements QueryResult<T> {
-    }
+    record Unavailable<T>(String reason, Duration retryAfter) implements QueryResult<T> {}
 
     /** The default wait suggested to clients when the stores are not ready. */
     Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(2);

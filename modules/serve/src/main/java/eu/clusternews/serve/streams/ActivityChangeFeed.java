@@ -1,6 +1,5 @@
 package eu.clusternews.serve.streams;
 
-import eu.clusternews.serve.query.ActivityChange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+
+import eu.clusternews.serve.query.ActivityChange;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,7 +32,8 @@ public final class ActivityChangeFeed implements AutoCloseable {
 
     /** One topic to follow and how to turn its values into changes. */
     public record FeedTopic<V>(String topic, Deserializer<V> deserializer, Function<V, ActivityChange> toChange) {
-        public static <V> FeedTopic<V> of(String topic, Deserializer<V> deserializer, Function<V, ActivityChange> toChange) {
+        public static <V> FeedTopic<V> of(
+                String topic, Deserializer<V> deserializer, Function<V, ActivityChange> toChange) {
             return new FeedTopic<>(topic, deserializer, toChange);
         }
 
@@ -75,7 +77,8 @@ public final class ActivityChangeFeed implements AutoCloseable {
         try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics.keySet()) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                consumer.partitionsFor(topic)
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
@@ -98,7 +101,12 @@ public final class ActivityChangeFeed implements AutoCloseable {
         try {
             change = record.value() == null ? null : topics.get(record.topic()).change(record);
         } catch (RuntimeException e) {
-            log.warn("skipping undecodable activity record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+            log.warn(
+                    "skipping undecodable activity record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.toString());
             return;
         }
         if (change == null) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -49,7 +50,10 @@ public final class AvroListCodec<V extends SpecificRecord> {
         try {
             return new ArrayList<>(reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null)));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("a peer's answer is not an Avro array of " + arraySchema.getElementType().getFullName(), e);
+            throw new IllegalArgumentException(
+                    "a peer's answer is not an Avro array of "
+                            + arraySchema.getElementType().getFullName(),
+                    e);
         }
     }
 }

@@ -1,7 +1,5 @@
 package eu.clusternews.serve.streams;
 
-import eu.clusternews.serve.http.LocalStoreAccess;
-import eu.clusternews.serve.query.QueryResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +8,9 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
+
+import eu.clusternews.serve.http.LocalStoreAccess;
+import eu.clusternews.serve.query.QueryResult;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -45,8 +46,7 @@ public final class DistributedStore<V extends SpecificRecord> {
      * The top {@code limit} values matching {@code filter} in {@code order}; {@code parameters} describe it to a peer,
      * which rebuilds the same selection from them ({@link LocalStoreAccess#localSelect}).
      */
-    public record Selection<V>(Predicate<V> filter, Comparator<V> order, int limit, Map<String, String> parameters) {
-    }
+    public record Selection<V>(Predicate<V> filter, Comparator<V> order, int limit, Map<String, String> parameters) {}
 
     private final String name;
     private final Class<V> valueType;
@@ -56,8 +56,8 @@ public final class DistributedStore<V extends SpecificRecord> {
     private final LocalPartitions<V> localStore;
 
     /** A store of a running {@link KafkaStreams}, queried through {@link KafkaStreams#store}. */
-    public static <V extends SpecificRecord> DistributedStore<V> of(KafkaStreams streams, String name, Class<V> valueType,
-                                                                    QueryRouter router, PeerClient peers) {
+    public static <V extends SpecificRecord> DistributedStore<V> of(
+            KafkaStreams streams, String name, Class<V> valueType, QueryRouter router, PeerClient peers) {
         return new DistributedStore<>(name, valueType, router, peers, partition -> {
             StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> parameters =
                     StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore());
@@ -65,7 +65,8 @@ public final class DistributedStore<V extends SpecificRecord> {
         });
     }
 
-    DistributedStore(String name, Class<V> valueType, QueryRouter router, PeerClient peers, LocalPartitions<V> localStore) {
+    DistributedStore(
+            String name, Class<V> valueType, QueryRouter router, PeerClient peers, LocalPartitions<V> localStore) {
         this.name = Objects.requireNonNull(name, "name");
         this.valueType = Objects.requireNonNull(valueType, "valueType");
         this.codec = new AvroListCodec<>(valueType);
@@ -88,8 +89,9 @@ public final class DistributedStore<V extends SpecificRecord> {
                 ? peers.get(remote.host(), name, key).map(codec::decode)
                 : localGet(key, ((Route.Local) route).partition());
         return values instanceof QueryResult.Found<List<V>> found
-                ? (found.value().isEmpty() ? QueryResult.notFound("no " + description + " with id '" + key + "'")
-                                           : QueryResult.found(found.value().get(0)))
+                ? (found.value().isEmpty()
+                        ? QueryResult.notFound("no " + description + " with id '" + key + "'")
+                        : QueryResult.found(found.value().get(0)))
                 : values.map(list -> list.get(0));
     }
 
@@ -140,7 +142,11 @@ public final class DistributedStore<V extends SpecificRecord> {
     }
 
     private static <V> List<V> top(List<V> values, Selection<V> selection) {
-        return values.stream().filter(selection.filter()).sorted(selection.order()).limit(selection.limit()).toList();
+        return values.stream()
+                .filter(selection.filter())
+                .sorted(selection.order())
+                .limit(selection.limit())
+                .toList();
     }
 
     /** The value under {@code key} from its partition here: a list of 0 or 1 values. */
@@ -156,10 +162,12 @@ public final class DistributedStore<V extends SpecificRecord> {
     /** The values of these partitions here, all of them or the top of a selection (bounded while reading). */
     QueryResult<List<V>> localRead(Set<Integer> partitions, Selection<V> selection) {
         // with a selection, keep only the best `limit` values read so far: the worst on top of the queue
-        PriorityQueue<V> best = selection == null ? null : new PriorityQueue<>(selection.order().reversed());
+        PriorityQueue<V> best =
+                selection == null ? null : new PriorityQueue<>(selection.order().reversed());
         List<V> values = new ArrayList<>();
         for (int partition : partitions) {
-            try (KeyValueIterator<String, V> iterator = localStore.partition(partition).all()) {
+            try (KeyValueIterator<String, V> iterator =
+                    localStore.partition(partition).all()) {
                 while (iterator.hasNext()) {
                     KeyValue<String, V> entry = iterator.next();
                     if (entry.value == null) {
@@ -207,8 +215,8 @@ public final class DistributedStore<V extends SpecificRecord> {
         }
         Set<Integer> owned = ((QueryRouter.Plan.Gather) plan).localPartitions();
         if (!owned.containsAll(partitions)) {
-            throw new LocalStoreAccess.NotOwnerException("this instance (" + router.self() + ") holds partitions " + owned
-                    + " of store '" + name + "', not all of " + partitions);
+            throw new LocalStoreAccess.NotOwnerException("this instance (" + router.self() + ") holds partitions "
+                    + owned + " of store '" + name + "', not all of " + partitions);
         }
         return localRead(partitions, selection).map(codec::encode);
     }

@@ -1,9 +1,10 @@
 package eu.clusternews.serve.streams;
 
-import eu.clusternews.serve.query.QueryResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+
+import eu.clusternews.serve.query.QueryResult;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -24,11 +25,15 @@ public final class GlobalStoreReader<V> {
     private final Supplier<ReadOnlyKeyValueStore<String, V>> store;
 
     public static <V> GlobalStoreReader<V> of(KafkaStreams streams, String name) {
-        return new GlobalStoreReader<>(name, streams::state,
-                () -> streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())));
+        return new GlobalStoreReader<>(
+                name,
+                streams::state,
+                () -> streams.store(
+                        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())));
     }
 
-    GlobalStoreReader(String name, Supplier<KafkaStreams.State> state, Supplier<ReadOnlyKeyValueStore<String, V>> store) {
+    GlobalStoreReader(
+            String name, Supplier<KafkaStreams.State> state, Supplier<ReadOnlyKeyValueStore<String, V>> store) {
         this.name = name;
         this.state = state;
         this.store = store;
@@ -36,11 +41,14 @@ public final class GlobalStoreReader<V> {
 
     public QueryResult<V> get(String key, String description) {
         if (state.get() != KafkaStreams.State.RUNNING) {
-            return QueryResult.unavailable("Kafka Streams is " + state.get() + "; reference store '" + name + "' is not ready");
+            return QueryResult.unavailable(
+                    "Kafka Streams is " + state.get() + "; reference store '" + name + "' is not ready");
         }
         try {
             V value = store.get().get(key);
-            return value == null ? QueryResult.notFound("no " + description + " with id '" + key + "'") : QueryResult.found(value);
+            return value == null
+                    ? QueryResult.notFound("no " + description + " with id '" + key + "'")
+                    : QueryResult.found(value);
         } catch (InvalidStateStoreException e) {
             return QueryResult.unavailable("reference store '" + name + "' is not queryable now: " + e.getMessage());
         }
@@ -48,7 +56,8 @@ public final class GlobalStoreReader<V> {
 
     public QueryResult<List<V>> all() {
         if (state.get() != KafkaStreams.State.RUNNING) {
-            return QueryResult.unavailable("Kafka Streams is " + state.get() + "; reference store '" + name + "' is not ready");
+            return QueryResult.unavailable(
+                    "Kafka Streams is " + state.get() + "; reference store '" + name + "' is not ready");
         }
         try (KeyValueIterator<String, V> iterator = store.get().all()) {
             List<V> values = new ArrayList<>();

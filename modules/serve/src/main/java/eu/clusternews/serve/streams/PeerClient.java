@@ -1,7 +1,5 @@
 package eu.clusternews.serve.streams;
 
-import eu.clusternews.serve.http.LocalStoreAccess;
-import eu.clusternews.serve.query.QueryResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import eu.clusternews.serve.http.LocalStoreAccess;
+import eu.clusternews.serve.query.QueryResult;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -29,7 +30,8 @@ public final class PeerClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     public QueryResult<byte[]> get(HostInfo peer, String store, String key) {
         return fetch(peer, "/internal/v1/stores/" + encode(store) + "/get?key=" + encode(key));
@@ -40,18 +42,26 @@ public final class PeerClient {
     }
 
     /** The top values of a selection: the peer rebuilds it from {@code parameters}. */
-    public QueryResult<byte[]> select(HostInfo peer, String store, Set<Integer> partitions, Map<String, String> parameters) {
-        String query = new TreeMap<>(parameters).entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        return fetch(peer, "/internal/v1/stores/" + encode(store) + "/select?partitions=" + list(partitions)
-                + (query.isEmpty() ? "" : "&" + query));
+    public QueryResult<byte[]> select(
+            HostInfo peer, String store, Set<Integer> partitions, Map<String, String> parameters) {
+        String query = new TreeMap<>(parameters)
+                .entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&"));
+        return fetch(
+                peer,
+                "/internal/v1/stores/" + encode(store) + "/select?partitions=" + list(partitions)
+                        + (query.isEmpty() ? "" : "&" + query));
     }
 
     private QueryResult<byte[]> fetch(HostInfo peer, String pathAndQuery) {
         String host = peer.host().contains(":") && !peer.host().startsWith("[") ? "[" + peer.host() + "]" : peer.host();
         URI uri = URI.create("http://" + host + ":" + peer.port() + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Accept", LocalStoreAccess.MEDIA_TYPE).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Accept", LocalStoreAccess.MEDIA_TYPE)
+                .GET()
+                .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 200) {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -36,8 +37,7 @@ public final class QueryRouter {
         }
 
         /** Cannot gather a complete answer now. */
-        record Unavailable(String reason) implements Plan {
-        }
+        record Unavailable(String reason) implements Plan {}
     }
 
     private final StreamsMetadataSource metadata;
@@ -65,11 +65,15 @@ public final class QueryRouter {
         if (owner == null) {
             return new Route.Unavailable("store '" + store + "' is not known to this instance's topology");
         }
-        if (owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost() == null
+        if (owner == KeyQueryMetadata.NOT_AVAILABLE
+                || owner.activeHost() == null
                 || owner.activeHost().equals(HostInfo.unavailable())) {
-            return new Route.Unavailable("the owner of '" + key + "' in store '" + store + "' is not known yet (rebalancing)");
+            return new Route.Unavailable(
+                    "the owner of '" + key + "' in store '" + store + "' is not known yet (rebalancing)");
         }
-        return owner.activeHost().equals(self) ? new Route.Local(owner.partition()) : new Route.Remote(owner.activeHost());
+        return owner.activeHost().equals(self)
+                ? new Route.Local(owner.partition())
+                : new Route.Remote(owner.activeHost());
     }
 
     /** The instances that together hold every partition of {@code store}, each exactly once. */
@@ -91,16 +95,16 @@ public final class QueryRouter {
             for (int partition : host.getValue()) {
                 HostInfo other = ownerOf.put(partition, host.getKey());
                 if (other != null && !other.equals(host.getKey())) {
-                    return new Plan.Unavailable("partition " + partition + " of store '" + store + "' is reported active on "
-                            + other + " and " + host.getKey() + " (rebalancing)");
+                    return new Plan.Unavailable("partition " + partition + " of store '" + store
+                            + "' is reported active on " + other + " and " + host.getKey() + " (rebalancing)");
                 }
             }
         }
         Set<Integer> missing = new TreeSet<>(range(layout.partitionCount()));
         missing.removeAll(ownerOf.keySet());
         if (!missing.isEmpty()) {
-            return new Plan.Unavailable("partitions " + missing + " of store '" + store + "' have no active instance now"
-                    + " (an instance left or the group is rebalancing)");
+            return new Plan.Unavailable("partitions " + missing + " of store '" + store
+                    + "' have no active instance now" + " (an instance left or the group is rebalancing)");
         }
         Set<Integer> local = new TreeSet<>();
         Map<HostInfo, Set<Integer>> peers = new LinkedHashMap<>();

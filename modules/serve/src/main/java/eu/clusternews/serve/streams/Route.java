@@ -9,14 +9,11 @@ public sealed interface Route {
     int ANY_PARTITION = -1;
 
     /** This instance owns the key's active partition {@code partition}. */
-    record Local(int partition) implements Route {
-    }
+    record Local(int partition) implements Route {}
 
     /** The peer at {@code host} (its {@code application.server}) owns it. */
-    record Remote(HostInfo host) implements Route {
-    }
+    record Remote(HostInfo host) implements Route {}
 
     /** No instance can answer now (rebalancing, metadata not yet known); the reason is for the 503 body. */
-    record Unavailable(String reason) implements Route {
-    }
+    record Unavailable(String reason) implements Route {}
 }

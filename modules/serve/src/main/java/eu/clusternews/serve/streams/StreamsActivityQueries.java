@@ -1,5 +1,14 @@
 package eu.clusternews.serve.streams;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.Consortium;
@@ -15,14 +24,6 @@ import eu.clusternews.serve.query.ActivityChange;
 import eu.clusternews.serve.query.ActivityQueries;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -40,9 +41,14 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class StreamsActivityQueries implements ActivityQueries, LocalStoreAccess {
 
     /** The names of the stores to read; the topology owns them. */
-    public record StoreNames(String clusterActivity, String consortiumActivity, String programmeActivity,
-                             String enrichedNews, String organisations, String consortia, String programmes) {
-    }
+    public record StoreNames(
+            String clusterActivity,
+            String consortiumActivity,
+            String programmeActivity,
+            String enrichedNews,
+            String organisations,
+            String consortia,
+            String programmes) {}
 
     private final DistributedStore<ClusterActivity> clusters;
     private final DistributedStore<ConsortiumActivity> consortia;
@@ -65,8 +71,10 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
         QueryRouter router = new QueryRouter(StreamsMetadataSource.of(streams), self);
         PeerClient peers = new PeerClient();
         this.clusters = DistributedStore.of(streams, names.clusterActivity(), ClusterActivity.class, router, peers);
-        this.consortia = DistributedStore.of(streams, names.consortiumActivity(), ConsortiumActivity.class, router, peers);
-        this.programmes = DistributedStore.of(streams, names.programmeActivity(), ProgrammeActivity.class, router, peers);
+        this.consortia =
+                DistributedStore.of(streams, names.consortiumActivity(), ConsortiumActivity.class, router, peers);
+        this.programmes =
+                DistributedStore.of(streams, names.programmeActivity(), ProgrammeActivity.class, router, peers);
         this.news = DistributedStore.of(streams, names.enrichedNews(), EnrichedNews.class, router, peers);
         this.organisationReferences = GlobalStoreReader.of(streams, names.organisations());
         this.consortiumReferences = GlobalStoreReader.of(streams, names.consortia());
@@ -79,7 +87,9 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     /** This instance's address from the Streams config's {@code application.server}, or "unavailable" when unset. */
     public static HostInfo selfFrom(Map<?, ?> streamsConfig) {
         Object server = streamsConfig.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        return server == null || server.toString().isBlank() ? HostInfo.unavailable() : HostInfo.buildFromEndpoint(server.toString());
+        return server == null || server.toString().isBlank()
+                ? HostInfo.unavailable()
+                : HostInfo.buildFromEndpoint(server.toString());
     }
 
     @Override
@@ -118,25 +128,41 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     }
 
     /** Newest publication first, undated last, then latest ingested, then id. */
-    private static final Comparator<EnrichedNews> NEWEST_FIRST = Comparator.comparing(EnrichedNews::getNews, Comparator
-            .comparing(NewsEvent::getPublishedAt, Comparator.nullsLast(Comparator.<java.time.LocalDate>reverseOrder()))
-            .thenComparing(NewsEvent::getIngestedAt, Comparator.reverseOrder())
-            .thenComparing(NewsEvent::getId));
+    private static final Comparator<EnrichedNews> NEWEST_FIRST = Comparator.comparing(
+            EnrichedNews::getNews,
+            Comparator.comparing(
+                            NewsEvent::getPublishedAt,
+                            Comparator.nullsLast(Comparator.<java.time.LocalDate>reverseOrder()))
+                    .thenComparing(NewsEvent::getIngestedAt, Comparator.reverseOrder())
+                    .thenComparing(NewsEvent::getId));
 
     /** Filters and orders news: newest publication first, undated last, then latest ingested, then id. */
     public static List<EnrichedNews> select(List<EnrichedNews> all, NewsQuery query) {
-        return all.stream().filter(matches(query)).sorted(NEWEST_FIRST).limit(query.limit()).toList();
+        return all.stream()
+                .filter(matches(query))
+                .sorted(NEWEST_FIRST)
+                .limit(query.limit())
+                .toList();
     }
 
     private static java.util.function.Predicate<EnrichedNews> matches(NewsQuery query) {
-        return n -> (query.clusterId().isEmpty() || n.getClusters().stream()
-                        .map(ClusterInvolvement::getClusterId).anyMatch(query.clusterId().get()::equals))
-                && (query.consortiumId().isEmpty() || mentionsConsortium(n, query.consortiumId().get()))
+        return n -> (query.clusterId().isEmpty()
+                        || n.getClusters().stream()
+                                .map(ClusterInvolvement::getClusterId)
+                                .anyMatch(query.clusterId().get()::equals))
+                && (query.consortiumId().isEmpty()
+                        || mentionsConsortium(n, query.consortiumId().get()))
                 && (query.kind().isEmpty() || query.kind().get() == n.getNews().getKind())
-                && (query.from().isEmpty() || (n.getNews().getPublishedAt() != null
-                        && !n.getNews().getPublishedAt().isBefore(query.from().get())))
-                && (query.until().isEmpty() || (n.getNews().getPublishedAt() != null
-                        && !n.getNews().getPublishedAt().isAfter(query.until().get())));
+                && (query.from().isEmpty()
+                        || (n.getNews().getPublishedAt() != null
+                                && !n.getNews()
+                                        .getPublishedAt()
+                                        .isBefore(query.from().get())))
+                && (query.until().isEmpty()
+                        || (n.getNews().getPublishedAt() != null
+                                && !n.getNews()
+                                        .getPublishedAt()
+                                        .isAfter(query.until().get())));
     }
 
     /** The query as a selection a peer can rebuild ({@link #newsQueryFrom}). */
@@ -154,14 +180,16 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     /** The news query a peer sent as {@link #selection} parameters. */
     static NewsQuery newsQueryFrom(Map<String, String> parameters) {
         try {
-            return new NewsQuery(java.util.Optional.ofNullable(parameters.get("cluster")),
+            return new NewsQuery(
+                    java.util.Optional.ofNullable(parameters.get("cluster")),
                     java.util.Optional.ofNullable(parameters.get("consortium")),
                     java.util.Optional.ofNullable(parameters.get("from")).map(java.time.LocalDate::parse),
                     java.util.Optional.ofNullable(parameters.get("until")).map(java.time.LocalDate::parse),
                     java.util.Optional.ofNullable(parameters.get("kind")).map(eu.clusternews.avro.NewsKind::valueOf),
                     Integer.parseInt(parameters.getOrDefault("limit", Integer.toString(NewsQuery.DEFAULT_LIMIT))));
         } catch (RuntimeException e) {
-            throw new eu.clusternews.serve.http.BadRequestException("not a news selection: " + parameters + ": " + e.getMessage());
+            throw new eu.clusternews.serve.http.BadRequestException(
+                    "not a news selection: " + parameters + ": " + e.getMessage());
         }
     }
 
@@ -192,7 +220,7 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
 
     @Override
     public AutoCloseable onActivityChange(Consumer<ActivityChange> listener) {
-        return feed == null ? () -> { } : feed.subscribe(listener);
+        return feed == null ? () -> {} : feed.subscribe(listener);
     }
 
     @Override
@@ -213,8 +241,8 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     @Override
     public QueryResult<byte[]> localSelect(String store, Set<Integer> partitions, Map<String, String> parameters) {
         if (!storeNamed(store).equals(news)) {
-            throw new eu.clusternews.serve.http.BadRequestException("store '" + store + "' has no selections; only '"
-                    + news.name() + "' has");
+            throw new eu.clusternews.serve.http.BadRequestException(
+                    "store '" + store + "' has no selections; only '" + news.name() + "' has");
         }
         return news.localReadEncoded(partitions, selection(newsQueryFrom(parameters)));
     }

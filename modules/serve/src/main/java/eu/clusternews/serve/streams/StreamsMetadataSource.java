@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -23,8 +24,7 @@ public interface StreamsMetadataSource {
      * @param partitionCount the partitions of the store's source topic, one task each
      * @param activeByHost   the active partitions of the store per instance ({@code application.server})
      */
-    record StoreLayout(int partitionCount, Map<HostInfo, Set<Integer>> activeByHost) {
-    }
+    record StoreLayout(int partitionCount, Map<HostInfo, Set<Integer>> activeByHost) {}
 
     KafkaStreams.State state();
 
@@ -36,7 +36,8 @@ public interface StreamsMetadataSource {
 
     /** Reads the metadata of a running {@link KafkaStreams}; keys are strings (reference ids, news ids). */
     static StreamsMetadataSource of(KafkaStreams streams) {
-        org.apache.kafka.common.serialization.Serializer<String> keys = new org.apache.kafka.common.serialization.StringSerializer();
+        org.apache.kafka.common.serialization.Serializer<String> keys =
+                new org.apache.kafka.common.serialization.StringSerializer();
         return new StreamsMetadataSource() {
             @Override
             public KafkaStreams.State state() {

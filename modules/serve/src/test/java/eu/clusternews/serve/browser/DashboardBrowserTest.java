@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.avro.NewsKind;
-import eu.clusternews.serve.fake.InMemoryActivityQueries;
-import eu.clusternews.serve.fake.SeedData;
-import eu.clusternews.serve.http.ClusterNewsServer;
-import eu.clusternews.serve.query.QueryResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +13,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Level;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.NewsKind;
+import eu.clusternews.serve.fake.InMemoryActivityQueries;
+import eu.clusternews.serve.fake.SeedData;
+import eu.clusternews.serve.http.ClusterNewsServer;
+import eu.clusternews.serve.query.QueryResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,21 +56,32 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
                         + " are needed (apt-get install -y chromium chromium-driver)");
         userDataDir = Files.createTempDirectory("clusternews-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + userDataDir, "--window-size=1280,900");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + userDataDir,
+                "--window-size=1280,900");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         // the driver path is given, so Selenium Manager never tries to download one
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -80,7 +92,9 @@ class DashboardBrowserTest {
         }
         if (userDataDir != null) {
             try (var files = Files.walk(userDataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(File::delete);
             }
         }
     }
@@ -101,12 +115,18 @@ class DashboardBrowserTest {
     @Test
     void loadsWithoutConsoleErrorsAndShowsTheTenSeedClusters() {
         openDashboard();
-        List<String> names = driver.findElements(By.cssSelector("#cluster-table tbody th")).stream().map(WebElement::getText).toList();
+        List<String> names = driver.findElements(By.cssSelector("#cluster-table tbody th")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(names).containsExactlyInAnyOrderElementsOf(SeedData.clusterNames());
-        assertThat(driver.findElements(By.cssSelector("#consortium-list [data-consortium-id]"))).hasSize(2);
-        assertThat(driver.findElement(By.cssSelector("[data-programme-id='prog:cosme']")).getText()).contains("COSME");
+        assertThat(driver.findElements(By.cssSelector("#consortium-list [data-consortium-id]")))
+                .hasSize(2);
+        assertThat(driver.findElement(By.cssSelector("[data-programme-id='prog:cosme']"))
+                        .getText())
+                .contains("COSME");
         assertThat(driver.findElements(By.cssSelector("#news-list li"))).hasSize(6);
-        assertThat(driver.executeScript("return document.querySelector('#timeline-chart').width > 0 && typeof Chart === 'function'"))
+        assertThat(driver.executeScript(
+                        "return document.querySelector('#timeline-chart').width > 0 && typeof Chart === 'function'"))
                 .isEqualTo(true);
         assertNoConsoleErrors();
     }
@@ -116,21 +136,29 @@ class DashboardBrowserTest {
         openDashboard();
         WebElement byName = driver.findElement(By.cssSelector("button[data-sort='name']"));
         byName.sendKeys(org.openqa.selenium.Keys.ENTER);
-        await().atMost(WAIT).until(() -> "ascending".equals(byName.findElement(By.xpath("..")).getDomAttribute("aria-sort")));
-        List<String> names = driver.findElements(By.cssSelector("#cluster-table tbody th")).stream().map(WebElement::getText).toList();
+        await().atMost(WAIT)
+                .until(() ->
+                        "ascending".equals(byName.findElement(By.xpath("..")).getDomAttribute("aria-sort")));
+        List<String> names = driver.findElements(By.cssSelector("#cluster-table tbody th")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
     }
 
     @Test
     void updatesTheClusterRowLiveWhenAnActivityChangeArrives() {
         openDashboard();
-        await().atMost(WAIT).until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
+        await().atMost(WAIT)
+                .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
         await().atMost(WAIT).until(() -> queries.listenerCount() > 0);
         ClusterActivity zinnae = ((QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
         queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 2, 1)));
         By newsCell = By.cssSelector("tr[data-cluster-id='org:zinnae'] td.number");
-        await().atMost(WAIT).until(() -> driver.findElement(newsCell).getText().equals(Long.toString(zinnae.getNewsCount() + 1)));
-        assertThat(driver.findElement(By.cssSelector("tr[data-cluster-id='org:zinnae']")).getText()).contains("2019-02-01");
+        await().atMost(WAIT)
+                .until(() -> driver.findElement(newsCell).getText().equals(Long.toString(zinnae.getNewsCount() + 1)));
+        assertThat(driver.findElement(By.cssSelector("tr[data-cluster-id='org:zinnae']"))
+                        .getText())
+                .contains("2019-02-01");
         assertNoConsoleErrors();
     }
 
@@ -138,15 +166,34 @@ class DashboardBrowserTest {
     void showsHostileNewsTitlesAsTextAndNeverRunsThem() {
         String scriptTitle = "<script>window.__xss = 'script'</script> Training in Berlin";
         String imgTitle = "<img src=x onerror=\"window.__xss = 'img'\"> Label awarded";
-        queries.put(SeedData.enriched("news-hostile-1", scriptTitle, LocalDate.of(2030, 1, 2), NewsKind.TRAINING,
-                List.of(), List.of("org:bnpt"), "org:bnpt"));
-        queries.put(SeedData.enriched("news-hostile-2", imgTitle, LocalDate.of(2030, 1, 1), NewsKind.LABEL_AWARD,
-                List.of(), List.of("org:bnpt"), "org:bnpt"));
+        queries.put(SeedData.enriched(
+                "news-hostile-1",
+                scriptTitle,
+                LocalDate.of(2030, 1, 2),
+                NewsKind.TRAINING,
+                List.of(),
+                List.of("org:bnpt"),
+                "org:bnpt"));
+        queries.put(SeedData.enriched(
+                "news-hostile-2",
+                imgTitle,
+                LocalDate.of(2030, 1, 1),
+                NewsKind.LABEL_AWARD,
+                List.of(),
+                List.of("org:bnpt"),
+                "org:bnpt"));
         openDashboard();
-        await().atMost(WAIT).until(() -> !driver.findElements(By.cssSelector("[data-news-id='news-hostile-2']")).isEmpty());
-        assertThat(driver.findElement(By.cssSelector("[data-news-id='news-hostile-1'] .news-title")).getText()).isEqualTo(scriptTitle);
-        assertThat(driver.findElement(By.cssSelector("[data-news-id='news-hostile-2'] .news-title")).getText()).isEqualTo(imgTitle);
-        assertThat(driver.findElements(By.cssSelector("#news-list img, #news-list script"))).isEmpty();
+        await().atMost(WAIT)
+                .until(() -> !driver.findElements(By.cssSelector("[data-news-id='news-hostile-2']"))
+                        .isEmpty());
+        assertThat(driver.findElement(By.cssSelector("[data-news-id='news-hostile-1'] .news-title"))
+                        .getText())
+                .isEqualTo(scriptTitle);
+        assertThat(driver.findElement(By.cssSelector("[data-news-id='news-hostile-2'] .news-title"))
+                        .getText())
+                .isEqualTo(imgTitle);
+        assertThat(driver.findElements(By.cssSelector("#news-list img, #news-list script")))
+                .isEmpty();
         assertThat(driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
         assertNoConsoleErrors();
     }
@@ -161,9 +208,12 @@ class DashboardBrowserTest {
 
     private void screenshot(int width, Path target) throws IOException {
         driver.manage().window().setSize(new Dimension(width, 900));
-        long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+        long height =
+                (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 160, 6000)));
-        await().pollDelay(Duration.ofMillis(300)).atMost(WAIT).until(() -> true);   // let the chart redraw at the new size
+        await().pollDelay(Duration.ofMillis(300))
+                .atMost(WAIT)
+                .until(() -> true); // let the chart redraw at the new size
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
@@ -171,16 +221,21 @@ class DashboardBrowserTest {
     }
 
     private void openDashboard() {
-        driver.manage().logs().get(LogType.BROWSER);   // drop what earlier pages logged
+        driver.manage().logs().get(LogType.BROWSER); // drop what earlier pages logged
         driver.get(server.uri().toString());
-        await().atMost(WAIT).until(() -> driver.findElements(By.cssSelector("#cluster-table tbody tr")).size() >= 10
-                && !driver.findElements(By.cssSelector("#news-list li")).isEmpty()
-                && !driver.findElements(By.cssSelector("#programme-list [data-programme-id]")).isEmpty());
+        await().atMost(WAIT)
+                .until(() -> driver.findElements(By.cssSelector("#cluster-table tbody tr"))
+                                        .size()
+                                >= 10
+                        && !driver.findElements(By.cssSelector("#news-list li")).isEmpty()
+                        && !driver.findElements(By.cssSelector("#programme-list [data-programme-id]"))
+                                .isEmpty());
     }
 
     private void assertNoConsoleErrors() {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
         assertThat(errors).as("browser console errors").isEmpty();
     }
 }

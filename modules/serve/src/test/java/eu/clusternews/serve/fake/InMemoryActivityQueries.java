@@ -1,5 +1,12 @@
 package eu.clusternews.serve.fake;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
@@ -12,12 +19,6 @@ import eu.clusternews.serve.query.ActivityQueries;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.serve.streams.StreamsActivityQueries;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /** The query port over maps, for API and browser tests: data is set directly, changes are fired by hand. */
 public final class InMemoryActivityQueries implements ActivityQueries {

@@ -1,5 +1,13 @@
 package eu.clusternews.serve.fake;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.ClusterRole;
@@ -14,13 +22,6 @@ import eu.clusternews.avro.NewsKind;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Realistic sample data shaped like the seeds: the ten clusters of INNO-DROP and CLUSGRID (names and
@@ -42,15 +43,15 @@ public final class SeedData {
         {"org:wsm", "Water Sensors and Membranes", "FR", "Toulouse", INNO_DROP, "partner"},
         {"org:zinnae", "ZINNAE", "ES", "Zaragoza", INNO_DROP, "partner"},
         {"org:ecict", "Eastern Cluster ICT", "PL", "Lublin", CLUSGRID, "coordinator"},
-        {"org:pole-scs", "Pôle SCS – Solutions Communicantes Sécurisées", "FR", "Sophia Antipolis", CLUSGRID, "partner"},
+        {"org:pole-scs", "Pôle SCS – Solutions Communicantes Sécurisées", "FR", "Sophia Antipolis", CLUSGRID, "partner"
+        },
         {"org:cet", "Canarias Excelencia Tecnológica", "ES", null, CLUSGRID, "partner"},
         {"org:solartys", "Solartys", "ES", "Barcelona", CLUSGRID, "partner"},
         {"org:secpho", "SECPhO", "ES", "Barcelona", CLUSGRID, "partner"},
         {"org:srednogorie", "Industrial Cluster Srednogorie", "BG", null, CLUSGRID, "partner"},
     };
 
-    private SeedData() {
-    }
+    private SeedData() {}
 
     public static List<String> clusterIds() {
         return java.util.Arrays.stream(CLUSTERS).map(c -> c[0]).toList();
@@ -62,22 +63,51 @@ public final class SeedData {
 
     /** Loads everything into the fake. */
     public static InMemoryActivityQueries load(InMemoryActivityQueries queries) {
-        queries.put(Programme.newBuilder().setId(COSME).setShortName("COSME").setType("eu_funding_programme")
+        queries.put(Programme.newBuilder()
+                .setId(COSME)
+                .setShortName("COSME")
+                .setType("eu_funding_programme")
                 .setName("Programme for the Competitiveness of Enterprises and small and medium-sized enterprises")
-                .setPeriodStart(LocalDate.of(2014, 1, 1)).setPeriodEnd(LocalDate.of(2020, 12, 31))
-                .setBudgetEur(2.3e9).setSuccessorId("prog:smp-cosme").build());
-        queries.put(Programme.newBuilder().setId(CLUSTER_EXCELLENCE).setName("European Cluster Excellence Programme")
-                .setShortName("Cluster Excellence Programme").setParentId(COSME).build());
-        queries.put(Consortium.newBuilder().setId(INNO_DROP).setAcronym("INNO-DROP")
+                .setPeriodStart(LocalDate.of(2014, 1, 1))
+                .setPeriodEnd(LocalDate.of(2020, 12, 31))
+                .setBudgetEur(2.3e9)
+                .setSuccessorId("prog:smp-cosme")
+                .build());
+        queries.put(Programme.newBuilder()
+                .setId(CLUSTER_EXCELLENCE)
+                .setName("European Cluster Excellence Programme")
+                .setShortName("Cluster Excellence Programme")
+                .setParentId(COSME)
+                .build());
+        queries.put(Consortium.newBuilder()
+                .setId(INNO_DROP)
+                .setAcronym("INNO-DROP")
                 .setFullTitle("INNOvation and Development in clusteR excellence and cOoperative Partnerships")
-                .setProgrammeId(CLUSTER_EXCELLENCE).setCoordinatorId("org:bnpt").setStartMonth("2016-11").setEndMonth("2018-11")
-                .setCountries(List.of("DE", "CZ", "FR", "ES")).setMembers(members(INNO_DROP)).build());
-        queries.put(Consortium.newBuilder().setId(CLUSGRID).setAcronym("CLUSGRID").setFullTitle("Clusters for Smart Grid")
-                .setProgrammeId(CLUSTER_EXCELLENCE).setCoordinatorId("org:ecict").setStartMonth("2016-11")
-                .setCountries(List.of("PL", "FR", "ES", "BG")).setMembers(members(CLUSGRID)).build());
+                .setProgrammeId(CLUSTER_EXCELLENCE)
+                .setCoordinatorId("org:bnpt")
+                .setStartMonth("2016-11")
+                .setEndMonth("2018-11")
+                .setCountries(List.of("DE", "CZ", "FR", "ES"))
+                .setMembers(members(INNO_DROP))
+                .build());
+        queries.put(Consortium.newBuilder()
+                .setId(CLUSGRID)
+                .setAcronym("CLUSGRID")
+                .setFullTitle("Clusters for Smart Grid")
+                .setProgrammeId(CLUSTER_EXCELLENCE)
+                .setCoordinatorId("org:ecict")
+                .setStartMonth("2016-11")
+                .setCountries(List.of("PL", "FR", "ES", "BG"))
+                .setMembers(members(CLUSGRID))
+                .build());
         for (String[] c : CLUSTERS) {
-            queries.put(Organisation.newBuilder().setId(c[0]).setName(c[1]).setType("cluster_organisation")
-                    .setCountry(c[2]).setCity(c[3]).build());
+            queries.put(Organisation.newBuilder()
+                    .setId(c[0])
+                    .setName(c[1])
+                    .setType("cluster_organisation")
+                    .setCountry(c[2])
+                    .setCity(c[3])
+                    .build());
         }
         List<EnrichedNews> news = news();
         news.forEach(queries::put);
@@ -85,16 +115,26 @@ public final class SeedData {
             queries.put(clusterActivity(i, news));
         }
         for (String consortium : List.of(INNO_DROP, CLUSGRID)) {
-            List<EnrichedNews> mentioning = news.stream().filter(n -> n.getNews().getConsortiumIds().contains(consortium)).toList();
-            queries.put(ConsortiumActivity.newBuilder().setConsortiumId(consortium).setProgrammeId(CLUSTER_EXCELLENCE)
+            List<EnrichedNews> mentioning = news.stream()
+                    .filter(n -> n.getNews().getConsortiumIds().contains(consortium))
+                    .toList();
+            queries.put(ConsortiumActivity.newBuilder()
+                    .setConsortiumId(consortium)
+                    .setProgrammeId(CLUSTER_EXCELLENCE)
                     .setName(consortium.equals(INNO_DROP) ? "INNO-DROP" : "CLUSGRID")
-                    .setNewsCount(mentioning.size()).setCountsByMonth(byMonth(mentioning))
-                    .setRecentHeadlines(headlines(mentioning)).build());
+                    .setNewsCount(mentioning.size())
+                    .setCountsByMonth(byMonth(mentioning))
+                    .setRecentHeadlines(headlines(mentioning))
+                    .build());
         }
         for (String programme : List.of(CLUSTER_EXCELLENCE, COSME)) {
-            queries.put(ProgrammeActivity.newBuilder().setProgrammeId(programme).setNewsCount(news.size())
-                    .setCountsByMonth(byMonth(news)).setConsortiumIds(List.of(CLUSGRID, INNO_DROP))
-                    .setRecentHeadlines(headlines(news)).build());
+            queries.put(ProgrammeActivity.newBuilder()
+                    .setProgrammeId(programme)
+                    .setNewsCount(news.size())
+                    .setCountsByMonth(byMonth(news))
+                    .setConsortiumIds(List.of(CLUSGRID, INNO_DROP))
+                    .setRecentHeadlines(headlines(news))
+                    .build());
         }
         return queries;
     }
@@ -103,7 +143,10 @@ public final class SeedData {
         List<Member> members = new ArrayList<>();
         for (String[] c : CLUSTERS) {
             if (c[4].equals(consortium)) {
-                members.add(Member.newBuilder().setOrganisationId(c[0]).setRole(c[5]).build());
+                members.add(Member.newBuilder()
+                        .setOrganisationId(c[0])
+                        .setRole(c[5])
+                        .build());
             }
         }
         return members;
@@ -111,49 +154,125 @@ public final class SeedData {
 
     private static List<EnrichedNews> news() {
         List<EnrichedNews> news = new ArrayList<>();
-        news.add(enriched(TRAINING_NEWS_ID, "Cluster excellence training in Berlin for ten clusters of INNO-DROP and CLUSGRID",
-                LocalDate.of(2017, 5, 17), NewsKind.TRAINING, List.of(INNO_DROP, CLUSGRID), clusterIds(), "org:bnpt"));
-        news.add(enriched("news-2016-11-23-inno-drop-kickoff", "INNO-DROP kick-off meeting in Greifswald",
-                LocalDate.of(2016, 11, 23), NewsKind.PROJECT_LAUNCH, List.of(INNO_DROP), clusterIds().subList(0, 4), "org:bnpt"));
-        news.add(enriched("news-2017-02-09-clusgrid-kickoff", "CLUSGRID partners meet in Lublin to launch the smart grid partnership",
-                LocalDate.of(2017, 2, 9), NewsKind.MEETING, List.of(CLUSGRID), clusterIds().subList(4, 10), "org:ecict"));
-        news.add(enriched("news-2017-09-14-zinnae-label", "ZINNAE receives the Silver label of the European Cluster Excellence Initiative",
-                LocalDate.of(2017, 9, 14), NewsKind.LABEL_AWARD, List.of(), List.of("org:zinnae"), "org:zinnae"));
-        news.add(enriched("news-2018-03-06-secpho-visit", "SECPhO study visit to Pôle SCS in Sophia Antipolis",
-                LocalDate.of(2018, 3, 6), NewsKind.STUDY_VISIT, List.of(CLUSGRID), List.of("org:secpho", "org:pole-scs"), "org:secpho"));
-        news.add(enriched("news-2018-06-20-nanoprogress-conference", "Nanoprogress presents AC electrospinning at the INNO-DROP final conference",
-                LocalDate.of(2018, 6, 20), NewsKind.CONFERENCE, List.of(INNO_DROP), List.of("org:nanoprogress", "org:bnpt"), "org:nanoprogress"));
+        news.add(enriched(
+                TRAINING_NEWS_ID,
+                "Cluster excellence training in Berlin for ten clusters of INNO-DROP and CLUSGRID",
+                LocalDate.of(2017, 5, 17),
+                NewsKind.TRAINING,
+                List.of(INNO_DROP, CLUSGRID),
+                clusterIds(),
+                "org:bnpt"));
+        news.add(enriched(
+                "news-2016-11-23-inno-drop-kickoff",
+                "INNO-DROP kick-off meeting in Greifswald",
+                LocalDate.of(2016, 11, 23),
+                NewsKind.PROJECT_LAUNCH,
+                List.of(INNO_DROP),
+                clusterIds().subList(0, 4),
+                "org:bnpt"));
+        news.add(enriched(
+                "news-2017-02-09-clusgrid-kickoff",
+                "CLUSGRID partners meet in Lublin to launch the smart grid partnership",
+                LocalDate.of(2017, 2, 9),
+                NewsKind.MEETING,
+                List.of(CLUSGRID),
+                clusterIds().subList(4, 10),
+                "org:ecict"));
+        news.add(enriched(
+                "news-2017-09-14-zinnae-label",
+                "ZINNAE receives the Silver label of the European Cluster Excellence Initiative",
+                LocalDate.of(2017, 9, 14),
+                NewsKind.LABEL_AWARD,
+                List.of(),
+                List.of("org:zinnae"),
+                "org:zinnae"));
+        news.add(enriched(
+                "news-2018-03-06-secpho-visit",
+                "SECPhO study visit to Pôle SCS in Sophia Antipolis",
+                LocalDate.of(2018, 3, 6),
+                NewsKind.STUDY_VISIT,
+                List.of(CLUSGRID),
+                List.of("org:secpho", "org:pole-scs"),
+                "org:secpho"));
+        news.add(enriched(
+                "news-2018-06-20-nanoprogress-conference",
+                "Nanoprogress presents AC electrospinning at the INNO-DROP final conference",
+                LocalDate.of(2018, 6, 20),
+                NewsKind.CONFERENCE,
+                List.of(INNO_DROP),
+                List.of("org:nanoprogress", "org:bnpt"),
+                "org:nanoprogress"));
         return news;
     }
 
     /** A news item, as the pipeline would enrich it. */
-    public static EnrichedNews enriched(String id, String title, LocalDate publishedAt, NewsKind kind, List<String> consortia,
-                                        List<String> clusters, String publisher) {
-        NewsEvent event = NewsEvent.newBuilder().setId(id).setSource("seeds/news/" + id + ".txt")
-                .setUrl("https://example.org/news/" + id).setTitle(title).setLanguage("en").setPublishedAt(publishedAt)
-                .setIngestedAt(Instant.parse("2026-11-28T10:00:00Z")).setKind(kind).setPublisherId(publisher)
-                .setLocation(Location.newBuilder().setCity("Berlin").setCountry("DE").build())
-                .setConsortiumIds(consortia).setOrganisationIds(clusters).build();
-        List<ClusterInvolvement> involvements = clusters.stream().map(c -> ClusterInvolvement.newBuilder().setClusterId(c)
-                .setRoles(c.equals(publisher) ? List.of(ClusterRole.PUBLISHER, ClusterRole.MENTIONED) : List.of(ClusterRole.MENTIONED))
-                .build()).toList();
-        return EnrichedNews.newBuilder().setNews(event).setClusters(involvements)
-                .setEnrichedAt(Instant.parse("2026-11-28T10:00:01Z")).build();
+    public static EnrichedNews enriched(
+            String id,
+            String title,
+            LocalDate publishedAt,
+            NewsKind kind,
+            List<String> consortia,
+            List<String> clusters,
+            String publisher) {
+        NewsEvent event = NewsEvent.newBuilder()
+                .setId(id)
+                .setSource("seeds/news/" + id + ".txt")
+                .setUrl("https://example.org/news/" + id)
+                .setTitle(title)
+                .setLanguage("en")
+                .setPublishedAt(publishedAt)
+                .setIngestedAt(Instant.parse("2026-11-28T10:00:00Z"))
+                .setKind(kind)
+                .setPublisherId(publisher)
+                .setLocation(
+                        Location.newBuilder().setCity("Berlin").setCountry("DE").build())
+                .setConsortiumIds(consortia)
+                .setOrganisationIds(clusters)
+                .build();
+        List<ClusterInvolvement> involvements = clusters.stream()
+                .map(c -> ClusterInvolvement.newBuilder()
+                        .setClusterId(c)
+                        .setRoles(
+                                c.equals(publisher)
+                                        ? List.of(ClusterRole.PUBLISHER, ClusterRole.MENTIONED)
+                                        : List.of(ClusterRole.MENTIONED))
+                        .build())
+                .toList();
+        return EnrichedNews.newBuilder()
+                .setNews(event)
+                .setClusters(involvements)
+                .setEnrichedAt(Instant.parse("2026-11-28T10:00:01Z"))
+                .build();
     }
 
     private static ClusterActivity clusterActivity(int index, List<EnrichedNews> allNews) {
         String[] c = CLUSTERS[index];
         List<EnrichedNews> mine = allNews.stream()
-                .filter(n -> n.getClusters().stream().anyMatch(i -> i.getClusterId().equals(c[0]))).toList();
+                .filter(n ->
+                        n.getClusters().stream().anyMatch(i -> i.getClusterId().equals(c[0])))
+                .toList();
         Map<String, Long> byKind = new TreeMap<>();
         mine.forEach(n -> byKind.merge(n.getNews().getKind().name(), 1L, Long::sum));
-        return ClusterActivity.newBuilder().setClusterId(c[0]).setName(c[1]).setCountry(c[2])
-                .setNewsCount(mine.size()).setCountsByKind(byKind).setCountsByMonth(byMonth(mine))
+        return ClusterActivity.newBuilder()
+                .setClusterId(c[0])
+                .setName(c[1])
+                .setCountry(c[2])
+                .setNewsCount(mine.size())
+                .setCountsByKind(byKind)
+                .setCountsByMonth(byMonth(mine))
                 .setCountsByRole(Map.of("MENTIONED", (long) mine.size()))
-                .setFirstPublishedAt(mine.stream().map(n -> n.getNews().getPublishedAt()).min(LocalDate::compareTo).orElse(null))
-                .setLastPublishedAt(mine.stream().map(n -> n.getNews().getPublishedAt()).max(LocalDate::compareTo).orElse(null))
-                .setConsortiumIds(List.of(c[4])).setProgrammeIds(List.of(CLUSTER_EXCELLENCE, COSME))
-                .setRecentHeadlines(headlines(mine)).build();
+                .setFirstPublishedAt(mine.stream()
+                        .map(n -> n.getNews().getPublishedAt())
+                        .min(LocalDate::compareTo)
+                        .orElse(null))
+                .setLastPublishedAt(mine.stream()
+                        .map(n -> n.getNews().getPublishedAt())
+                        .max(LocalDate::compareTo)
+                        .orElse(null))
+                .setConsortiumIds(List.of(c[4]))
+                .setProgrammeIds(List.of(CLUSTER_EXCELLENCE, COSME))
+                .setRecentHeadlines(headlines(mine))
+                .build();
     }
 
     static Map<String, Long> byMonth(List<EnrichedNews> news) {
@@ -164,10 +283,15 @@ public final class SeedData {
 
     static List<Headline> headlines(List<EnrichedNews> news) {
         return news.stream()
-                .sorted((a, b) -> b.getNews().getPublishedAt().compareTo(a.getNews().getPublishedAt()))
-                .map(n -> Headline.newBuilder().setNewsId(n.getNews().getId()).setTitle(n.getNews().getTitle())
-                        .setPublishedAt(n.getNews().getPublishedAt()).setKind(n.getNews().getKind())
-                        .setUrl(n.getNews().getUrl()).build())
+                .sorted((a, b) ->
+                        b.getNews().getPublishedAt().compareTo(a.getNews().getPublishedAt()))
+                .map(n -> Headline.newBuilder()
+                        .setNewsId(n.getNews().getId())
+                        .setTitle(n.getNews().getTitle())
+                        .setPublishedAt(n.getNews().getPublishedAt())
+                        .setKind(n.getNews().getKind())
+                        .setUrl(n.getNews().getUrl())
+                        .build())
                 .toList();
     }
 
@@ -175,7 +299,10 @@ public final class SeedData {
     public static ClusterActivity withOneMoreNews(ClusterActivity activity, LocalDate publishedAt) {
         Map<String, Long> months = new TreeMap<>(activity.getCountsByMonth());
         months.merge(publishedAt.toString().substring(0, 7), 1L, Long::sum);
-        return ClusterActivity.newBuilder(activity).setNewsCount(activity.getNewsCount() + 1).setCountsByMonth(months)
-                .setLastPublishedAt(publishedAt).build();
+        return ClusterActivity.newBuilder(activity)
+                .setNewsCount(activity.getNewsCount() + 1)
+                .setCountsByMonth(months)
+                .setLastPublishedAt(publishedAt)
+                .build();
     }
 }

@@ -2,10 +2,6 @@ package eu.clusternews.serve.http;
 
 import static org.awaitility.Awaitility.await;
 
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.serve.fake.InMemoryActivityQueries;
-import eu.clusternews.serve.fake.SeedData;
-import eu.clusternews.serve.query.QueryResult;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,6 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.serve.fake.InMemoryActivityQueries;
+import eu.clusternews.serve.fake.SeedData;
+import eu.clusternews.serve.query.QueryResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,35 +56,45 @@ class ActivityStreamBackpressureTest {
         stuck.connect(new InetSocketAddress("127.0.0.1", server.port()));
         OutputStream request = stuck.getOutputStream();
         request.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-                + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "\r\nAccept: text/event-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         request.flush();
 
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
         HttpRequest subscribe = HttpRequest.newBuilder(URI.create(server.uri() + "api/stream"))
-                .header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<Stream<String>>> healthy = HttpClient.newHttpClient()
-                .sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines());
-        healthy.thenAccept(r -> r.body().filter(l -> l.contains("org:last-change")).forEach(lines::add));
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<HttpResponse<Stream<String>>> healthy =
+                HttpClient.newHttpClient().sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines());
+        healthy.thenAccept(
+                r -> r.body().filter(l -> l.contains("org:last-change")).forEach(lines::add));
         await().atMost(Duration.ofSeconds(10)).until(() -> server.liveClientCount() == 2);
 
         // 20 MB of changes (each about 64 KB): far more than the stuck client's socket buffers hold
         ClusterActivity bnpt = ((QueryResult.Found<ClusterActivity>) queries.cluster("org:bnpt")).value();
-        ClusterActivity big = ClusterActivity.newBuilder(bnpt).setName("x".repeat(64 * 1024)).build();
+        ClusterActivity big =
+                ClusterActivity.newBuilder(bnpt).setName("x".repeat(64 * 1024)).build();
         AtomicInteger published = new AtomicInteger();
-        publisher = new Thread(() -> {
-            for (int i = 0; i < 320; i++) {
-                queries.change(big);
-                published.incrementAndGet();
-            }
-            queries.change(ClusterActivity.newBuilder(bnpt).setClusterId("org:last-change").build());
-            published.incrementAndGet();
-        }, "test-publisher");
+        publisher = new Thread(
+                () -> {
+                    for (int i = 0; i < 320; i++) {
+                        queries.change(big);
+                        published.incrementAndGet();
+                    }
+                    queries.change(ClusterActivity.newBuilder(bnpt)
+                            .setClusterId("org:last-change")
+                            .build());
+                    published.incrementAndGet();
+                },
+                "test-publisher");
         publisher.setDaemon(true);
         publisher.start();
 
-        await("every change broadcast without waiting for the stuck client").atMost(Duration.ofSeconds(30))
+        await("every change broadcast without waiting for the stuck client")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> published.get() == 321);
-        await("the reading client receives the last change").atMost(Duration.ofSeconds(30))
+        await("the reading client receives the last change")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> !lines.isEmpty());
         await("the stuck client dropped").atMost(Duration.ofSeconds(10)).until(() -> server.liveClientCount() == 1);
     }

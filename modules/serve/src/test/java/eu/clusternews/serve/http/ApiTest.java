@@ -3,11 +3,6 @@ package eu.clusternews.serve.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.clusternews.avro.ClusterActivity;
-import eu.clusternews.serve.fake.InMemoryActivityQueries;
-import eu.clusternews.serve.fake.SeedData;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +16,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.serve.fake.InMemoryActivityQueries;
+import eu.clusternews.serve.fake.SeedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,15 @@ class ApiTest {
     @BeforeEach
     void startServer() {
         queries = SeedData.load(new InMemoryActivityQueries());
-        server = ClusterNewsServer.builder(queries).host("127.0.0.1").port(0)
-                .readiness(() -> ready.get() ? ReadinessCheck.Readiness.ready("Kafka Streams RUNNING")
-                                             : ReadinessCheck.Readiness.notReady("Kafka Streams is REBALANCING"))
-                .liveness(() -> live.get() ? ReadinessCheck.Readiness.ready("Kafka Streams RUNNING")
-                                           : ReadinessCheck.Readiness.notReady("Kafka Streams is ERROR"))
+        server = ClusterNewsServer.builder(queries)
+                .host("127.0.0.1")
+                .port(0)
+                .readiness(() -> ready.get()
+                        ? ReadinessCheck.Readiness.ready("Kafka Streams RUNNING")
+                        : ReadinessCheck.Readiness.notReady("Kafka Streams is REBALANCING"))
+                .liveness(() -> live.get()
+                        ? ReadinessCheck.Readiness.ready("Kafka Streams RUNNING")
+                        : ReadinessCheck.Readiness.notReady("Kafka Streams is ERROR"))
                 .deadLetterCount(() -> 3)
                 .start();
     }
@@ -57,9 +62,22 @@ class ApiTest {
         assertThat(body.get("count").asInt()).isEqualTo(10);
         assertThat(ids(body)).containsExactlyInAnyOrderElementsOf(SeedData.clusterIds());
         JsonNode bnpt = item(body, "org:bnpt");
-        assertThat(iterable(bnpt.fieldNames())).containsExactly("id", "name", "country", "newsCount", "firstPublishedAt",
-                "lastPublishedAt", "undatedCount", "countsByRole", "countsByKind", "countsByMonth", "consortiumIds",
-                "programmeIds", "clusterIds", "recentHeadlines");
+        assertThat(iterable(bnpt.fieldNames()))
+                .containsExactly(
+                        "id",
+                        "name",
+                        "country",
+                        "newsCount",
+                        "firstPublishedAt",
+                        "lastPublishedAt",
+                        "undatedCount",
+                        "countsByRole",
+                        "countsByKind",
+                        "countsByMonth",
+                        "consortiumIds",
+                        "programmeIds",
+                        "clusterIds",
+                        "recentHeadlines");
         assertThat(bnpt.get("name").asText()).isEqualTo("BalticNet-PlasmaTec");
         assertThat(bnpt.get("lastPublishedAt").asText()).isEqualTo("2018-06-20");
         assertThat(bnpt.get("countsByMonth").get("2017-05").asLong()).isEqualTo(1);
@@ -68,16 +86,21 @@ class ApiTest {
     @Test
     void sortsClustersByNewsCountDescendingByDefaultWithTiesById() throws Exception {
         List<JsonNode> items = items(getJson("/api/clusters", 200));
-        assertThat(items).extracting(i -> i.get("newsCount").asLong()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(items)
+                .extracting(i -> i.get("newsCount").asLong())
+                .isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(items.get(0).get("id").asText()).isEqualTo("org:bnpt");
     }
 
     @Test
     void sortsClustersByNameAscendingAndByLastPublishedAtWhenAsked() throws Exception {
-        List<String> names = items(getJson("/api/clusters?sort=name", 200)).stream().map(i -> i.get("name").asText()).toList();
+        List<String> names = items(getJson("/api/clusters?sort=name", 200)).stream()
+                .map(i -> i.get("name").asText())
+                .toList();
         assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
         List<String> latest = items(getJson("/api/clusters?sort=lastPublishedAt&order=asc", 200)).stream()
-                .map(i -> i.get("lastPublishedAt").asText()).toList();
+                .map(i -> i.get("lastPublishedAt").asText())
+                .toList();
         assertThat(latest).isSorted();
     }
 
@@ -94,10 +117,14 @@ class ApiTest {
 
     @Test
     void refusesBadClusterListingParametersWith400AndAMessageNamingTheParameter() throws Exception {
-        assertThat(getJson("/api/clusters?sort=size", 400).get("message").asText()).contains("sort", "newsCount", "size");
-        assertThat(getJson("/api/clusters?since=May-2017", 400).get("message").asText()).contains("since", "ISO date");
-        assertThat(getJson("/api/clusters?kind=party", 400).get("message").asText()).contains("kind", "TRAINING");
-        assertThat(getJson("/api/clusters?contry=DE", 400).get("message").asText()).contains("contry", "country");
+        assertThat(getJson("/api/clusters?sort=size", 400).get("message").asText())
+                .contains("sort", "newsCount", "size");
+        assertThat(getJson("/api/clusters?since=May-2017", 400).get("message").asText())
+                .contains("since", "ISO date");
+        assertThat(getJson("/api/clusters?kind=party", 400).get("message").asText())
+                .contains("kind", "TRAINING");
+        assertThat(getJson("/api/clusters?contry=DE", 400).get("message").asText())
+                .contains("contry", "country");
         assertThat(getJson("/api/clusters?order=up", 400).get("error").asText()).isEqualTo("bad_request");
     }
 
@@ -106,8 +133,10 @@ class ApiTest {
         JsonNode cluster = getJson("/api/clusters/org:nobody", 404);
         assertThat(cluster.get("error").asText()).isEqualTo("not_found");
         assertThat(cluster.get("message").asText()).contains("org:nobody");
-        assertThat(getJson("/api/consortia/cons:nothing", 404).get("message").asText()).contains("cons:nothing");
-        assertThat(getJson("/api/programmes/prog:nothing", 404).get("message").asText()).contains("prog:nothing");
+        assertThat(getJson("/api/consortia/cons:nothing", 404).get("message").asText())
+                .contains("cons:nothing");
+        assertThat(getJson("/api/programmes/prog:nothing", 404).get("message").asText())
+                .contains("prog:nothing");
         assertThat(getJson("/api/nothing-here", 404).get("error").asText()).isEqualTo("not_found");
     }
 
@@ -119,11 +148,12 @@ class ApiTest {
         JsonNode timeline = detail.get("timeline");
         assertThat(timeline.get(0).get("month").asText()).isEqualTo("2016-11");
         assertThat(timeline.get(timeline.size() - 1).get("month").asText()).isEqualTo("2017-09");
-        assertThat(timeline).hasSize(11);   // months without news are there, as 0
+        assertThat(timeline).hasSize(11); // months without news are there, as 0
         assertThat(detail.get("recentNews").get(0).get("title").asText()).startsWith("ZINNAE receives");
         JsonNode consortium = detail.get("consortia").get(0);
         assertThat(consortium.get("acronym").asText()).isEqualTo("INNO-DROP");
-        assertThat(consortium.get("programmeChain")).extracting(p -> p.get("id").asText())
+        assertThat(consortium.get("programmeChain"))
+                .extracting(p -> p.get("id").asText())
                 .containsExactly("prog:cosme-cluster-excellence", "prog:cosme");
     }
 
@@ -142,8 +172,12 @@ class ApiTest {
     @Test
     void describesAProgrammeWithItsParentsAndTheConsortiaItFunds() throws Exception {
         JsonNode programme = getJson("/api/programmes/prog:cosme-cluster-excellence", 200);
-        assertThat(programme.get("parents")).extracting(p -> p.get("shortName").asText()).containsExactly("COSME");
-        assertThat(programme.get("consortiumIds")).extracting(JsonNode::asText).containsExactly("cons:clusgrid", "cons:inno-drop");
+        assertThat(programme.get("parents"))
+                .extracting(p -> p.get("shortName").asText())
+                .containsExactly("COSME");
+        assertThat(programme.get("consortiumIds"))
+                .extracting(JsonNode::asText)
+                .containsExactly("cons:clusgrid", "cons:inno-drop");
         JsonNode cosme = getJson("/api/programmes/prog:cosme", 200);
         assertThat(cosme.get("budgetEur").asDouble()).isEqualTo(2.3e9);
         assertThat(cosme.get("periodStart").asText()).isEqualTo("2014-01-01");
@@ -151,9 +185,12 @@ class ApiTest {
 
     @Test
     void listsNewsNewestFirstFilteredByClusterConsortiumDatesKindAndLimit() throws Exception {
-        List<String> dates = items(getJson("/api/news", 200)).stream().map(n -> n.get("publishedAt").asText()).toList();
+        List<String> dates = items(getJson("/api/news", 200)).stream()
+                .map(n -> n.get("publishedAt").asText())
+                .toList();
         assertThat(dates).hasSize(6).isSortedAccordingTo((a, b) -> b.compareTo(a));
-        assertThat(ids(getJson("/api/news?cluster=org:zinnae&kind=LABEL_AWARD", 200))).containsExactly("news-2017-09-14-zinnae-label");
+        assertThat(ids(getJson("/api/news?cluster=org:zinnae&kind=LABEL_AWARD", 200)))
+                .containsExactly("news-2017-09-14-zinnae-label");
         assertThat(ids(getJson("/api/news?consortium=cons:clusgrid&from=2017-01-01&until=2017-12-31", 200)))
                 .containsExactly(SeedData.TRAINING_NEWS_ID, "news-2017-02-09-clusgrid-kickoff");
         assertThat(getJson("/api/news?limit=2", 200).get("count").asInt()).isEqualTo(2);
@@ -166,15 +203,23 @@ class ApiTest {
     void refusesBadNewsParametersWith400() throws Exception {
         assertThat(getJson("/api/news?limit=0", 400).get("message").asText()).contains("limit", "500");
         assertThat(getJson("/api/news?limit=ten", 400).get("message").asText()).contains("limit");
-        assertThat(getJson("/api/news?from=2018-01-01&until=2017-01-01", 400).get("message").asText()).contains("after");
-        assertThat(getJson("/api/news?until=yesterday", 400).get("message").asText()).contains("until");
+        assertThat(getJson("/api/news?from=2018-01-01&until=2017-01-01", 400)
+                        .get("message")
+                        .asText())
+                .contains("after");
+        assertThat(getJson("/api/news?until=yesterday", 400).get("message").asText())
+                .contains("until");
     }
 
     @Test
     void answers503WithRetryAfterWhileTheStoresAreRebalancingNeverAPartialList() throws Exception {
         queries.rebalance("Kafka Streams is REBALANCING");
-        for (String path : List.of("/api/clusters", "/api/clusters/org:bnpt", "/api/consortia/cons:inno-drop",
-                "/api/programmes/prog:cosme", "/api/news")) {
+        for (String path : List.of(
+                "/api/clusters",
+                "/api/clusters/org:bnpt",
+                "/api/consortia/cons:inno-drop",
+                "/api/programmes/prog:cosme",
+                "/api/news")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).as(path).contains("2");
@@ -213,7 +258,8 @@ class ApiTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(metrics.body())
-                .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/clusters/{id}\"}")
+                .contains(
+                        "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/clusters/{id}\"}")
                 .contains("clusternews_dlq_records_total 3.0");
     }
 
@@ -222,7 +268,8 @@ class ApiTest {
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<canvas id=\"timeline-chart\"").doesNotContain("<script>");
-        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'");
         HttpResponse<String> chart = get("/webjars/chart.js/4.4.1/dist/chart.umd.js");
         assertThat(chart.statusCode()).isEqualTo(200);
         assertThat(chart.headers().firstValue("Content-Type").orElse("")).contains("javascript");
@@ -231,21 +278,29 @@ class ApiTest {
     @Test
     void streamsAnActivityEventWhenTheQueriesReportAChange() throws Exception {
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/stream")).header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<Stream<String>>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/stream"))
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> r.body().forEach(lines::add));
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event: hello"));
 
-        ClusterActivity zinnae = ((eu.clusternews.serve.query.QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
+        ClusterActivity zinnae =
+                ((eu.clusternews.serve.query.QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
         queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 1, 15)));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event: activity"));
-        String data = lines.stream().filter(l -> l.startsWith("data:") && l.contains("org:zinnae")).findFirst().orElseThrow();
+        String data = lines.stream()
+                .filter(l -> l.startsWith("data:") && l.contains("org:zinnae"))
+                .findFirst()
+                .orElseThrow();
         JsonNode change = json.readTree(data.substring("data:".length()));
         assertThat(change.get("entity").asText()).isEqualTo("cluster");
         assertThat(change.get("id").asText()).isEqualTo("org:zinnae");
         assertThat(change.get("activity").get("newsCount").asLong()).isEqualTo(zinnae.getNewsCount() + 1);
-        assertThat(response.get().headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(response.get().headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/event-stream");
     }
 
     // ---- helpers
@@ -260,7 +315,9 @@ class ApiTest {
 
     private JsonNode getJson(String path, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path);
-        assertThat(response.statusCode()).as("status of GET %s: %s", path, response.body()).isEqualTo(expectedStatus);
+        assertThat(response.statusCode())
+                .as("status of GET %s: %s", path, response.body())
+                .isEqualTo(expectedStatus);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         return json.readTree(response.body());
     }
@@ -274,7 +331,10 @@ class ApiTest {
     }
 
     private static JsonNode item(JsonNode listing, String id) {
-        return items(listing).stream().filter(i -> i.get("id").asText().equals(id)).findFirst().orElseThrow();
+        return items(listing).stream()
+                .filter(i -> i.get("id").asText().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> iterator) {

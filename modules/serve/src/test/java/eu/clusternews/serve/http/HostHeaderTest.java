@@ -2,14 +2,15 @@ package eu.clusternews.serve.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.serve.fake.InMemoryActivityQueries;
-import eu.clusternews.serve.fake.SeedData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+
+import eu.clusternews.serve.fake.InMemoryActivityQueries;
+import eu.clusternews.serve.fake.SeedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,10 @@ class HostHeaderTest {
 
     @BeforeEach
     void startServer() {
-        server = ClusterNewsServer.builder(SeedData.load(new InMemoryActivityQueries())).host("127.0.0.1").port(0).start();
+        server = ClusterNewsServer.builder(SeedData.load(new InMemoryActivityQueries()))
+                .host("127.0.0.1")
+                .port(0)
+                .start();
     }
 
     @AfterEach
@@ -45,9 +49,11 @@ class HostHeaderTest {
 
     @Test
     void aLoopbackServerRefusesRequestsAddressedToAnotherHostNameAsInDnsRebinding() throws IOException {
-        assertThat(statusFor("/api/clusters", "attacker.example:" + server.port())).contains(" 403");
+        assertThat(statusFor("/api/clusters", "attacker.example:" + server.port()))
+                .contains(" 403");
         assertThat(statusFor("/", "attacker.example")).contains(" 403");
-        assertThat(statusFor("/internal/v1/stores/x/all?partitions=0", "attacker.example")).contains(" 403");
+        assertThat(statusFor("/internal/v1/stores/x/all?partitions=0", "attacker.example"))
+                .contains(" 403");
     }
 
     @Test

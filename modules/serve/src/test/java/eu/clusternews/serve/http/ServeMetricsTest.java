@@ -2,12 +2,13 @@ package eu.clusternews.serve.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.clusternews.serve.fake.InMemoryActivityQueries;
-import eu.clusternews.serve.fake.SeedData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+
+import eu.clusternews.serve.fake.InMemoryActivityQueries;
+import eu.clusternews.serve.fake.SeedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,11 @@ class ServeMetricsTest {
 
     @BeforeEach
     void start() {
-        server = ClusterNewsServer.builder(SeedData.load(new InMemoryActivityQueries())).host("127.0.0.1").port(0)
-                .deadLetterCount(() -> 7L).start();
+        server = ClusterNewsServer.builder(SeedData.load(new InMemoryActivityQueries()))
+                .host("127.0.0.1")
+                .port(0)
+                .deadLetterCount(() -> 7L)
+                .start();
     }
 
     @AfterEach
@@ -30,7 +34,9 @@ class ServeMetricsTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -38,10 +44,19 @@ class ServeMetricsTest {
     void jvmAndProcessMetricsAreServedUnderPrometheusNames() throws Exception {
         String metrics = get("/metrics").body();
 
-        assertThat(metrics).contains("jvm_memory_used_bytes{area=\"heap\"", "jvm_memory_max_bytes{",
-                "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
-                "process_cpu_usage", "system_cpu_count", "process_uptime_seconds", "process_start_time_seconds",
-                "process_files_open_files", "clusternews_dlq_records_total 7.0");
+        assertThat(metrics)
+                .contains(
+                        "jvm_memory_used_bytes{area=\"heap\"",
+                        "jvm_memory_max_bytes{",
+                        "jvm_gc_memory_allocated_bytes_total",
+                        "jvm_threads_live_threads",
+                        "jvm_classes_loaded_classes",
+                        "process_cpu_usage",
+                        "system_cpu_count",
+                        "process_uptime_seconds",
+                        "process_start_time_seconds",
+                        "process_files_open_files",
+                        "clusternews_dlq_records_total 7.0");
         assertThat(metrics).contains("# TYPE jvm_memory_used_bytes gauge", "# TYPE process_uptime_seconds gauge");
     }
 

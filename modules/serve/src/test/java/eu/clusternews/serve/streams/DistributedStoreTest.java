@@ -2,6 +2,16 @@ package eu.clusternews.serve.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsKind;
@@ -12,15 +22,6 @@ import eu.clusternews.serve.http.LocalStoreAccess;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.serve.streams.StreamsMetadataSource.StoreLayout;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -59,7 +60,11 @@ class DistributedStoreTest {
     }
 
     private static ClusterActivity activity(String id) {
-        return ClusterActivity.newBuilder().setClusterId(id).setNewsCount(2).setCountsByMonth(Map.of("2017-05", 2L)).build();
+        return ClusterActivity.newBuilder()
+                .setClusterId(id)
+                .setNewsCount(2)
+                .setCountsByMonth(Map.of("2017-05", 2L))
+                .build();
     }
 
     /** Local partitions over maps; a partition absent from the map is not queryable here (restoring, or not ours). */
@@ -72,8 +77,8 @@ class DistributedStoreTest {
             }
             Map<String, V> values = byPartition.get(partition);
             if (values == null) {
-                throw new InvalidStateStoreException("The specified partition " + partition + " for store " + STORE
-                        + " does not exist.");
+                throw new InvalidStateStoreException(
+                        "The specified partition " + partition + " for store " + STORE + " does not exist.");
             }
             return new MapStore<>(values);
         };
@@ -88,9 +93,13 @@ class DistributedStoreTest {
 
     @Test
     void answersALocalKeyFromItsPartitionAndAnUnknownKeyAsNotFound() {
-        var store = new DistributedStore<>(STORE, ClusterActivity.class,
-                new QueryRouter(metadata(Map.of("org:bnpt", at(SELF, 1)), new StoreLayout(2, Map.of(SELF, Set.of(0, 1)))),
-                        SELF), new PeerClient(),
+        var store = new DistributedStore<>(
+                STORE,
+                ClusterActivity.class,
+                new QueryRouter(
+                        metadata(Map.of("org:bnpt", at(SELF, 1)), new StoreLayout(2, Map.of(SELF, Set.of(0, 1)))),
+                        SELF),
+                new PeerClient(),
                 partitions(Map.of(0, Map.of(), 1, Map.of("org:bnpt", activity("org:bnpt")))));
         assertThat(store.get("org:bnpt", "cluster")).isEqualTo(QueryResult.found(activity("org:bnpt")));
         assertThat(store.get("org:nobody", "cluster")).isInstanceOf(QueryResult.NotFound.class);
@@ -98,9 +107,15 @@ class DistributedStoreTest {
 
     @Test
     void isUnavailableRatherThanPartialWhenAPeerCannotBeReached() {
-        var store = new DistributedStore<>(STORE, ClusterActivity.class,
-                new QueryRouter(metadata(Map.of("org:ecict", at(DEAD_PEER, 1)),
-                        new StoreLayout(2, Map.of(SELF, Set.of(0), DEAD_PEER, Set.of(1)))), SELF), new PeerClient(),
+        var store = new DistributedStore<>(
+                STORE,
+                ClusterActivity.class,
+                new QueryRouter(
+                        metadata(
+                                Map.of("org:ecict", at(DEAD_PEER, 1)),
+                                new StoreLayout(2, Map.of(SELF, Set.of(0), DEAD_PEER, Set.of(1)))),
+                        SELF),
+                new PeerClient(),
                 partitions(Map.of(0, Map.of("org:bnpt", activity("org:bnpt")))));
         assertThat(store.all()).isInstanceOf(QueryResult.Unavailable.class);
         assertThat(store.get("org:ecict", "cluster")).isInstanceOf(QueryResult.Unavailable.class);
@@ -108,27 +123,41 @@ class DistributedStoreTest {
 
     @Test
     void isUnavailableWhenTheLocalStoreIsNotQueryable() {
-        var store = new DistributedStore<ClusterActivity>(STORE, ClusterActivity.class,
-                new QueryRouter(metadata(Map.of(), new StoreLayout(1, Map.of(SELF, Set.of(0)))), SELF), new PeerClient(),
-                partition -> { throw new InvalidStateStoreException("store is migrating"); });
-        assertThat(store.all()).isInstanceOfSatisfying(QueryResult.Unavailable.class,
-                u -> assertThat(u.reason()).contains("migrating"));
+        var store = new DistributedStore<ClusterActivity>(
+                STORE,
+                ClusterActivity.class,
+                new QueryRouter(metadata(Map.of(), new StoreLayout(1, Map.of(SELF, Set.of(0)))), SELF),
+                new PeerClient(),
+                partition -> {
+                    throw new InvalidStateStoreException("store is migrating");
+                });
+        assertThat(store.all())
+                .isInstanceOfSatisfying(
+                        QueryResult.Unavailable.class,
+                        u -> assertThat(u.reason()).contains("migrating"));
     }
 
     @Test
     void aPartitionStillRestoringMakesAListingAndItsKeysUnavailableNotPartialOrNotFound() {
         // Kafka Streams' all-partitions view silently leaves out a task that is restoring: partition 1 here
-        var store = new DistributedStore<>(STORE, ClusterActivity.class,
-                new QueryRouter(metadata(Map.of("org:ecict", at(SELF, 1)), new StoreLayout(2, Map.of(SELF, Set.of(0, 1)))),
-                        SELF), new PeerClient(),
+        var store = new DistributedStore<>(
+                STORE,
+                ClusterActivity.class,
+                new QueryRouter(
+                        metadata(Map.of("org:ecict", at(SELF, 1)), new StoreLayout(2, Map.of(SELF, Set.of(0, 1)))),
+                        SELF),
+                new PeerClient(),
                 partitions(Map.of(0, Map.of("org:bnpt", activity("org:bnpt")))));
-        assertThat(store.all()).isInstanceOfSatisfying(QueryResult.Unavailable.class,
-                u -> assertThat(u.reason()).contains("partition 1"));
+        assertThat(store.all())
+                .isInstanceOfSatisfying(
+                        QueryResult.Unavailable.class,
+                        u -> assertThat(u.reason()).contains("partition 1"));
         assertThat(store.get("org:ecict", "cluster")).isInstanceOf(QueryResult.Unavailable.class);
     }
 
     /** A peer instance's HTTP server over its own store (set once the server is bound), as the pipeline serves it. */
-    private static ClusterNewsServer servePeer(AtomicReference<DistributedStore<?>> peerStore, AtomicInteger largestAnswer) {
+    private static ClusterNewsServer servePeer(
+            AtomicReference<DistributedStore<?>> peerStore, AtomicInteger largestAnswer) {
         LocalStoreAccess access = new LocalStoreAccess() {
             @Override
             public Set<String> servedStores() {
@@ -147,20 +176,31 @@ class DistributedStoreTest {
 
             @Override
             @SuppressWarnings("unchecked")
-            public QueryResult<byte[]> localSelect(String store, Set<Integer> partitions, Map<String, String> parameters) {
-                return count(((DistributedStore<EnrichedNews>) peerStore.get()).localReadEncoded(partitions,
-                        StreamsActivityQueries.selection(StreamsActivityQueries.newsQueryFrom(parameters))));
+            public QueryResult<byte[]> localSelect(
+                    String store, Set<Integer> partitions, Map<String, String> parameters) {
+                return count(((DistributedStore<EnrichedNews>) peerStore.get())
+                        .localReadEncoded(
+                                partitions,
+                                StreamsActivityQueries.selection(StreamsActivityQueries.newsQueryFrom(parameters))));
             }
 
             private QueryResult<byte[]> count(QueryResult<byte[]> answer) {
-                if (answer instanceof QueryResult.Found<byte[]> found && peerStore.get().valueType() == EnrichedNews.class) {
-                    largestAnswer.accumulateAndGet(new AvroListCodec<>(EnrichedNews.class).decode(found.value()).size(), Math::max);
+                if (answer instanceof QueryResult.Found<byte[]> found
+                        && peerStore.get().valueType() == EnrichedNews.class) {
+                    largestAnswer.accumulateAndGet(
+                            new AvroListCodec<>(EnrichedNews.class)
+                                    .decode(found.value())
+                                    .size(),
+                            Math::max);
                 }
                 return answer;
             }
         };
-        return ClusterNewsServer.builder(new InMemoryActivityQueries()).host("127.0.0.1").port(0)
-                .localStoreAccess(access).start();
+        return ClusterNewsServer.builder(new InMemoryActivityQueries())
+                .host("127.0.0.1")
+                .port(0)
+                .localStoreAccess(access)
+                .start();
     }
 
     @Test
@@ -170,19 +210,35 @@ class DistributedStoreTest {
         try (ClusterNewsServer peerServer = servePeer(peerStore, new AtomicInteger())) {
             HostInfo peer = new HostInfo("127.0.0.1", peerServer.port());
             // the peer's metadata is newer: the key's partition 1 moved from it to a third instance
-            peerStore.set(new DistributedStore<>(STORE, ClusterActivity.class,
-                    new QueryRouter(metadata(Map.of("org:ecict", at(third, 1)),
-                            new StoreLayout(2, Map.of(peer, Set.of(0), third, Set.of(1)))), peer), new PeerClient(),
+            peerStore.set(new DistributedStore<>(
+                    STORE,
+                    ClusterActivity.class,
+                    new QueryRouter(
+                            metadata(
+                                    Map.of("org:ecict", at(third, 1)),
+                                    new StoreLayout(2, Map.of(peer, Set.of(0), third, Set.of(1)))),
+                            peer),
+                    new PeerClient(),
                     partitions(Map.of(0, Map.<String, ClusterActivity>of()))));
             // the caller still thinks the peer owns the key and partition 1
-            var caller = new DistributedStore<>(STORE, ClusterActivity.class,
-                    new QueryRouter(metadata(Map.of("org:ecict", at(peer, 1)),
-                            new StoreLayout(2, Map.of(SELF, Set.of(0), peer, Set.of(1)))), SELF), new PeerClient(),
+            var caller = new DistributedStore<>(
+                    STORE,
+                    ClusterActivity.class,
+                    new QueryRouter(
+                            metadata(
+                                    Map.of("org:ecict", at(peer, 1)),
+                                    new StoreLayout(2, Map.of(SELF, Set.of(0), peer, Set.of(1)))),
+                            SELF),
+                    new PeerClient(),
                     partitions(Map.of(0, Map.<String, ClusterActivity>of())));
-            assertThat(caller.get("org:ecict", "cluster")).isInstanceOfSatisfying(QueryResult.Unavailable.class,
-                    u -> assertThat(u.reason()).contains("no longer owns"));
-            assertThat(caller.all()).isInstanceOfSatisfying(QueryResult.Unavailable.class,
-                    u -> assertThat(u.reason()).contains("no longer owns"));
+            assertThat(caller.get("org:ecict", "cluster"))
+                    .isInstanceOfSatisfying(
+                            QueryResult.Unavailable.class,
+                            u -> assertThat(u.reason()).contains("no longer owns"));
+            assertThat(caller.all())
+                    .isInstanceOfSatisfying(
+                            QueryResult.Unavailable.class,
+                            u -> assertThat(u.reason()).contains("no longer owns"));
         }
     }
 
@@ -193,8 +249,14 @@ class DistributedStoreTest {
         Map<String, EnrichedNews> localNews = new HashMap<>();
         LocalDate day = LocalDate.of(2017, 1, 1);
         for (int i = 0; i < 2_000; i++) {
-            EnrichedNews news = SeedData.enriched("news:" + i, "Title " + i, day.plusDays(i), NewsKind.TRAINING,
-                    List.of(), List.of("org:bnpt"), "org:bnpt");
+            EnrichedNews news = SeedData.enriched(
+                    "news:" + i,
+                    "Title " + i,
+                    day.plusDays(i),
+                    NewsKind.TRAINING,
+                    List.of(),
+                    List.of("org:bnpt"),
+                    "org:bnpt");
             (i % 2 == 0 ? peerNews : localNews).put("news:" + i, news);
         }
         AtomicReference<DistributedStore<?>> peerStore = new AtomicReference<>();
@@ -202,21 +264,32 @@ class DistributedStoreTest {
         try (ClusterNewsServer peerServer = servePeer(peerStore, largestPeerAnswer)) {
             HostInfo peer = new HostInfo("127.0.0.1", peerServer.port());
             StoreLayout layout = new StoreLayout(2, Map.of(SELF, Set.of(0), peer, Set.of(1)));
-            peerStore.set(new DistributedStore<>(store, EnrichedNews.class, new QueryRouter(metadata(Map.of(), layout), peer),
-                    new PeerClient(), partitions(Map.of(1, peerNews))));
-            var caller = new DistributedStore<>(store, EnrichedNews.class, new QueryRouter(metadata(Map.of(), layout), SELF),
-                    new PeerClient(), partitions(Map.of(0, localNews)));
-            NewsQuery latest = new NewsQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), 5);
+            peerStore.set(new DistributedStore<>(
+                    store,
+                    EnrichedNews.class,
+                    new QueryRouter(metadata(Map.of(), layout), peer),
+                    new PeerClient(),
+                    partitions(Map.of(1, peerNews))));
+            var caller = new DistributedStore<>(
+                    store,
+                    EnrichedNews.class,
+                    new QueryRouter(metadata(Map.of(), layout), SELF),
+                    new PeerClient(),
+                    partitions(Map.of(0, localNews)));
+            NewsQuery latest = new NewsQuery(
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 5);
 
             QueryResult<List<EnrichedNews>> answer = caller.select(StreamsActivityQueries.selection(latest));
 
             List<EnrichedNews> all = new ArrayList<>(peerNews.values());
             all.addAll(localNews.values());
             assertThat(answer).isEqualTo(QueryResult.found(StreamsActivityQueries.select(all, latest)));
-            assertThat(((QueryResult.Found<List<EnrichedNews>>) answer).value()).extracting(n -> n.getNews().getId())
+            assertThat(((QueryResult.Found<List<EnrichedNews>>) answer).value())
+                    .extracting(n -> n.getNews().getId())
                     .containsExactly("news:1999", "news:1998", "news:1997", "news:1996", "news:1995");
-            assertThat(largestPeerAnswer.get()).as("news the peer sent for one request of 5").isEqualTo(5);
+            assertThat(largestPeerAnswer.get())
+                    .as("news the peer sent for one request of 5")
+                    .isEqualTo(5);
         }
     }
 }

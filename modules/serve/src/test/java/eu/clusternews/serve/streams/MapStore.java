@@ -3,6 +3,7 @@ package eu.clusternews.serve.streams;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -51,8 +52,7 @@ final class MapStore<V> implements ReadOnlyKeyValueStore<String, V> {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
 
             @Override
             public String peekNextKey() {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
+
+import eu.clusternews.serve.streams.StreamsMetadataSource.StoreLayout;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import eu.clusternews.serve.streams.StreamsMetadataSource.StoreLayout;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +64,9 @@ class QueryRouterTest {
     void isUnavailableWhileKafkaStreamsIsRebalancingEvenIfAnOwnerIsKnown() {
         metadata.owners = Map.of("org:bnpt", ownedBy(SELF));
         metadata.state = KafkaStreams.State.REBALANCING;
-        assertThat(router.routeKey(STORE, "org:bnpt")).isInstanceOfSatisfying(Route.Unavailable.class,
-                u -> assertThat(u.reason()).contains("REBALANCING"));
+        assertThat(router.routeKey(STORE, "org:bnpt"))
+                .isInstanceOfSatisfying(
+                        Route.Unavailable.class, u -> assertThat(u.reason()).contains("REBALANCING"));
         assertThat(router.planAll(STORE)).isInstanceOf(QueryRouter.Plan.Unavailable.class);
     }
 
@@ -84,20 +86,22 @@ class QueryRouterTest {
             }
         };
         assertThat(new QueryRouter(nullMetadata, SELF).routeKey("no-such-store", "k"))
-                .isInstanceOfSatisfying(Route.Unavailable.class, u -> assertThat(u.reason()).contains("no-such-store"));
+                .isInstanceOfSatisfying(
+                        Route.Unavailable.class, u -> assertThat(u.reason()).contains("no-such-store"));
     }
 
     @Test
     void gathersAListingFromThisInstanceAndEveryPeerAskingEachForExactlyItsPartitions() {
         metadata.layout = new StoreLayout(4, Map.of(SELF, Set.of(0, 3), PEER, Set.of(1, 2)));
-        assertThat(router.planAll(STORE)).isEqualTo(new QueryRouter.Plan.Gather(Set.of(0, 3), Map.of(PEER, Set.of(1, 2))));
+        assertThat(router.planAll(STORE))
+                .isEqualTo(new QueryRouter.Plan.Gather(Set.of(0, 3), Map.of(PEER, Set.of(1, 2))));
     }
 
     @Test
     void gathersOnlyFromPeersWhenThisInstanceHasNoPartitionOfTheStore() {
         metadata.layout = new StoreLayout(2, Map.of(PEER, Set.of(0), THIRD, Set.of(1), SELF, Set.of()));
-        assertThat(router.planAll(STORE)).isEqualTo(new QueryRouter.Plan.Gather(Set.of(),
-                Map.of(PEER, Set.of(0), THIRD, Set.of(1))));
+        assertThat(router.planAll(STORE))
+                .isEqualTo(new QueryRouter.Plan.Gather(Set.of(), Map.of(PEER, Set.of(0), THIRD, Set.of(1))));
     }
 
     @Test
@@ -105,15 +109,19 @@ class QueryRouterTest {
         // the instance that held partition 2 was killed and the group has not noticed yet, or it left and its
         // partitions are not reassigned: the hosts that answer do not cover the store
         metadata.layout = new StoreLayout(3, Map.of(SELF, Set.of(0), PEER, Set.of(1)));
-        assertThat(router.planAll(STORE)).isInstanceOfSatisfying(QueryRouter.Plan.Unavailable.class,
-                u -> assertThat(u.reason()).contains("partitions [2]", STORE));
+        assertThat(router.planAll(STORE))
+                .isInstanceOfSatisfying(
+                        QueryRouter.Plan.Unavailable.class,
+                        u -> assertThat(u.reason()).contains("partitions [2]", STORE));
     }
 
     @Test
     void refusesAListingWhenTwoInstancesClaimTheSamePartition() {
         metadata.layout = new StoreLayout(2, Map.of(SELF, Set.of(0, 1), PEER, Set.of(1)));
-        assertThat(router.planAll(STORE)).isInstanceOfSatisfying(QueryRouter.Plan.Unavailable.class,
-                u -> assertThat(u.reason()).contains("partition 1"));
+        assertThat(router.planAll(STORE))
+                .isInstanceOfSatisfying(
+                        QueryRouter.Plan.Unavailable.class,
+                        u -> assertThat(u.reason()).contains("partition 1"));
     }
 
     @Test
