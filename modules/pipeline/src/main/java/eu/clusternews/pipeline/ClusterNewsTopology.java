@@ -74,6 +74,12 @@ public final class ClusterNewsTopology {
     /** programme id → ProgrammeActivity. */
     public static final String PROGRAMME_ACTIVITY_STORE = "programme-activity-store";
 
+    /**
+     * event id → ClusterEvent, the current events (a key-value store on the one partition of the event matching, so
+     * every event lives on exactly one instance; query it with QueryableStoreTypes.keyValueStore()).
+     */
+    public static final String EVENTS_STORE = "events-store";
+
     /** The fan-out's partial activities per entity since the last commit (in memory, empty at every commit). */
     public static final String CLUSTER_PARTIALS_STORE = "cluster-partials-store";
 
