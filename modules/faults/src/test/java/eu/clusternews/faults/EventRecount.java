@@ -27,7 +27,11 @@ final class EventRecount {
         }
         Map<String, List<Integer>> blocks = new HashMap<>();
         for (int i = 0; i < reports.size(); i++) {
-            for (String key : EventMatching.blockKeys(reports.get(i))) {
+            EventMatching.Facts facts = EventMatching.Facts.of(reports.get(i));
+            if (facts == null) {
+                continue; // neither event nor publication date: it matches nothing, an event of its own
+            }
+            for (String key : EventMatching.blockKeys(facts)) {
                 blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }

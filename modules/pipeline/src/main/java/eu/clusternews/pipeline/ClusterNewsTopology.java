@@ -91,12 +91,12 @@ public final class ClusterNewsTopology {
      */
     public static final String EVENTS_STORE = "events-store";
 
-    /** news id → EventReport: every report that event matching has placed. */
-    public static final String EVENT_REPORTS_STORE = "event-reports-store";
-    /** blocking key (month and city or consortium) → the news ids filed under it, one per line. */
-    public static final String EVENT_BLOCKS_STORE = "event-blocks-store";
-    /** news id → id of the event it belongs to now. */
+    /** news id → id of the event it was placed in (later merges are followed through the redirects). */
     public static final String REPORT_EVENTS_STORE = "report-events-store";
+    /** blocking key (month and city or consortium) → the distinct facts filed under it with their event ids. */
+    public static final String EVENT_BLOCKS_STORE = "event-blocks-store";
+    /** id of an event merged into another → the id it was merged into. */
+    public static final String EVENT_REDIRECTS_STORE = "event-redirects-store";
     /** Repartition topic ({@code <application.id>-event-reports-repartition}, one partition) where all reports meet. */
     public static final String EVENT_REPORTS = "event-reports";
 
@@ -284,12 +284,12 @@ public final class ClusterNewsTopology {
      * repartition topic, where the aggregate merges them like the fan-out's.
      */
     private void matchEvents(StreamsBuilder builder, KStream<String, EnrichedNews> enriched) {
-        builder.addStateStore(keyValueStore(EVENT_REPORTS_STORE, internalSerde(EventReport.class)));
-        builder.addStateStore(keyValueStore(EVENT_BLOCKS_STORE, Serdes.String()));
         builder.addStateStore(keyValueStore(REPORT_EVENTS_STORE, Serdes.String()));
+        builder.addStateStore(keyValueStore(EVENT_BLOCKS_STORE, Serdes.String()));
+        builder.addStateStore(keyValueStore(EVENT_REDIRECTS_STORE, Serdes.String()));
         builder.addStateStore(keyValueStore(EVENTS_STORE, internalSerde(ClusterEvent.class)));
         EventMatchProcessor.Stores stores = new EventMatchProcessor.Stores(
-                EVENT_REPORTS_STORE, EVENT_BLOCKS_STORE, REPORT_EVENTS_STORE, EVENTS_STORE);
+                REPORT_EVENTS_STORE, EVENT_BLOCKS_STORE, EVENT_REDIRECTS_STORE, EVENTS_STORE);
         Map<String, KStream<String, EventOutput>> outputs = enriched.flatMapValues(
                         news -> EventReports.of(news).stream().toList(), Named.as("event-reports"))
                 .repartition(Repartitioned.<String, EventReport>as(EVENT_REPORTS)
@@ -299,9 +299,9 @@ public final class ClusterNewsTopology {
                 .process(
                         () -> new EventMatchProcessor(stores),
                         Named.as("match-events"),
-                        EVENT_REPORTS_STORE,
-                        EVENT_BLOCKS_STORE,
                         REPORT_EVENTS_STORE,
+                        EVENT_BLOCKS_STORE,
+                        EVENT_REDIRECTS_STORE,
                         EVENTS_STORE)
                 .split(Named.as("event-output-"))
                 .branch((id, out) -> out.goesTo(Target.EVENTS), Branched.as("events"))

@@ -56,7 +56,7 @@ class TopologyShapeTest {
                             "event-counts-to-clusters",
                             "event-counts-to-consortia",
                             "event-counts-to-programmes",
-                            ClusterNewsTopology.EVENT_REPORTS_STORE,
+                            ClusterNewsTopology.EVENT_REDIRECTS_STORE,
                             ClusterNewsTopology.EVENT_BLOCKS_STORE,
                             ClusterNewsTopology.REPORT_EVENTS_STORE,
                             ClusterNewsTopology.EVENTS_STORE);

@@ -1,19 +1,12 @@
 package eu.clusternews.pipeline.events;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -23,10 +16,17 @@ import eu.clusternews.avro.Location;
 import eu.clusternews.avro.NewsKind;
 
 /**
- * An event from the reports it groups. Every field is a function of the set of reports alone (counts with total
- * tie-breaks, minima, maxima, sorted unions), so the same reports give the same event whatever their order.
+ * Events as a merge of their reports. An event is a summary that two events combine into by commutative,
+ * associative operations (vote counts summed, minima, maxima, sorted unions, the first reports under a total order),
+ * so the same reports give the same event whatever the order they were merged in, and merging costs the size of the
+ * summaries, never the number of reports.
  */
 public final class EventAssembly {
+
+    /** How many reports an event lists (reportCount says how many it has). */
+    public static final int MAX_LISTED_REPORTS = 20;
+
+    private static final String ID_PREFIX = "evt:";
 
     /** Oldest publication first, undated reports last, ties by news id. */
     static final Comparator<EventReport> REPORT_ORDER = Comparator.comparing(
@@ -35,67 +35,75 @@ public final class EventAssembly {
 
     private EventAssembly() {}
 
-    /** The id of the event made of reports with these news ids: {@code evt-} and a hash of the smallest one. */
-    public static String eventId(Collection<String> newsIds) {
-        String smallest = new TreeSet<>(newsIds).first();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(smallest.getBytes(StandardCharsets.UTF_8));
-            return "evt-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    /** The event that this report alone tells of. */
+    public static ClusterEvent of(EventReport r) {
+        LocalDate[] days = r.getEventStart() == null ? null : EventMatching.window(r);
+        Map<String, Long> kindVotes = new TreeMap<>();
+        if (r.getKind() != NewsKind.OTHER) {
+            kindVotes.put(r.getKind().name(), 1L);
         }
+        Map<String, Long> placeVotes = new TreeMap<>();
+        Location l = r.getLocation();
+        if (l != null && (l.getCity() != null && !l.getCity().isBlank() || l.getCountry() != null)) {
+            String city = l.getCity() == null ? "" : l.getCity().strip();
+            placeVotes.put(city + "|" + (l.getCountry() == null ? "" : l.getCountry()), 1L);
+        }
+        List<String> languages = r.getLanguage() == null ? List.of() : List.of(r.getLanguage());
+        return summary(
+                        r.getNewsId(),
+                        kindVotes,
+                        days == null ? null : days[0],
+                        days == null ? null : days[1],
+                        placeVotes,
+                        r.getConsortiumIds(),
+                        r.getClusterIds(),
+                        r.getProgrammeIds(),
+                        languages,
+                        r.getPublishedAt(),
+                        r.getPublishedAt(),
+                        1,
+                        List.of(r))
+                .build();
+    }
+
+    /** The event both events are part of. */
+    public static ClusterEvent merge(ClusterEvent a, ClusterEvent b) {
+        Map<String, Long> kindVotes = new TreeMap<>(a.getKindVotes());
+        b.getKindVotes().forEach((k, v) -> kindVotes.merge(k, v, Long::sum));
+        Map<String, Long> placeVotes = new TreeMap<>(a.getPlaceVotes());
+        b.getPlaceVotes().forEach((k, v) -> placeVotes.merge(k, v, Long::sum));
+        TreeSet<EventReport> reports = new TreeSet<>(REPORT_ORDER);
+        reports.addAll(a.getReports());
+        reports.addAll(b.getReports());
+        List<EventReport> listed = new ArrayList<>(reports);
+        String smallest = smallestNewsId(a).compareTo(smallestNewsId(b)) <= 0 ? smallestNewsId(a) : smallestNewsId(b);
+        return summary(
+                        smallest,
+                        kindVotes,
+                        min(a.getStart(), b.getStart()),
+                        max(a.getEnd(), b.getEnd()),
+                        placeVotes,
+                        union(a.getConsortiumIds(), b.getConsortiumIds()),
+                        union(a.getClusterIds(), b.getClusterIds()),
+                        union(a.getProgrammeIds(), b.getProgrammeIds()),
+                        union(a.getLanguages(), b.getLanguages()),
+                        min(a.getFirstReportedAt(), b.getFirstReportedAt()),
+                        max(a.getLastReportedAt(), b.getLastReportedAt()),
+                        a.getReportCount() + b.getReportCount(),
+                        listed.subList(0, Math.min(MAX_LISTED_REPORTS, listed.size())))
+                .build();
     }
 
     /** The event these reports (at least one) tell of. */
     public static ClusterEvent assemble(Collection<EventReport> reports) {
-        if (reports.isEmpty()) {
+        ClusterEvent event = null;
+        for (EventReport r : reports) {
+            event = event == null ? of(r) : merge(event, of(r));
+        }
+        if (event == null) {
             throw new IllegalArgumentException("An event needs at least one report");
         }
-        List<EventReport> ordered = new ArrayList<>(reports);
-        ordered.sort(REPORT_ORDER);
-        Set<String> newsIds = new HashSet<>();
-        Map<NewsKind, Integer> kinds = new EnumMap<>(NewsKind.class);
-        LocalDate start = null;
-        LocalDate end = null;
-        LocalDate firstReported = null;
-        LocalDate lastReported = null;
-        TreeSet<String> consortia = new TreeSet<>();
-        TreeSet<String> clusters = new TreeSet<>();
-        TreeSet<String> programmes = new TreeSet<>();
-        TreeSet<String> languages = new TreeSet<>();
-        for (EventReport r : ordered) {
-            newsIds.add(r.getNewsId());
-            if (r.getKind() != NewsKind.OTHER) {
-                kinds.merge(r.getKind(), 1, Integer::sum);
-            }
-            if (r.getEventStart() != null) {
-                LocalDate[] days = EventMatching.window(r);
-                start = min(start, days[0]);
-                end = max(end, days[1]);
-            }
-            firstReported = min(firstReported, r.getPublishedAt());
-            lastReported = max(lastReported, r.getPublishedAt());
-            consortia.addAll(r.getConsortiumIds());
-            clusters.addAll(r.getClusterIds());
-            programmes.addAll(r.getProgrammeIds());
-            if (r.getLanguage() != null) {
-                languages.add(r.getLanguage());
-            }
-        }
-        return ClusterEvent.newBuilder()
-                .setId(eventId(newsIds))
-                .setKind(mostReported(kinds))
-                .setStart(start)
-                .setEnd(end)
-                .setLocation(place(ordered))
-                .setConsortiumIds(new ArrayList<>(consortia))
-                .setClusterIds(new ArrayList<>(clusters))
-                .setProgrammeIds(new ArrayList<>(programmes))
-                .setLanguages(new ArrayList<>(languages))
-                .setFirstReportedAt(firstReported)
-                .setLastReportedAt(lastReported)
-                .setReports(ordered)
-                .build();
+        return event;
     }
 
     /** The month an event counts in: its first day's, else its first report's; null when it has neither. */
@@ -104,10 +112,97 @@ public final class EventAssembly {
         return day == null ? null : YearMonth.from(day);
     }
 
-    private static NewsKind mostReported(Map<NewsKind, Integer> kinds) {
+    private static String smallestNewsId(ClusterEvent event) {
+        return event.getId().substring(ID_PREFIX.length());
+    }
+
+    private static ClusterEvent.Builder summary(
+            String smallestNewsId,
+            Map<String, Long> kindVotes,
+            LocalDate start,
+            LocalDate end,
+            Map<String, Long> placeVotes,
+            List<String> consortia,
+            List<String> clusters,
+            List<String> programmes,
+            List<String> languages,
+            LocalDate firstReported,
+            LocalDate lastReported,
+            long reportCount,
+            List<EventReport> listed) {
+        return ClusterEvent.newBuilder()
+                .setId(ID_PREFIX + smallestNewsId)
+                .setKind(mostVoted(kindVotes))
+                .setKindVotes(kindVotes)
+                .setStart(start)
+                .setEnd(end)
+                .setLocation(place(placeVotes))
+                .setPlaceVotes(placeVotes)
+                .setConsortiumIds(new ArrayList<>(consortia))
+                .setClusterIds(new ArrayList<>(clusters))
+                .setProgrammeIds(new ArrayList<>(programmes))
+                .setLanguages(new ArrayList<>(languages))
+                .setFirstReportedAt(firstReported)
+                .setLastReportedAt(lastReported)
+                .setReportCount(reportCount)
+                .setReports(new ArrayList<>(listed));
+    }
+
+    private static NewsKind mostVoted(Map<String, Long> votes) {
         NewsKind best = NewsKind.OTHER;
-        int most = 0;
-        for (Map.Entry<NewsKind, Integer> e : kinds.entrySet()) { // enum order: the first of equals wins
+        long most = 0;
+        for (NewsKind kind : NewsKind.values()) { // enum order: the first of equals wins
+            long v = votes.getOrDefault(kind.name(), 0L);
+            if (v > most) {
+                best = kind;
+                most = v;
+            }
+        }
+        return best;
+    }
+
+    /** See the schema's doc of ClusterEvent.location: a function of the place votes alone. */
+    private static Location place(Map<String, Long> placeVotes) {
+        Map<String, Long> cities = new TreeMap<>();
+        placeVotes.forEach((key, votes) -> {
+            String folded = foldedCity(key);
+            if (folded != null) {
+                cities.merge(folded, votes, Long::sum);
+            }
+        });
+        String city = top(cities);
+        Map<String, Long> spellings = new TreeMap<>();
+        Map<String, Long> countries = new TreeMap<>();
+        placeVotes.forEach((key, votes) -> {
+            if (city == null || city.equals(foldedCity(key))) {
+                int bar = key.lastIndexOf('|');
+                if (city != null) {
+                    spellings.merge(key.substring(0, bar), votes, Long::sum);
+                }
+                if (bar < key.length() - 1) {
+                    countries.merge(key.substring(bar + 1), votes, Long::sum);
+                }
+            }
+        });
+        String country = top(countries);
+        if (city == null && country == null) {
+            return null;
+        }
+        return Location.newBuilder().setCity(top(spellings)).setCountry(country).build();
+    }
+
+    private static String foldedCity(String placeKey) {
+        String spelling = placeKey.substring(0, placeKey.lastIndexOf('|'));
+        return spelling.isEmpty()
+                ? null
+                : EventMatching.city(Location.newBuilder().setCity(spelling).build());
+    }
+
+    /** The key with the most votes, ties alphabetical (the map is sorted); null when empty. */
+    private static String top(Map<String, Long> votes) {
+        String best = null;
+        long most = 0;
+        for (Map.Entry<String, Long> e : votes.entrySet()) {
             if (e.getValue() > most) {
                 best = e.getKey();
                 most = e.getValue();
@@ -116,52 +211,10 @@ public final class EventAssembly {
         return best;
     }
 
-    /**
-     * The city most reports give (folded, ties alphabetical), spelt as the first report giving it does, with the
-     * country most of those reports give; a country alone when no report names a city.
-     */
-    private static Location place(List<EventReport> ordered) {
-        Map<String, Integer> cities = new TreeMap<>();
-        for (EventReport r : ordered) {
-            String city = EventMatching.city(r.getLocation());
-            if (city != null) {
-                cities.merge(city, 1, Integer::sum);
-            }
-        }
-        String chosen = null;
-        int most = 0;
-        for (Map.Entry<String, Integer> e : cities.entrySet()) {
-            if (e.getValue() > most) {
-                chosen = e.getKey();
-                most = e.getValue();
-            }
-        }
-        String spelling = null;
-        Map<String, Integer> countries = new TreeMap<>();
-        for (EventReport r : ordered) {
-            Location l = r.getLocation();
-            if (l == null || (chosen != null && !chosen.equals(EventMatching.city(l)))) {
-                continue;
-            }
-            if (spelling == null && l.getCity() != null && !l.getCity().isBlank()) {
-                spelling = l.getCity().strip();
-            }
-            if (l.getCountry() != null) {
-                countries.merge(l.getCountry(), 1, Integer::sum);
-            }
-        }
-        String country = null;
-        most = 0;
-        for (Map.Entry<String, Integer> e : countries.entrySet()) {
-            if (e.getValue() > most) {
-                country = e.getKey();
-                most = e.getValue();
-            }
-        }
-        if (spelling == null && country == null) {
-            return null;
-        }
-        return Location.newBuilder().setCity(spelling).setCountry(country).build();
+    private static List<String> union(List<String> a, List<String> b) {
+        TreeSet<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return new ArrayList<>(all);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -24,8 +24,8 @@ import eu.clusternews.avro.NewsKind;
  *       consortium, and their cities do not differ;</li>
  *   <li>in both cases the kinds are equal, or one is OTHER.</li>
  * </ul>
- * The rule is symmetric and looks at the two reports only (never at an event built so far), so the events — the
- * groups of reports linked by it — do not depend on the order the reports arrive in.
+ * The rule is symmetric and looks at the two reports' {@link Facts} only (never at an event built so far), so the
+ * events — the groups of reports linked by it — do not depend on the order the reports arrive in.
  */
 public final class EventMatching {
 
@@ -37,26 +37,78 @@ public final class EventMatching {
     static final int MAX_RANGE_DAYS = 92;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\t\\n,]");
 
     private EventMatching() {}
 
+    /**
+     * All that the rule looks at in a report: reports with equal facts match the same reports, so the blocking
+     * index keeps each distinct fact set once per event.
+     *
+     * @param first first day the report can be about (its stated start, else its publication window's start)
+     * @param last last day it can be about
+     * @param dated whether the report states the event's dates
+     * @param city the folded city, or null
+     * @param consortia the consortium ids, sorted
+     */
+    public record Facts(
+            NewsKind kind, LocalDate first, LocalDate last, boolean dated, String city, List<String> consortia) {
+
+        /** The facts of a report; null when it gives neither event dates nor a publication date. */
+        public static Facts of(EventReport r) {
+            LocalDate[] window = window(r);
+            if (window == null) {
+                return null;
+            }
+            return new Facts(
+                    r.getKind(),
+                    window[0],
+                    window[1],
+                    r.getEventStart() != null,
+                    EventMatching.city(r.getLocation()),
+                    List.copyOf(r.getConsortiumIds()));
+        }
+
+        /** One line without tabs or newlines inside its fields: kind, first, last, dated, city, consortia. */
+        String encode() {
+            return kind + "\t" + first + "\t" + last + "\t" + (dated ? "d" : "u") + "\t" + (city == null ? "" : city)
+                    + "\t" + String.join(",", consortia);
+        }
+
+        static Facts decode(String[] fields, int from) {
+            String city = fields[from + 4];
+            String consortia = fields.length > from + 5 ? fields[from + 5] : "";
+            return new Facts(
+                    NewsKind.valueOf(fields[from]),
+                    LocalDate.parse(fields[from + 1]),
+                    LocalDate.parse(fields[from + 2]),
+                    fields[from + 3].equals("d"),
+                    city.isEmpty() ? null : city,
+                    consortia.isEmpty() ? List.of() : List.of(consortia.split(",")));
+        }
+    }
+
     /** Whether the two reports tell of the same event. */
     public static boolean sameEvent(EventReport a, EventReport b) {
-        if (!compatibleKinds(a.getKind(), b.getKind())) {
+        Facts fa = Facts.of(a);
+        Facts fb = Facts.of(b);
+        return fa != null && fb != null && sameEvent(fa, fb);
+    }
+
+    /** Whether reports with these facts tell of the same event. */
+    public static boolean sameEvent(Facts a, Facts b) {
+        if (!compatibleKinds(a.kind(), b.kind())) {
             return false;
         }
-        LocalDate[] ra = window(a);
-        LocalDate[] rb = window(b);
-        if (ra == null || rb == null || ra[0].isAfter(rb[1]) || rb[0].isAfter(ra[1])) {
+        if (a.first().isAfter(b.last()) || b.first().isAfter(a.last())) {
             return false;
         }
-        String cityA = city(a.getLocation());
-        String cityB = city(b.getLocation());
-        boolean shareConsortium = intersects(a.getConsortiumIds(), b.getConsortiumIds());
-        if (a.getEventStart() != null && b.getEventStart() != null) {
-            return shareConsortium || (cityA != null && cityA.equals(cityB));
+        boolean shareConsortium = intersects(a.consortia(), b.consortia());
+        if (a.dated() && b.dated()) {
+            return shareConsortium || (a.city() != null && a.city().equals(b.city()));
         }
-        return shareConsortium && (cityA == null || cityB == null || cityA.equals(cityB));
+        return shareConsortium
+                && (a.city() == null || b.city() == null || a.city().equals(b.city()));
     }
 
     /**
@@ -64,19 +116,14 @@ public final class EventMatching {
      * window. Two reports that {@link #sameEvent match} overlap in time, so they share a month, and share the city or
      * a consortium: they always share a key.
      */
-    public static List<String> blockKeys(EventReport report) {
-        LocalDate[] window = window(report);
+    public static List<String> blockKeys(Facts facts) {
         List<String> keys = new ArrayList<>();
-        if (window == null) {
-            return keys;
-        }
-        String city = city(report.getLocation());
-        YearMonth last = YearMonth.from(window[1]);
-        for (YearMonth m = YearMonth.from(window[0]); !m.isAfter(last); m = m.plusMonths(1)) {
-            if (city != null) {
-                keys.add(m + "|city:" + city);
+        YearMonth last = YearMonth.from(facts.last());
+        for (YearMonth m = YearMonth.from(facts.first()); !m.isAfter(last); m = m.plusMonths(1)) {
+            if (facts.city() != null) {
+                keys.add(m + "|city:" + facts.city());
             }
-            for (String consortium : report.getConsortiumIds()) {
+            for (String consortium : facts.consortia()) {
                 keys.add(m + "|" + consortium);
             }
         }
@@ -106,7 +153,8 @@ public final class EventMatching {
             return null;
         }
         String decomposed = Normalizer.normalize(location.getCity().strip(), Normalizer.Form.NFD);
-        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        String folded = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        return SEPARATORS.matcher(folded).replaceAll(" ");
     }
 
     private static boolean compatibleKinds(NewsKind a, NewsKind b) {
