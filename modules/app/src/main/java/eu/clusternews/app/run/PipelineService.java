@@ -145,6 +145,7 @@ public final class PipelineService implements AutoCloseable {
                 ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
                 ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
                 ClusterNewsTopology.ENRICHED_NEWS_STORE,
+                ClusterNewsTopology.EVENTS_STORE,
                 ClusterNewsTopology.ORGANISATIONS_STORE,
                 ClusterNewsTopology.CONSORTIA_STORE,
                 ClusterNewsTopology.PROGRAMMES_STORE);
