@@ -320,10 +320,11 @@ class DashboardBrowserTest {
         assertNoConsoleErrors();
     }
 
+    /** The ids of the events listed, read in one go so a re-render cannot interfere. */
+    @SuppressWarnings("unchecked")
     private static List<String> eventIdsOnPage() {
-        return driver.findElements(By.cssSelector("#event-list > li")).stream()
-                .map(e -> e.getDomAttribute("data-event-id"))
-                .toList();
+        return (List<String>) driver.executeScript(
+                "return Array.from(document.querySelectorAll('#event-list > li'), e => e.dataset.eventId);");
     }
 
     @Test
