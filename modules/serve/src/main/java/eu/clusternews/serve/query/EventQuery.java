@@ -58,51 +58,27 @@ public record EventQuery(
         }
     }
 
-    /** The newest events of everything, up to the default limit. */
-    public static EventQuery latest() {
-        return new EventQuery(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                DEFAULT_LIMIT);
-    }
-
     /** The newest events of one cluster, as its detail lists them. */
     public static EventQuery ofCluster(String clusterId) {
-        return new EventQuery(
-                Optional.of(clusterId),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                DETAIL_LIMIT);
+        return ofDetail(Optional.of(clusterId), Optional.empty(), Optional.empty());
     }
 
     /** The newest events of one consortium, as its detail lists them. */
     public static EventQuery ofConsortium(String consortiumId) {
-        return new EventQuery(
-                Optional.empty(),
-                Optional.of(consortiumId),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                DETAIL_LIMIT);
+        return ofDetail(Optional.empty(), Optional.of(consortiumId), Optional.empty());
     }
 
     /** The newest events of one programme, as its detail lists them. */
     public static EventQuery ofProgramme(String programmeId) {
+        return ofDetail(Optional.empty(), Optional.empty(), Optional.of(programmeId));
+    }
+
+    private static EventQuery ofDetail(
+            Optional<String> clusterId, Optional<String> consortiumId, Optional<String> programmeId) {
         return new EventQuery(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(programmeId),
+                clusterId,
+                consortiumId,
+                programmeId,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),

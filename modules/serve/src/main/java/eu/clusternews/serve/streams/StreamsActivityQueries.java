@@ -20,6 +20,7 @@ import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.pipeline.ClusterNewsTopology;
 import eu.clusternews.serve.http.LocalStoreAccess;
 import eu.clusternews.serve.query.ActivityChange;
 import eu.clusternews.serve.query.ActivityQueries;
@@ -52,7 +53,21 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
             String events,
             String organisations,
             String consortia,
-            String programmes) {}
+            String programmes) {
+
+        /** The stores of the pipeline's topology ({@link ClusterNewsTopology}). */
+        public static StoreNames ofPipeline() {
+            return new StoreNames(
+                    ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
+                    ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
+                    ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
+                    ClusterNewsTopology.ENRICHED_NEWS_STORE,
+                    ClusterNewsTopology.EVENTS_STORE,
+                    ClusterNewsTopology.ORGANISATIONS_STORE,
+                    ClusterNewsTopology.CONSORTIA_STORE,
+                    ClusterNewsTopology.PROGRAMMES_STORE);
+        }
+    }
 
     private final DistributedStore<ClusterActivity> clusters;
     private final DistributedStore<ConsortiumActivity> consortia;

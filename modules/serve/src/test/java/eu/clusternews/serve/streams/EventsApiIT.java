@@ -59,7 +59,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>
  * The store is filled by a stand-in topology of this test ({@link #standInTopology}): a table of hand-written
  * {@link SeedEvents} read from a topic and materialized under the pipeline's store name, beside a global table of
- * organisations under the pipeline's reference store name. It stands in for the pipeline's event matching only until
+ * organisations under the pipeline's reference store name (the other stores the queries know are absent here). It stands in for the pipeline's event matching only until
  * that lands; what this test proves is the serving of the store, not how events are made.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -252,8 +252,8 @@ class EventsApiIT {
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
                 100);
         KafkaStreams streams = new KafkaStreams(standInTopology(), new StreamsConfig(config));
-        StreamsActivityQueries queries =
-                new StreamsActivityQueries(streams, StreamsActivityQueries.selfFrom(config), storeNames(), null);
+        StreamsActivityQueries queries = new StreamsActivityQueries(
+                streams, StreamsActivityQueries.selfFrom(config), StreamsActivityQueries.StoreNames.ofPipeline(), null);
         ClusterNewsServer server = ClusterNewsServer.builder(queries)
                 .host(host.host())
                 .port(host.port())
@@ -261,19 +261,6 @@ class EventsApiIT {
                 .start();
         streams.start();
         return new Instance(streams, server, host);
-    }
-
-    /** The pipeline's store names; only the events and organisations stores exist in the stand-in topology. */
-    private static StreamsActivityQueries.StoreNames storeNames() {
-        return new StreamsActivityQueries.StoreNames(
-                ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
-                ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
-                ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
-                ClusterNewsTopology.ENRICHED_NEWS_STORE,
-                ClusterNewsTopology.EVENTS_STORE,
-                ClusterNewsTopology.ORGANISATIONS_STORE,
-                ClusterNewsTopology.CONSORTIA_STORE,
-                ClusterNewsTopology.PROGRAMMES_STORE);
     }
 
     /** The instance whose Kafka Streams holds the events store's one partition as an active task. */
