@@ -163,7 +163,10 @@ public class DeadLetterHandler
      * Kafka's default handler would also dead-letter the <em>source</em> record: a good input (the failure is ours,
      * or an outage) that the failed task reads again anyway, so under at-least-once it would stand in the DLQ for
      * nothing; and for a record too large for the broker the copy is too large too, which Kafka 4.3 retries until its
-     * producer thread overflows its stack.
+     * producer thread overflows its stack. What a news makes the pipeline write is bounded ({@link EnrichmentBounds},
+     * the fan-out's headline bounds, the dead letters' cut copies), so a record too large means a limit set below
+     * ours (a topic's {@code max.message.bytes}, {@code max.request.size}): a configuration to fix, not a record to
+     * skip.
      */
     @Override
     public ProductionExceptionHandler.Response handleError(
