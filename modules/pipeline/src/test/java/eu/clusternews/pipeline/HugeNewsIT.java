@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.IntStream;
 
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ConsortiumActivity;
@@ -26,13 +24,10 @@ import eu.clusternews.local.testing.SharedLocalStack;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -80,22 +75,7 @@ class HugeNewsIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createTopics(TopicSpec.newTopics(null, (short) 1)).all().get();
         }
-        SeedReference reference = SeedReference.load();
-        try (KafkaProducer<String, Object> producer =
-                new KafkaProducer<>(producerConfig(), new StringSerializer(), anySerializer())) {
-            reference
-                    .organisations()
-                    .forEach(o -> producer.send(
-                            new ProducerRecord<>(topics.organisations().name(), o.getId(), o)));
-            reference
-                    .consortia()
-                    .forEach(c -> producer.send(
-                            new ProducerRecord<>(topics.consortia().name(), c.getId(), c)));
-            reference
-                    .programmes()
-                    .forEach(p -> producer.send(
-                            new ProducerRecord<>(topics.programmes().name(), p.getId(), p)));
-        }
+        LiveTopics.publish(broker.bootstrapServers(), topics, SeedReference.load());
         runner = new PipelineRunner(config);
         runner.addStateListener((newState, oldState) -> {
             if (oldState == KafkaStreams.State.RUNNING || !statesAfterRunning.isEmpty()) {
@@ -131,8 +111,9 @@ class HugeNewsIT {
         NewsEvent hugeFields = news("news:huge-fields")
                 .setTitle("T".repeat(200_000))
                 .setUrl("u".repeat(200_000))
-                .setOrganisationIds(withFakes(List.of("org:bnpt", "org:esca"), "org:fake-", 10_000))
-                .setConsortiumIds(withFakes(List.of("cons:inno-drop", "cons:clusgrid"), "cons:fake-", 10_000))
+                .setOrganisationIds(HugeNewsStepTest.withFakes(List.of("org:bnpt", "org:esca"), "org:fake-", 10_000))
+                .setConsortiumIds(
+                        HugeNewsStepTest.withFakes(List.of("cons:inno-drop", "cons:clusgrid"), "cons:fake-", 10_000))
                 .build();
         NewsEvent longId =
                 news("news:" + "x".repeat(NewsValidator.MAX_ID_CHARS)).build();
@@ -158,8 +139,10 @@ class HugeNewsIT {
             Map<String, ClusterActivity> clusters =
                     latest(topics.clusterActivity().name(), ClusterActivity.class);
             assertThat(clusters.keySet()).containsAll(Fixtures.TEN_CLUSTERS);
-            assertThat(clusters.get("org:bnpt").getNewsCount()).isEqualTo(NORMAL_NEWS + 2);
-            assertThat(clusters.get("org:pole-scs").getNewsCount()).isEqualTo(NORMAL_NEWS + 2);
+            assertThat(Fixtures.TEN_CLUSTERS)
+                    .allSatisfy(id -> assertThat(clusters.get(id).getNewsCount())
+                            .as("news counted for %s", id)
+                            .isEqualTo(NORMAL_NEWS + 2));
         });
         Map<String, ConsortiumActivity> consortia =
                 latest(topics.consortiumActivity().name(), ConsortiumActivity.class);
@@ -217,14 +200,6 @@ class HugeNewsIT {
         producer.send(new ProducerRecord<>(topics.news().name(), null, timestamp, news.getId(), value));
     }
 
-    private static List<String> withFakes(List<String> first, String prefix, int count) {
-        List<String> ids = new ArrayList<>(first);
-        IntStream.range(0, count)
-                .mapToObj(i -> String.format("%s%05d", prefix, i))
-                .forEach(ids::add);
-        return ids;
-    }
-
     private static Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -233,17 +208,6 @@ class HugeNewsIT {
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 16 * 1024);
         return config;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static org.apache.kafka.common.serialization.Serializer<Object> anySerializer() {
-        return (topic, value) -> switch (topic) {
-            case "ref-organisations" ->
-                topics.organisations().valueSerializer().serialize(topic, (eu.clusternews.avro.Organisation) value);
-            case "ref-consortia" ->
-                topics.consortia().valueSerializer().serialize(topic, (eu.clusternews.avro.Consortium) value);
-            default -> topics.programmes().valueSerializer().serialize(topic, (eu.clusternews.avro.Programme) value);
-        };
     }
 
     private static <V> Map<String, V> latest(String topic, Class<V> type) {
@@ -256,31 +220,13 @@ class HugeNewsIT {
         return latest;
     }
 
-    /** The latest committed record per key, from the beginning to the end as of now. */
+    /** The latest committed record per key. */
     private static Map<String, ConsumerRecord<String, byte[]>> readCommitted(String topic) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
-        Map<String, ConsumerRecord<String, byte[]>> records = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.put(r.key(), r));
-            }
-        }
-        return records;
+        Map<String, ConsumerRecord<String, byte[]>> latest = new LinkedHashMap<>();
+        LiveTopics.readCommitted(
+                        broker.bootstrapServers(), topic, new StringDeserializer(), new ByteArrayDeserializer())
+                .forEach(r -> latest.put(r.key(), r));
+        return latest;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -144,7 +144,8 @@ class HugeNewsStepTest {
                 record.headers().lastHeader(EnrichmentBounds.HEADER_CUT).value(), StandardCharsets.UTF_8);
     }
 
-    private static List<String> withFakes(List<String> first, String prefix, int count) {
+    /** The ids, then {@code count} more that no reference data knows. */
+    static List<String> withFakes(List<String> first, String prefix, int count) {
         List<String> ids = new ArrayList<>(first);
         IntStream.range(0, count)
                 .mapToObj(i -> String.format("%s%05d", prefix, i))
