@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import eu.clusternews.avro.ClusterActivity;
@@ -46,6 +47,26 @@ class HugeNewsStepTest {
         assertThat(pipeline.clusterActivities().values())
                 .extracting(ClusterActivity::getNewsCount)
                 .containsOnly(1L);
+    }
+
+    @Test
+    void thePipelineCutsToTheBoundItsConfigurationSets() {
+        try (PipelineHarness small =
+                new PipelineHarness(Map.of(EnrichmentBounds.MAX_BYTES_CONFIG, Integer.toString(64 * 1024)))) {
+            small.withSeedReference();
+            small.publish(NewsEvent.newBuilder(Fixtures.seedNews())
+                    .setBody("x".repeat(100_000))
+                    .build());
+
+            EnrichedNews enriched = small.enriched.readValue();
+            assertThat(small.topics
+                            .enriched()
+                            .valueSerializer()
+                            .serialize(small.topics.enriched().name(), enriched)
+                            .length)
+                    .isLessThanOrEqualTo(64 * 1024)
+                    .isGreaterThan(60 * 1024);
+        }
     }
 
     @Test
