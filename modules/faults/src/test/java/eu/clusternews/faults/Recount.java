@@ -25,6 +25,7 @@ import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.pipeline.ActivityAggregator;
 import eu.clusternews.pipeline.Enricher;
+import eu.clusternews.pipeline.EnrichmentBounds;
 import eu.clusternews.pipeline.FanOut;
 import eu.clusternews.pipeline.ReferenceLookup;
 import eu.clusternews.pipeline.events.EventAssembly;
@@ -33,7 +34,7 @@ import eu.clusternews.pipeline.events.EventReports;
 /**
  * What the aggregates must be, computed from the input in memory without Kafka: each distinct news id counted once
  * (its first arrival), enriched, fanned out (each contribution carrying its entity's display fields) and aggregated
- * by the pipeline's own pure functions ({@link Enricher}, {@link FanOut}, {@link ActivityAggregator}). No broker, state store, transaction or restart is involved, which
+ * by the pipeline's own pure functions ({@link Enricher} within the {@link EnrichmentBounds}, {@link FanOut}, {@link ActivityAggregator}). No broker, state store, transaction or restart is involved, which
  * is what the fault tests put to the test.
  */
 final class Recount {
@@ -49,6 +50,7 @@ final class Recount {
 
     static Aggregates of(Iterable<NewsEvent> input, ReferenceLookup reference) {
         Enricher enricher = new Enricher(reference);
+        EnrichmentBounds bounds = new EnrichmentBounds();
         ActivityAggregator aggregator = new ActivityAggregator();
         Map<String, ClusterActivity> clusters = new TreeMap<>();
         Map<String, ConsortiumActivity> consortia = new TreeMap<>();
@@ -60,7 +62,7 @@ final class Recount {
             if (!seen.add(news.getId())) {
                 continue;
             }
-            EnrichedNews enriched = enricher.enrich(news, Instant.EPOCH);
+            EnrichedNews enriched = bounds.enrich(enricher, news, Instant.EPOCH).enriched();
             EventReports.of(enriched).ifPresent(reports::add);
             for (ClusterContribution c : FanOut.perCluster(enriched, reference)) {
                 clusters.put(c.getEntityId(), aggregator.addToCluster(clusters.get(c.getEntityId()), c));

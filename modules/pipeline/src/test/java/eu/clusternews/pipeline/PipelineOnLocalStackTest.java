@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +34,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,7 +43,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -88,21 +84,7 @@ class PipelineOnLocalStackTest {
         topics = ClusterNewsTopics.from(config.serdeConfig());
         createTopics();
 
-        SeedReference reference = SeedReference.load();
-        try (KafkaProducer<String, Object> producer = producer()) {
-            reference
-                    .organisations()
-                    .forEach(o -> producer.send(
-                            new ProducerRecord<>(topics.organisations().name(), o.getId(), o)));
-            reference
-                    .consortia()
-                    .forEach(c -> producer.send(
-                            new ProducerRecord<>(topics.consortia().name(), c.getId(), c)));
-            reference
-                    .programmes()
-                    .forEach(p -> producer.send(
-                            new ProducerRecord<>(topics.programmes().name(), p.getId(), p)));
-        }
+        LiveTopics.publish(local.bootstrapServers(), topics, SeedReference.load());
 
         runner = new PipelineRunner(config);
         runner.start();
@@ -351,28 +333,7 @@ class PipelineOnLocalStackTest {
     /** Every committed record of the topic, from the beginning to the end as of now. */
     private static <K, V> List<ConsumerRecord<K, V>> readCommitted(
             String topic, Deserializer<K> keys, Deserializer<V> values) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                local.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
-        List<ConsumerRecord<K, V>> records = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return LiveTopics.readCommitted(local.bootstrapServers(), topic, keys, values);
     }
 
     private static void createTopics() throws InterruptedException {
@@ -392,17 +353,6 @@ class PipelineOnLocalStackTest {
     private static Map<String, Object> producerProperties() {
         return Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static KafkaProducer<String, Object> producer() {
-        Serializer<Object> values = (topic, value) -> {
-            Topic t = TopicSpec.named(topic) == TopicSpec.ORGANISATIONS
-                    ? topics.organisations()
-                    : TopicSpec.named(topic) == TopicSpec.CONSORTIA ? topics.consortia() : topics.programmes();
-            return t.valueSerializer().serialize(topic, value);
-        };
-        return new KafkaProducer<>(producerProperties(), new StringSerializer(), values);
     }
 
     private static Map<String, Object> apicurioConfig() {
