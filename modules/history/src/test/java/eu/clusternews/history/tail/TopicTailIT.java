@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.tail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +18,10 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.NewsKind;
+import eu.clusternews.history.PointInTime;
+import eu.clusternews.history.ReadableJson;
+import eu.clusternews.history.StartPosition;
+import eu.clusternews.history.TestKafka;
 import eu.clusternews.local.testing.TestTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.reprocess;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import eu.clusternews.history.HistoryAdmin;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec;
