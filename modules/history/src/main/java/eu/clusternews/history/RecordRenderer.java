@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ public final class RecordRenderer {
 
     public RecordRenderer(String topic, SchemaRegistryClient registry) {
         this.values = new GenericAvroDeserializer(registry);
-        this.values.configure(java.util.Map.of(), false);
+        this.values.configure(Map.of(), false);
         this.rawValues = TopicSpec.DEAD_LETTERS.topicName().equals(topic);
     }
 

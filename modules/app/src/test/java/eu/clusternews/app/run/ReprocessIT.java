@@ -277,7 +277,7 @@ class ReprocessIT {
 
         // the first run stops as soon as the rebuild has committed output: Ctrl-C, kill -9 or a crash of the
         // pipeline all leave the tables half-rebuilt and the tombstones unwritten
-        Map<TopicPartition, Long> outputEnd = outputEnd();
+        Map<TopicPartition, Long> outputEnd = outputEndNow();
         PipelineDefinition interrupted =
                 new StoppedOnceItWrote(new ClusterNewsPipeline(slowedDown(), APPLICATION_ID, stateDir), outputEnd);
         assertThatThrownBy(() -> new Reprocess(clientConfig(), interrupted, TIMEOUT).run(line -> {}))
@@ -327,7 +327,7 @@ class ReprocessIT {
         return config;
     }
 
-    private static Map<TopicPartition, Long> outputEnd() {
+    private static Map<TopicPartition, Long> outputEndNow() {
         try (HistoryAdmin admin = new HistoryAdmin(clientConfig())) {
             return admin.committedEnd(admin.partitions(outputTopics()));
         }
@@ -363,7 +363,7 @@ class ReprocessIT {
             return new RunningPipeline() {
                 @Override
                 public String failure() {
-                    Map<TopicPartition, Long> now = outputEnd();
+                    Map<TopicPartition, Long> now = outputEndNow();
                     boolean wrote = outputEnd.entrySet().stream().anyMatch(e -> now.get(e.getKey()) > e.getValue());
                     return wrote ? "stopped by the test once the rebuild had written output" : running.failure();
                 }

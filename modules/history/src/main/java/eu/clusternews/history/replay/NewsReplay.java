@@ -3,6 +3,7 @@ package eu.clusternews.history.replay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -80,7 +81,7 @@ public final class NewsReplay {
         /** One line for people, e.g. {@code 12000 records read, 340 matched, 340 written in 1.2 s}. */
         public String describe() {
             return String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%d records read, %d matched, %d written%s in %.1f s",
                     read,
                     matched,

@@ -41,7 +41,7 @@ public final class ApplicationDrain {
      * @throws IllegalStateException when it stopped or did not finish within the timeout
      */
     public void await(Map<TopicPartition, Long> inputEnd, Supplier<String> failure, Duration timeout) {
-        ApplicationGroup group = new ApplicationGroup(admin.admin(), applicationId, admin.bootstrapServers());
+        ApplicationGroup group = new ApplicationGroup(admin, applicationId);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String why = failure.get();

@@ -112,7 +112,7 @@ public final class Reprocess {
 
     private ReprocessPlan plan(HistoryAdmin admin) {
         String applicationId = pipeline.applicationId();
-        ApplicationGroup group = new ApplicationGroup(admin.admin(), applicationId, admin.bootstrapServers());
+        ApplicationGroup group = new ApplicationGroup(admin, applicationId);
         List<String> members = group.activeMembers();
         if (!members.isEmpty()) {
             throw new PipelineRunningException(applicationId, members);
@@ -179,8 +179,11 @@ public final class Reprocess {
             }
             List<TopicPartition> inputs = List.copyOf(plan.inputOffsets().keySet());
             Map<TopicPartition, Long> inputEnd = admin.committedEnd(inputs);
-            log.accept("Running " + applicationId + " over " + inputs.size() + " input partitions up to "
-                    + inputEnd.values().stream().mapToLong(Long::longValue).sum() + " offsets...");
+            log.accept("Running " + applicationId + " over "
+                    + inputEnd.entrySet().stream()
+                            .mapToLong(e -> e.getValue() - plan.inputOffsets().get(e.getKey())[1])
+                            .sum()
+                    + " input records...");
             try (PipelineDefinition.RunningPipeline running = pipeline.startClean()) {
                 new ApplicationDrain(clientConfig, admin, applicationId).await(inputEnd, running::failure, timeout);
             }
@@ -219,7 +222,7 @@ public final class Reprocess {
     }
 
     private void reset(HistoryAdmin admin, ReprocessPlan plan, Consumer<String> log) {
-        ApplicationGroup group = new ApplicationGroup(admin.admin(), plan.applicationId(), admin.bootstrapServers());
+        ApplicationGroup group = new ApplicationGroup(admin, plan.applicationId());
         if (plan.groupExists()) {
             Map<TopicPartition, Long> earliest = new HashMap<>();
             plan.inputOffsets().forEach((tp, offsets) -> earliest.put(tp, offsets[1]));
