@@ -22,6 +22,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** The shared broker and registry of the integration tests, and small helpers to write and read them. */
 public final class TestKafka {
 
+    /**
+     * The topic configuration of test topics holding news: their record timestamps are publication dates years ago,
+     * so under the broker's default 7-day retention its first retention check (30 s after it started) deletes them
+     * mid-test. cluster-news keeps its history forever for the same reason.
+     */
+    public static final Map<String, String> KEPT_FOREVER = Map.of("retention.ms", "-1");
+
     private TestKafka() {}
 
     public static LocalStack stack() {

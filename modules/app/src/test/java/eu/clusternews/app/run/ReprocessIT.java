@@ -227,13 +227,7 @@ class ReprocessIT {
     @Order(4)
     void afterAConsortiumGainsAMemberReprocessChangesExactlyTheAffectedClusters() {
         // and an aggregate no news supports any more (here: one that never had any) is tombstoned
-        publish(
-                TopicSpec.CLUSTER_ACTIVITY,
-                "org:ghost",
-                ClusterActivity.newBuilder().setClusterId("org:ghost").build());
-        List<String> members = new ArrayList<>(MEMBERS.get("cons:k0"));
-        members.add(NEWCOMER);
-        publish(TopicSpec.CONSORTIA, "cons:k0", consortium("cons:k0", members));
+        plantGhostAndAddMember("org:ghost", "cons:k0", NEWCOMER);
         Set<String> involvedWithK0 = new TreeSet<>(MEMBERS.get("cons:k0"));
         HISTORY.stream().filter(n -> n.getConsortiumIds().contains("cons:k0")).forEach(n -> {
             involvedWithK0.add(n.getPublisherId());
@@ -266,13 +260,7 @@ class ReprocessIT {
     void aReprocessInterruptedMidRunIsFinishedByTheNextOneWithTheReportAndTablesOfAnUninterruptedOne() {
         // a change to rebuild: another newcomer joins cons:k1, and a ghost aggregate no news supports
         String newcomer = cluster(CLUSTERS - 2);
-        publish(
-                TopicSpec.CLUSTER_ACTIVITY,
-                "org:ghost-2",
-                ClusterActivity.newBuilder().setClusterId("org:ghost-2").build());
-        List<String> members = new ArrayList<>(MEMBERS.get("cons:k1"));
-        members.add(newcomer);
-        publish(TopicSpec.CONSORTIA, "cons:k1", consortium("cons:k1", members));
+        plantGhostAndAddMember("org:ghost-2", "cons:k1", newcomer);
         Map<String, KeyedSnapshot> before = tables();
 
         // the first run stops as soon as the rebuild has committed output: Ctrl-C, kill -9 or a crash of the
@@ -318,6 +306,17 @@ class ReprocessIT {
                     .as(topic)
                     .isEqualTo(after.get(topic).values());
         }
+    }
+
+    /** An activity aggregate no news supports, and a new member of a consortium. */
+    private static void plantGhostAndAddMember(String ghost, String consortium, String newcomer) {
+        publish(
+                TopicSpec.CLUSTER_ACTIVITY,
+                ghost,
+                ClusterActivity.newBuilder().setClusterId(ghost).build());
+        List<String> members = new ArrayList<>(MEMBERS.get(consortium));
+        members.add(newcomer);
+        publish(TopicSpec.CONSORTIA, consortium, consortium(consortium, members));
     }
 
     /** The pipeline's settings with small polls, so the interrupted run is stopped well before its end. */
@@ -393,20 +392,17 @@ class ReprocessIT {
 
     /** Publishes news with their publication date (00:00 UTC) as record timestamp, in the list's order. */
     private static void publishNews(List<NewsEvent> news) {
-        Map<String, Object> config = clientConfig();
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        SpecificAvroSerializer<NewsEvent> values = new SpecificAvroSerializer<>(NewsEvent.class);
-        values.configure(config, false);
-        try (KafkaProducer<String, NewsEvent> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
-            for (NewsEvent event : news) {
-                long timestamp = event.getPublishedAt()
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant()
-                        .toEpochMilli();
-                producer.send(new ProducerRecord<>(TopicSpec.NEWS.topicName(), null, timestamp, event.getId(), event));
-            }
-            producer.flush();
-        }
+        publish(news.stream()
+                .map(event -> new ProducerRecord<>(
+                        TopicSpec.NEWS.topicName(),
+                        null,
+                        event.getPublishedAt()
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .toEpochMilli(),
+                        event.getId(),
+                        event))
+                .toList());
     }
 
     private static void createTopics() throws Exception {
@@ -469,12 +465,19 @@ class ReprocessIT {
                 .build();
     }
 
-    @SuppressWarnings("unchecked")
     private static <V extends SpecificRecord> void publish(TopicSpec topic, String key, V value) {
-        SpecificAvroSerializer<V> values = new SpecificAvroSerializer<>((Class<V>) value.getClass());
-        values.configure(clientConfig(), false);
-        try (KafkaProducer<String, V> producer = new KafkaProducer<>(clientConfig(), new StringSerializer(), values)) {
-            producer.send(new ProducerRecord<>(topic.topicName(), key, value));
+        publish(List.of(new ProducerRecord<>(topic.topicName(), key, value)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V extends SpecificRecord> void publish(List<ProducerRecord<String, V>> records) {
+        Map<String, Object> config = clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        SpecificAvroSerializer<V> values =
+                new SpecificAvroSerializer<>((Class<V>) records.get(0).value().getClass());
+        values.configure(config, false);
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+            records.forEach(producer::send);
             producer.flush();
         }
     }

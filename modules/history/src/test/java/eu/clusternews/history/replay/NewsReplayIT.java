@@ -46,7 +46,7 @@ class NewsReplayIT {
     /** 600 news published over five years, on three partitions, in shuffled (arrival) order. */
     @BeforeAll
     static void sixHundredNewsInShuffledOrder() {
-        topic = TestTopics.create(TestKafka.stack().bootstrapServers(), "replay", 3, Map.of());
+        topic = TestTopics.create(TestKafka.stack().bootstrapServers(), "replay", 3, TestKafka.KEPT_FOREVER);
         Random random = new Random(17);
         news = IntStream.range(0, 600)
                 .mapToObj(i -> NewsEvent.newBuilder()
@@ -142,7 +142,7 @@ class NewsReplayIT {
 
     @Test
     void republishesTheReplayedNewsTransactionallyWithKeysTimestampsAndBytesKept() {
-        String target = TestTopics.create(TestKafka.stack().bootstrapServers(), "replayed", 3, Map.of());
+        String target = TestTopics.create(TestKafka.stack().bootstrapServers(), "replayed", 3, TestKafka.KEPT_FOREVER);
 
         NewsReplay.Summary summary = new NewsReplay(TestKafka.clientConfig())
                 .run(
@@ -162,7 +162,7 @@ class NewsReplayIT {
 
     @Test
     void aRepublishThatFailedMidwayGoesOnAfterItsLastCommittedBatchWithoutCopyingARecordTwice() {
-        String target = TestTopics.create(TestKafka.stack().bootstrapServers(), "resumed", 3, Map.of());
+        String target = TestTopics.create(TestKafka.stack().bootstrapServers(), "resumed", 3, TestKafka.KEPT_FOREVER);
         String name = "it-" + UUID.randomUUID();
         Set<String> expected = expectedFingerprints();
 
@@ -199,7 +199,8 @@ class NewsReplayIT {
 
     @Test
     void refusesAResumableRepublishInPublicationOrder() {
-        String target = TestTopics.create(TestKafka.stack().bootstrapServers(), "resumed-ordered", 3, Map.of());
+        String target =
+                TestTopics.create(TestKafka.stack().bootstrapServers(), "resumed-ordered", 3, TestKafka.KEPT_FOREVER);
 
         assertThatThrownBy(() -> new NewsReplay(TestKafka.clientConfig())
                         .run(

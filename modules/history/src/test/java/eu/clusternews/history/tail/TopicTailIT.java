@@ -38,7 +38,7 @@ class TopicTailIT {
 
     @BeforeAll
     static void thirtyNewsOnThreePartitions() {
-        topic = TestTopics.create(TestKafka.stack().bootstrapServers(), "tail", 3, Map.of());
+        topic = TestTopics.create(TestKafka.stack().bootstrapServers(), "tail", 3, TestKafka.KEPT_FOREVER);
         TestKafka.publish(
                 topic, IntStream.range(0, 30).mapToObj(TopicTailIT::news).toList());
     }
@@ -166,7 +166,7 @@ class TopicTailIT {
 
     @Test
     void followPrintsNewRecordsUntilStopped() {
-        String followed = TestTopics.create(TestKafka.stack().bootstrapServers(), "follow", 1, Map.of());
+        String followed = TestTopics.create(TestKafka.stack().bootstrapServers(), "follow", 1, TestKafka.KEPT_FOREVER);
         TopicTail tail = new TopicTail(TestKafka.clientConfig());
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
