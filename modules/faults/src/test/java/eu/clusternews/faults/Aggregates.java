@@ -3,6 +3,7 @@ package eu.clusternews.faults;
 import java.util.Map;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.ProgrammeActivity;
 
@@ -16,10 +17,12 @@ record Aggregates(
         Map<String, ClusterActivity> clusters,
         Map<String, ConsortiumActivity> consortia,
         Map<String, ProgrammeActivity> programmes,
+        Map<String, ClusterEvent> events,
         long updates) {
 
     String summary() {
         return clusters.size() + " clusters, " + consortia.size() + " consortia, " + programmes.size() + " programmes, "
+                + events.size() + " events, "
                 + updates + " activity records";
     }
 }

@@ -221,6 +221,10 @@ class PipelineCrashIT {
         assertThat(afterCrashes.programmes())
                 .as("after the crashes vs the clean run: programme-activity")
                 .isEqualTo(cleanRun.programmes());
+        assertThat(cleanRun.events()).as("clean run vs recount: cluster-events").isEqualTo(recount.events());
+        assertThat(afterCrashes.events())
+                .as("after the crashes vs the clean run: cluster-events")
+                .isEqualTo(cleanRun.events());
     }
 
     private static void awaitDone(GroupProgress progress, ChildJvm pipeline) {

@@ -116,6 +116,11 @@ final class PipelineHarness implements AutoCloseable {
                 .readKeyValuesToMap();
     }
 
+    /** The contents of a state store, read as interactive queries do. */
+    <V> Map<String, V> store(String storeName) {
+        return storeContents(storeName);
+    }
+
     private <V> Map<String, V> storeContents(String storeName) {
         // the activity stores are AggregateStores: read them as interactive queries do
         @SuppressWarnings("unchecked")

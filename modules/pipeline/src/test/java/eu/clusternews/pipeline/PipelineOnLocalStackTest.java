@@ -175,6 +175,34 @@ class PipelineOnLocalStackTest {
     }
 
     @Test
+    @Order(2)
+    void putsTheSeedsTrainingInClusterEventsAndEveryClusterOnEveryPartitionCountsItOnce() {
+        // the event counts leave the one-partition matching for the three partitions of the partials topic: each
+        // must reach the task that holds its cluster, whichever partition that is
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(latest(topics.clusterActivity()).values())
+                        .hasSize(Fixtures.TEN_CLUSTERS.size())
+                        .allSatisfy(a -> assertThat(a.getEventCount())
+                                .as(a.getClusterId())
+                                .isEqualTo(1)));
+
+        Map<String, GenericRecord> events = new LinkedHashMap<>();
+        try (AvroKafkaDeserializer<GenericRecord> apicurio = new AvroKafkaDeserializer<>()) {
+            apicurio.configure(apicurioConfig(), false);
+            for (ConsumerRecord<String, GenericRecord> r :
+                    readCommitted(topics.events().name(), new StringDeserializer(), apicurio)) {
+                events.put(r.key(), r.value());
+            }
+        }
+        assertThat(events).hasSize(1);
+        GenericRecord training = events.values().iterator().next();
+        assertThat(training.get("kind").toString()).isEqualTo("TRAINING");
+        assertThat(training.get("start"))
+                .isEqualTo((int) LocalDate.of(2017, 4, 25).toEpochDay());
+        assertThat((List<?>) training.get("reports")).hasSize(1);
+    }
+
+    @Test
     @Order(3)
     void changesNothingWhenTheSeedIsIngestedASecondTime() throws Exception {
         List<ClusterActivity> before = values(topics.clusterActivity());
