@@ -144,7 +144,8 @@ class ReprocessIT {
                 .contains(
                         TopicSpec.CLUSTER_ACTIVITY.topicName(),
                         TopicSpec.CONSORTIUM_ACTIVITY.topicName(),
-                        TopicSpec.PROGRAMME_ACTIVITY.topicName())
+                        TopicSpec.PROGRAMME_ACTIVITY.topicName(),
+                        TopicSpec.CLUSTER_EVENTS.topicName())
                 .doesNotContain(TopicSpec.ENRICHED.topicName(), TopicSpec.CONSORTIA.topicName());
         try (HistoryAdmin admin = new HistoryAdmin(clientConfig());
                 PipelineDefinition.RunningPipeline running = pipeline.startClean()) {
