@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.IsolationLevel;
@@ -23,9 +24,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** The admin operations of reprocess and replay, with errors that name the cluster and the topic. */
-final class HistoryAdmin implements AutoCloseable {
+public final class HistoryAdmin implements AutoCloseable {
 
-    static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
+    public static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
             Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
     private static final long TIMEOUT_SECONDS = 30;
@@ -33,31 +34,23 @@ final class HistoryAdmin implements AutoCloseable {
     private final Admin admin;
     private final Object bootstrapServers;
 
-    HistoryAdmin(Map<String, ?> clientConfig) {
-        Map<String, Object> config = new HashMap<>();
-        clientConfig.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-                config.put(key, value);
-            }
-        });
-        this.admin = Admin.create(config);
+    public HistoryAdmin(Map<String, ?> clientConfig) {
+        this.admin = Admin.create(HistoryClients.only(clientConfig, AdminClientConfig.configNames()));
         this.bootstrapServers = clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
     }
 
-    Admin admin() {
+    public Admin admin() {
         return admin;
     }
 
-    Object bootstrapServers() {
+    public Object bootstrapServers() {
         return bootstrapServers;
     }
 
     /** Every topic name (internal ones included). */
-    Set<String> topics() {
-        return new TreeSet<>(get(
-                admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true))
-                        .names(),
-                "list the topics"));
+    public Set<String> topics() {
+        return new TreeSet<>(
+                get(admin.listTopics(new ListTopicsOptions().listInternal(true)).names(), "list the topics"));
     }
 
     /**
@@ -65,7 +58,7 @@ final class HistoryAdmin implements AutoCloseable {
      *
      * @throws IllegalArgumentException naming a topic that does not exist
      */
-    List<TopicPartition> partitions(Collection<String> topics) {
+    public List<TopicPartition> partitions(Collection<String> topics) {
         Map<String, TopicDescription> descriptions;
         try {
             descriptions = admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -87,12 +80,12 @@ final class HistoryAdmin implements AutoCloseable {
     }
 
     /** The earliest offsets. */
-    Map<TopicPartition, Long> earliest(Collection<TopicPartition> partitions) {
+    public Map<TopicPartition, Long> earliest(Collection<TopicPartition> partitions) {
         return offsets(partitions, OffsetSpec.earliest());
     }
 
     /** The end offsets as a read_committed reader sees them (the last stable offsets). */
-    Map<TopicPartition, Long> committedEnd(Collection<TopicPartition> partitions) {
+    public Map<TopicPartition, Long> committedEnd(Collection<TopicPartition> partitions) {
         return offsets(partitions, OffsetSpec.latest());
     }
 
@@ -109,7 +102,7 @@ final class HistoryAdmin implements AutoCloseable {
     }
 
     /** Deletes these topics and waits until the cluster no longer lists them (deletion is asynchronous). */
-    void deleteTopics(Collection<String> topics) {
+    public void deleteTopics(Collection<String> topics) {
         if (topics.isEmpty()) {
             return;
         }
@@ -133,7 +126,7 @@ final class HistoryAdmin implements AutoCloseable {
         }
     }
 
-    <T> T get(KafkaFuture<T> future, String what) {
+    public <T> T get(KafkaFuture<T> future, String what) {
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException | InterruptedException e) {

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,21 +27,21 @@ import org.apache.kafka.common.header.Header;
  * processed, the value is shown as {@code {"utf8": ..., "base64": ...}} with the headers that say why. A value that
  * cannot be decoded is shown the same way with {@code "undecodable"} saying why, so one bad record never stops a tail.
  */
-final class RecordRenderer {
+public final class RecordRenderer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final GenericAvroDeserializer values;
     private final boolean rawValues;
 
-    RecordRenderer(String topic, SchemaRegistryClient registry) {
+    public RecordRenderer(String topic, SchemaRegistryClient registry) {
         this.values = new GenericAvroDeserializer(registry);
-        this.values.configure(java.util.Map.of(), false);
+        this.values.configure(Map.of(), false);
         this.rawValues = TopicSpec.DEAD_LETTERS.topicName().equals(topic);
     }
 
     /** The record as one JSON object: key, value and, when asked, where it is and when it was written. */
-    ObjectNode render(ConsumerRecord<byte[], byte[]> record, boolean withMetadata) {
+    public ObjectNode render(ConsumerRecord<byte[], byte[]> record, boolean withMetadata) {
         ObjectNode node = NODES.objectNode();
         if (withMetadata) {
             node.put("topic", record.topic());
@@ -57,7 +58,7 @@ final class RecordRenderer {
     }
 
     /** The decoded value; null for a tombstone. */
-    JsonNode value(ConsumerRecord<byte[], byte[]> record) {
+    public JsonNode value(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             return NODES.nullNode();
         }
@@ -75,7 +76,7 @@ final class RecordRenderer {
     }
 
     /** One line of JSON. */
-    static String line(JsonNode node) {
+    public static String line(JsonNode node) {
         try {
             return ReadableJson.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -84,7 +85,7 @@ final class RecordRenderer {
     }
 
     /** Indented JSON. */
-    static String pretty(JsonNode node) {
+    public static String pretty(JsonNode node) {
         try {
             return ReadableJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -101,7 +102,7 @@ final class RecordRenderer {
     }
 
     /** UTF-8 text as a JSON string; other bytes as {"base64": ...}. */
-    static JsonNode text(byte[] bytes) {
+    public static JsonNode text(byte[] bytes) {
         if (bytes == null) {
             return NODES.nullNode();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +70,7 @@ class ReadableJsonTest {
 
     @Test
     void fieldsKeepTheSchemaOrder() {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         ReadableJson.of(SEED).fieldNames().forEachRemaining(names::add);
 
         assertThat(names).startsWith("id", "source", "url", "format", "language", "title");

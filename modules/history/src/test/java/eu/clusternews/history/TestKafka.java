@@ -20,16 +20,23 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The shared broker and registry of the integration tests, and small helpers to write and read them. */
-final class TestKafka {
+public final class TestKafka {
+
+    /**
+     * The topic configuration of test topics holding news: their record timestamps are publication dates years ago,
+     * so under the broker's default 7-day retention its first retention check (30 s after it started) deletes them
+     * mid-test. cluster-news keeps its history forever for the same reason.
+     */
+    public static final Map<String, String> KEPT_FOREVER = Map.of("retention.ms", "-1");
 
     private TestKafka() {}
 
-    static LocalStack stack() {
+    public static LocalStack stack() {
         return SharedLocalStack.get();
     }
 
     /** Client settings pointing at the shared stack. */
-    static Map<String, Object> clientConfig() {
+    public static Map<String, Object> clientConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", stack().bootstrapServers());
         config.put("schema.registry.url", stack().schemaRegistryUrl());
@@ -37,7 +44,7 @@ final class TestKafka {
     }
 
     /** Publishes news with their publication date (00:00 UTC) as record timestamp, in the list's order. */
-    static void publish(String topic, List<NewsEvent> news) {
+    public static void publish(String topic, List<NewsEvent> news) {
         Map<String, Object> config = clientConfig();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         SpecificAvroSerializer<NewsEvent> values = new SpecificAvroSerializer<>(NewsEvent.class);
@@ -57,16 +64,15 @@ final class TestKafka {
     }
 
     /** Every committed record of a topic, partition by partition. */
-    static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = HistoryConsumers.create(clientConfig(), "test-read")) {
-            List<TopicPartition> partitions = HistoryConsumers.partitions(consumer, topic, "test");
-            Map<TopicPartition, Long> end = HistoryConsumers.endOffsets(consumer, partitions);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+        try (KafkaConsumer<byte[], byte[]> consumer = HistoryClients.consumer(clientConfig(), "test-read")) {
+            List<TopicPartition> partitions = HistoryClients.partitions(consumer, topic, "test");
+            OffsetRangeReader.bounded(
+                            consumer,
+                            consumer.beginningOffsets(partitions),
+                            HistoryClients.endOffsets(consumer, partitions))
+                    .forEachRemaining(Duration.ofMillis(200), records::add);
         }
         return records;
     }

@@ -8,12 +8,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import eu.clusternews.avro.NewsKind;
-import eu.clusternews.history.JsonLinesSink;
-import eu.clusternews.history.NewsFilter;
-import eu.clusternews.history.NewsReplay;
 import eu.clusternews.history.PointInTime;
 import eu.clusternews.history.Progress;
-import eu.clusternews.history.TransactionalRepublisher;
+import eu.clusternews.history.replay.JsonLinesSink;
+import eu.clusternews.history.replay.NewsFilter;
+import eu.clusternews.history.replay.NewsReplay;
+import eu.clusternews.history.replay.TransactionalRepublisher;
 import eu.clusternews.topics.TopicSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -102,6 +102,15 @@ public final class ReplayCommand implements Callable<Integer> {
                             + "Holds the matched records in memory until the end; without it, records come partition by partition.")
     boolean ordered;
 
+    @Option(
+            names = "--resume",
+            paramLabel = "NAME",
+            description = "With --to-topic: keep the progress under NAME (consumer group clusternews-replay-NAME, "
+                    + "committed in the same transaction as each batch of copies), so that running the same command "
+                    + "again after a failure or Ctrl-C goes on after the last committed batch, never copying a record "
+                    + "twice. Not with --ordered.")
+    String resume;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -153,7 +162,11 @@ public final class ReplayCommand implements Callable<Integer> {
                         options,
                         registry -> toTopic == null
                                 ? new JsonLinesSink(out, registry)
-                                : new TransactionalRepublisher(config, toTopic),
+                                : new TransactionalRepublisher(
+                                        config,
+                                        toTopic,
+                                        resume,
+                                        TransactionalRepublisher.DEFAULT_RECORDS_PER_TRANSACTION),
                         total -> Progress.onStderr("Replaying " + topic, total, quiet));
         // with JSON lines on stdout, the summary goes to stderr so the output stays pure JSON
         PrintWriter summaryOut = toTopic == null ? spec.commandLine().getErr() : out;
@@ -173,6 +186,16 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(),
                     "--format must be json, not '" + output.format + "' (use --to-topic to republish)");
+        }
+        if (resume != null && (output == null || output.toTopic == null)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--resume needs --to-topic (printed lines are not resumed)");
+        }
+        if (resume != null && ordered) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--resume keeps its place per partition, which --ordered's publication order across partitions "
+                            + "does not have: drop one of the two");
         }
         if (kind != null
                 && Arrays.stream(NewsKind.values()).noneMatch(k -> k.name().equalsIgnoreCase(kind))) {

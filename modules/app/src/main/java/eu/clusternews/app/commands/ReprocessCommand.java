@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import eu.clusternews.history.ClusterNewsPipeline;
-import eu.clusternews.history.Reprocess;
-import eu.clusternews.history.ReprocessPlan;
-import eu.clusternews.history.ReprocessReport;
+import eu.clusternews.app.run.ClusterNewsPipeline;
+import eu.clusternews.history.reprocess.Reprocess;
+import eu.clusternews.history.reprocess.ReprocessPlan;
+import eu.clusternews.history.reprocess.ReprocessReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,14 +21,16 @@ import picocli.CommandLine.Spec;
         name = "reprocess",
         mixinStandardHelpOptions = true,
         description = {
-            "Rebuild every aggregate (cluster-activity, consortium-activity, programme-activity) from the full news "
-                    + "history, e.g. after a change of the reference data or of the pipeline's code, and report what changed.",
+            "Rebuild every table the pipeline derives (the compacted topics it writes: cluster-activity, "
+                    + "consortium-activity, programme-activity, ...) from the full news history, e.g. after a change of the reference data or of the pipeline's code, and report what changed.",
             "Refuses while instances of the pipeline run. Otherwise: resets the application (committed input offsets "
                     + "to the earliest, its <application-id>-*-repartition and -changelog topics deleted, its local state "
                     + "directory deleted), runs the pipeline until it has consumed the whole input, writes tombstones for "
                     + "aggregate keys it no longer produces, and lists per topic the keys added, removed and changed.",
             "Readers of the aggregate topics see the values being rebuilt during the run; cluster-news-enriched and "
-                    + "cluster-news-dlq receive every record again. Needs --yes; see the plan first with --dry-run."
+                    + "cluster-news-dlq receive every record again. Needs --yes; see the plan first with --dry-run.",
+            "Interrupted (Ctrl-C, kill -9, a failure), it leaves its progress in the group <application-id>-reprocess: "
+                    + "run it again and it finishes the job, comparing with the tables as they were before the first run."
         })
 public final class ReprocessCommand implements Callable<Integer> {
 

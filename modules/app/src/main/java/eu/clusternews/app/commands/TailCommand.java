@@ -5,10 +5,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import eu.clusternews.app.config.Settings;
-import eu.clusternews.history.OutputFormat;
 import eu.clusternews.history.PointInTime;
 import eu.clusternews.history.StartPosition;
-import eu.clusternews.history.TopicTail;
+import eu.clusternews.history.tail.OutputFormat;
+import eu.clusternews.history.tail.TopicTail;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -137,11 +137,12 @@ public final class UpCommand implements Callable<Integer> {
             Path stateDir = local.dataDir.resolve("streams");
             if (reprocess) {
                 var clientConfig = settings.asClientConfig();
-                eu.clusternews.history.ReprocessReport report = new eu.clusternews.history.Reprocess(
-                                clientConfig,
-                                new eu.clusternews.history.ClusterNewsPipeline(clientConfig, null, stateDir),
-                                Duration.ofMinutes(30))
-                        .run(line -> out.println("Reprocess        " + line));
+                eu.clusternews.history.reprocess.ReprocessReport report =
+                        new eu.clusternews.history.reprocess.Reprocess(
+                                        clientConfig,
+                                        new eu.clusternews.app.run.ClusterNewsPipeline(clientConfig, null, stateDir),
+                                        Duration.ofMinutes(30))
+                                .run(line -> out.println("Reprocess        " + line));
                 report.describe(20).forEach(line -> out.println("Reprocess        " + line));
             }
             PipelineConfig pipelineConfig = PipelineCommand.pipelineConfig(settings, null, stateDir, false);

@@ -1,9 +1,11 @@
-package eu.clusternews.history;
+package eu.clusternews.history.replay;
 
 import java.util.Comparator;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.record.TimestampType;
 
 /**
  * A record as read, raw bytes kept so a republished copy carries the same schema id, with where it came from.
@@ -37,13 +39,13 @@ public record ReplayedRecord(
                 partition,
                 offset,
                 timestamp,
-                org.apache.kafka.common.record.TimestampType.CREATE_TIME,
+                TimestampType.CREATE_TIME,
                 key == null ? -1 : key.length,
                 value == null ? -1 : value.length,
                 key,
                 value,
                 headers,
-                java.util.Optional.empty());
+                Optional.empty());
     }
 
     @Override

@@ -1,9 +1,10 @@
-package eu.clusternews.history;
+package eu.clusternews.history.reprocess;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
 
 /**
  * What a reprocess changed: per compacted output topic, the keys added, removed (tombstoned) and changed, comparing
@@ -39,7 +40,7 @@ public record ReprocessReport(ReprocessPlan plan, List<SnapshotDiff> diffs, long
         return lines;
     }
 
-    private static void keys(List<String> lines, String what, java.util.SortedSet<String> keys, int max) {
+    private static void keys(List<String> lines, String what, SortedSet<String> keys, int max) {
         if (keys.isEmpty()) {
             return;
         }

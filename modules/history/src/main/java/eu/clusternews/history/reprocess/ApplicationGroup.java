@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.reprocess;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import eu.clusternews.history.HistoryAdmin;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec;
@@ -25,16 +23,14 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ApplicationGroup {
 
-    private static final long TIMEOUT_SECONDS = 30;
-
+    private final HistoryAdmin history;
     private final Admin admin;
     private final String groupId;
-    private final Object bootstrapServers;
 
-    ApplicationGroup(Admin admin, String groupId, Object bootstrapServers) {
-        this.admin = admin;
+    ApplicationGroup(HistoryAdmin admin, String groupId) {
+        this.history = admin;
+        this.admin = admin.admin();
         this.groupId = groupId;
-        this.bootstrapServers = bootstrapServers;
     }
 
     /** The group's type, empty when the group does not exist (the application never committed anything). */
@@ -121,21 +117,6 @@ final class ApplicationGroup {
     }
 
     private <T> T get(KafkaFuture<T> future, String what) {
-        try {
-            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "Cannot " + what + " of application " + groupId + " on " + bootstrapServers + ": "
-                            + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "Cannot " + what + " of application " + groupId + ": " + bootstrapServers
-                            + " did not answer within " + TIMEOUT_SECONDS + " s",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while trying to " + what, e);
-        }
+        return history.get(future, what + " of application " + groupId);
     }
 }

@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.reprocess;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -11,6 +11,12 @@ public interface PipelineDefinition {
 
     /** The topics its topology reads with committed offsets (not global-store topics, not internal topics). */
     Set<String> inputTopics();
+
+    /**
+     * The topics its topology writes (not internal topics); reprocess rebuilds those the topic catalogue marks as
+     * compacted tables.
+     */
+    Set<String> outputTopics();
 
     /** This instance's local state: {@code <state.dir>/<application.id>}. */
     Path localStateDir();

@@ -1,33 +1,41 @@
-package eu.clusternews.history;
+package eu.clusternews.app.run;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import eu.clusternews.history.reprocess.PipelineDefinition;
 import eu.clusternews.pipeline.ClusterNewsTopology;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.pipeline.PipelineRunner;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
 
-/** The clusternews pipeline ({@link ClusterNewsTopology} run by {@link PipelineRunner}) as reprocess needs it. */
+/**
+ * The clusternews pipeline ({@link ClusterNewsTopology} run by {@link PipelineRunner}) as reprocess needs it: the
+ * adapter of history's {@link PipelineDefinition} port.
+ */
 public final class ClusterNewsPipeline implements PipelineDefinition {
-
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
     private final PipelineConfig config;
 
+    public ClusterNewsPipeline(PipelineConfig config) {
+        this.config = config;
+    }
+
     /**
      * @param clientConfig  client settings (bootstrap.servers, schema.registry.url, security, any Streams setting)
-     * @param applicationId the application to reprocess (null: {@value PipelineConfig#DEFAULT_APPLICATION_ID})
+     * @param applicationId the application to reprocess (null: the setting in clientConfig, else
+     *                      {@value PipelineConfig#DEFAULT_APPLICATION_ID})
      * @param stateDir      the runner's state directory (null: the setting in clientConfig, else Kafka's default)
      */
     public ClusterNewsPipeline(Map<String, ?> clientConfig, String applicationId, Path stateDir) {
+        this(PipelineConfig.of(overrides(clientConfig, applicationId, stateDir)));
+    }
+
+    private static Map<String, String> overrides(Map<String, ?> clientConfig, String applicationId, Path stateDir) {
         Map<String, String> overrides = new HashMap<>();
         clientConfig.forEach((key, value) -> {
             if (value != null) {
@@ -40,7 +48,7 @@ public final class ClusterNewsPipeline implements PipelineDefinition {
         if (stateDir != null) {
             overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }
-        this.config = PipelineConfig.of(overrides);
+        return overrides;
     }
 
     @Override
@@ -50,19 +58,30 @@ public final class ClusterNewsPipeline implements PipelineDefinition {
 
     @Override
     public Set<String> inputTopics() {
+        return sourceOrSinkTopics(true);
+    }
+
+    @Override
+    public Set<String> outputTopics() {
+        return sourceOrSinkTopics(false);
+    }
+
+    /** The topics the topology's sources read or its sinks write, internal (repartition) topics left out. */
+    private Set<String> sourceOrSinkTopics(boolean sources) {
         TopologyDescription description = new ClusterNewsTopology(config.serdeConfig())
                 .build(config.streamsProperties())
                 .describe();
         Set<String> topics = new TreeSet<>();
         for (TopologyDescription.Subtopology subtopology : description.subtopologies()) {
             for (TopologyDescription.Node node : subtopology.nodes()) {
-                if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
-                    source.topicSet().stream()
-                            .filter(t -> !t.endsWith("-repartition"))
-                            .forEach(topics::add);
+                if (sources && node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+                    topics.addAll(source.topicSet());
+                } else if (!sources && node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
+                    topics.add(sink.topic());
                 }
             }
         }
+        topics.removeIf(topic -> topic.endsWith("-repartition"));
         return topics;
     }
 
@@ -79,30 +98,25 @@ public final class ClusterNewsPipeline implements PipelineDefinition {
     public RunningPipeline startClean() {
         PipelineRunner runner = new PipelineRunner(config);
         runner.streams().cleanUp();
+        // Ctrl-C during a reprocess: leave the group on the way out (the runner's close does), so the rerun that
+        // resumes it is not refused for a session timeout
+        Thread onExit = new Thread(runner::close, "clusternews-reprocess-pipeline-close");
+        Runtime.getRuntime().addShutdownHook(onExit);
         runner.start();
         return new RunningPipeline() {
-            private volatile boolean closing;
-
             @Override
             public String failure() {
-                KafkaStreams.State state = runner.state();
-                if (!closing
-                        && (state == KafkaStreams.State.ERROR
-                                || state == KafkaStreams.State.PENDING_ERROR
-                                || state == KafkaStreams.State.NOT_RUNNING)) {
-                    return "the pipeline " + applicationId() + " stopped in state " + state + " (its log says why)";
-                }
-                return null;
+                return runner.failure().getNow(null);
             }
 
             @Override
             public void close() {
-                closing = true;
-                // leave the group at once, so the next reprocess or pipeline start does not wait for a session timeout
-                runner.streams()
-                        .close(CloseOptions.timeout(CLOSE_TIMEOUT)
-                                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-                runner.close(Duration.ofSeconds(5));
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is closing the runner already
+                }
+                runner.close();
             }
         };
     }

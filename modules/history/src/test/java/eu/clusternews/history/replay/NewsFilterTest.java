@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

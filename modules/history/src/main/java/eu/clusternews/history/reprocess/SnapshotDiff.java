@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.reprocess;
 
 import java.util.Collections;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.replay;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,20 +1,24 @@
-package eu.clusternews.history;
+package eu.clusternews.history.replay;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
+import eu.clusternews.history.HistoryAdmin;
+import eu.clusternews.history.HistoryClients;
+import eu.clusternews.history.OffsetRangeReader;
+import eu.clusternews.history.Progress;
+import eu.clusternews.history.StartPosition;
 import eu.clusternews.registry.GenericAvroDeserializer;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -77,7 +81,7 @@ public final class NewsReplay {
         /** One line for people, e.g. {@code 12000 records read, 340 matched, 340 written in 1.2 s}. */
         public String describe() {
             return String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%d records read, %d matched, %d written%s in %.1f s",
                     read,
                     matched,
@@ -102,20 +106,24 @@ public final class NewsReplay {
             Function<Long, Progress> progressFactory) {
         long started = System.nanoTime();
         try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(clientConfig);
-                KafkaConsumer<byte[], byte[]> consumer = HistoryConsumers.create(clientConfig, "clusternews-replay");
+                KafkaConsumer<byte[], byte[]> consumer = HistoryClients.consumer(clientConfig, "clusternews-replay");
                 ReplaySink sink = sinkFactory.apply(registry)) {
-            List<TopicPartition> partitions = HistoryConsumers.partitions(
+            List<TopicPartition> partitions = HistoryClients.partitions(
                     consumer, options.topic(), clientConfig.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
-            Map<TopicPartition, Long> end = HistoryConsumers.endOffsets(consumer, partitions);
-            Map<TopicPartition, Long> start =
-                    HistoryConsumers.startOffsets(consumer, partitions, StartPosition.at(options.from()), end);
-            long total = partitions.stream()
-                    .mapToLong(tp -> Math.max(0, end.get(tp) - start.get(tp)))
-                    .sum();
-            LOG.debug("Replaying {} from {} to {}: {} records to read", options.topic(), start, end, total);
+            Map<TopicPartition, Long> end = HistoryClients.endOffsets(consumer, partitions);
+            Map<TopicPartition, Long> start = new TreeMap<>(HistoryAdmin.BY_TOPIC_AND_PARTITION);
+            start.putAll(HistoryClients.startOffsets(consumer, partitions, StartPosition.at(options.from()), end));
+            // a resumed republish goes on after what its earlier runs committed
+            sink.resumeFrom(partitions).forEach((tp, next) -> start.merge(tp, Math.min(next, end.get(tp)), Math::max));
+            if (options.ordered() && sink.keepsProgress()) {
+                throw new IllegalArgumentException("A resumable republish keeps its place per partition, which the"
+                        + " publication order across partitions (--ordered) does not have: drop one of the two");
+            }
+            OffsetRangeReader reader = OffsetRangeReader.bounded(consumer, start, end);
+            LOG.debug("Replaying {} from {} to {}: {} records to read", options.topic(), start, end, reader.total());
             Counts counts = new Counts();
-            try (Progress progress = progressFactory.apply(total)) {
-                read(consumer, partitions, start, end, options, registry, sink, counts, progress);
+            try (Progress progress = progressFactory.apply(reader.total())) {
+                read(reader, options, registry, sink, counts, progress);
             }
             sink.finish();
             return new Summary(
@@ -139,10 +147,7 @@ public final class NewsReplay {
     }
 
     private void read(
-            KafkaConsumer<byte[], byte[]> consumer,
-            List<TopicPartition> partitions,
-            Map<TopicPartition, Long> start,
-            Map<TopicPartition, Long> end,
+            OffsetRangeReader reader,
             Options options,
             SchemaRegistryClient registry,
             ReplaySink sink,
@@ -151,50 +156,37 @@ public final class NewsReplay {
         GenericAvroDeserializer values = new GenericAvroDeserializer(registry);
         values.configure(Map.of(), false);
         OrderedMerge merge = options.ordered() ? new OrderedMerge() : null;
-        consumer.assign(partitions);
-        start.forEach(consumer::seek);
-        Set<TopicPartition> reading = new HashSet<>(partitions);
-        reading.removeIf(tp -> start.get(tp) >= end.get(tp));
-        consumer.pause(partitions.stream().filter(tp -> !reading.contains(tp)).toList());
-        while (!reading.isEmpty()) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    continue; // written after the replay started
+        reader.forEachRemaining(POLL, record -> {
+            counts.read++;
+            progress.step();
+            if (record.value() == null || !options.inWindow(record.timestamp())) {
+                return; // tombstones are not news
+            }
+            if (!options.filter().matchesEverything()) {
+                GenericRecord value;
+                try {
+                    value = values.deserialize(record.topic(), record.headers(), record.value());
+                } catch (SerializationException e) {
+                    counts.undecodable++;
+                    LOG.warn(
+                            "Skipping {}[{}]@{}: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            e.getMessage());
+                    return;
                 }
-                counts.read++;
-                progress.step();
-                if (record.value() == null || !options.inWindow(record.timestamp())) {
-                    continue; // tombstones are not news
-                }
-                if (!options.filter().matchesEverything()) {
-                    GenericRecord value;
-                    try {
-                        value = values.deserialize(record.topic(), record.headers(), record.value());
-                    } catch (SerializationException e) {
-                        counts.undecodable++;
-                        LOG.warn(
-                                "Skipping {}[{}]@{}: {}",
-                                record.topic(),
-                                record.partition(),
-                                record.offset(),
-                                e.getMessage());
-                        continue;
-                    }
-                    if (!options.filter().matches(value)) {
-                        continue;
-                    }
-                }
-                counts.matched++;
-                if (merge != null) {
-                    merge.add(ReplayedRecord.of(record));
-                } else {
-                    sink.accept(ReplayedRecord.of(record));
+                if (!options.filter().matches(value)) {
+                    return;
                 }
             }
-            reading.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-            consumer.pause(
-                    partitions.stream().filter(tp -> !reading.contains(tp)).toList());
-        }
+            counts.matched++;
+            if (merge != null) {
+                merge.add(ReplayedRecord.of(record));
+            } else {
+                sink.accept(ReplayedRecord.of(record));
+            }
+        });
         if (merge != null) {
             merge.drain(sink::accept);
         }

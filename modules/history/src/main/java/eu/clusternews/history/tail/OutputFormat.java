@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.tail;
 
 /** How records are printed. */
 public enum OutputFormat {

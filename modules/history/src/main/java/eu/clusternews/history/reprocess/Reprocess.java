@@ -1,8 +1,10 @@
-package eu.clusternews.history;
+package eu.clusternews.history.reprocess;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,49 +17,54 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import eu.clusternews.history.HistoryAdmin;
+import eu.clusternews.history.HistoryClients;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds every aggregate from the full news history (DESIGN.md §6), and reports what changed.
+ * Rebuilds every table the pipeline derives (DESIGN.md §6), and reports what changed.
+ *
+ * <p>The derived tables are the compacted topics of the catalogue ({@link TopicSpec}) that the pipeline writes:
+ * cluster-activity, consortium-activity, programme-activity today, and any compacted topic added to the catalogue and
+ * written by the topology later, without an edit here.
  *
  * <ol>
  *   <li>Refuses while instances of the application run ({@link PipelineRunningException}).</li>
- *   <li>Snapshots the compacted outputs (cluster-activity, consortium-activity, programme-activity) up to their
- *       current end offsets.</li>
+ *   <li>Saves its progress in the cluster ({@link ReprocessProgress}): where each derived table ends now, which is
+ *       where the rebuild begins writing.</li>
  *   <li>Resets the application: committed offsets of its input topics to the earliest, committed offsets of its
  *       internal topics forgotten and the internal topics ({@code <application.id>-*-repartition},
- *       {@code -changelog}) deleted, the local state directory deleted.</li>
- *   <li>Runs the pipeline until it has consumed its input up to the end offsets captured before it started, and
- *       drained its repartition topics.</li>
- *   <li>Reads what the run wrote to each output topic and writes tombstones, in one transaction, for keys that
+ *       {@code -changelog}) deleted, the local state directory deleted; then saves that the reset is done.</li>
+ *   <li>Runs the pipeline until it has consumed its input up to its end offsets and drained its repartition
+ *       topics.</li>
+ *   <li>Reads what the rebuild wrote to each derived table and writes tombstones, in one transaction, for keys that
  *       existed before but were not rebuilt (an entity that disappeared, e.g. news re-keyed or reference data
- *       removed), so the compacted topic holds exactly the rebuilt table.</li>
+ *       removed), so the compacted topic holds exactly the rebuilt table; then forgets its progress.</li>
  * </ol>
+ *
+ * <p>Interrupted (Ctrl-C, kill -9, a failed pipeline, the timeout), a reprocess leaves its progress behind, and the
+ * next run finishes it: an unfinished reset is done again (each of its steps is idempotent); after a finished reset
+ * the pipeline goes on from the offsets it committed (exactly-once: its output matches them); tombstones and the
+ * report are decided against the tables as they were before the first run, not the half-rebuilt ones. Writing a
+ * tombstone twice is harmless.
  *
  * <p>Why tombstones rather than deleting and recreating the output topics: the topics keep their configuration
  * and their consumers (the HTTP API, dashboards, other subscribers) keep their offsets and keep reading; a deleted
  * topic would break them mid-read, and its asynchronous deletion races its recreation. The price: during the run,
  * readers of the outputs see intermediate values as the aggregates are rebuilt, then the final ones.
  *
- * <p>cluster-news-enriched and cluster-news-dlq receive every record again (they are event topics; their
+ * <p>The event topics the pipeline writes (cluster-news-enriched, cluster-news-dlq) receive every record again (their
  * consumers key on the news id).
  */
 public final class Reprocess {
-
-    /** The compacted aggregate topics that are rewritten and compared. */
-    public static final List<String> OUTPUT_TOPICS = List.of(
-            TopicSpec.CLUSTER_ACTIVITY.topicName(),
-            TopicSpec.CONSORTIUM_ACTIVITY.topicName(),
-            TopicSpec.PROGRAMME_ACTIVITY.topicName());
 
     private static final Logger LOG = LoggerFactory.getLogger(Reprocess.class);
 
@@ -72,16 +79,26 @@ public final class Reprocess {
      * @param timeout      how long the run may take before reprocess gives up
      */
     public Reprocess(Map<String, ?> clientConfig, PipelineDefinition pipeline, Duration timeout) {
-        this(clientConfig, pipeline, OUTPUT_TOPICS, timeout);
-    }
-
-    Reprocess(Map<String, ?> clientConfig, PipelineDefinition pipeline, List<String> outputTopics, Duration timeout) {
         this.clientConfig = Map.copyOf(clientConfig);
         this.pipeline = pipeline;
-        this.outputTopics = List.copyOf(outputTopics);
+        this.outputTopics = derivedTables(pipeline.outputTopics());
         this.timeout = timeout;
     }
 
+    /** The compacted, non-reference topics of the catalogue that a pipeline writing these topics derives. */
+    public static List<String> derivedTables(Set<String> pipelineOutputs) {
+        return Arrays.stream(TopicSpec.values())
+                .filter(spec -> !spec.isReference()
+                        && TopicConfig.CLEANUP_POLICY_COMPACT.equals(spec.cleanupPolicy())
+                        && pipelineOutputs.contains(spec.topicName()))
+                .map(TopicSpec::topicName)
+                .toList();
+    }
+
+    /** The tables this reprocess rebuilds, rewrites and compares. */
+    public List<String> outputTopics() {
+        return outputTopics;
+    }
     /**
      * Finds what a reprocess would do, touching nothing.
      *
@@ -95,7 +112,7 @@ public final class Reprocess {
 
     private ReprocessPlan plan(HistoryAdmin admin) {
         String applicationId = pipeline.applicationId();
-        ApplicationGroup group = new ApplicationGroup(admin.admin(), applicationId, admin.bootstrapServers());
+        ApplicationGroup group = new ApplicationGroup(admin, applicationId);
         List<String> members = group.activeMembers();
         if (!members.isEmpty()) {
             throw new PipelineRunningException(applicationId, members);
@@ -111,7 +128,9 @@ public final class Reprocess {
             for (String topic : outputTopics) {
                 outputKeys.put(
                         topic,
-                        snapshotToEnd(admin, registry, topic).snapshot().keys().size());
+                        KeyedSnapshot.readAll(clientConfig, registry, topic)
+                                .keys()
+                                .size());
             }
         }
         return new ReprocessPlan(
@@ -120,11 +139,15 @@ public final class Reprocess {
                 inputOffsets,
                 internalTopics(admin, applicationId),
                 pipeline.localStateDir(),
-                outputKeys);
+                outputKeys,
+                ReprocessProgress.load(admin, applicationId)
+                        .map(ReprocessPlan.Resumed::of)
+                        .orElse(null));
     }
 
     /**
-     * Resets the application, runs it over the whole input, rewrites the outputs and reports what changed.
+     * Resets the application, runs it over the whole input, rewrites the outputs and reports what changed; finishes
+     * an interrupted reprocess of the same application instead when one left its progress.
      *
      * @param log receives a line per step, for people watching
      * @throws PipelineRunningException while instances of the application run
@@ -134,38 +157,57 @@ public final class Reprocess {
         try (HistoryAdmin admin = new HistoryAdmin(clientConfig);
                 SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(clientConfig)) {
             ReprocessPlan plan = plan(admin);
-            Map<String, Positioned> before = new LinkedHashMap<>();
-            for (String topic : outputTopics) {
-                before.put(topic, snapshotToEnd(admin, registry, topic));
+            String applicationId = plan.applicationId();
+            ReprocessProgress progress = ReprocessProgress.load(admin, applicationId)
+                    .orElseGet(() -> new ReprocessProgress(Map.of(), false, Instant.now()));
+            if (plan.resumed() != null) {
+                log.accept("Finishing the reprocess of " + applicationId + " interrupted after "
+                        + plan.resumed().describe() + ".");
             }
-            reset(admin, plan, log);
-            Map<TopicPartition, Long> inputEnd =
-                    admin.committedEnd(plan.inputOffsets().keySet());
-            log.accept("Running " + plan.applicationId() + " over "
+            // a derived table new since the interrupted run (or every table on a first run) starts where it ends now
+            Map<TopicPartition, Long> outputStart = new TreeMap<>(HistoryAdmin.BY_TOPIC_AND_PARTITION);
+            outputStart.putAll(admin.committedEnd(admin.partitions(outputTopics)));
+            outputStart.putAll(progress.outputStart());
+            progress = new ReprocessProgress(outputStart, progress.resetDone(), progress.startedAt());
+            progress.save(admin, applicationId);
+            if (!progress.resetDone()) {
+                reset(admin, plan, log);
+                progress = progress.withResetDone();
+                progress.save(admin, applicationId);
+            } else {
+                log.accept("The reset was done: the pipeline goes on from the offsets it committed.");
+            }
+            List<TopicPartition> inputs = List.copyOf(plan.inputOffsets().keySet());
+            Map<TopicPartition, Long> inputEnd = admin.committedEnd(inputs);
+            log.accept("Running " + applicationId + " over "
                     + inputEnd.entrySet().stream()
                             .mapToLong(e -> e.getValue() - plan.inputOffsets().get(e.getKey())[1])
                             .sum()
                     + " input records...");
             try (PipelineDefinition.RunningPipeline running = pipeline.startClean()) {
-                new ApplicationDrain(clientConfig, admin, plan.applicationId())
-                        .await(inputEnd, running::failure, timeout);
+                new ApplicationDrain(clientConfig, admin, applicationId).await(inputEnd, running::failure, timeout);
             }
             List<SnapshotDiff> diffs = new ArrayList<>();
             long tombstones = 0;
             for (String topic : outputTopics) {
-                Positioned old = before.get(topic);
-                Map<TopicPartition, Long> end = admin.committedEnd(old.end().keySet());
-                KeyedSnapshot rebuilt = KeyedSnapshot.read(clientConfig, registry, topic, old.end(), end);
-                Set<String> gone = new TreeSet<>(old.snapshot().keys());
+                List<TopicPartition> partitions = admin.partitions(List.of(topic));
+                Map<TopicPartition, Long> rebuildStart = new TreeMap<>(HistoryAdmin.BY_TOPIC_AND_PARTITION);
+                partitions.forEach(tp -> rebuildStart.put(tp, outputStart.get(tp)));
+                KeyedSnapshot before =
+                        KeyedSnapshot.read(clientConfig, registry, topic, admin.earliest(partitions), rebuildStart);
+                KeyedSnapshot rebuilt =
+                        KeyedSnapshot.read(clientConfig, registry, topic, rebuildStart, admin.committedEnd(partitions));
+                Set<String> gone = new TreeSet<>(before.keys());
                 gone.removeAll(rebuilt.keys());
                 tombstones += writeTombstones(topic, gone);
-                diffs.add(SnapshotDiff.between(old.snapshot(), rebuilt));
+                diffs.add(SnapshotDiff.between(before, rebuilt));
             }
+            ReprocessProgress.clear(admin, applicationId);
             ReprocessReport report =
                     new ReprocessReport(plan, diffs, tombstones, Duration.ofNanos(System.nanoTime() - started));
             LOG.info(
                     "Reprocess of {} done: {}",
-                    plan.applicationId(),
+                    applicationId,
                     diffs.stream().map(SnapshotDiff::describe).collect(Collectors.joining("; ")));
             return report;
         }
@@ -180,7 +222,7 @@ public final class Reprocess {
     }
 
     private void reset(HistoryAdmin admin, ReprocessPlan plan, Consumer<String> log) {
-        ApplicationGroup group = new ApplicationGroup(admin.admin(), plan.applicationId(), admin.bootstrapServers());
+        ApplicationGroup group = new ApplicationGroup(admin, plan.applicationId());
         if (plan.groupExists()) {
             Map<TopicPartition, Long> earliest = new HashMap<>();
             plan.inputOffsets().forEach((tp, offsets) -> earliest.put(tp, offsets[1]));
@@ -201,17 +243,8 @@ public final class Reprocess {
         if (keys.isEmpty()) {
             return 0;
         }
-        Map<String, Object> config = new HashMap<>();
-        clientConfig.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-                config.put(key, value);
-            }
-        });
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "clusternews-reprocess-" + topic + "-" + UUID.randomUUID());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-            producer.initTransactions();
+        try (KafkaProducer<byte[], byte[]> producer = HistoryClients.transactionalProducer(
+                clientConfig, "clusternews-reprocess-" + topic + "-" + UUID.randomUUID())) {
             producer.beginTransaction();
             for (String key : keys) {
                 producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), null));
@@ -220,15 +253,5 @@ public final class Reprocess {
         }
         LOG.info("Wrote {} tombstones to {} for keys the rebuild no longer produces: {}", keys.size(), topic, keys);
         return keys.size();
-    }
-
-    /** A snapshot of a topic from its beginning to the end offsets captured first, with those offsets. */
-    private record Positioned(KeyedSnapshot snapshot, Map<TopicPartition, Long> end) {}
-
-    private Positioned snapshotToEnd(HistoryAdmin admin, SchemaRegistryClient registry, String topic) {
-        List<TopicPartition> partitions = admin.partitions(List.of(topic));
-        Map<TopicPartition, Long> end = admin.committedEnd(partitions);
-        Map<TopicPartition, Long> start = admin.earliest(partitions);
-        return new Positioned(KeyedSnapshot.read(clientConfig, registry, topic, start, end), end);
     }
 }

@@ -1,9 +1,8 @@
-package eu.clusternews.history;
+package eu.clusternews.history.reprocess;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +10,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.clusternews.history.HistoryAdmin;
+import eu.clusternews.history.HistoryClients;
+import eu.clusternews.history.OffsetRangeReader;
+import eu.clusternews.history.RecordRenderer;
 import eu.clusternews.registry.SchemaRegistryClient;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -33,8 +35,16 @@ public final class KeyedSnapshot {
         this.values = Collections.unmodifiableSortedMap(values);
     }
 
+    /** The whole topic as a reader from its beginning to its end now sees it. */
+    public static KeyedSnapshot readAll(Map<String, ?> clientConfig, SchemaRegistryClient registry, String topic) {
+        try (HistoryAdmin admin = new HistoryAdmin(clientConfig)) {
+            List<TopicPartition> partitions = admin.partitions(List.of(topic));
+            return read(clientConfig, registry, topic, admin.earliest(partitions), admin.committedEnd(partitions));
+        }
+    }
+
     /** Reads each partition from {@code start} (inclusive) to {@code end} (exclusive). */
-    static KeyedSnapshot read(
+    public static KeyedSnapshot read(
             Map<String, ?> clientConfig,
             SchemaRegistryClient registry,
             String topic,
@@ -42,31 +52,18 @@ public final class KeyedSnapshot {
             Map<TopicPartition, Long> end) {
         SortedMap<String, JsonNode> values = new TreeMap<>();
         RecordRenderer renderer = new RecordRenderer(topic, registry);
-        try (KafkaConsumer<byte[], byte[]> consumer = HistoryConsumers.create(clientConfig, "clusternews-snapshot")) {
-            List<TopicPartition> partitions = List.copyOf(end.keySet());
-            consumer.assign(partitions);
-            start.forEach(consumer::seek);
-            Set<TopicPartition> reading = new HashSet<>(partitions);
-            reading.removeIf(tp -> start.get(tp) >= end.get(tp));
-            consumer.pause(
-                    partitions.stream().filter(tp -> !reading.contains(tp)).toList());
-            while (!reading.isEmpty()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))
-                            || record.key() == null) {
-                        continue;
-                    }
-                    String key = new String(record.key(), StandardCharsets.UTF_8);
-                    if (record.value() == null) {
-                        values.remove(key);
-                    } else {
-                        values.put(key, renderer.value(record));
-                    }
+        try (KafkaConsumer<byte[], byte[]> consumer = HistoryClients.consumer(clientConfig, "clusternews-snapshot")) {
+            OffsetRangeReader.bounded(consumer, start, end).forEachRemaining(POLL, record -> {
+                if (record.key() == null) {
+                    return;
                 }
-                reading.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-                consumer.pause(
-                        partitions.stream().filter(tp -> !reading.contains(tp)).toList());
-            }
+                String key = new String(record.key(), StandardCharsets.UTF_8);
+                if (record.value() == null) {
+                    values.remove(key);
+                } else {
+                    values.put(key, renderer.value(record));
+                }
+            });
         }
         return new KeyedSnapshot(topic, values);
     }

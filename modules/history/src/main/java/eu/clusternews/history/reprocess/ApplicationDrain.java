@@ -1,12 +1,15 @@
-package eu.clusternews.history;
+package eu.clusternews.history.reprocess;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import eu.clusternews.history.HistoryAdmin;
+import eu.clusternews.history.HistoryClients;
+import eu.clusternews.history.OffsetRangeReader;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -15,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
  * its repartition topics, judged by the offsets its group committed: under exactly-once, output and offsets commit
  * together, so then every result of that input is written.
  */
-final class ApplicationDrain {
+public final class ApplicationDrain {
 
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
     /** Below this many offsets behind, the rest may be transaction markers only: look instead of guessing. */
@@ -25,7 +28,7 @@ final class ApplicationDrain {
     private final HistoryAdmin admin;
     private final String applicationId;
 
-    ApplicationDrain(Map<String, ?> clientConfig, HistoryAdmin admin, String applicationId) {
+    public ApplicationDrain(Map<String, ?> clientConfig, HistoryAdmin admin, String applicationId) {
         this.clientConfig = clientConfig;
         this.admin = admin;
         this.applicationId = applicationId;
@@ -37,8 +40,8 @@ final class ApplicationDrain {
      * @param failure says why the application stopped, or null while it runs
      * @throws IllegalStateException when it stopped or did not finish within the timeout
      */
-    void await(Map<TopicPartition, Long> inputEnd, java.util.function.Supplier<String> failure, Duration timeout) {
-        ApplicationGroup group = new ApplicationGroup(admin.admin(), applicationId, admin.bootstrapServers());
+    public void await(Map<TopicPartition, Long> inputEnd, Supplier<String> failure, Duration timeout) {
+        ApplicationGroup group = new ApplicationGroup(admin, applicationId);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String why = failure.get();
@@ -98,17 +101,15 @@ final class ApplicationDrain {
 
     /** Reads [from, end) with a consumer of its own, so no other partition's fetch state is in the way. */
     private static boolean holdsRecords(Map<String, ?> clientConfig, TopicPartition tp, long from, long end) {
-        try (KafkaConsumer<byte[], byte[]> probe = HistoryConsumers.create(clientConfig, "clusternews-drain-probe")) {
-            probe.assign(List.of(tp));
-            probe.seek(tp, from);
+        try (KafkaConsumer<byte[], byte[]> probe = HistoryClients.consumer(clientConfig, "clusternews-drain-probe")) {
+            OffsetRangeReader reader = OffsetRangeReader.bounded(probe, Map.of(tp, from), Map.of(tp, end));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (probe.position(tp) < end && System.nanoTime() < deadline) {
-                ConsumerRecords<byte[], byte[]> records = probe.poll(Duration.ofMillis(100));
-                if (records.records(tp).stream().anyMatch(r -> r.offset() < end)) {
+            while (reader.hasMore() && System.nanoTime() < deadline) {
+                if (!reader.poll(Duration.ofMillis(100)).isEmpty()) {
                     return true;
                 }
             }
-            return probe.position(tp) < end;
+            return reader.hasMore();
         }
     }
 }

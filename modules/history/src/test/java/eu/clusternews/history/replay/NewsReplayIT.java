@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,11 +11,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -23,8 +25,12 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.NewsKind;
+import eu.clusternews.history.Progress;
+import eu.clusternews.history.ReadableJson;
+import eu.clusternews.history.TestKafka;
 import eu.clusternews.local.testing.TestTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +46,7 @@ class NewsReplayIT {
     /** 600 news published over five years, on three partitions, in shuffled (arrival) order. */
     @BeforeAll
     static void sixHundredNewsInShuffledOrder() {
-        topic = TestTopics.create(TestKafka.stack().bootstrapServers(), "replay", 3, Map.of());
+        topic = TestTopics.create(TestKafka.stack().bootstrapServers(), "replay", 3, TestKafka.KEPT_FOREVER);
         Random random = new Random(17);
         news = IntStream.range(0, 600)
                 .mapToObj(i -> NewsEvent.newBuilder()
@@ -136,12 +142,12 @@ class NewsReplayIT {
 
     @Test
     void republishesTheReplayedNewsTransactionallyWithKeysTimestampsAndBytesKept() {
-        String target = TestTopics.create(TestKafka.stack().bootstrapServers(), "replayed", 3, Map.of());
+        String target = TestTopics.create(TestKafka.stack().bootstrapServers(), "replayed", 3, TestKafka.KEPT_FOREVER);
 
         NewsReplay.Summary summary = new NewsReplay(TestKafka.clientConfig())
                 .run(
                         window(NewsFilter.ALL, true),
-                        registry -> new TransactionalRepublisher(TestKafka.clientConfig(), target, 100),
+                        registry -> new TransactionalRepublisher(TestKafka.clientConfig(), target, null, 100),
                         total -> Progress.NONE);
 
         Set<String> expected = TestKafka.readAll(topic).stream()
@@ -152,6 +158,108 @@ class NewsReplayIT {
         List<ConsumerRecord<byte[], byte[]>> copies = TestKafka.readAll(target);
         assertThat(copies).extracting(NewsReplayIT::fingerprint).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(summary.written()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void aRepublishThatFailedMidwayGoesOnAfterItsLastCommittedBatchWithoutCopyingARecordTwice() {
+        String target = TestTopics.create(TestKafka.stack().bootstrapServers(), "resumed", 3, TestKafka.KEPT_FOREVER);
+        String name = "it-" + UUID.randomUUID();
+        Set<String> expected = expectedFingerprints();
+
+        // the first run dies after 130 records: two batches of 50 committed, the third aborted
+        assertThatThrownBy(() -> new NewsReplay(TestKafka.clientConfig())
+                        .run(
+                                window(NewsFilter.ALL, false),
+                                registry -> new FailingAfter(
+                                        130, new TransactionalRepublisher(TestKafka.clientConfig(), target, name, 50)),
+                                total -> Progress.NONE))
+                .hasMessageContaining("dies");
+        assertThat(TestKafka.readAll(target)).hasSize(100);
+
+        NewsReplay.Summary rerun = new NewsReplay(TestKafka.clientConfig())
+                .run(
+                        window(NewsFilter.ALL, false),
+                        registry -> new TransactionalRepublisher(TestKafka.clientConfig(), target, name, 50),
+                        total -> Progress.NONE);
+
+        assertThat(rerun.written()).isEqualTo(expected.size() - 100);
+        assertThat(TestKafka.readAll(target))
+                .extracting(NewsReplayIT::fingerprint)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        // a third run finds everything copied
+        assertThat(new NewsReplay(TestKafka.clientConfig())
+                        .run(
+                                window(NewsFilter.ALL, false),
+                                registry -> new TransactionalRepublisher(TestKafka.clientConfig(), target, name, 50),
+                                total -> Progress.NONE)
+                        .written())
+                .isZero();
+        assertThat(TestKafka.readAll(target)).hasSize(expected.size());
+    }
+
+    @Test
+    void refusesAResumableRepublishInPublicationOrder() {
+        String target =
+                TestTopics.create(TestKafka.stack().bootstrapServers(), "resumed-ordered", 3, TestKafka.KEPT_FOREVER);
+
+        assertThatThrownBy(() -> new NewsReplay(TestKafka.clientConfig())
+                        .run(
+                                window(NewsFilter.ALL, true),
+                                registry -> new TransactionalRepublisher(
+                                        TestKafka.clientConfig(), target, "it-" + UUID.randomUUID(), 50),
+                                total -> Progress.NONE))
+                .hasMessageContaining("--ordered");
+        assertThat(TestKafka.readAll(target)).isEmpty();
+    }
+
+    /** The fingerprints of the records of the window, as on the source topic. */
+    private static Set<String> expectedFingerprints() {
+        return TestKafka.readAll(topic).stream()
+                .filter(r -> r.timestamp() >= at(FROM).toEpochMilli()
+                        && r.timestamp() < at(UNTIL).toEpochMilli())
+                .map(NewsReplayIT::fingerprint)
+                .collect(Collectors.toSet());
+    }
+
+    /** A sink whose process dies (throws) when it is handed record number {@code limit + 1}. */
+    private record FailingAfter(long limit, ReplaySink delegate, long[] accepted) implements ReplaySink {
+
+        FailingAfter(long limit, ReplaySink delegate) {
+            this(limit, delegate, new long[1]);
+        }
+
+        @Override
+        public void accept(ReplayedRecord record) {
+            if (++accepted[0] > limit) {
+                throw new IllegalStateException("the replay dies here");
+            }
+            delegate.accept(record);
+        }
+
+        @Override
+        public void finish() {
+            delegate.finish();
+        }
+
+        @Override
+        public long written() {
+            return delegate.written();
+        }
+
+        @Override
+        public boolean keepsProgress() {
+            return delegate.keepsProgress();
+        }
+
+        @Override
+        public Map<TopicPartition, Long> resumeFrom(Collection<TopicPartition> partitions) {
+            return delegate.resumeFrom(partitions);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 
     @Test

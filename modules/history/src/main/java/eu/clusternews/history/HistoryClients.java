@@ -5,31 +5,32 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The consumers of tail, replay and reprocess: {@code read_committed}, raw bytes, and no group at all (partitions are
- * assigned and sought by hand), so reading history never moves anyone's committed offsets or joins a rebalance.
+ * The clients of tail, replay and reprocess, configured from the same client settings (security settings included).
+ * Consumers are {@code read_committed}, raw bytes, and in no group at all (partitions are assigned and sought by
+ * hand), so reading history never moves anyone's committed offsets or joins a rebalance; producers are
+ * transactional, so {@code read_committed} readers see whole batches only.
  */
-final class HistoryConsumers {
+public final class HistoryClients {
 
-    private HistoryConsumers() {}
+    private HistoryClients() {}
 
     /** A group-less read_committed byte consumer configured from the client settings (security settings included). */
-    static KafkaConsumer<byte[], byte[]> create(Map<String, ?> clientConfig, String clientIdPrefix) {
-        Map<String, Object> config = new HashMap<>();
-        clientConfig.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-                config.put(key, value);
-            }
-        });
+    public static KafkaConsumer<byte[], byte[]> consumer(Map<String, ?> clientConfig, String clientIdPrefix) {
+        Map<String, Object> config = only(clientConfig, ConsumerConfig.configNames());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -43,11 +44,45 @@ final class HistoryConsumers {
     }
 
     /**
+     * A transactional byte producer ({@code initTransactions} done) configured from the client settings; the same
+     * {@code transactionalId} in a later run fences this one and aborts its open transaction.
+     */
+    public static KafkaProducer<byte[], byte[]> transactionalProducer(
+            Map<String, ?> clientConfig, String transactionalId) {
+        Map<String, Object> config = only(clientConfig, ProducerConfig.configNames());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config);
+        try {
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            producer.close();
+            throw e;
+        }
+        return producer;
+    }
+
+    /** The settings a client of these configuration names takes, security settings included. */
+    public static Map<String, Object> only(Map<String, ?> clientConfig, Set<String> configNames) {
+        Map<String, Object> config = new HashMap<>();
+        clientConfig.forEach((key, value) -> {
+            if (configNames.contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
+                config.put(key, value);
+            }
+        });
+        return config;
+    }
+
+    /**
      * Every partition of the topic, in partition order.
      *
      * @throws IllegalArgumentException naming the topic and the cluster when it does not exist
      */
-    static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Object bootstrapServers) {
+    public static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic, Object bootstrapServers) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic);
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("Topic '" + topic + "' does not exist on " + bootstrapServers
@@ -60,7 +95,7 @@ final class HistoryConsumers {
     }
 
     /** Where each partition starts for this position; a time after the last record gives the end offset. */
-    static Map<TopicPartition, Long> startOffsets(
+    public static Map<TopicPartition, Long> startOffsets(
             KafkaConsumer<?, ?> consumer,
             Collection<TopicPartition> partitions,
             StartPosition start,
@@ -88,7 +123,8 @@ final class HistoryConsumers {
     }
 
     /** The end offsets now: with read_committed, the last stable offset of each partition. */
-    static Map<TopicPartition, Long> endOffsets(KafkaConsumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    public static Map<TopicPartition, Long> endOffsets(
+            KafkaConsumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
         offsets.putAll(consumer.endOffsets(partitions));
         return offsets;

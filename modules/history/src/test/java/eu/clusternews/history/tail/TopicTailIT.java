@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.tail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +18,10 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.NewsKind;
+import eu.clusternews.history.PointInTime;
+import eu.clusternews.history.ReadableJson;
+import eu.clusternews.history.StartPosition;
+import eu.clusternews.history.TestKafka;
 import eu.clusternews.local.testing.TestTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,7 +38,7 @@ class TopicTailIT {
 
     @BeforeAll
     static void thirtyNewsOnThreePartitions() {
-        topic = TestTopics.create(TestKafka.stack().bootstrapServers(), "tail", 3, Map.of());
+        topic = TestTopics.create(TestKafka.stack().bootstrapServers(), "tail", 3, TestKafka.KEPT_FOREVER);
         TestKafka.publish(
                 topic, IntStream.range(0, 30).mapToObj(TopicTailIT::news).toList());
     }
@@ -162,7 +166,7 @@ class TopicTailIT {
 
     @Test
     void followPrintsNewRecordsUntilStopped() {
-        String followed = TestTopics.create(TestKafka.stack().bootstrapServers(), "follow", 1, Map.of());
+        String followed = TestTopics.create(TestKafka.stack().bootstrapServers(), "follow", 1, TestKafka.KEPT_FOREVER);
         TopicTail tail = new TopicTail(TestKafka.clientConfig());
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);

@@ -1,7 +1,8 @@
-package eu.clusternews.history;
+package eu.clusternews.history.replay;
 
 import java.io.PrintWriter;
 
+import eu.clusternews.history.RecordRenderer;
 import eu.clusternews.registry.SchemaRegistryClient;
 
 /** Prints each replayed news value as one line of {@link ReadableJson} (a NewsEvent or EnrichedNews object). */

@@ -1,17 +1,21 @@
-package eu.clusternews.history;
+package eu.clusternews.history.tail;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.clusternews.history.HistoryClients;
+import eu.clusternews.history.OffsetRangeReader;
+import eu.clusternews.history.PointInTime;
+import eu.clusternews.history.RecordRenderer;
+import eu.clusternews.history.StartPosition;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -92,7 +96,7 @@ public final class TopicTail {
     /** Prints the records and returns how many it printed; returns early after {@link #stop()}. */
     public long run(Options options, PrintWriter out) {
         try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(clientConfig);
-                KafkaConsumer<byte[], byte[]> consumer = HistoryConsumers.create(clientConfig, "clusternews-tail")) {
+                KafkaConsumer<byte[], byte[]> consumer = HistoryClients.consumer(clientConfig, "clusternews-tail")) {
             running.set(consumer);
             if (stopRequested.get()) {
                 return 0;
@@ -113,7 +117,7 @@ public final class TopicTail {
 
     private long print(
             KafkaConsumer<byte[], byte[]> consumer, RecordRenderer renderer, Options options, PrintWriter out) {
-        List<TopicPartition> partitions = HistoryConsumers.partitions(
+        List<TopicPartition> partitions = HistoryClients.partitions(
                 consumer, options.topic(), clientConfig.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
         if (options.partition() != null) {
             TopicPartition only = new TopicPartition(options.topic(), options.partition());
@@ -123,21 +127,16 @@ public final class TopicTail {
             }
             partitions = List.of(only);
         }
-        Map<TopicPartition, Long> end = HistoryConsumers.endOffsets(consumer, partitions);
-        Map<TopicPartition, Long> start = HistoryConsumers.startOffsets(consumer, partitions, options.start(), end);
-        consumer.assign(partitions);
-        start.forEach(consumer::seek);
-        Set<TopicPartition> reading = new HashSet<>(partitions);
-        if (!options.follow()) {
-            reading.removeIf(tp -> start.get(tp) >= end.get(tp));
-            consumer.pause(
-                    partitions.stream().filter(tp -> !reading.contains(tp)).toList());
-        }
-        byte[] key = options.key() == null ? null : options.key().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<TopicPartition, Long> end = HistoryClients.endOffsets(consumer, partitions);
+        Map<TopicPartition, Long> start = HistoryClients.startOffsets(consumer, partitions, options.start(), end);
+        OffsetRangeReader reader = options.follow()
+                ? OffsetRangeReader.following(consumer, start)
+                : OffsetRangeReader.bounded(consumer, start, end);
+        byte[] key = options.key() == null ? null : options.key().getBytes(StandardCharsets.UTF_8);
         long printed = 0;
         long lastArrival = System.nanoTime();
-        while (!stopRequested.get() && (options.follow() || !reading.isEmpty()) && printed < options.maxMessages()) {
-            var records = consumer.poll(POLL);
+        while (!stopRequested.get() && reader.hasMore() && printed < options.maxMessages()) {
+            var records = reader.poll(POLL);
             if (!records.isEmpty()) {
                 lastArrival = System.nanoTime();
             } else if (options.idleTimeout() != null
@@ -148,21 +147,11 @@ public final class TopicTail {
                 if (printed >= options.maxMessages()) {
                     break;
                 }
-                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                if (!options.follow() && record.offset() >= end.get(tp)) {
-                    continue; // written after we started: not ours to print
-                }
                 if (key != null && !Arrays.equals(key, record.key())) {
                     continue;
                 }
                 print(renderer.render(record, options.printMetadata()), options.format(), out);
                 printed++;
-            }
-            if (!options.follow()) {
-                // the position passes transaction markers too, so compare it rather than the last record's offset
-                reading.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-                consumer.pause(
-                        partitions.stream().filter(tp -> !reading.contains(tp)).toList());
             }
             out.flush();
         }

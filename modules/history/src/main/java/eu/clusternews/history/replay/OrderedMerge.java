@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.history.replay;
 
 import java.util.PriorityQueue;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package eu.clusternews.history;
+package eu.clusternews.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,6 +29,17 @@ import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.NewsKind;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
+import eu.clusternews.history.HistoryAdmin;
+import eu.clusternews.history.reprocess.ApplicationDrain;
+import eu.clusternews.history.reprocess.KeyedSnapshot;
+import eu.clusternews.history.reprocess.PipelineDefinition;
+import eu.clusternews.history.reprocess.PipelineRunningException;
+import eu.clusternews.history.reprocess.Reprocess;
+import eu.clusternews.history.reprocess.ReprocessPlan;
+import eu.clusternews.history.reprocess.ReprocessReport;
+import eu.clusternews.history.reprocess.SnapshotDiff;
+import eu.clusternews.local.LocalStack;
+import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
 import eu.clusternews.registry.SpecificAvroSerializer;
@@ -36,9 +48,11 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -47,8 +61,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real pipeline on the real topic names (this test JVM's broker is its own): 10 000 news in shuffled order, a
- * first pass, then reprocess.
+ * The real pipeline on the real topic names, on a broker and registry of this test's own (the other tests of the
+ * module share theirs and the topic names): 10 000 news in shuffled order, a first pass, then reprocess.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReprocessIT {
@@ -75,8 +89,29 @@ class ReprocessIT {
         return String.format("org:c%02d", i);
     }
 
+    private static LocalStack stack;
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", stack.bootstrapServers());
+        config.put("schema.registry.url", stack.schemaRegistryUrl());
+        return config;
+    }
+
     @BeforeAll
     static void tenThousandNewsThroughAFirstPass() throws Exception {
+        stack = LocalStack.builder()
+                .dataDir(stateDir.resolve("stack"))
+                .kafkaPort(LoopbackPorts.pickFree())
+                .registryPort(LoopbackPorts.pickFree())
+                .start();
         createTopics();
         publishReference();
         Random random = new Random(2017);
@@ -101,16 +136,23 @@ class ReprocessIT {
                     .build());
         }
         Collections.shuffle(HISTORY, random);
-        TestKafka.publish(TopicSpec.NEWS.topicName(), HISTORY);
+        publishNews(HISTORY);
 
         ClusterNewsPipeline pipeline = pipeline();
-        try (HistoryAdmin admin = new HistoryAdmin(TestKafka.clientConfig());
+        assertThat(new Reprocess(clientConfig(), pipeline, TIMEOUT).outputTopics())
+                .as("the derived tables, from the catalogue")
+                .contains(
+                        TopicSpec.CLUSTER_ACTIVITY.topicName(),
+                        TopicSpec.CONSORTIUM_ACTIVITY.topicName(),
+                        TopicSpec.PROGRAMME_ACTIVITY.topicName(),
+                        TopicSpec.CLUSTER_EVENTS.topicName())
+                .doesNotContain(TopicSpec.ENRICHED.topicName(), TopicSpec.CONSORTIA.topicName());
+        try (HistoryAdmin admin = new HistoryAdmin(clientConfig());
                 PipelineDefinition.RunningPipeline running = pipeline.startClean()) {
             Map<TopicPartition, Long> inputEnd = admin.committedEnd(admin.partitions(pipeline.inputTopics()));
-            new ApplicationDrain(TestKafka.clientConfig(), admin, APPLICATION_ID)
-                    .await(inputEnd, running::failure, TIMEOUT);
+            new ApplicationDrain(clientConfig(), admin, APPLICATION_ID).await(inputEnd, running::failure, TIMEOUT);
             // while it runs, reprocess refuses
-            assertThatThrownBy(() -> new Reprocess(TestKafka.clientConfig(), pipeline, TIMEOUT).plan())
+            assertThatThrownBy(() -> new Reprocess(clientConfig(), pipeline, TIMEOUT).plan())
                     .isInstanceOf(PipelineRunningException.class)
                     .hasMessageContaining(APPLICATION_ID)
                     .hasMessageContaining("Stop every instance first");
@@ -119,7 +161,7 @@ class ReprocessIT {
     }
 
     private static ClusterNewsPipeline pipeline() {
-        return new ClusterNewsPipeline(TestKafka.clientConfig(), APPLICATION_ID, stateDir);
+        return new ClusterNewsPipeline(clientConfig(), APPLICATION_ID, stateDir);
     }
 
     @Test
@@ -144,7 +186,7 @@ class ReprocessIT {
     @Test
     @Order(2)
     void aDryRunPlansTheResetAndChangesNothing() {
-        Reprocess reprocess = new Reprocess(TestKafka.clientConfig(), pipeline(), TIMEOUT);
+        Reprocess reprocess = new Reprocess(clientConfig(), pipeline(), TIMEOUT);
 
         ReprocessPlan plan = reprocess.plan();
 
@@ -167,15 +209,15 @@ class ReprocessIT {
     @Test
     @Order(3)
     void reprocessRebuildsAggregatesEqualToTheFirstPass() {
-        ReprocessReport report = new Reprocess(TestKafka.clientConfig(), pipeline(), TIMEOUT).run(line -> {});
+        ReprocessReport report = new Reprocess(clientConfig(), pipeline(), TIMEOUT).run(line -> {});
 
         assertThat(report.diffs())
-                .hasSize(3)
+                .hasSameSizeAs(outputTopics())
                 .allSatisfy(
                         diff -> assertThat(diff.isEmpty()).as(diff.describe()).isTrue());
         assertThat(report.tombstones()).isZero();
         Map<String, KeyedSnapshot> rebuilt = tables();
-        for (String topic : Reprocess.OUTPUT_TOPICS) {
+        for (String topic : outputTopics()) {
             assertThat(rebuilt.get(topic).values())
                     .as(topic)
                     .isEqualTo(firstPass.get(topic).values());
@@ -186,20 +228,14 @@ class ReprocessIT {
     @Order(4)
     void afterAConsortiumGainsAMemberReprocessChangesExactlyTheAffectedClusters() {
         // and an aggregate no news supports any more (here: one that never had any) is tombstoned
-        publish(
-                TopicSpec.CLUSTER_ACTIVITY,
-                "org:ghost",
-                ClusterActivity.newBuilder().setClusterId("org:ghost").build());
-        List<String> members = new ArrayList<>(MEMBERS.get("cons:k0"));
-        members.add(NEWCOMER);
-        publish(TopicSpec.CONSORTIA, "cons:k0", consortium("cons:k0", members));
+        plantGhostAndAddMember("org:ghost", "cons:k0", NEWCOMER);
         Set<String> involvedWithK0 = new TreeSet<>(MEMBERS.get("cons:k0"));
         HISTORY.stream().filter(n -> n.getConsortiumIds().contains("cons:k0")).forEach(n -> {
             involvedWithK0.add(n.getPublisherId());
             involvedWithK0.addAll(n.getOrganisationIds());
         });
 
-        ReprocessReport report = new Reprocess(TestKafka.clientConfig(), pipeline(), TIMEOUT).run(line -> {});
+        ReprocessReport report = new Reprocess(clientConfig(), pipeline(), TIMEOUT).run(line -> {});
 
         SnapshotDiff clusters = report.diff(TopicSpec.CLUSTER_ACTIVITY.topicName());
         assertThat(clusters.added()).containsExactly(NEWCOMER);
@@ -220,29 +256,158 @@ class ReprocessIT {
                 .contains("cons:k0");
     }
 
-    /** The three aggregate tables as a reader of the whole compacted topics sees them. */
+    @Test
+    @Order(5)
+    void aReprocessInterruptedMidRunIsFinishedByTheNextOneWithTheReportAndTablesOfAnUninterruptedOne() {
+        // a change to rebuild: another newcomer joins cons:k1, and a ghost aggregate no news supports
+        String newcomer = cluster(CLUSTERS - 2);
+        plantGhostAndAddMember("org:ghost-2", "cons:k1", newcomer);
+        Map<String, KeyedSnapshot> before = tables();
+
+        // the first run stops as soon as the rebuild has committed output: Ctrl-C, kill -9 or a crash of the
+        // pipeline all leave the tables half-rebuilt and the tombstones unwritten
+        Map<TopicPartition, Long> outputEnd = outputEndNow();
+        PipelineDefinition interrupted =
+                new StoppedOnceItWrote(new ClusterNewsPipeline(slowedDown(), APPLICATION_ID, stateDir), outputEnd);
+        assertThatThrownBy(() -> new Reprocess(clientConfig(), interrupted, TIMEOUT).run(line -> {}))
+                .hasMessageContaining("stopped by the test");
+        ReprocessPlan afterInterruption = new Reprocess(clientConfig(), pipeline(), TIMEOUT).plan();
+        assertThat(afterInterruption.resumed()).isNotNull();
+        assertThat(afterInterruption.resumed().resetDone()).isTrue();
+        assertThat(tables().get(TopicSpec.CLUSTER_ACTIVITY.topicName()).keys())
+                .as("not yet tombstoned")
+                .contains("org:ghost-2");
+
+        ReprocessReport finished = new Reprocess(clientConfig(), pipeline(), TIMEOUT).run(line -> {});
+
+        Map<String, KeyedSnapshot> after = tables();
+        for (String topic : outputTopics()) {
+            assertThat(finished.diff(topic))
+                    .as("the report compares with the tables before the interrupted run: " + topic)
+                    .isEqualTo(SnapshotDiff.between(before.get(topic), after.get(topic)));
+        }
+        SnapshotDiff clusters = finished.diff(TopicSpec.CLUSTER_ACTIVITY.topicName());
+        assertThat(clusters.added()).containsExactly(newcomer);
+        assertThat(clusters.removed()).containsExactly("org:ghost-2");
+        assertThat(clusters.unchanged()).isPositive();
+        assertThat(finished.tombstones()).isEqualTo(1);
+        assertThat(after.get(TopicSpec.CLUSTER_ACTIVITY.topicName()).keys()).doesNotContain("org:ghost-2");
+        assertThat(new Reprocess(clientConfig(), pipeline(), TIMEOUT).plan().resumed())
+                .as("the progress is forgotten")
+                .isNull();
+
+        // a clean pass over the same input and reference data changes nothing: the finished tables are right
+        ReprocessReport clean = new Reprocess(clientConfig(), pipeline(), TIMEOUT).run(line -> {});
+        assertThat(clean.diffs())
+                .allSatisfy(
+                        diff -> assertThat(diff.isEmpty()).as(diff.describe()).isTrue());
+        Map<String, KeyedSnapshot> again = tables();
+        for (String topic : outputTopics()) {
+            assertThat(again.get(topic).values())
+                    .as(topic)
+                    .isEqualTo(after.get(topic).values());
+        }
+    }
+
+    /** An activity aggregate no news supports, and a new member of a consortium. */
+    private static void plantGhostAndAddMember(String ghost, String consortium, String newcomer) {
+        publish(
+                TopicSpec.CLUSTER_ACTIVITY,
+                ghost,
+                ClusterActivity.newBuilder().setClusterId(ghost).build());
+        List<String> members = new ArrayList<>(MEMBERS.get(consortium));
+        members.add(newcomer);
+        publish(TopicSpec.CONSORTIA, consortium, consortium(consortium, members));
+    }
+
+    /** The pipeline's settings with small polls, so the interrupted run is stopped well before its end. */
+    private static Map<String, Object> slowedDown() {
+        Map<String, Object> config = clientConfig();
+        config.put("max.poll.records", "20");
+        return config;
+    }
+
+    private static Map<TopicPartition, Long> outputEndNow() {
+        try (HistoryAdmin admin = new HistoryAdmin(clientConfig())) {
+            return admin.committedEnd(admin.partitions(outputTopics()));
+        }
+    }
+
+    /** The real pipeline, reported failed as soon as it has committed output past these end offsets. */
+    private record StoppedOnceItWrote(PipelineDefinition pipeline, Map<TopicPartition, Long> outputEnd)
+            implements PipelineDefinition {
+
+        @Override
+        public String applicationId() {
+            return pipeline.applicationId();
+        }
+
+        @Override
+        public Set<String> inputTopics() {
+            return pipeline.inputTopics();
+        }
+
+        @Override
+        public Set<String> outputTopics() {
+            return pipeline.outputTopics();
+        }
+
+        @Override
+        public Path localStateDir() {
+            return pipeline.localStateDir();
+        }
+
+        @Override
+        public RunningPipeline startClean() {
+            RunningPipeline running = pipeline.startClean();
+            return new RunningPipeline() {
+                @Override
+                public String failure() {
+                    Map<TopicPartition, Long> now = outputEndNow();
+                    boolean wrote = outputEnd.entrySet().stream().anyMatch(e -> now.get(e.getKey()) > e.getValue());
+                    return wrote ? "stopped by the test once the rebuild had written output" : running.failure();
+                }
+
+                @Override
+                public void close() {
+                    running.close();
+                }
+            };
+        }
+    }
+
+    private static List<String> outputTopics() {
+        return new Reprocess(clientConfig(), pipeline(), TIMEOUT).outputTopics();
+    }
+
+    /** The derived tables as a reader of the whole compacted topics sees them. */
     private static Map<String, KeyedSnapshot> tables() {
         Map<String, KeyedSnapshot> tables = new LinkedHashMap<>();
-        try (HistoryAdmin admin = new HistoryAdmin(TestKafka.clientConfig());
-                SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(TestKafka.clientConfig())) {
-            for (String topic : Reprocess.OUTPUT_TOPICS) {
-                List<TopicPartition> partitions = admin.partitions(List.of(topic));
-                tables.put(
-                        topic,
-                        KeyedSnapshot.read(
-                                TestKafka.clientConfig(),
-                                registry,
-                                topic,
-                                admin.earliest(partitions),
-                                admin.committedEnd(partitions)));
+        try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(clientConfig())) {
+            for (String topic : outputTopics()) {
+                tables.put(topic, KeyedSnapshot.readAll(clientConfig(), registry, topic));
             }
         }
         return tables;
     }
 
+    /** Publishes news with their publication date (00:00 UTC) as record timestamp, in the list's order. */
+    private static void publishNews(List<NewsEvent> news) {
+        publish(news.stream()
+                .map(event -> new ProducerRecord<>(
+                        TopicSpec.NEWS.topicName(),
+                        null,
+                        event.getPublishedAt()
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .toEpochMilli(),
+                        event.getId(),
+                        event))
+                .toList());
+    }
+
     private static void createTopics() throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of("bootstrap.servers", TestKafka.stack().bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = TopicSpec.newTopics(3, (short) 1).stream()
                     .filter(t -> !existing.contains(t.name()))
@@ -301,13 +466,19 @@ class ReprocessIT {
                 .build();
     }
 
-    @SuppressWarnings("unchecked")
     private static <V extends SpecificRecord> void publish(TopicSpec topic, String key, V value) {
-        SpecificAvroSerializer<V> values = new SpecificAvroSerializer<>((Class<V>) value.getClass());
-        values.configure(TestKafka.clientConfig(), false);
-        try (KafkaProducer<String, V> producer =
-                new KafkaProducer<>(TestKafka.clientConfig(), new StringSerializer(), values)) {
-            producer.send(new ProducerRecord<>(topic.topicName(), key, value));
+        publish(List.of(new ProducerRecord<>(topic.topicName(), key, value)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V extends SpecificRecord> void publish(List<ProducerRecord<String, V>> records) {
+        Map<String, Object> config = clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        SpecificAvroSerializer<V> values =
+                new SpecificAvroSerializer<>((Class<V>) records.get(0).value().getClass());
+        values.configure(config, false);
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+            records.forEach(producer::send);
             producer.flush();
         }
     }
