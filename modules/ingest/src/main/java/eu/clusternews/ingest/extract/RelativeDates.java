@@ -6,7 +6,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Relative date phrases that name one day or one week without doubt, resolved against the publication date:
@@ -18,12 +17,12 @@ import java.util.Set;
  */
 final class RelativeDates {
 
-    private static final Set<String> YESTERDAY =
-            Fold.set("yesterday", "gestern", "ayer", "ieri", "wczoraj", "včera", "вчера");
+    private static final Words YESTERDAY =
+            Words.of("yesterday", "gestern", "ayer", "ieri", "wczoraj", "včera", "вчера");
     /** Without German "morgen" (also "morning") and Spanish "mañana" (also "morning"). */
-    private static final Set<String> TOMORROW = Fold.set("tomorrow", "demain", "domani", "jutro", "zítra", "утре");
+    private static final Words TOMORROW = Words.of("tomorrow", "demain", "domani", "jutro", "zítra", "утре");
 
-    private static final Set<String> LAST = Fold.set(
+    private static final Words LAST = Words.of(
             "last",
             "letzte",
             "letzten",
@@ -45,7 +44,7 @@ final class RelativeDates {
             "minulou",
             "миналата",
             "миналия");
-    private static final Set<String> NEXT = Fold.set(
+    private static final Words NEXT = Words.of(
             "next",
             "nächste",
             "nächsten",
@@ -63,8 +62,8 @@ final class RelativeDates {
             "příštím",
             "следващата",
             "следващия");
-    private static final Set<String> WEEK =
-            Fold.set("week", "woche", "semaine", "semana", "settimana", "tygodniu", "týden", "týdnu", "седмица");
+    private static final Words WEEK =
+            Words.of("week", "woche", "semaine", "semana", "settimana", "tygodniu", "týden", "týdnu", "седмица");
     private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
 
     private RelativeDates() {}
