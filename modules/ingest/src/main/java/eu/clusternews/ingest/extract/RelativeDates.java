@@ -65,6 +65,15 @@ final class RelativeDates {
     private static final Words WEEK =
             Words.of("week", "woche", "semaine", "semana", "settimana", "tygodniu", "týden", "týdnu", "седмица");
     private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
+    /** Every word that can start a phrase: one lookup rules out the other tokens. */
+    private static final Words TRIGGERS = Words.union(
+            YESTERDAY,
+            TOMORROW,
+            LAST,
+            NEXT,
+            WEEK,
+            Words.of("hier"),
+            Words.of(WEEKDAYS.keySet().toArray(String[]::new)));
 
     private RelativeDates() {}
 
@@ -76,6 +85,9 @@ final class RelativeDates {
         for (int i = 0; i < tokens.size(); i++) {
             Tokens.Token t = tokens.get(i);
             String w = t.folded();
+            if (!TRIGGERS.contains(w)) {
+                continue;
+            }
             if (YESTERDAY.contains(w) || ("fr".equals(language) && w.equals("hier"))) {
                 LocalDate d = published.minusDays(1);
                 return new DateFinder.Span(d, d, t.start(), t.end(), true);

@@ -5,14 +5,14 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A small set of folded words asked about every token of a document: a bit per (first char, length) pair answers
- * most tokens "no" before any hash is computed (a token's folded string is new, so its hash would be computed for the
- * lookup alone).
+ * A small set of folded words asked about every token of a document: a bit per (first char, last char, length)
+ * answers most tokens "no" before any hash is computed (a token's folded string is new, so its hash would be computed
+ * for the lookup alone).
  */
 final class Words {
 
     private final Set<String> words;
-    private final BitSet shapes = new BitSet(1024 * 32);
+    private final BitSet shapes = new BitSet(1 << 16);
 
     private Words(Set<String> words) {
         this.words = Set.copyOf(words);
@@ -43,6 +43,7 @@ final class Words {
     }
 
     private static int shape(String w) {
-        return (w.charAt(0) & 0x3ff) * 32 + Math.min(w.length(), 31);
+        int n = w.length();
+        return ((w.charAt(0) * 31 + w.charAt(n - 1)) * 31 + n) & 0xffff;
     }
 }
