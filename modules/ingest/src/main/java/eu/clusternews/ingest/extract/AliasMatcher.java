@@ -32,9 +32,16 @@ public final class AliasMatcher {
         boolean shortAlias;
         final Set<String> casings = new HashSet<>(2);
         boolean lowerStartAllowed;
+        /** Only a one-word name written in two parts leads here: both parts must start with a capital. */
+        boolean splitOnly;
+        /** Last tokens of long names that the source cut off mid-word ("... DE LAS EMPRE"): matched as prefixes. */
+        Map<String, Node> truncated;
     }
 
     private final Node root = new Node();
+
+    /** Names of at least this many tokens match with a last token cut short (only long names are cut by sources). */
+    private static final int TRUNCATED_MIN_TOKENS = 6;
 
     public AliasMatcher(ReferenceData reference) {
         Map<String, Set<String>> casingsByFold = new HashMap<>();
@@ -51,21 +58,40 @@ public final class AliasMatcher {
                 .forEach(p -> addNamed(idsByAlias, casingsByFold, p.getId(), p.getName(), p.getShortName()));
         reference
                 .aliases()
-                .forEach((alias, ids) -> idsByAlias
-                        .computeIfAbsent(alias, k -> new LinkedHashSet<>())
-                        .addAll(ids));
+                .forEach((alias, ids) -> variants(alias)
+                        .forEach(v -> idsByAlias
+                                .computeIfAbsent(v, k -> new LinkedHashSet<>())
+                                .addAll(ids)));
         // consortia and programmes list their aliases only in their files and aliases.json: fold both
         idsByAlias.forEach((alias, ids) -> insert(alias, ids, casingsByFold.getOrDefault(Fold.fold(alias), Set.of())));
+        // after every real alias, so that a split never takes a real two-word alias's place
+        idsByAlias.forEach(this::insertSplits);
     }
 
     private static void addNamed(
             Map<String, Set<String>> idsByAlias, Map<String, Set<String>> casings, String id, String... names) {
         for (String name : names) {
             if (name != null && !name.isBlank()) {
-                idsByAlias.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(id);
-                casings.computeIfAbsent(Fold.fold(name), k -> new HashSet<>()).add(name);
+                for (String variant : variants(name)) {
+                    idsByAlias
+                            .computeIfAbsent(variant, k -> new LinkedHashSet<>())
+                            .add(id);
+                    casings.computeIfAbsent(Fold.fold(variant), k -> new HashSet<>())
+                            .add(variant);
+                }
             }
         }
+    }
+
+    /**
+     * A reference name as written and without the editors' notes in it: a trailing parenthesis ("Bundesministerium
+     * für Wirtschaft und Klimaschutz (formerly BMWi)", "... [Solares] (truncated in source)") and square brackets
+     * around restored words.
+     */
+    static List<String> variants(String name) {
+        String cleaned =
+                name.replaceFirst("\\s*\\([^()]*\\)\\s*$", "").replace("[", "").replace("]", "");
+        return cleaned.equals(name) || cleaned.isBlank() ? List.of(name) : List.of(name, cleaned.strip());
     }
 
     private void insert(String alias, Set<String> ids, Set<String> casings) {
@@ -85,16 +111,52 @@ public final class AliasMatcher {
                 ? alias.contains(".") // aliases.json only: lower case, so only domains may start lower case
                 : originals.stream().anyMatch(o -> !o.isEmpty() && Character.isLowerCase(o.codePointAt(0)));
         Node node = root;
+        Node parent = null;
         for (Tokens.Token t : kept) {
+            parent = node;
             node = node.children.computeIfAbsent(t.stem(), k -> new Node());
         }
         mark(node, ids, kept.size() == 1 && kept.get(0).folded().length() <= 4, originals, lowerStart, kept);
+        if (kept.size() >= TRUNCATED_MIN_TOKENS) {
+            // a name this long may have been cut off mid-word by its source: its last token also matches as a prefix
+            String last = kept.get(kept.size() - 1).folded();
+            if (last.length() >= 3) {
+                if (parent.truncated == null) {
+                    parent.truncated = new HashMap<>(2);
+                }
+                parent.truncated.putIfAbsent(last, node);
+            }
+        }
         if (kept.size() > 1 && kept.size() <= 3) {
             // "INNO-DROP" also written "INNODROP"
             StringBuilder joined = new StringBuilder();
             kept.forEach(t -> joined.append(t.folded()));
             Node j = root.children.computeIfAbsent(Fold.stem(joined.toString()), k -> new Node());
             mark(j, ids, joined.length() <= 4, Set.of(), lowerStart, kept);
+        }
+    }
+
+    /**
+     * A one-word name of six letters or more also written in two capitalised parts ("Clus-Grid", "Nano Progress",
+     * "Inno Skart"): every split into two parts of three letters or more becomes a two-token path that matches only
+     * when both tokens start with a capital (three letters each, so an acronym like "ECICT" is not "EC ICT"). Built
+     * into the trie, so matching costs nothing more.
+     */
+    private void insertSplits(String alias, Set<String> ids) {
+        List<Tokens.Token> tokens = Tokens.of(alias);
+        if (tokens.size() != 1 || tokens.get(0).folded().length() < 6) {
+            return;
+        }
+        String whole = tokens.get(0).folded();
+        for (int k = 3; k <= whole.length() - 3; k++) {
+            Node head = root.children.computeIfAbsent(Fold.stem(whole.substring(0, k)), x -> new Node());
+            Node split = head.children.computeIfAbsent(Fold.stem(whole.substring(k)), x -> new Node());
+            if (split.ids == null) {
+                split.ids = new LinkedHashSet<>(ids);
+                split.splitOnly = true;
+            } else if (split.splitOnly) {
+                split.ids.addAll(ids);
+            }
         }
     }
 
@@ -105,6 +167,7 @@ public final class AliasMatcher {
             Set<String> originals,
             boolean lowerStart,
             List<Tokens.Token> kept) {
+        node.splitOnly = false;
         if (node.ids == null) {
             node.ids = new LinkedHashSet<>();
             node.shortAlias = shortAlias;
@@ -136,7 +199,11 @@ public final class AliasMatcher {
             Node best = null;
             int bestEnd = -1;
             for (int j = i; j < tokens.size(); j++) {
-                node = node.children.get(tokens.get(j).stem());
+                Node next = node.children.get(tokens.get(j).stem());
+                if (next == null && node.truncated != null) {
+                    next = truncatedChild(node, tokens.get(j).folded());
+                }
+                node = next;
                 if (node == null) {
                     break;
                 }
@@ -175,11 +242,46 @@ public final class AliasMatcher {
         return out;
     }
 
+    private static Node truncatedChild(Node node, String folded) {
+        for (Map.Entry<String, Node> e : node.truncated.entrySet()) {
+            if (folded.startsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     private static boolean acceptable(Node node, List<Tokens.Token> tokens, int from, int to) {
         Tokens.Token first = tokens.get(from);
+        if (node.splitOnly) {
+            return first.startsUpperCase() && tokens.get(to - 1).startsUpperCase();
+        }
         if (node.shortAlias && to - from == 1) {
-            return first.isUpperCase() || node.casings.contains(first.text());
+            return (first.isUpperCase() || node.casings.contains(first.text())) && !afterClockTime(tokens, from);
         }
         return node.lowerStartAllowed || first.startsUpperCase();
+    }
+
+    /** "10:00 CET", "14.30 CET": a short capital word after a clock time is a time zone, not a name. */
+    private static boolean afterClockTime(List<Tokens.Token> tokens, int at) {
+        if (at < 2) {
+            return false;
+        }
+        Tokens.Token minutes = tokens.get(at - 1);
+        Tokens.Token hours = tokens.get(at - 2);
+        return isDigits(minutes.text())
+                && isDigits(hours.text())
+                && minutes.text().length() == 2
+                && minutes.start() - hours.end() == 1
+                && tokens.get(at).start() - minutes.end() <= 1;
+    }
+
+    private static boolean isDigits(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -113,15 +114,21 @@ public final class DateFinder {
 
     /** As {@link #eventDates(String, LocalDate)}, with the text's language for its future tense (may be null). */
     public Optional<Span> eventDates(String text, LocalDate published, String language) {
-        return absoluteEventDates(text, published).map(s -> resolveYear(text, s, published, language));
+        return eventDates(text, null, published, language);
+    }
+
+    /** As {@link #eventDates(String, LocalDate, String)}, with the text's tokens when the caller has them. */
+    Optional<Span> eventDates(String text, List<Tokens.Token> tokens, LocalDate published, String language) {
+        return absoluteEventDates(text, published).map(s -> resolveYear(text, tokens, s, published, language));
     }
 
     /** Moves a date whose year was taken from the publication date to its most recent past or next occurrence. */
-    private static Span resolveYear(String text, Span s, LocalDate published, String language) {
+    private static Span resolveYear(
+            String text, List<Tokens.Token> tokens, Span s, LocalDate published, String language) {
         if (!s.yearInferred() || published == null) {
             return s;
         }
-        boolean future = FutureCues.inSentence(text, s.offset(), s.endOffset(), language);
+        boolean future = FutureCues.inSentence(text, tokens, s.offset(), s.endOffset(), language);
         if (future) {
             return s.end().isBefore(published) ? s.shiftedYears(1) : s;
         }

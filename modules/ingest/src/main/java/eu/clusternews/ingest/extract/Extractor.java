@@ -122,7 +122,7 @@ public final class Extractor {
         }
 
         NewsKind kind = kinds.classify(title, body);
-        Optional<DateFinder.Span> event = dates.eventDates(text, published, language);
+        Optional<DateFinder.Span> event = dates.eventDates(text, tokens, published, language);
         if (event.isEmpty()) {
             event = Optional.ofNullable(RelativeDates.find(tokens, published, language));
         }

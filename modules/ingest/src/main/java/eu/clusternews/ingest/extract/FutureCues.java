@@ -2,7 +2,6 @@ package eu.clusternews.ingest.extract;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Whether the sentence of a date speaks of the future ("will take place", "findet statt", "aura lieu", "se
@@ -13,7 +12,7 @@ import java.util.Set;
 final class FutureCues {
 
     /** Folded words that mark the future or an announcement, in the project's eight languages. */
-    private static final Set<String> WORDS = Fold.set(
+    private static final Words WORDS = Words.of(
             // en
             "will",
             "shall",
@@ -86,15 +85,18 @@ final class FutureCues {
             "предстоящия");
 
     /** French futures too short for the ending rule ("sera" alone is Italian "evening"). */
-    private static final Set<String> FRENCH = Fold.set("sera", "seront", "aura", "auront", "fera", "feront");
+    private static final Words FRENCH = Words.of("sera", "seront", "aura", "auront", "fera", "feront");
 
     /** How far around the date a sentence is looked for, in chars (bounds the work on text without full stops). */
     private static final int REACH = 300;
 
     private FutureCues() {}
 
-    /** True when the sentence holding [from, to) has a future cue; {@code language} adds French and Italian tenses. */
-    static boolean inSentence(String text, int from, int to, String language) {
+    /**
+     * True when the sentence holding [from, to) has a future cue; {@code language} adds French tenses.
+     * {@code tokens} are the text's tokens when the caller has them (else the sentence is tokenised here).
+     */
+    static boolean inSentence(String text, List<Tokens.Token> tokens, int from, int to, String language) {
         int start = Math.max(0, from - REACH);
         for (int at = Extractor.sentenceEnd(text, start);
                 at >= 0 && at < from;
@@ -105,24 +107,50 @@ final class FutureCues {
         if (end < 0 || end > to + REACH) {
             end = Math.min(text.length(), to + REACH);
         }
-        List<Tokens.Token> tokens = Tokens.of(text.substring(start, end));
+        List<Tokens.Token> sentence;
+        if (tokens == null) {
+            sentence = Tokens.of(text.substring(start, end));
+        } else {
+            int first = firstAtOrAfter(tokens, start);
+            int last = firstAtOrAfter(tokens, end);
+            sentence = tokens.subList(first, last);
+        }
         boolean french = "fr".equals(language);
-        for (Tokens.Token t : tokens) {
+        for (Tokens.Token t : sentence) {
             if (WORDS.contains(t.folded())
                     || (french && FRENCH.contains(t.folded()))
-                    || futureTense(t.text().toLowerCase(Locale.ROOT), french)) {
+                    || futureTense(t.text(), french)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** The index of the first token starting at or after {@code offset}. */
+    private static int firstAtOrAfter(List<Tokens.Token> tokens, int offset) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /**
      * Future tense by its ending: Spanish "-rá/-rán" and Italian "-rà/-ranno" (accented, so no other form ends so),
      * French "-era/-eront/-ira/-iront" only in French text (Spanish "primera" would match).
      */
-    private static boolean futureTense(String word, boolean french) {
-        int n = word.length();
+    private static boolean futureTense(String written, boolean french) {
+        int n = written.length();
+        if (n < 4) {
+            return false;
+        }
+        String word = written.toLowerCase(Locale.ROOT);
         if (n >= 4 && (word.endsWith("rá") || word.endsWith("rán") || word.endsWith("rà"))) {
             return true;
         }

@@ -1,7 +1,6 @@
 package eu.clusternews.ingest.extract;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -14,7 +13,7 @@ import java.util.function.Predicate;
 final class Organisers {
 
     /** Verbs (participles) that name the organiser after a "by" word, or before them when none follows. */
-    private static final Set<String> VERBS = Fold.set(
+    private static final Words VERBS = Words.of(
             "organised",
             "organized",
             "organises",
@@ -61,16 +60,16 @@ final class Organisers {
             "организирана",
             "организира");
     /** Host nouns: the organiser follows a copula ("Gastgeber war X", "Gospodarzem będzie X"), else precedes. */
-    private static final Set<String> HOST_NOUNS = Fold.set("gastgeber", "gastgeberin", "gospodarzem", "домакин");
+    private static final Words HOST_NOUNS = Words.of("gastgeber", "gastgeberin", "gospodarzem", "домакин");
 
-    private static final Set<String> COPULAS = Fold.set(
+    private static final Words COPULAS = Words.of(
             "war", "ist", "wird", "was", "is", "will", "będzie", "był", "była", "jest", "е", "беше", "ще", "est",
             "sera", "fut", "es", "fue", "será", "è", "sarà", "fu", "byl", "byla", "je", "bude");
 
-    private static final Set<String> BY =
-            Fold.set("by", "von", "vom", "durch", "par", "por", "da", "dal", "dalla", "dallo", "przez", "od", "от");
+    private static final Words BY =
+            Words.of("by", "von", "vom", "durch", "par", "por", "da", "dal", "dalla", "dallo", "przez", "od", "от");
     /** "verantwortlich für die Organisation", "responsible for the organisation", "responsable de l'organisation" (with a word of responsibility before). */
-    private static final Set<String> ORGANISATION = Fold.set(
+    private static final Words ORGANISATION = Words.of(
             "organisation",
             "organization",
             "organización",
@@ -79,6 +78,9 @@ final class Organisers {
             "organizację",
             "organizací",
             "организацията");
+
+    /** Any cue word: most tokens are ruled out by this one lookup. */
+    private static final Words CUES = Words.union(VERBS, HOST_NOUNS, ORGANISATION);
 
     /** How far from the cue a name may stand, in chars. */
     private static final int REACH = 90;
@@ -99,6 +101,9 @@ final class Organisers {
         for (int i = 0; i < tokens.size(); i++) {
             Tokens.Token t = tokens.get(i);
             String w = t.folded();
+            if (!CUES.contains(w)) {
+                continue;
+            }
             boolean verb = VERBS.contains(w);
             boolean host = HOST_NOUNS.contains(w);
             boolean organisation = ORGANISATION.contains(w) && responsibleBefore(tokens, i);

@@ -6,7 +6,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Relative date phrases that name one day or one week without doubt, resolved against the publication date:
@@ -18,12 +17,12 @@ import java.util.Set;
  */
 final class RelativeDates {
 
-    private static final Set<String> YESTERDAY =
-            Fold.set("yesterday", "gestern", "ayer", "ieri", "wczoraj", "včera", "вчера");
+    private static final Words YESTERDAY =
+            Words.of("yesterday", "gestern", "ayer", "ieri", "wczoraj", "včera", "вчера");
     /** Without German "morgen" (also "morning") and Spanish "mañana" (also "morning"). */
-    private static final Set<String> TOMORROW = Fold.set("tomorrow", "demain", "domani", "jutro", "zítra", "утре");
+    private static final Words TOMORROW = Words.of("tomorrow", "demain", "domani", "jutro", "zítra", "утре");
 
-    private static final Set<String> LAST = Fold.set(
+    private static final Words LAST = Words.of(
             "last",
             "letzte",
             "letzten",
@@ -45,7 +44,7 @@ final class RelativeDates {
             "minulou",
             "миналата",
             "миналия");
-    private static final Set<String> NEXT = Fold.set(
+    private static final Words NEXT = Words.of(
             "next",
             "nächste",
             "nächsten",
@@ -63,9 +62,18 @@ final class RelativeDates {
             "příštím",
             "следващата",
             "следващия");
-    private static final Set<String> WEEK =
-            Fold.set("week", "woche", "semaine", "semana", "settimana", "tygodniu", "týden", "týdnu", "седмица");
+    private static final Words WEEK =
+            Words.of("week", "woche", "semaine", "semana", "settimana", "tygodniu", "týden", "týdnu", "седмица");
     private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
+    /** Every word that can start a phrase: one lookup rules out the other tokens. */
+    private static final Words TRIGGERS = Words.union(
+            YESTERDAY,
+            TOMORROW,
+            LAST,
+            NEXT,
+            WEEK,
+            Words.of("hier"),
+            Words.of(WEEKDAYS.keySet().toArray(String[]::new)));
 
     private RelativeDates() {}
 
@@ -77,6 +85,9 @@ final class RelativeDates {
         for (int i = 0; i < tokens.size(); i++) {
             Tokens.Token t = tokens.get(i);
             String w = t.folded();
+            if (!TRIGGERS.contains(w)) {
+                continue;
+            }
             if (YESTERDAY.contains(w) || ("fr".equals(language) && w.equals("hier"))) {
                 LocalDate d = published.minusDays(1);
                 return new DateFinder.Span(d, d, t.start(), t.end(), true);

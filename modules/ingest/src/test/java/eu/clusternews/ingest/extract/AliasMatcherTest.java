@@ -39,7 +39,16 @@ class AliasMatcherTest {
                 "Certified by ESCA|org:esca",
                 "the \"Secpho\" cluster|org:secpho",
                 "Horizont 2020|prog:horizon-2020",
-                "AdPack² partners|cons:adpack2"
+                "AdPack² partners|cons:adpack2",
+                "the Clus-Grid partners|cons:clusgrid",
+                "the ClusGrid partners|cons:clusgrid",
+                "Nano Progress from Pardubice|org:nanoprogress",
+                // a long legal name the source cut off mid-word still matches the whole word in text
+                "ASOCIATION ESPANOLA PARA LA INTERNACIONALIZACION Y LA INNOVACION DE LAS EMPRESAS|org:solartys",
+                // the reference's note in brackets and parentheses is not part of the name
+                "la Asociación Española para la Internacionalización y la Innovación de las Empresas Solares|org:solartys",
+                "das Bundesministerium für Wirtschaft und Klimaschutz teilt mit|org:bmwk",
+                "la Comisión Europea|org:european-commission"
             })
     void linksWrittenVariantsToTheirReferenceId(String text, String id) {
         List<AliasMatcher.Match> found = matcher.find(text);
@@ -54,7 +63,12 @@ class AliasMatcherTest {
                 "the esca pe",
                 "green energy is cheap",
                 "Cluster Excellence Management Training",
-                "scs and np are lower case"
+                "scs and np are lower case",
+                "the webinar starts at 10:00 CET",
+                "Beginn 14.30 CET",
+                "the EC ICT budget",
+                "the clus grid idea",
+                "Die Partner trafen sich"
             })
     void doesNotTakeCommonWordsForNames(String text) {
         assertThat(matcher.find(text)).isEmpty();
