@@ -50,6 +50,11 @@ class ApicurioSerdeInteropIT {
     }
 
     private static Map<String, Object> apicurioConfig() {
+        return apicurioConfig(stack);
+    }
+
+    /** Apicurio's own serdes on the Confluent wire format, over this stack's registry; shared with the other ITs. */
+    static Map<String, Object> apicurioConfig(LocalStack stack) {
         Map<String, Object> config = new HashMap<>();
         // Apicurio's serdes talk Apicurio's own API; the Confluent API of the same registry is at /apis/ccompat/v7
         config.put("apicurio.registry.url", stack.schemaRegistryUrl().replace("/apis/ccompat/v7", "/apis/registry/v2"));

@@ -15,9 +15,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.clusternews.app.ServeApiIT.LivePipeline;
@@ -46,9 +49,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * where /usr/bin/chromium or /usr/bin/chromedriver is missing ({@code apt-get install chromium chromium-driver}).
  *
  * <p>The news this test ingests is about Hellenic BioCluster (ECRI), outside the ten seed clusters whose counts
- * {@link ServeApiIT} checks exactly on the same shared broker. With {@code -Dclusternews.screenshot} it also
- * ingests the Spanish report of the seed's training and writes docs/dashboard-events.png (the training as one event
- * reported in German and Spanish), then ingests 200 generated news and writes docs/dashboard.png.
+ * {@link ServeApiIT} checks exactly on the same shared broker. With {@code -Dclusternews.screenshot} it writes
+ * docs/dashboard-events.png (the seeds' Berlin training as one event reported in German, English and Spanish), then
+ * ingests 200 generated news and writes docs/dashboard.png.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
@@ -57,8 +60,6 @@ class DashboardBrowserIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("../../docs/dashboard.png");
     private static final Path EVENTS_SCREENSHOT = Path.of("../../docs/dashboard-events.png");
-    /** The Spanish report of the seed's Berlin training, from the ingest module's test documents. */
-    private static final Path SPANISH_REPORT = Path.of("../ingest/src/test/resources/documents/es_noticia.html");
 
     private static final String LIVE_CLUSTER = "org:hbio";
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -121,6 +122,53 @@ class DashboardBrowserIT {
         assertNoConsoleErrors();
     }
 
+    // first: the page lists the ten newest events, and the screenshot run's generated news would push a 2017 one out
+    @Test
+    @Order(1)
+    void showsTheSeedsBerlinTrainingAsOneEventWithItsReportsInThreeLanguages() throws IOException {
+        List<String> seedNews = ids(
+                pipeline.json("/api/news?consortium=cons:inno-drop&from=2017-05-01&until=2017-07-01&limit=10", 200));
+        assertThat(seedNews).as("the three seed reports").hasSize(3);
+        String trainingId = awaitTheSeedsTrainingAsOneEvent();
+
+        openDashboard(pipeline);
+        await("the training listed on the page")
+                .atMost(WAIT)
+                .until(() -> !driver.findElements(
+                                By.cssSelector("#event-list li.event[data-event-id='" + trainingId + "']"))
+                        .isEmpty());
+
+        // read in one go: a live update re-renders the list
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = (Map<String, Object>) driver.executeScript(
+                "const seed = new Set(arguments[1]);"
+                        + "const events = Array.from(document.querySelectorAll('#event-list li.event'));"
+                        + "const training = events.find(e => e.dataset.eventId === arguments[0]);"
+                        + "return {"
+                        + " holdingSeedReports: events.filter(e => Array.from(e.querySelectorAll('.event-report'),"
+                        + "   r => r.dataset.newsId).some(id => seed.has(id))).length,"
+                        + " reports: Array.from(training.querySelectorAll('.event-report'), r => r.dataset.newsId),"
+                        + " reportLanguages: Array.from(training.querySelectorAll('.event-report abbr.lang'),"
+                        + "   a => a.dataset.language),"
+                        + " eventLanguages: Array.from(training.querySelectorAll('.event-languages abbr.lang'),"
+                        + "   a => a.dataset.language),"
+                        + " when: training.querySelector('.event-when').innerText,"
+                        + " place: training.querySelector('.event-place').innerText,"
+                        + " kind: training.querySelector('.kind').innerText};",
+                trainingId,
+                seedNews);
+        assertThat(shown.get("holdingSeedReports"))
+                .as("events listing a seed report")
+                .isEqualTo(1L);
+        assertThat((List<Object>) shown.get("reports")).containsExactlyInAnyOrderElementsOf(seedNews);
+        assertThat((List<Object>) shown.get("reportLanguages")).containsExactly("en", "de", "es");
+        assertThat((List<Object>) shown.get("eventLanguages")).containsExactly("de", "en", "es");
+        assertThat(shown.get("when")).isEqualTo("2017-04-25 – 2017-04-28");
+        assertThat(shown.get("place").toString()).contains("Berlin");
+        assertThat(shown.get("kind")).isEqualTo("training");
+        assertNoConsoleErrors();
+    }
+
     @Test
     void updatesAClustersNewsCountLiveWhenANewsItemIsIngested() throws IOException {
         openDashboard(pipeline);
@@ -173,25 +221,19 @@ class DashboardBrowserIT {
     }
 
     /**
-     * Writes docs/dashboard-events.png once the seed's training is one event with its German and Spanish reports, and
+     * Writes docs/dashboard-events.png once the seed's training is one event with its German, English and Spanish reports, and
      * docs/dashboard.png after ingesting 200 generated news; only with {@code -Dclusternews.screenshot}, so ordinary
-     * builds leave the repository alone. Runs first, so the hostile titles of the test below are not in it.
+     * builds leave the repository alone. Runs before the unordered tests, so the hostile titles of the test below are
+     * not in it.
      */
     @Test
-    @Order(1)
+    @Order(2)
     void takesTheReadmeScreenshotAfterTwoHundredGeneratedNews() throws Exception {
         assumeTrue(
                 SCREENSHOT_RUN,
                 "screenshot not taken: run with -Dclusternews.screenshot=true to rewrite "
                         + SCREENSHOT.toAbsolutePath().normalize());
-        pipeline.ingest(List.of(SPANISH_REPORT));
-        await("the seed's training as one event reported in German and Spanish")
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> {
-                    var events = pipeline.json("/api/events?language=es", 200).get("items");
-                    return events.size() == 1
-                            && events.get(0).get("languages").toString().contains("\"de\"");
-                });
+        awaitTheSeedsTrainingAsOneEvent();
         openDashboard(pipeline);
         await("the event listed on the page")
                 .atMost(WAIT)
@@ -226,6 +268,28 @@ class DashboardBrowserIT {
     }
 
     // ---- helpers
+
+    /** Waits until the pipeline holds the seeds' training as one event with its three reports; returns its id. */
+    private static String awaitTheSeedsTrainingAsOneEvent() {
+        AtomicReference<String> id = new AtomicReference<>();
+        await("the seeds' training as one event reported in German, English and Spanish")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> {
+                    List<JsonNode> trainings = ServeApiIT.items(
+                                    pipeline.json("/api/events?consortium=cons:inno-drop&until=2017-05-01", 200))
+                            .stream()
+                            .filter(e -> "2017-04-25".equals(e.path("start").asText()))
+                            .toList();
+                    if (trainings.size() != 1
+                            || trainings.get(0).get("reportCount").asLong() != 3
+                            || !trainings.get(0).get("languages").toString().equals("[\"de\",\"en\",\"es\"]")) {
+                        return false;
+                    }
+                    id.set(trainings.get(0).get("id").asText());
+                    return true;
+                });
+        return id.get();
+    }
 
     private static ChromeDriver startChromium(Path userDataDir) {
         ChromeOptions options = new ChromeOptions();

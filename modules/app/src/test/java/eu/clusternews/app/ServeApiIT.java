@@ -90,15 +90,20 @@ class ServeApiIT {
     }
 
     @Test
-    void listsTheTenClustersOfInnoDropAndClusgridWithOneNewsEach() throws Exception {
+    void listsTheTenClustersOfInnoDropAndClusgridWithThreeNewsAndOneEventEach() throws Exception {
         JsonNode listing = pipeline.json("/api/clusters?consortium=cons:inno-drop", 200);
 
         assertThat(ids(listing)).containsExactlyInAnyOrderElementsOf(SEED_CLUSTERS);
+        // every seed report (May de and en, June es) names both consortia, so each of their members is in all three
         assertThat(items(listing)).allSatisfy(cluster -> {
             assertThat(cluster.get("newsCount").asLong())
                     .as("newsCount of %s", cluster.get("id"))
+                    .isEqualTo(3);
+            assertThat(cluster.get("eventCount").asLong())
+                    .as("eventCount of %s", cluster.get("id"))
                     .isEqualTo(1);
-            assertThat(cluster.get("countsByMonth").get("2017-05").asLong()).isEqualTo(1);
+            assertThat(cluster.get("countsByMonth").get("2017-05").asLong()).isEqualTo(2);
+            assertThat(cluster.get("countsByMonth").get("2017-06").asLong()).isEqualTo(1);
             assertThat(cluster.get("consortiumIds"))
                     .extracting(JsonNode::asText)
                     .contains("cons:inno-drop", "cons:clusgrid");
@@ -115,16 +120,21 @@ class ServeApiIT {
         JsonNode activity = detail.get("cluster");
         assertThat(activity.get("id").asText()).isEqualTo("org:bnpt");
         assertThat(activity.get("name").asText()).isEqualTo("BalticNet-PlasmaTec");
-        assertThat(activity.get("newsCount").asLong()).isEqualTo(1);
-        assertThat(activity.get("countsByKind").get("TRAINING").asLong()).isEqualTo(1);
-        assertThat(activity.get("lastPublishedAt").asText()).isEqualTo("2017-05-17");
+        assertThat(activity.get("newsCount").asLong()).isEqualTo(3);
+        assertThat(activity.get("countsByKind").get("TRAINING").asLong()).isEqualTo(3);
+        assertThat(activity.get("firstPublishedAt").asText()).isEqualTo("2017-05-05");
+        assertThat(activity.get("lastPublishedAt").asText()).isEqualTo("2017-06-28");
         assertThat(detail.get("organisation").get("city").asText()).isEqualTo("Greifswald");
-        assertThat(detail.get("timeline")).hasSize(1);
+        assertThat(detail.get("timeline")).hasSize(2);
         assertThat(detail.get("timeline").get(0).get("month").asText()).isEqualTo("2017-05");
-        assertThat(detail.get("timeline").get(0).get("count").asLong()).isEqualTo(1);
-        JsonNode recent = detail.get("recentNews").get(0);
-        assertThat(recent.get("title").asText()).startsWith("BalticNet-PlasmaTec: Treffen europäischer Cluster");
-        assertThat(recent.get("publishedAt").asText()).isEqualTo("2017-05-17");
+        assertThat(detail.get("timeline").get(0).get("count").asLong()).isEqualTo(2);
+        assertThat(detail.get("timeline").get(1).get("month").asText()).isEqualTo("2017-06");
+        assertThat(detail.get("timeline").get(1).get("count").asLong()).isEqualTo(1);
+        assertThat(detail.get("recentNews"))
+                .extracting(n -> n.get("publishedAt").asText())
+                .containsExactly("2017-06-28", "2017-05-17", "2017-05-05");
+        JsonNode seed = detail.get("recentNews").get(1);
+        assertThat(seed.get("title").asText()).startsWith("BalticNet-PlasmaTec: Treffen europäischer Cluster");
         assertThat(detail.get("consortia"))
                 .extracting(c -> c.get("id").asText())
                 .contains("cons:inno-drop", "cons:clusgrid");
@@ -149,7 +159,9 @@ class ServeApiIT {
                         .get("countsByMonth")
                         .get("2017-05")
                         .asLong())
-                .isEqualTo(1);
+                .isEqualTo(2);
+        assertThat(consortium.get("activity").get("newsCount").asLong()).isEqualTo(3);
+        assertThat(consortium.get("activity").get("eventCount").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -168,8 +180,12 @@ class ServeApiIT {
     void listsTheEnrichedSeedNewsForBalticNetPlasmaTec() throws Exception {
         JsonNode news = pipeline.json("/api/news?cluster=org:bnpt", 200);
 
-        assertThat(news.get("count").asInt()).isEqualTo(1);
-        JsonNode item = news.get("items").get(0);
+        assertThat(news.get("count").asInt()).isEqualTo(3);
+        assertThat(items(news))
+                .extracting(n ->
+                        n.get("publishedAt").asText() + " " + n.get("language").asText())
+                .containsExactly("2017-06-28 es", "2017-05-17 de", "2017-05-05 en");
+        JsonNode item = news.get("items").get(1);
         assertThat(item.get("publishedAt").asText()).isEqualTo("2017-05-17");
         assertThat(item.get("language").asText()).isEqualTo("de");
         assertThat(item.get("kind").asText()).isEqualTo("TRAINING");
@@ -183,7 +199,10 @@ class ServeApiIT {
                 .contains("cons:inno-drop", "cons:clusgrid");
         assertThat(item.get("programmes")).extracting(p -> p.get("id").asText()).contains("prog:cosme");
         assertThat(item.has("body")).as("the body text is not served").isFalse();
-        assertThat(ids(pipeline.json("/api/news?cluster=org:bnpt&from=2017-06-01", 200)))
+        assertThat(items(pipeline.json("/api/news?cluster=org:bnpt&from=2017-06-01", 200)))
+                .extracting(n -> n.get("language").asText())
+                .containsExactly("es");
+        assertThat(ids(pipeline.json("/api/news?cluster=org:bnpt&from=2017-07-01", 200)))
                 .isEmpty();
     }
 
