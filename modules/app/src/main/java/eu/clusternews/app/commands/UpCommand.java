@@ -134,17 +134,16 @@ public final class UpCommand implements Callable<Integer> {
                     false);
             out.printf("News             %s%n", ingested.oneLine());
 
-            Path stateDir = local.dataDir.resolve("streams");
+            // the state beside the embedded stack's data, unless the file or the environment names a state.dir
+            PipelineConfig pipelineConfig = settings.pipelineConfig(local.dataDir.resolve("streams"));
             if (reprocess) {
-                var clientConfig = settings.asClientConfig();
                 eu.clusternews.history.ReprocessReport report = new eu.clusternews.history.Reprocess(
-                                clientConfig,
-                                new eu.clusternews.history.ClusterNewsPipeline(clientConfig, null, stateDir),
+                                settings.asClientConfig(),
+                                new eu.clusternews.history.ClusterNewsPipeline(pipelineConfig.asMap(), null, null),
                                 Duration.ofMinutes(30))
                         .run(line -> out.println("Reprocess        " + line));
                 report.describe(20).forEach(line -> out.println("Reprocess        " + line));
             }
-            PipelineConfig pipelineConfig = PipelineCommand.pipelineConfig(settings, null, stateDir, false);
             try (PipelineService pipeline = PipelineService.start(
                     pipelineConfig, new PipelineService.HttpSettings(httpHost, httpPort, advertisedHost))) {
                 pipeline.awaitRunning(Duration.ofMinutes(2));
