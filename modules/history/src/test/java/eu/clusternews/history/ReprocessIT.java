@@ -31,10 +31,10 @@ import eu.clusternews.avro.Programme;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
 import eu.clusternews.registry.SpecificAvroSerializer;
+import eu.clusternews.topics.TopicProvisioner;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -240,14 +240,10 @@ class ReprocessIT {
         return tables;
     }
 
-    private static void createTopics() throws Exception {
+    private static void createTopics() {
         try (Admin admin =
                 Admin.create(Map.of("bootstrap.servers", TestKafka.stack().bootstrapServers()))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = TopicSpec.newTopics(3, (short) 1).stream()
-                    .filter(t -> !existing.contains(t.name()))
-                    .toList();
-            admin.createTopics(missing).all().get();
+            new TopicProvisioner(admin).ensureTopics(3, (short) 1);
         }
     }
 

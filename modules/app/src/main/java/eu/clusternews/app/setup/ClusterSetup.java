@@ -5,10 +5,13 @@ import java.util.Map;
 
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.ingest.reference.ReferencePublisher;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.SchemaRegistration;
+import eu.clusternews.topics.SetupException;
+import eu.clusternews.topics.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
