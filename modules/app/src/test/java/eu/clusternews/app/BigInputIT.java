@@ -24,6 +24,8 @@ import eu.clusternews.ingest.generate.NewsGenerator;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -173,7 +175,7 @@ class BigInputIT {
                 "--reference",
                 Seeds.reference().toString()));
         all.addAll(List.of(args));
-        return CommandRun.of(all.toArray(String[]::new));
+        return CommandRun.of(ClusterNews.commandLine(), all.toArray(String[]::new));
     }
 
     private static Matcher summary(CommandRun run) {

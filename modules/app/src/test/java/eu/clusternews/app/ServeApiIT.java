@@ -27,6 +27,8 @@ import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.SharedLocalStack;
 import eu.clusternews.pipeline.PipelineConfig;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -331,7 +333,7 @@ class ServeApiIT {
                     "--reference",
                     Seeds.reference().toString()));
             inputs.forEach(input -> args.add(input.toString()));
-            CommandRun run = CommandRun.of(args.toArray(String[]::new));
+            CommandRun run = CommandRun.of(ClusterNews.commandLine(), args.toArray(String[]::new));
             assertThat(run.exitCode())
                     .as("ingest %s: %s%s", inputs, run.out(), run.err())
                     .isZero();

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.clusternews.app.ServeApiIT.LivePipeline;
 import eu.clusternews.pipeline.ClusterNewsTopology;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.StringSerializer;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.local.ApicurioRegistryProcess;
 import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -55,7 +56,7 @@ class BrokerFailureIT {
     @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void aKilledAndRestartedBrokerLosesNoNewsAndThePipelineRecoversByItself() throws Exception {
         Path work = FaultTestSupport.workDir("broker-failure");
-        ReferenceData reference = ReferenceData.load(FaultTestSupport.referenceDir());
+        ReferenceData reference = ReferenceData.load(Seeds.reference());
         NewsInput input = NewsInput.generate(reference, 600, RECORDS, SEED);
         Aggregates recount = Recount.of(input.records(), Recount.lookup(reference));
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.setup.ClusterSetup;
 import eu.clusternews.local.Directories;
+import eu.clusternews.testing.Seeds;
 
 /** What both fault tests need: a clean work directory, the seeds, the cluster set up, and their results summed up. */
 final class FaultTestSupport {
@@ -34,15 +35,6 @@ final class FaultTestSupport {
         return dir;
     }
 
-    /** The repository's reference data (the tests run in modules/faults). */
-    static Path referenceDir() {
-        Path dir = Path.of("../../seeds/reference").toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("The fault tests run from modules/faults and expect the seeds at " + dir);
-        }
-        return dir;
-    }
-
     /** The client settings every Kafka client and serde of the tests uses. */
     static Map<String, Object> clientConfig(String bootstrapServers, String schemaRegistryUrl) {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -55,7 +47,7 @@ final class FaultTestSupport {
     static ClusterSetup.Summary setUp(String bootstrapServers, String schemaRegistryUrl, short replicationFactor) {
         Settings settings =
                 Settings.resolve(null, Map.of(), Map.of()).withEndpoints(bootstrapServers, schemaRegistryUrl);
-        return new ClusterSetup(settings).run(referenceDir(), null, replicationFactor);
+        return new ClusterSetup(settings).run(Seeds.reference(), null, replicationFactor);
     }
 
     /** The ids that occur more than once, with their counts (at most 20 of them, for a readable failure). */

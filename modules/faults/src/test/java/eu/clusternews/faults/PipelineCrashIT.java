@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.testing.Seeds;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class PipelineCrashIT {
         Map<String, Object> client = FaultTestSupport.clientConfig(stack.bootstrapServers(), stack.schemaRegistryUrl());
         FaultTestSupport.setUp(stack.bootstrapServers(), stack.schemaRegistryUrl(), (short) 1);
 
-        ReferenceData reference = ReferenceData.load(FaultTestSupport.referenceDir());
+        ReferenceData reference = ReferenceData.load(Seeds.reference());
         NewsInput input = NewsInput.generate(reference, TEMPLATES, RECORDS, SEED);
         Aggregates recount = Recount.of(input.records(), Recount.lookup(reference));
         long published = System.nanoTime();

@@ -24,6 +24,7 @@ import eu.clusternews.local.ApicurioRegistryProcess;
 import eu.clusternews.local.EmbeddedKafkaBroker;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.registry.SchemaRegistryClients;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -101,7 +102,7 @@ class RegistryOutageIT {
                 String registryUrl = registry.confluentApiUrl();
                 Map<String, Object> client = FaultTestSupport.clientConfig(broker.bootstrapServers(), registryUrl);
                 FaultTestSupport.setUp(broker.bootstrapServers(), registryUrl, (short) 1);
-                ReferenceData reference = ReferenceData.load(FaultTestSupport.referenceDir());
+                ReferenceData reference = ReferenceData.load(Seeds.reference());
                 NewsInput input = NewsInput.generate(reference, TEMPLATES, RECORDS, SEED);
                 Aggregates recount = Recount.of(input.records(), Recount.lookup(reference));
                 input.publish(client, 0, input.size(), 0);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import eu.clusternews.app.ClusterNews;
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.app.setup.ClusterSetup;
@@ -15,6 +16,8 @@ import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.registry.RestSchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClient;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -96,6 +99,7 @@ class ConfluentContainersIT {
 
         new ClusterSetup(settings).run(Seeds.reference(), null, (short) 1);
         CommandRun ingest = CommandRun.of(
+                ClusterNews.commandLine(),
                 "ingest",
                 "--bootstrap-servers",
                 bootstrap,

@@ -30,6 +30,7 @@ import eu.clusternews.pipeline.DeadLetterHandler;
 import eu.clusternews.pipeline.NewsValidator;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.registry.ConfluentWireFormat;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.ClusterNewsTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;

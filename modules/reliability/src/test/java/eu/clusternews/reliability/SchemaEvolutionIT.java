@@ -28,6 +28,7 @@ import eu.clusternews.registry.GenericAvroSerializer;
 import eu.clusternews.registry.IncompatibleSchemaException;
 import eu.clusternews.registry.RestSchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClient;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.avro.JsonProperties;

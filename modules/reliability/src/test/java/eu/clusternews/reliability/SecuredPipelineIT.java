@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
+import eu.clusternews.app.ClusterNews;
 import eu.clusternews.app.commands.PipelineCommand;
 import eu.clusternews.app.commands.UpCommand;
 import eu.clusternews.app.run.PipelineService;
@@ -27,6 +28,8 @@ import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.local.EmbeddedKafkaBroker;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.pipeline.PipelineConfig;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -272,7 +275,7 @@ class SecuredPipelineIT {
     }
 
     private static CommandRun run(String... args) {
-        CommandRun run = CommandRun.of(args);
+        CommandRun run = CommandRun.of(ClusterNews.commandLine(), args);
         runs.add(run);
         return run;
     }

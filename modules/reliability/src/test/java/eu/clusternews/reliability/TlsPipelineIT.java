@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import eu.clusternews.app.ClusterNews;
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.avro.ClusterActivity;
@@ -18,6 +19,8 @@ import eu.clusternews.local.EmbeddedKafkaBroker;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.TestCertificates;
 import eu.clusternews.pipeline.PipelineConfig;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.ClusterNewsTopics;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +79,7 @@ class TlsPipelineIT {
     @Test
     void setupIngestAndThePipelineWorkOverTlsWithTheTruststoreFromTheConfigFile() throws Exception {
         CommandRun setup = CommandRun.of(
+                ClusterNews.commandLine(),
                 "setup",
                 "--config",
                 clientConfig.toString(),
@@ -83,6 +87,7 @@ class TlsPipelineIT {
                 Seeds.reference().toString());
         assertThat(setup.exitCode()).as("setup over TLS: %s", setup.err()).isZero();
         CommandRun ingest = CommandRun.of(
+                ClusterNews.commandLine(),
                 "ingest",
                 "--config",
                 clientConfig.toString(),
@@ -110,6 +115,7 @@ class TlsPipelineIT {
     @Test
     void aClientWithoutTheTruststoreIsRefusedWithAMessageNamingTheBroker() {
         CommandRun setup = CommandRun.of(
+                ClusterNews.commandLine(),
                 "setup",
                 "--bootstrap-server",
                 broker.bootstrapServers(),
