@@ -1,7 +1,6 @@
 package eu.clusternews.ingest.reference;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import eu.clusternews.topics.ClientConfigs;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.SetupException;
 import eu.clusternews.topics.Topic;
@@ -44,7 +44,7 @@ public final class ReferencePublisher {
     }
 
     private <V extends SpecificRecord> int publish(Topic<String, V> topic, List<V> records, Function<V, String> id) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
+        Map<String, Object> config = ClientConfigs.producer(clientConfig);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "clusternews-setup-" + topic.name());
