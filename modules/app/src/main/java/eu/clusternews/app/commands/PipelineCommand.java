@@ -1,7 +1,6 @@
 package eu.clusternews.app.commands;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
@@ -9,9 +8,7 @@ import eu.clusternews.pipeline.PipelineConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code clusternews pipeline}: the Kafka Streams topology and the HTTP API, until stopped. */
 @Command(
@@ -24,19 +21,7 @@ import picocli.CommandLine.Spec;
                     + "others. Configuration: Kafka Streams properties in a file (--config), KAFKA_*/CLUSTERNEWS_* "
                     + "environment variables, then these flags."
         })
-public final class PipelineCommand implements Callable<Integer> {
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
+public final class PipelineCommand extends ClusterCommand {
 
     @Mixin
     PipelineOptions pipeline;

@@ -3,7 +3,6 @@ package eu.clusternews.app.commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
@@ -13,9 +12,7 @@ import eu.clusternews.local.LocalStack;
 import eu.clusternews.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code clusternews up}: everything, on the embedded default or on an existing cluster. */
 @Command(
@@ -27,25 +24,13 @@ import picocli.CommandLine.Spec;
                     + "news, the pipeline, and the dashboard with its HTTP API.",
             "Runs until stopped (Ctrl-C); starting again keeps the history."
         })
-public final class UpCommand implements Callable<Integer> {
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    TimeoutOption timeout;
+public final class UpCommand extends ClusterCommand {
 
     @Mixin
     LocalOptions local;
 
     @Mixin
     SetupOptions setup;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(
             names = "--http-port",
