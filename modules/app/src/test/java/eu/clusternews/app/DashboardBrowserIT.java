@@ -24,6 +24,7 @@ import eu.clusternews.app.ServeApiIT.LivePipeline;
 import eu.clusternews.ingest.generate.NewsGenerator;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.testing.Chromium;
+import eu.clusternews.testing.Closeables;
 import eu.clusternews.testing.Seeds;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -78,12 +79,7 @@ class DashboardBrowserIT {
 
     @AfterAll
     static void stopBrowserAndPipeline() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (pipeline != null) {
-            pipeline.close();
-        }
+        Closeables.closeAll(driver == null ? null : driver::quit, pipeline);
     }
 
     @Test

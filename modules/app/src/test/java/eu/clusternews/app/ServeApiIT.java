@@ -324,14 +324,7 @@ class ServeApiIT {
          * reference; returns how many news were published.
          */
         int ingest(List<Path> inputs) {
-            List<String> args = new java.util.ArrayList<>(List.of(
-                    "ingest",
-                    "--bootstrap-servers",
-                    stack.bootstrapServers(),
-                    "--schema-registry-url",
-                    stack.schemaRegistryUrl(),
-                    "--reference",
-                    Seeds.reference().toString()));
+            List<String> args = SeedIngest.args(stack);
             inputs.forEach(input -> args.add(input.toString()));
             CommandRun run = CommandRun.of(ClusterNews.commandLine(), args.toArray(String[]::new));
             assertThat(run.exitCode())

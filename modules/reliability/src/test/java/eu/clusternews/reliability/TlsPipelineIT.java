@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -21,8 +20,6 @@ import eu.clusternews.local.testing.TestCertificates;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.testing.CommandRun;
 import eu.clusternews.testing.Seeds;
-import eu.clusternews.topics.ClusterNewsTopics;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,15 +133,7 @@ class TlsPipelineIT {
         Map<String, Object> config = new HashMap<>(tlsClient());
         config.put("bootstrap.servers", broker.bootstrapServers());
         config.put("schema.registry.url", SharedRegistry.url());
-        ClusterNewsTopics topics = ClusterNewsTopics.from(config);
-        Map<String, ClusterActivity> latest = new LinkedHashMap<>();
-        TopicReader.readCommitted(
-                        config,
-                        topics.clusterActivity().name(),
-                        new StringDeserializer(),
-                        topics.clusterActivity().valueDeserializer())
-                .forEach(r -> latest.put(r.key(), r.value()));
-        return latest;
+        return TopicReader.latestClusterActivity(config);
     }
 
     private static Map<String, Object> tlsClient() {
