@@ -1,5 +1,7 @@
 package eu.clusternews.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +50,17 @@ final class FaultTestSupport {
         Settings settings =
                 Settings.resolve(null, Map.of(), Map.of()).withEndpoints(bootstrapServers, schemaRegistryUrl);
         return new ClusterSetup(settings).run(Seeds.reference(), null, replicationFactor);
+    }
+
+    /** Every input news exactly once in read_committed cluster-news-enriched: none twice, none missing, no other. */
+    static void assertEachNewsOnce(Map<String, Integer> enrichedIdCounts, Set<String> inputIds) {
+        assertThat(duplicates(enrichedIdCounts))
+                .as("news ids twice in read_committed cluster-news-enriched")
+                .isEmpty();
+        assertThat(missing(inputIds, enrichedIdCounts.keySet()))
+                .as("news ids missing from cluster-news-enriched")
+                .isEmpty();
+        assertThat(enrichedIdCounts.keySet()).isEqualTo(inputIds);
     }
 
     /** The ids that occur more than once, with their counts (at most 20 of them, for a readable failure). */

@@ -195,33 +195,11 @@ class PipelineCrashIT {
                 .as("kills while input was still to do")
                 .hasSizeGreaterThanOrEqualTo(Math.min(KILLS, 5))
                 .allMatch(kill -> kill.inputLag() > 0 || kill.committedInput() < input.size());
-        assertThat(FaultTestSupport.duplicates(enrichedAfterCrashes))
-                .as("news ids twice in read_committed cluster-news-enriched")
-                .isEmpty();
-        assertThat(FaultTestSupport.missing(input.distinctIds(), enrichedAfterCrashes.keySet()))
-                .as("news ids missing from cluster-news-enriched")
-                .isEmpty();
-        assertThat(enrichedAfterCrashes.keySet()).isEqualTo(input.distinctIds());
+        FaultTestSupport.assertEachNewsOnce(enrichedAfterCrashes, input.distinctIds());
         assertThat(enrichedCleanRun.keySet()).isEqualTo(input.distinctIds());
 
-        assertThat(cleanRun.clusters())
-                .as("clean run vs recount: cluster-activity")
-                .isEqualTo(recount.clusters());
-        assertThat(cleanRun.consortia())
-                .as("clean run vs recount: consortium-activity")
-                .isEqualTo(recount.consortia());
-        assertThat(cleanRun.programmes())
-                .as("clean run vs recount: programme-activity")
-                .isEqualTo(recount.programmes());
-        assertThat(afterCrashes.clusters())
-                .as("after the crashes vs the clean run: cluster-activity")
-                .isEqualTo(cleanRun.clusters());
-        assertThat(afterCrashes.consortia())
-                .as("after the crashes vs the clean run: consortium-activity")
-                .isEqualTo(cleanRun.consortia());
-        assertThat(afterCrashes.programmes())
-                .as("after the crashes vs the clean run: programme-activity")
-                .isEqualTo(cleanRun.programmes());
+        cleanRun.assertSameAs(recount, "clean run vs recount");
+        afterCrashes.assertSameAs(cleanRun, "after the crashes vs the clean run");
     }
 
     private static void awaitDone(GroupProgress progress, ChildJvm pipeline) {

@@ -146,10 +146,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                     case 404 -> new SubjectNotFoundException(subject, shownUrls);
                     default -> null;
                 });
-        int id = requiredInt(answer, "id");
-        idsBySubjectSchema.put(key, id);
-        schemasById.putIfAbsent(id, schema);
-        return id;
+        return remember(key, answer);
     }
 
     @Override
@@ -168,9 +165,14 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                     case 422 -> new InvalidSchemaException(subject, shownUrls, error.message);
                     default -> null;
                 });
+        return remember(key, answer);
+    }
+
+    /** The id the registry answered for this subject and schema, cached both ways. */
+    private int remember(SubjectSchema key, JsonNode answer) {
         int id = requiredInt(answer, "id");
         idsBySubjectSchema.put(key, id);
-        schemasById.putIfAbsent(id, schema);
+        schemasById.putIfAbsent(id, key.schema());
         return id;
     }
 
