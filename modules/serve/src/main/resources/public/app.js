@@ -5,12 +5,20 @@
 const state = {
   clusters: new Map(),          // id -> cluster JSON (/api/clusters items)
   sort: { field: "newsCount", order: "desc" },
+  measure: "newsCount",         // what clusters are ranked and charted by: newsCount or eventCount
   country: "",
   chart: null,
+  events: [],                   // /api/events items, newest first
+  eventLanguage: "",
+  eventLanguages: new Set(),    // languages seen in the events listed without a language filter
 };
 
 const PALETTE = ["#0b57d0", "#b3261e", "#137333", "#a142f4", "#e37400", "#007b83", "#c5221f", "#5f6368", "#8a6d00", "#d01884"];
-const DEFAULT_ORDER = { name: "asc", country: "asc", newsCount: "desc", lastPublishedAt: "desc" };
+const DEFAULT_ORDER = { name: "asc", country: "asc", newsCount: "desc", eventCount: "desc", lastPublishedAt: "desc" };
+const MEASURES = {
+  newsCount: { heading: "News per month", byMonth: (c) => c.countsByMonth },
+  eventCount: { heading: "Events per month", byMonth: (c) => c.eventsByMonth || {} },
+};
 
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
@@ -108,6 +116,7 @@ function renderTable(flashId) {
       el("th", { scope: "row" }, c.name || c.id),
       el("td", {}, c.country || "—"),
       el("td", { class: "number" }, c.newsCount),
+      el("td", { class: "number event-count" }, c.eventCount || 0),
       el("td", { class: "date" }, c.lastPublishedAt || "—"),
       el("td", { class: "col-consortia" }, c.consortiumIds.length ? c.consortiumIds.map((id) => id.replace(/^cons:/, "").toUpperCase()).join(", ") : "—"));
     return row;
@@ -117,6 +126,17 @@ function renderTable(flashId) {
     const field = th.querySelector("button").dataset.sort;
     th.setAttribute("aria-sort", field === state.sort.field ? (state.sort.order === "asc" ? "ascending" : "descending") : "none");
   }
+  for (const button of document.querySelectorAll("button[data-rank]")) {
+    button.setAttribute("aria-pressed", String(button.dataset.rank === state.measure));
+  }
+}
+
+/** Ranks the clusters, and charts them, by news or by events. */
+function rankBy(measure) {
+  state.measure = measure;
+  state.sort = { field: measure, order: "desc" };
+  renderTable();
+  renderChart();
 }
 
 function setupSorting() {
@@ -126,8 +146,15 @@ function setupSorting() {
       state.sort = field === state.sort.field
         ? { field, order: state.sort.order === "asc" ? "desc" : "asc" }
         : { field, order: DEFAULT_ORDER[field] };
+      if (MEASURES[field] && field !== state.measure) {
+        state.measure = field;
+        renderChart();
+      }
       renderTable();
     });
+  }
+  for (const button of document.querySelectorAll("button[data-rank]")) {
+    button.addEventListener("click", () => rankBy(button.dataset.rank));
   }
   document.getElementById("country-filter").addEventListener("change", (event) => {
     state.country = event.target.value;
@@ -161,8 +188,8 @@ function renderCountries() {
 
 // ---- chart ----------------------------------------------------------------------------------
 
-function monthRange(clusters) {
-  const months = clusters.flatMap((c) => Object.keys(c.countsByMonth));
+function monthRange(clusters, byMonth) {
+  const months = clusters.flatMap((c) => Object.keys(byMonth(c)));
   if (!months.length) return [];
   months.sort();
   const range = [];
@@ -180,12 +207,14 @@ function monthRange(clusters) {
 
 function renderChart() {
   if (typeof Chart === "undefined") return;      // chart library missing: the table still has the figures
-  const clusters = [...state.clusters.values()].filter((c) => c.newsCount > 0)
+  const measure = MEASURES[state.measure];
+  document.getElementById("timeline-heading").textContent = measure.heading;
+  const clusters = [...state.clusters.values()].filter((c) => (c[state.measure] || 0) > 0)
     .sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id));
-  const labels = monthRange(clusters);
+  const labels = monthRange(clusters, measure.byMonth);
   const datasets = clusters.map((c, i) => ({
     label: c.name || c.id,
-    data: labels.map((m) => c.countsByMonth[m] || 0),
+    data: labels.map((m) => measure.byMonth(c)[m] || 0),
     backgroundColor: PALETTE[i % PALETTE.length],
   }));
   if (state.chart) {
@@ -223,6 +252,7 @@ function renderConsortia(consortia) {
         ["Period", period(c.startMonth, c.endMonth)],
         ["Budget", formatEuro(c.totalBudgetEur)],
         ["News", c.activity ? c.activity.newsCount : 0],
+        ["Events", c.activity ? c.activity.eventCount || 0 : 0],
       ]),
       el("p", {}, "Members"),
       el("ul", {}, ...c.members.map((m) => el("li", {},
@@ -240,6 +270,7 @@ function renderProgrammes(programmes) {
       ["Budget", formatEuro(p.budgetEur)],
       ["Consortia", p.consortiumIds.length ? p.consortiumIds.map((id) => id.replace(/^cons:/, "").toUpperCase()).join(", ") : "—"],
       ["News", p.activity ? p.activity.newsCount : 0],
+      ["Events", p.activity ? p.activity.eventCount || 0 : 0],
     ]))));
 }
 
@@ -280,6 +311,96 @@ async function loadNews() {
   renderNews((await getJson("/api/news?limit=20")).items);
 }
 
+// ---- events -------------------------------------------------------------------------------
+
+let languageNames = null;
+try {
+  languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+} catch (e) {
+  // an older browser: codes only
+}
+
+function languageName(code) {
+  try {
+    return (languageNames && code && languageNames.of(code)) || code || "language not detected";
+  } catch (e) {
+    return code;
+  }
+}
+
+function languageBadge(code) {
+  return el("abbr", { class: "lang", title: languageName(code), "data-language": code || "" }, code || "?");
+}
+
+function kindLabel(kind) {
+  return (kind || "OTHER").replace(/_/g, " ").toLowerCase();
+}
+
+/** When it took place: its own dates, else when it was reported. */
+function eventWhen(e) {
+  if (e.start) return e.end && e.end !== e.start ? e.start + " – " + e.end : e.start;
+  if (!e.firstReportedAt) return "date not stated";
+  const reported = e.firstReportedAt === e.lastReportedAt || !e.lastReportedAt
+    ? e.firstReportedAt : e.firstReportedAt + " – " + e.lastReportedAt;
+  return "date not stated, reported " + reported;
+}
+
+function clusterName(id) {
+  return (state.clusters.get(id) || {}).name || id;
+}
+
+function renderEvents() {
+  document.getElementById("event-list").replaceChildren(...state.events.map((e) => {
+    const place = e.location ? [e.location.city, e.location.country].filter(Boolean).join(", ") : null;
+    const reports = e.reports.map((r) => {
+      const href = safeHref(r.url);
+      const title = href
+        ? el("a", { href, rel: "noopener noreferrer nofollow", target: "_blank", class: "report-title", lang: r.language }, r.title)
+        : el("span", { class: "report-title", lang: r.language }, r.title);
+      return el("li", { class: "event-report", "data-news-id": r.newsId },
+        languageBadge(r.language), " ", title,
+        el("div", { class: "meta" },
+          el("span", { class: "report-publisher" }, r.publisherName || r.publisherId || "publisher not known"),
+          " · ", el("span", { class: "report-date" }, r.publishedAt || "undated")));
+    });
+    return el("li", { class: "event", "data-event-id": e.id },
+      el("div", { class: "event-head" },
+        el("span", { class: "kind" }, kindLabel(e.kind)),
+        el("strong", { class: "event-when" }, eventWhen(e)),
+        place ? el("span", { class: "event-place" }, " · " + place) : null),
+      el("div", { class: "meta" },
+        e.reportCount + (e.reportCount === 1 ? " report" : " reports") + " in ",
+        el("span", { class: "event-languages" }, ...e.languages.flatMap((l, i) => i ? [" ", languageBadge(l)] : [languageBadge(l)])),
+        e.clusterIds.length ? " · " + e.clusterIds.map(clusterName).join(", ") : null),
+      el("ul", { class: "event-reports" }, ...reports));
+  }));
+}
+
+function renderEventLanguages() {
+  const select = document.getElementById("event-language-filter");
+  const languages = [...state.eventLanguages].sort();
+  select.replaceChildren(el("option", { value: "" }, "Any language"),
+    ...languages.map((code) => el("option", { value: code }, languageName(code) + " (" + code + ")")));
+  select.value = state.eventLanguage;
+}
+
+async function loadEvents() {
+  const language = state.eventLanguage;
+  const items = (await getJson("/api/events?limit=10" + (language ? "&language=" + encodeURIComponent(language) : ""))).items;
+  if (language !== state.eventLanguage) return;     // the filter changed while loading: its own load renders
+  state.events = items;
+  items.forEach((e) => e.languages.forEach((l) => state.eventLanguages.add(l)));
+  renderEventLanguages();
+  renderEvents();
+}
+
+function setupEventFilter() {
+  document.getElementById("event-language-filter").addEventListener("change", (event) => {
+    state.eventLanguage = event.target.value;
+    withRetry(loadEvents)();
+  });
+}
+
 // ---- loading and live updates ---------------------------------------------------------------
 
 async function loadClusters() {
@@ -292,12 +413,14 @@ function renderAll(flashId) {
   renderCountries();
   renderTable(flashId);
   renderChart();
+  renderEvents();       // names the clusters of each event
 }
 
-let newsReload = null;
-function scheduleNewsReload() {
-  clearTimeout(newsReload);
-  newsReload = setTimeout(withRetry(loadNews), 300);
+// an activity change means new news, and maybe a new or grown event: reload both lists, once per burst of changes
+let listsReload = null;
+function scheduleListsReload() {
+  clearTimeout(listsReload);
+  listsReload = setTimeout(() => { withRetry(loadNews)(); withRetry(loadEvents)(); }, 300);
 }
 
 function connectLive() {
@@ -313,7 +436,7 @@ function connectLive() {
       state.clusters.set(change.id, change.activity);
       renderAll(change.id);
     }
-    scheduleNewsReload();
+    scheduleListsReload();
   });
   source.onerror = () => {
     status.textContent = "Live updates reconnecting…";
@@ -323,8 +446,10 @@ function connectLive() {
 
 document.addEventListener("DOMContentLoaded", () => {
   setupSorting();
+  setupEventFilter();
   // news after clusters, so news items can name their clusters
   withRetry(async () => { await loadClusters(); await loadNews(); })();
+  withRetry(loadEvents)();
   withRetry(loadConsortiaAndProgrammes)();
   connectLive();
 });

@@ -47,12 +47,17 @@ import org.openqa.selenium.logging.LogType;
  *
  * <p>The news this test ingests is about Hellenic BioCluster (ECRI), outside the ten seed clusters whose counts
  * {@link ServeApiIT} checks exactly on the same shared broker. With {@code -Dclusternews.screenshot} it also
- * ingests 200 generated news and writes docs/dashboard.png.
+ * ingests the Spanish report of the seed's training and writes docs/dashboard-events.png (the training as one event
+ * reported in German and Spanish), then ingests 200 generated news and writes docs/dashboard.png.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
     private static final Path SCREENSHOT = Path.of("../../docs/dashboard.png");
+    private static final Path EVENTS_SCREENSHOT = Path.of("../../docs/dashboard-events.png");
+    /** The Spanish report of the seed's Berlin training, from the ingest module's test documents. */
+    private static final Path SPANISH_REPORT = Path.of("../ingest/src/test/resources/documents/es_noticia.html");
+
     private static final String LIVE_CLUSTER = "org:hbio";
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -158,8 +163,9 @@ class DashboardBrowserIT {
     }
 
     /**
-     * Writes docs/dashboard.png after ingesting 200 generated news; only with {@code -Dclusternews.screenshot}, so
-     * ordinary builds leave the repository alone. Runs first, so the hostile titles of the test below are not in it.
+     * Writes docs/dashboard-events.png once the seed's training is one event with its German and Spanish reports, and
+     * docs/dashboard.png after ingesting 200 generated news; only with {@code -Dclusternews.screenshot}, so ordinary
+     * builds leave the repository alone. Runs first, so the hostile titles of the test below are not in it.
      */
     @Test
     @Order(1)
@@ -168,6 +174,21 @@ class DashboardBrowserIT {
                 SCREENSHOT_RUN,
                 "screenshot not taken: run with -Dclusternews.screenshot=true to rewrite "
                         + SCREENSHOT.toAbsolutePath().normalize());
+        pipeline.ingest(List.of(SPANISH_REPORT));
+        await("the seed's training as one event reported in German and Spanish")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> {
+                    var events = pipeline.json("/api/events?language=es", 200).get("items");
+                    return events.size() == 1
+                            && events.get(0).get("languages").toString().contains("\"de\"");
+                });
+        openDashboard(pipeline);
+        await("the event listed on the page")
+                .atMost(WAIT)
+                .until(() -> !driver.findElements(By.cssSelector("#event-list .event-report"))
+                        .isEmpty());
+        saveElementScreenshot(By.cssSelector("section[aria-labelledby='events-heading']"), EVENTS_SCREENSHOT);
+
         Path generated = temp.resolve("generated.jsonl");
         Files.write(
                 generated,
@@ -231,9 +252,11 @@ class DashboardBrowserIT {
 
     /** The news count the page shows for a cluster, empty while it has no row. */
     private static Optional<Long> newsCountOnPage(String clusterId) {
-        return driver.findElements(By.cssSelector("tr[data-cluster-id='" + clusterId + "'] td.number")).stream()
-                .findFirst()
-                .map(cell -> Long.parseLong(cell.getText().strip()));
+        // read in one go: live updates re-render the table, which would make a found cell stale before it is read
+        Object text = driver.executeScript(
+                "const cell = document.querySelector(arguments[0]); return cell ? cell.innerText : null;",
+                "tr[data-cluster-id='" + clusterId + "'] td.number");
+        return Optional.ofNullable((String) text).map(t -> Long.parseLong(t.strip()));
     }
 
     /** The news titles as rendered text (innerText: what a reader sees), read in one go so a re-render cannot interfere. */
@@ -268,6 +291,12 @@ class DashboardBrowserIT {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         driver.manage().window().setSize(new Dimension(width, 900));
+    }
+
+    private static void saveElementScreenshot(By element, Path target) throws IOException {
+        File shot = driver.findElement(element).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static ObjectNode news(String title, String body, String publishedAt) {

@@ -185,7 +185,7 @@ public final class BenchMain {
         double pipelineRate = result.eventsPerSecond(n);
         out.printf(
                 Locale.ROOT,
-                "pipeline (validate, dedupe, enrich, fan-out, aggregate): %d events (%d contributions"
+                "pipeline (validate, dedupe, enrich, fan-out, aggregate, match events): %d events (%d contributions"
                         + " counted in the aggregates) in %.2f s: %.0f events/s%s%n",
                 n,
                 result.records(),
@@ -294,7 +294,8 @@ public final class BenchMain {
                 List.of(
                         ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
                         ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
-                        ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE));
+                        ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
+                        ClusterNewsTopology.EVENTS_STORE));
     }
 
     private static BenchReport withMemory(BenchReport report, ProcessMemory memory, PrintStream out) {

@@ -12,6 +12,7 @@ import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.pipeline.Enricher;
 import eu.clusternews.pipeline.FanOut;
 import eu.clusternews.pipeline.ReferenceLookup;
+import eu.clusternews.pipeline.events.EventReports;
 import eu.clusternews.registry.ConfluentWireFormat;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.avro.io.BinaryData;
@@ -38,13 +39,14 @@ final class NewsCorpus {
     private final long updatesPerRound;
     private final int distinct;
 
-    private NewsCorpus(String[] ids, byte[][] values, String[][] entities, int distinct) {
+    private NewsCorpus(String[] ids, byte[][] values, String[][] entities, boolean[] eventReports, int distinct) {
         this.ids = ids;
         this.values = values;
         this.entities = entities;
         this.updates = new int[entities.length];
         for (int i = 0; i < entities.length; i++) {
-            updates[i] = entities[i].length;
+            // a news that reports an event is also one report in cluster-events
+            updates[i] = entities[i].length + (eventReports[i] ? 1 : 0);
         }
         long sum = 0;
         for (int u : updates) {
@@ -63,6 +65,7 @@ final class NewsCorpus {
         String[] ids = new String[n];
         byte[][] values = new byte[n][];
         String[][] entities = new String[n][];
+        boolean[] eventReports = new boolean[n];
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
             NewsEvent news = events.get(i);
@@ -79,9 +82,10 @@ final class NewsCorpus {
                 FanOut.perProgramme(enriched)
                         .forEach(c -> touched.add(TopicSpec.PROGRAMME_ACTIVITY.topicName() + "/" + c.getEntityId()));
                 entities[i] = touched.toArray(String[]::new);
+                eventReports[i] = EventReports.of(enriched).isPresent();
             }
         }
-        return new NewsCorpus(ids, values, entities, seen.size());
+        return new NewsCorpus(ids, values, entities, eventReports, seen.size());
     }
 
     /** Documents in one round. */
@@ -131,8 +135,9 @@ final class NewsCorpus {
     }
 
     /**
-     * Contributions the first {@code n} records make to the aggregates: when the activities of every cluster,
-     * consortium and programme count this many news in all, the pipeline has processed them all.
+     * Contributions the first {@code n} records make to the aggregates and to the events: when the activities of
+     * every cluster, consortium and programme count this many news and the events this many reports in all, the
+     * pipeline has processed them all.
      */
     long contributions(long n) {
         long rounds = n / ids.length;

@@ -182,7 +182,8 @@ final class StreamsPass {
     }
 
     /**
-     * The news counted in the pipeline's activities, summed over every cluster, consortium and programme: read from
+     * The news counted in the pipeline's activities, summed over every cluster, consortium and programme, plus the
+     * reports counted in its events: read from
      * the aggregate stores (interactive queries), which hold what the last commit wrote. It reaches the corpus's
      * contribution count when every news has gone through the whole pipeline, whatever the number of records
      * (partial activities) the repartition topics carried. Read every 100 ms: each read decodes every activity.
@@ -218,8 +219,13 @@ final class StreamsPass {
                     try (var all = kv.all()) {
                         while (all.hasNext()) {
                             org.apache.avro.generic.IndexedRecord activity = all.next().value;
-                            sum += (Long) activity.get(
-                                    activity.getSchema().getField("newsCount").pos());
+                            // activities count their news; events (the events store) their reports
+                            org.apache.avro.Schema.Field counted =
+                                    activity.getSchema().getField("newsCount");
+                            if (counted == null) {
+                                counted = activity.getSchema().getField("reportCount");
+                            }
+                            sum += (Long) activity.get(counted.pos());
                         }
                     }
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.ProgrammeActivity;
 
@@ -18,6 +19,7 @@ record Aggregates(
         Map<String, ClusterActivity> clusters,
         Map<String, ConsortiumActivity> consortia,
         Map<String, ProgrammeActivity> programmes,
+        Map<String, ClusterEvent> events,
         long updates) {
 
     /** Topic by topic, these are the expected aggregates; {@code comparison} says which two, e.g. "clean run vs recount". */
@@ -29,6 +31,7 @@ record Aggregates(
 
     String summary() {
         return clusters.size() + " clusters, " + consortia.size() + " consortia, " + programmes.size() + " programmes, "
+                + events.size() + " events, "
                 + updates + " activity records";
     }
 }

@@ -43,7 +43,11 @@ final class CommittedOutput {
     Map<TopicPartition, Long> outputEndOffsets() {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         for (Topic<?, ?> topic : List.of(
-                topics.enriched(), topics.clusterActivity(), topics.consortiumActivity(), topics.programmeActivity())) {
+                topics.enriched(),
+                topics.clusterActivity(),
+                topics.consortiumActivity(),
+                topics.programmeActivity(),
+                topics.events())) {
             offsets.putAll(endOffsets(topic.name()));
         }
         return offsets;
@@ -67,7 +71,15 @@ final class CommittedOutput {
             programmes.put(k, v);
             updates[0]++;
         });
-        return new Aggregates(clusters, consortia, programmes, updates[0]);
+        Map<String, eu.clusternews.avro.ClusterEvent> events = new TreeMap<>();
+        scan(topics.events(), from, (k, v) -> {
+            if (v == null) {
+                events.remove(k); // an event merged into another
+            } else {
+                events.put(k, v);
+            }
+        });
+        return new Aggregates(clusters, consortia, programmes, events, updates[0]);
     }
 
     /** How many times each news id occurs in committed cluster-news-enriched, from {@code from}. */

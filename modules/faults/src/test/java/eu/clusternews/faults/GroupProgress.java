@@ -21,8 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * How far a pipeline's consumer group has come: its committed offsets on cluster-news and on its three repartition
- * topics against their end offsets. "Done" means nothing is left behind a committed offset: every partition's
+ * How far a pipeline's consumer group has come: its committed offsets on cluster-news and on its four repartition
+ * topics (the three partials and the event reports) against their end offsets. "Done" means nothing is left behind a committed offset: every partition's
  * committed offset is at the end, or only transaction markers lie between the two (a read_committed read from the
  * committed offset finds no record).
  */
@@ -44,7 +44,8 @@ final class GroupProgress implements AutoCloseable {
                 TopicSpec.NEWS.topicName(),
                 repartitionTopic(ClusterNewsTopology.CLUSTER_PARTIALS),
                 repartitionTopic(ClusterNewsTopology.CONSORTIUM_PARTIALS),
-                repartitionTopic(ClusterNewsTopology.PROGRAMME_PARTIALS));
+                repartitionTopic(ClusterNewsTopology.PROGRAMME_PARTIALS),
+                repartitionTopic(ClusterNewsTopology.EVENT_REPORTS));
     }
 
     private String repartitionTopic(String name) {

@@ -200,6 +200,10 @@ class PipelineCrashIT {
 
         cleanRun.assertSameAs(recount, "clean run vs recount");
         afterCrashes.assertSameAs(cleanRun, "after the crashes vs the clean run");
+        assertThat(cleanRun.events()).as("clean run vs recount: cluster-events").isEqualTo(recount.events());
+        assertThat(afterCrashes.events())
+                .as("after the crashes vs the clean run: cluster-events")
+                .isEqualTo(cleanRun.events());
     }
 
     private static void awaitDone(GroupProgress progress, ChildJvm pipeline) {

@@ -6,15 +6,24 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiFunction;
 
+import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.ClusterEvent;
+import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.EventReport;
 import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.pipeline.aggregate.ActivityKind;
 import eu.clusternews.pipeline.aggregate.AggregateProcessor;
 import eu.clusternews.pipeline.aggregate.AggregateStore;
 import eu.clusternews.pipeline.aggregate.AggregateStoreBuilder;
 import eu.clusternews.pipeline.aggregate.PartialActivityStore;
 import eu.clusternews.pipeline.aggregate.PartialActivityStoreBuilder;
+import eu.clusternews.pipeline.events.EventMatchProcessor;
+import eu.clusternews.pipeline.events.EventOutput;
+import eu.clusternews.pipeline.events.EventOutput.Target;
+import eu.clusternews.pipeline.events.EventReports;
 import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import eu.clusternews.registry.SchemaRegistryClient;
@@ -31,6 +40,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -38,11 +48,12 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The clusternews Kafka Streams topology (DESIGN.md §4), read top to bottom in {@link #build}:
- * validate → dedupe → enrich → fan out → aggregate.
+ * validate → dedupe → enrich → fan out → aggregate, and enrich → match events → cluster-events and the event counts.
  *
  * <p>Every processor, store and repartition topic has an explicit name (the constants below are the
  * API of a running topology: renaming one is an incompatible upgrade). Build it with
@@ -73,6 +84,21 @@ public final class ClusterNewsTopology {
     public static final String CONSORTIUM_ACTIVITY_STORE = "consortium-activity-store";
     /** programme id → ProgrammeActivity. */
     public static final String PROGRAMME_ACTIVITY_STORE = "programme-activity-store";
+
+    /**
+     * event id → ClusterEvent, the current events (a key-value store on the one partition of the event matching, so
+     * every event lives on exactly one instance; query it with QueryableStoreTypes.keyValueStore()).
+     */
+    public static final String EVENTS_STORE = "events-store";
+
+    /** news id → id of the event it was placed in (later merges are followed through the redirects). */
+    public static final String REPORT_EVENTS_STORE = "report-events-store";
+    /** blocking key (month and city or consortium) → the distinct facts filed under it with their event ids. */
+    public static final String EVENT_BLOCKS_STORE = "event-blocks-store";
+    /** id of an event merged into another → the id it was merged into. */
+    public static final String EVENT_REDIRECTS_STORE = "event-redirects-store";
+    /** Repartition topic ({@code <application.id>-event-reports-repartition}, one partition) where all reports meet. */
+    public static final String EVENT_REPORTS = "event-reports";
 
     /** The fan-out's partial activities per entity since the last commit (in memory, empty at every commit). */
     public static final String CLUSTER_PARTIALS_STORE = "cluster-partials-store";
@@ -155,6 +181,8 @@ public final class ClusterNewsTopology {
                 PROGRAMME_PARTIALS,
                 PROGRAMME_ACTIVITY_STORE,
                 topics.programmeActivity());
+        // last, so that the sub-topologies above keep the numbers (and task directories) they had before events
+        matchEvents(builder, enriched);
         return builder.build();
     }
 
@@ -246,6 +274,65 @@ public final class ClusterNewsTopology {
                         Named.as("aggregate-" + entities),
                         store)
                 .to(output.name(), produced(output, output.name() + "-sink"));
+    }
+
+    /**
+     * Match events: each news that reports an event (a training, a meeting, ... or any news giving event dates) goes
+     * as an {@link EventReport} through a one-partition repartition topic, where {@link EventMatchProcessor} places it
+     * in its event, merging events that it bridges. The events go to cluster-events (a tombstone for each id a merge
+     * replaced); the changes of each entity's event count go as partial activities straight into that kind's partials
+     * repartition topic, where the aggregate merges them like the fan-out's.
+     */
+    private void matchEvents(StreamsBuilder builder, KStream<String, EnrichedNews> enriched) {
+        builder.addStateStore(keyValueStore(REPORT_EVENTS_STORE, Serdes.String()));
+        builder.addStateStore(keyValueStore(EVENT_BLOCKS_STORE, Serdes.String()));
+        builder.addStateStore(keyValueStore(EVENT_REDIRECTS_STORE, Serdes.String()));
+        builder.addStateStore(keyValueStore(EVENTS_STORE, internalSerde(ClusterEvent.class)));
+        EventMatchProcessor.Stores stores = new EventMatchProcessor.Stores(
+                REPORT_EVENTS_STORE, EVENT_BLOCKS_STORE, EVENT_REDIRECTS_STORE, EVENTS_STORE);
+        Map<String, KStream<String, EventOutput>> outputs = enriched.flatMapValues(
+                        news -> EventReports.of(news).stream().toList(), Named.as("event-reports"))
+                .repartition(Repartitioned.<String, EventReport>as(EVENT_REPORTS)
+                        .withNumberOfPartitions(1)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(internalSerde(EventReport.class)))
+                .process(
+                        () -> new EventMatchProcessor(stores),
+                        Named.as("match-events"),
+                        REPORT_EVENTS_STORE,
+                        EVENT_BLOCKS_STORE,
+                        EVENT_REDIRECTS_STORE,
+                        EVENTS_STORE)
+                .split(Named.as("event-output-"))
+                .branch((id, out) -> out.goesTo(Target.EVENTS), Branched.as("events"))
+                .branch((id, out) -> out.goesTo(Target.CLUSTERS), Branched.as("clusters"))
+                .branch((id, out) -> out.goesTo(Target.CONSORTIA), Branched.as("consortia"))
+                .branch((id, out) -> out.goesTo(Target.PROGRAMMES), Branched.as("programmes"))
+                .noDefaultBranch();
+        outputs.get("event-output-events")
+                .mapValues(out -> (ClusterEvent) out.value(), Named.as("event-values"))
+                .to(topics.events().name(), produced(topics.events(), "cluster-events-sink"));
+        eventCounts(outputs.get("event-output-clusters"), ClusterActivity.class, CLUSTER_PARTIALS, "clusters");
+        eventCounts(outputs.get("event-output-consortia"), ConsortiumActivity.class, CONSORTIUM_PARTIALS, "consortia");
+        eventCounts(outputs.get("event-output-programmes"), ProgrammeActivity.class, PROGRAMME_PARTIALS, "programmes");
+    }
+
+    /**
+     * Event-count changes into the partials repartition topic of their kind. Streams names that topic
+     * {@code <name>-repartition} and prefixes it with the application id in every sink that names it, this one
+     * included; it sizes the topic to the largest input of all sub-topologies writing it (the news topic), so the
+     * changes reach the task that holds each entity (TopologyShapeTest pins this).
+     */
+    private static <A extends SpecificRecordBase> void eventCounts(
+            KStream<String, EventOutput> changes, Class<A> type, String partials, String entities) {
+        changes.mapValues(out -> type.cast(out.value()), Named.as("event-counts-of-" + entities))
+                .to(
+                        partials + "-repartition",
+                        Produced.with(Serdes.String(), internalSerde(type)).withName("event-counts-to-" + entities));
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 
     private <V extends SpecificRecord> void globalStore(

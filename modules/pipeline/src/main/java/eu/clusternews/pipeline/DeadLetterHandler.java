@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +14,7 @@ import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -63,6 +63,24 @@ public class DeadLetterHandler
     static final int MAX_MESSAGE_CHARS = 2_000;
 
     static final int MAX_STACKTRACE_CHARS = 16_000;
+
+    /** The bad record's size in bytes (key, value), for when the copy had to be cut. */
+    public static final String HEADER_KEY_BYTES = "clusternews.errors.key.bytes";
+
+    public static final String HEADER_VALUE_BYTES = "clusternews.errors.value.bytes";
+    /** Present when the copy is not the whole record: says what was cut. */
+    public static final String HEADER_CUT = "clusternews.errors.cut";
+
+    /**
+     * Bounds of the copy: a dead letter must fit in one record whatever the bad record was (a record near the broker's
+     * limit, plus our headers, would not), so a longer key or value is cut to its first bytes and the bad record's own
+     * headers are kept up to a total. With the message and stack-trace bounds, a dead letter stays under 640 KiB, well
+     * within Kafka's default 1 MiB ({@code max.request.size}, {@code message.max.bytes}).
+     */
+    static final int MAX_KEY_BYTES = 4 * 1024;
+
+    static final int MAX_VALUE_BYTES = 512 * 1024;
+    static final int MAX_ORIGINAL_HEADER_BYTES = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
@@ -141,16 +159,14 @@ public class DeadLetterHandler
     }
 
     /**
-     * The bad record's own key, value and headers (a trace id, say, stays with it), then why, where from and when.
-     * The message and stack trace are cut to a bound, so that a dead letter never exceeds the broker's record size
-     * because of what the failure said.
-     */
-    /**
      * Writing a result failed. Retriable errors are retried; anything else fails the task with nothing dead-lettered.
      * Kafka's default handler would also dead-letter the <em>source</em> record: a good input (the failure is ours,
      * or an outage) that the failed task reads again anyway, so under at-least-once it would stand in the DLQ for
      * nothing; and for a record too large for the broker the copy is too large too, which Kafka 4.3 retries until its
-     * producer thread overflows its stack.
+     * producer thread overflows its stack. What a news makes the pipeline write is bounded ({@link EnrichmentBounds},
+     * the fan-out's headline bounds, the dead letters' cut copies), so a record too large means a limit set below
+     * ours (a topic's {@code max.message.bytes}, {@code max.request.size}): a configuration to fix, not a record to
+     * skip.
      */
     @Override
     public ProductionExceptionHandler.Response handleError(
@@ -201,16 +217,21 @@ public class DeadLetterHandler
         return ProductionExceptionHandler.Response.fail();
     }
 
+    /**
+     * The bad record's own key, value and headers (a trace id, say, stays with it), then why, where from, when and
+     * how large it was. Everything is bounded (see {@link #MAX_VALUE_BYTES}), so that a dead letter is never too
+     * large for the broker whatever the bad record or its failure was: a longer key or value is cut to its first
+     * bytes and {@link #HEADER_CUT} says so (the whole record stays in its source topic).
+     */
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, Exception exception) {
-        Headers headers = new RecordHeaders();
-        if (context.headers() != null) {
-            for (Header original : context.headers()) {
-                if (!original.key().startsWith("__streams.errors.")
-                        && !original.key().equals(HEADER_TIME)) {
-                    headers.add(original.key(), original.value());
-                }
-            }
-        }
+        List<String> cut = new ArrayList<>();
+        Headers headers = HeaderBounds.carried(
+                context.headers(),
+                key -> !key.startsWith("__streams.errors.") && !key.startsWith("clusternews.errors."),
+                MAX_ORIGINAL_HEADER_BYTES,
+                cut);
+        byte[] key = prefix(context.sourceRawKey(), MAX_KEY_BYTES, "key", cut);
+        byte[] value = prefix(context.sourceRawValue(), MAX_VALUE_BYTES, "value", cut);
         headers.add(HEADER_EXCEPTION, utf8(exception.getClass().getName()));
         headers.add(HEADER_MESSAGE, utf8(bounded(String.valueOf(exception.getMessage()), MAX_MESSAGE_CHARS)));
         headers.add(HEADER_STACKTRACE, utf8(bounded(stackTrace(exception), MAX_STACKTRACE_CHARS)));
@@ -218,8 +239,25 @@ public class DeadLetterHandler
         headers.add(HEADER_PARTITION, utf8(Integer.toString(context.partition())));
         headers.add(HEADER_OFFSET, utf8(Long.toString(context.offset())));
         headers.add(HEADER_TIME, utf8(Instant.now().toString()));
-        return new ProducerRecord<>(
-                deadLetterTopic, null, context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), headers);
+        if (context.sourceRawKey() != null) {
+            headers.add(HEADER_KEY_BYTES, utf8(Integer.toString(context.sourceRawKey().length)));
+        }
+        if (context.sourceRawValue() != null) {
+            headers.add(HEADER_VALUE_BYTES, utf8(Integer.toString(context.sourceRawValue().length)));
+        }
+        if (!cut.isEmpty()) {
+            headers.add(HEADER_CUT, utf8(String.join("; ", cut)));
+        }
+        return new ProducerRecord<>(deadLetterTopic, null, context.timestamp(), key, value, headers);
+    }
+
+    /** The bytes, or their first {@code max} when longer (noted in {@code cut}). */
+    private static byte[] prefix(byte[] bytes, int max, String what, List<String> cut) {
+        if (bytes == null || bytes.length <= max) {
+            return bytes;
+        }
+        cut.add(what + ": first " + max + " of " + bytes.length + " bytes kept");
+        return Arrays.copyOf(bytes, max);
     }
 
     private static String bounded(String text, int max) {

@@ -1,28 +1,57 @@
 package eu.clusternews.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs the {@link Enricher} against the global reference stores as they are when the news passes. */
+/**
+ * Runs the {@link Enricher} against the global reference stores as they are when the news passes, within the
+ * {@link EnrichmentBounds} the configuration sets ({@value EnrichmentBounds#MAX_BYTES_CONFIG}): a news that is over
+ * them is still enriched and counted, its enriched copy cut, with {@link EnrichmentBounds#HEADER_CUT} saying what
+ * was cut.
+ */
 final class EnrichProcessor implements FixedKeyProcessor<String, NewsEvent, EnrichedNews> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
 
     private FixedKeyProcessorContext<String, EnrichedNews> context;
     private Enricher enricher;
+    private EnrichmentBounds bounds;
 
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedNews> context) {
         this.context = context;
         this.enricher = new Enricher(new GlobalStoreLookup(context));
+        this.bounds = EnrichmentBounds.from(context.appConfigs());
     }
 
     @Override
     public void process(FixedKeyRecord<String, NewsEvent> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        context.forward(record.withValue(enricher.enrich(record.value(), now)));
+        EnrichmentBounds.Bounded bounded = bounds.enrich(enricher, record.value(), now);
+        FixedKeyRecord<String, EnrichedNews> enriched = record.withValue(bounded.enriched());
+        List<String> cuts = new ArrayList<>(bounded.cuts());
+        Headers headers = HeaderBounds.carried(record.headers(), key -> true, EnrichmentBounds.MAX_HEADER_BYTES, cuts);
+        if (!cuts.isEmpty()) {
+            String what = String.join("; ", cuts);
+            LOG.warn(
+                    "News {} is over the pipeline's bounds: it is counted, its enriched copy is cut (the full news"
+                            + " stays in cluster-news): {}",
+                    record.key(),
+                    what);
+            headers.add(EnrichmentBounds.HEADER_CUT, what.getBytes(StandardCharsets.UTF_8));
+            enriched = enriched.withHeaders(headers);
+        }
+        context.forward(enriched);
     }
 }

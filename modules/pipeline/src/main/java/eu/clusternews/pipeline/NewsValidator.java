@@ -20,12 +20,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class NewsValidator {
 
     /**
-     * The largest cluster-news value accepted, in bytes (the Confluent header included). The enriched copy
-     * of a news is a little larger than the news and must fit in one record of cluster-news-enriched
-     * (Kafka's default limit is 1 MB); a news beyond it would fail the task on every retry instead of
-     * reaching the dead-letter topic.
+     * The longest news id accepted, in characters. Ingest's ids are about 25 ({@code news:} and a hash); the id is
+     * the key of every record the news gives, so a longer one is refused rather than cut (a cut id would be another
+     * news). There is no limit on a news' size: whatever the broker accepted is processed, its enriched copy bounded
+     * by {@link EnrichmentBounds}.
      */
-    public static final int MAX_VALUE_BYTES = 512 * 1024;
+    public static final int MAX_ID_CHARS = 256;
 
     private final Deserializer<NewsEvent> deserializer;
 
@@ -36,17 +36,14 @@ public final class NewsValidator {
     /**
      * The decoded news event.
      *
-     * @throws InvalidNewsException when the value is null, over {@link #MAX_VALUE_BYTES}, cannot be decoded, lacks its id or title,
+     * @throws InvalidNewsException when the value is null, cannot be decoded, lacks its id or title, has an id over
+     *                              {@link #MAX_ID_CHARS},
      *                              or the key is not the news id (dedupe relies on news-id keys)
      * @throws RegistryUnreachableException when the registry gives no usable answer for the writer's schema
      */
     public NewsEvent validate(String topic, String key, byte[] value) {
         if (value == null) {
             throw new InvalidNewsException("null value (a tombstone) in " + topic + ": news are never deleted");
-        }
-        if (value.length > MAX_VALUE_BYTES) {
-            throw new InvalidNewsException("value of " + value.length + " bytes is over the limit of " + MAX_VALUE_BYTES
-                    + " bytes for one news (its enriched copy must fit in one Kafka record)");
         }
         NewsEvent news;
         try {
@@ -67,6 +64,10 @@ public final class NewsValidator {
         }
         if (news.getId() == null || news.getId().isBlank()) {
             throw new InvalidNewsException("missing required field id");
+        }
+        if (news.getId().length() > MAX_ID_CHARS) {
+            throw new InvalidNewsException("id of " + news.getId().length() + " characters is over the limit of "
+                    + MAX_ID_CHARS + " (news ids are hashes, like news:3f2a…)");
         }
         if (news.getTitle() == null || news.getTitle().isBlank()) {
             throw new InvalidNewsException("missing required field title (news " + news.getId() + ")");

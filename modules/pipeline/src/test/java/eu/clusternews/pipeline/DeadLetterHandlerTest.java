@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,7 +40,12 @@ class DeadLetterHandlerTest {
     }
 
     /** What Kafka Streams hands the handler about the record that failed. */
-    private record Context(String topic) implements ErrorHandlerContext {
+    private record Context(String topic, byte[] sourceRawKey, byte[] sourceRawValue, Headers headers)
+            implements ErrorHandlerContext {
+        Context(String topic) {
+            this(topic, "k".getBytes(StandardCharsets.UTF_8), new byte[] {0, 0, 0, 0, 7, 1}, new RecordHeaders());
+        }
+
         @Override
         public String topic() {
             return topic;
@@ -56,11 +62,6 @@ class DeadLetterHandlerTest {
         }
 
         @Override
-        public Headers headers() {
-            return new RecordHeaders();
-        }
-
-        @Override
         public String processorNodeId() {
             return "source";
         }
@@ -73,16 +74,6 @@ class DeadLetterHandlerTest {
         @Override
         public long timestamp() {
             return 1_700_000_000_000L;
-        }
-
-        @Override
-        public byte[] sourceRawKey() {
-            return "k".getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public byte[] sourceRawValue() {
-            return new byte[] {0, 0, 0, 0, 7, 1};
         }
     }
 
@@ -187,5 +178,58 @@ class DeadLetterHandlerTest {
                 .isEqualTo(ProductionExceptionHandler.Result.RETRY);
         assertThat(new StreamsConfig(PipelineConfig.of(Map.of()).streamsProperties()).productionExceptionHandler())
                 .isInstanceOf(DeadLetterHandler.class);
+    }
+
+    @Test
+    void aDeadLetterForARecordNearTheBrokersLimitIsACutCopyThatFitsInOneRecordAndSaysWhatWasCut() {
+        byte[] key = "k".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        byte[] value = new byte[1_040_000];
+        value[0] = 0x7B;
+        Headers headers = new RecordHeaders();
+        headers.add("trace-id", "abc".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 10; i++) {
+            headers.add("big-" + i, new byte[100_000]);
+        }
+        Context huge = new Context("cluster-news", key, value, headers);
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("cluster-news", 2, 41, key, value);
+
+        DeserializationExceptionHandler.Response response = handler.handleError(
+                huge, record, new SerializationException("not Confluent Avro" + "!".repeat(50_000)));
+
+        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+        ProducerRecord<byte[], byte[]> letter =
+                response.deadLetterQueueRecords().get(0);
+        assertThat(letter.key()).hasSize(DeadLetterHandler.MAX_KEY_BYTES);
+        assertThat(letter.value()).hasSize(DeadLetterHandler.MAX_VALUE_BYTES).startsWith((byte) 0x7B);
+        assertThat(header(letter, DeadLetterHandler.HEADER_VALUE_BYTES)).isEqualTo("1040000");
+        assertThat(header(letter, DeadLetterHandler.HEADER_KEY_BYTES)).isEqualTo("10000");
+        assertThat(header(letter, DeadLetterHandler.HEADER_CUT))
+                .contains("value: first 524288 of 1040000 bytes kept")
+                .contains("key: first 4096 of 10000 bytes kept")
+                .contains("headers: 1 of 11 kept");
+        assertThat(header(letter, "trace-id")).isEqualTo("abc");
+        assertThat(header(letter, DeadLetterHandler.HEADER_MESSAGE)).startsWith("not Confluent Avro");
+        // what the producer counts against max.request.size (Kafka's default: 1 MiB), less a few bytes of framing
+        long size = letter.key().length + letter.value().length;
+        for (Header h : letter.headers()) {
+            size += h.key().getBytes(StandardCharsets.UTF_8).length + h.value().length;
+        }
+        assertThat(size).isLessThan(640 * 1024);
+    }
+
+    @Test
+    void aDeadLetterOfARecordUnderTheBoundsIsItsWholeCopyWithItsSizeAndNoCutHeader() {
+        DeserializationExceptionHandler.Response response =
+                onDeserialization("cluster-news", new SerializationException("not Confluent Avro"));
+
+        ProducerRecord<byte[], byte[]> letter =
+                response.deadLetterQueueRecords().get(0);
+        assertThat(letter.value()).isEqualTo(new byte[] {0, 0, 0, 0, 7, 1});
+        assertThat(header(letter, DeadLetterHandler.HEADER_VALUE_BYTES)).isEqualTo("6");
+        assertThat(letter.headers().lastHeader(DeadLetterHandler.HEADER_CUT)).isNull();
+    }
+
+    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

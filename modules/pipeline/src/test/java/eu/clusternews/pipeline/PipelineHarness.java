@@ -54,12 +54,20 @@ final class PipelineHarness implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> deadLetters;
 
     PipelineHarness() {
+        this(Map.of());
+    }
+
+    /** @param overrides pipeline properties set over the harness's own */
+    PipelineHarness(Map<String, String> overrides) {
         try {
             stateDir = Files.createTempDirectory("clusternews-pipeline-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        config = PipelineConfig.of(Map.of("schema.registry.url", "mock://" + scope, "state.dir", stateDir.toString()));
+        Map<String, String> properties = new java.util.HashMap<>(overrides);
+        properties.put("schema.registry.url", "mock://" + scope);
+        properties.put("state.dir", stateDir.toString());
+        config = PipelineConfig.of(properties);
         ClusterNewsTopology clusterNewsTopology = new ClusterNewsTopology(config.serdeConfig());
         topics = clusterNewsTopology.topics();
         topology = clusterNewsTopology.build(config.streamsProperties());
@@ -114,6 +122,11 @@ final class PipelineHarness implements AutoCloseable {
     <V> Map<String, V> latestOutput(Topic<String, V> topic) {
         return driver.createOutputTopic(topic.name(), topic.keyDeserializer(), topic.valueDeserializer())
                 .readKeyValuesToMap();
+    }
+
+    /** The contents of a state store, read as interactive queries do. */
+    <V> Map<String, V> store(String storeName) {
+        return storeContents(storeName);
     }
 
     private <V> Map<String, V> storeContents(String storeName) {

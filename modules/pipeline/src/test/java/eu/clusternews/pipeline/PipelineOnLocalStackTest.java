@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +35,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,7 +43,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -88,21 +84,7 @@ class PipelineOnLocalStackTest {
         topics = ClusterNewsTopics.from(config.serdeConfig());
         createTopics();
 
-        SeedReference reference = SeedReference.load();
-        try (KafkaProducer<String, Object> producer = producer()) {
-            reference
-                    .organisations()
-                    .forEach(o -> producer.send(
-                            new ProducerRecord<>(topics.organisations().name(), o.getId(), o)));
-            reference
-                    .consortia()
-                    .forEach(c -> producer.send(
-                            new ProducerRecord<>(topics.consortia().name(), c.getId(), c)));
-            reference
-                    .programmes()
-                    .forEach(p -> producer.send(
-                            new ProducerRecord<>(topics.programmes().name(), p.getId(), p)));
-        }
+        LiveTopics.publish(local.bootstrapServers(), topics, SeedReference.load());
 
         runner = new PipelineRunner(config);
         runner.start();
@@ -172,6 +154,34 @@ class PipelineOnLocalStackTest {
         assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(Fixtures.TEN_CLUSTERS);
         assertThat(read.get("org:bnpt").get("newsCount")).isEqualTo(1L);
         assertThat(read.get("org:bnpt").get("clusterId").toString()).isEqualTo("org:bnpt");
+    }
+
+    @Test
+    @Order(2)
+    void putsTheSeedsTrainingInClusterEventsAndEveryClusterOnEveryPartitionCountsItOnce() {
+        // the event counts leave the one-partition matching for the three partitions of the partials topic: each
+        // must reach the task that holds its cluster, whichever partition that is
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(latest(topics.clusterActivity()).values())
+                        .hasSize(Fixtures.TEN_CLUSTERS.size())
+                        .allSatisfy(a -> assertThat(a.getEventCount())
+                                .as(a.getClusterId())
+                                .isEqualTo(1)));
+
+        Map<String, GenericRecord> events = new LinkedHashMap<>();
+        try (AvroKafkaDeserializer<GenericRecord> apicurio = new AvroKafkaDeserializer<>()) {
+            apicurio.configure(apicurioConfig(), false);
+            for (ConsumerRecord<String, GenericRecord> r :
+                    readCommitted(topics.events().name(), new StringDeserializer(), apicurio)) {
+                events.put(r.key(), r.value());
+            }
+        }
+        assertThat(events).hasSize(1);
+        GenericRecord training = events.values().iterator().next();
+        assertThat(training.get("kind").toString()).isEqualTo("TRAINING");
+        assertThat(training.get("start"))
+                .isEqualTo((int) LocalDate.of(2017, 4, 25).toEpochDay());
+        assertThat((List<?>) training.get("reports")).hasSize(1);
     }
 
     @Test
@@ -323,28 +333,7 @@ class PipelineOnLocalStackTest {
     /** Every committed record of the topic, from the beginning to the end as of now. */
     private static <K, V> List<ConsumerRecord<K, V>> readCommitted(
             String topic, Deserializer<K> keys, Deserializer<V> values) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                local.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false);
-        List<ConsumerRecord<K, V>> records = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return LiveTopics.readCommitted(local.bootstrapServers(), topic, keys, values);
     }
 
     private static void createTopics() {
@@ -356,17 +345,6 @@ class PipelineOnLocalStackTest {
     private static Map<String, Object> producerProperties() {
         return Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, local.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static KafkaProducer<String, Object> producer() {
-        Serializer<Object> values = (topic, value) -> {
-            Topic t = TopicSpec.named(topic) == TopicSpec.ORGANISATIONS
-                    ? topics.organisations()
-                    : TopicSpec.named(topic) == TopicSpec.CONSORTIA ? topics.consortia() : topics.programmes();
-            return t.valueSerializer().serialize(topic, value);
-        };
-        return new KafkaProducer<>(producerProperties(), new StringSerializer(), values);
     }
 
     private static Map<String, Object> apicurioConfig() {

@@ -3,6 +3,7 @@ package eu.clusternews.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.streams.StreamsBuilder;
@@ -48,19 +49,44 @@ class TopologyShapeTest {
                             ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
                             ClusterNewsTopology.ORGANISATIONS_STORE,
                             ClusterNewsTopology.CONSORTIA_STORE,
-                            ClusterNewsTopology.PROGRAMMES_STORE);
+                            ClusterNewsTopology.PROGRAMMES_STORE,
+                            "event-reports-repartition",
+                            "match-events",
+                            "cluster-events-sink",
+                            "event-counts-to-clusters",
+                            "event-counts-to-consortia",
+                            "event-counts-to-programmes",
+                            ClusterNewsTopology.EVENT_REDIRECTS_STORE,
+                            ClusterNewsTopology.EVENT_BLOCKS_STORE,
+                            ClusterNewsTopology.REPORT_EVENTS_STORE,
+                            ClusterNewsTopology.EVENTS_STORE);
             assertThat(description).doesNotContainPattern("KSTREAM-\\w+-\\d+|KTABLE-\\w+-\\d+");
         }
     }
 
     @Test
-    void hasOneSubtopologyForTheNewsAndOnePerAggregateAndThreeGlobalStores() {
+    void hasOneSubtopologyForTheNewsOnePerAggregateOneForEventsAndThreeGlobalStores() {
         try (PipelineHarness pipeline = new PipelineHarness()) {
             TopologyDescription description = pipeline.topology.describe();
 
-            assertThat(description.subtopologies()).hasSize(4);
+            assertThat(description.subtopologies()).hasSize(5);
             assertThat(description.globalStores()).hasSize(3);
+            // the sub-topologies of 0.1 keep their numbers (their task ids and directories): events come last (0-2 are
+            // the global stores)
+            assertThat(nodesOf(description, 3)).contains("validate", "fan-out-to-clusters");
+            assertThat(nodesOf(description, 4)).contains("aggregate-clusters");
+            assertThat(nodesOf(description, 5)).contains("aggregate-consortia");
+            assertThat(nodesOf(description, 6)).contains("aggregate-programmes");
+            assertThat(nodesOf(description, 7)).contains("match-events", "event-counts-to-clusters");
         }
+    }
+
+    private static List<String> nodesOf(TopologyDescription description, int id) {
+        return description.subtopologies().stream()
+                .filter(s -> s.id() == id)
+                .flatMap(s -> s.nodes().stream())
+                .map(TopologyDescription.Node::name)
+                .toList();
     }
 
     @Test

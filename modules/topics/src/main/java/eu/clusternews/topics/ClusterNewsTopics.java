@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
@@ -31,6 +32,7 @@ public final class ClusterNewsTopics {
     private final Topic<String, ClusterActivity> clusterActivity;
     private final Topic<String, ConsortiumActivity> consortiumActivity;
     private final Topic<String, ProgrammeActivity> programmeActivity;
+    private final Topic<String, ClusterEvent> events;
     private final Topic<byte[], byte[]> deadLetters;
 
     private ClusterNewsTopics(Map<String, ?> serdeConfig, SchemaRegistryClient client) {
@@ -42,6 +44,7 @@ public final class ClusterNewsTopics {
         this.clusterActivity = avro(TopicSpec.CLUSTER_ACTIVITY, ClusterActivity.class, serdeConfig, client);
         this.consortiumActivity = avro(TopicSpec.CONSORTIUM_ACTIVITY, ConsortiumActivity.class, serdeConfig, client);
         this.programmeActivity = avro(TopicSpec.PROGRAMME_ACTIVITY, ProgrammeActivity.class, serdeConfig, client);
+        this.events = avro(TopicSpec.CLUSTER_EVENTS, ClusterEvent.class, serdeConfig, client);
         this.deadLetters = new Topic<>(TopicSpec.DEAD_LETTERS.topicName(), Serdes.ByteArray(), Serdes.ByteArray());
     }
 
@@ -108,6 +111,11 @@ public final class ClusterNewsTopics {
         return programmeActivity;
     }
 
+    /** cluster-events (compacted), keyed by event id. */
+    public Topic<String, ClusterEvent> events() {
+        return events;
+    }
+
     /** cluster-news-dlq: the original key and value bytes of records that could not be processed. */
     public Topic<byte[], byte[]> deadLetters() {
         return deadLetters;
@@ -124,6 +132,7 @@ public final class ClusterNewsTopics {
                 clusterActivity,
                 consortiumActivity,
                 programmeActivity,
+                events,
                 deadLetters);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
@@ -82,6 +83,14 @@ public enum TopicSpec {
             null,
             ProgrammeActivity.class,
             "The activity aggregate of each programme, keyed by programme id."),
+    CLUSTER_EVENTS(
+            "cluster-events",
+            Kind.DATA,
+            TopicConfig.CLEANUP_POLICY_COMPACT,
+            null,
+            ClusterEvent.class,
+            "Events merged from the news that report them, keyed by event id; a tombstone when an event was merged"
+                    + " into another."),
     DEAD_LETTERS(
             "cluster-news-dlq",
             Kind.DATA,

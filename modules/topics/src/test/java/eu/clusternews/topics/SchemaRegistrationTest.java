@@ -35,7 +35,8 @@ class SchemaRegistrationTest {
                         "cluster-news-enriched-value",
                         "cluster-activity-value",
                         "consortium-activity-value",
-                        "programme-activity-value");
+                        "programme-activity-value",
+                        "cluster-events-value");
         assertThat(registry.subjects()).containsExactlyInAnyOrderElementsOf(ids.keySet());
         ids.forEach((subject, id) ->
                 assertThat(registry.getLatest(subject).id()).as(subject).isEqualTo(id));
@@ -109,7 +110,9 @@ class SchemaRegistrationTest {
                 "EnrichedNews",
                 "ClusterActivity",
                 "ConsortiumActivity",
-                "ProgrammeActivity");
+                "ProgrammeActivity",
+                "EventReport",
+                "ClusterEvent");
         Map<String, Schema> schemas = new HashMap<>();
         for (String file : files) {
             try (InputStream in = SchemaRegistrationTest.class.getResourceAsStream("/schemas/" + file + ".avsc")) {

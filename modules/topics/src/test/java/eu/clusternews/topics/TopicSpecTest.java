@@ -30,6 +30,7 @@ class TopicSpecTest {
                         "cluster-activity",
                         "consortium-activity",
                         "programme-activity",
+                        "cluster-events",
                         "cluster-news-dlq");
     }
 
@@ -97,10 +98,11 @@ class TopicSpecTest {
                         tuple("cluster-activity", 6),
                         tuple("consortium-activity", 6),
                         tuple("programme-activity", 6),
+                        tuple("cluster-events", 6),
                         tuple("cluster-news-dlq", 6));
         assertThat(TopicSpec.newTopics(null, (short) 1))
                 .extracting(NewTopic::numPartitions)
-                .containsExactly(3, 1, 1, 1, 3, 3, 3, 3, 3);
+                .containsExactly(3, 1, 1, 1, 3, 3, 3, 3, 3, 3);
     }
 
     @Test

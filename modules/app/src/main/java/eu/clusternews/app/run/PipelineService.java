@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.ProgrammeActivity;
-import eu.clusternews.pipeline.ClusterNewsTopology;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.pipeline.PipelineRunner;
 import eu.clusternews.serve.http.ClusterNewsServer;
@@ -141,14 +140,7 @@ public final class PipelineService implements AutoCloseable {
     }
 
     public static StreamsActivityQueries.StoreNames storeNames() {
-        return new StreamsActivityQueries.StoreNames(
-                ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
-                ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
-                ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
-                ClusterNewsTopology.ENRICHED_NEWS_STORE,
-                ClusterNewsTopology.ORGANISATIONS_STORE,
-                ClusterNewsTopology.CONSORTIA_STORE,
-                ClusterNewsTopology.PROGRAMMES_STORE);
+        return StreamsActivityQueries.StoreNames.ofPipeline();
     }
 
     private static Readiness readiness(KafkaStreams streams) {

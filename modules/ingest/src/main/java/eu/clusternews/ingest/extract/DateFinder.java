@@ -15,12 +15,24 @@ import java.util.regex.Pattern;
  * and Bulgarian ({@code 17. Mai 2017}, {@code May 17, 2017}, {@code 17 de mayo de 2017}), and ranges
  * ({@code vom 25. bis 28. April 2017}, {@code April 25-28}, {@code 6 and 7 November}, {@code du 6 au 7
  * novembre}, {@code 30 April – 2 May 2017}, {@code 25.–28.04.2017}). Nothing is guessed: a date without a
- * year takes the publication year only when there is one.
+ * year is resolved against the publication date only when there is one, and so are the unambiguous relative
+ * phrases ({@link RelativeDates}: "yesterday", "last Monday", "next week").
  */
 public final class DateFinder {
 
-    /** A date or date range found in text, with where it was found. */
-    public record Span(LocalDate start, LocalDate end, int offset, int endOffset) {}
+    /**
+     * A date or date range found in text, with where it was found; {@code yearInferred} when the text did not write
+     * the year (it was taken from the publication date).
+     */
+    public record Span(LocalDate start, LocalDate end, int offset, int endOffset, boolean yearInferred) {
+        public Span(LocalDate start, LocalDate end, int offset, int endOffset) {
+            this(start, end, offset, endOffset, false);
+        }
+
+        Span shiftedYears(int years) {
+            return new Span(start.plusYears(years), end.plusYears(years), offset, endOffset, yearInferred);
+        }
+    }
 
     private static final Map<String, Integer> MONTHS = months();
     /** A word that may be a month name; checked against {@link #MONTHS} in code (a regex alternation of 150 names is slow). */
@@ -90,9 +102,33 @@ public final class DateFinder {
 
     /**
      * The event the text reports: the first date range, else the first day-and-month date outside a
-     * publication phrase. Dates without a year take the year of {@code published}; without it they are skipped.
+     * publication phrase. A date without a year is the most recent occurrence on or before {@code published}
+     * ("25 to 28 April" in a June 2017 report is April 2017), or the next one on or after it when its sentence
+     * speaks of the future ("will take place", "findet statt", "se celebrará", ...: {@link FutureCues});
+     * without a publication date it is skipped.
      */
     public Optional<Span> eventDates(String text, LocalDate published) {
+        return eventDates(text, published, null);
+    }
+
+    /** As {@link #eventDates(String, LocalDate)}, with the text's language for its future tense (may be null). */
+    public Optional<Span> eventDates(String text, LocalDate published, String language) {
+        return absoluteEventDates(text, published).map(s -> resolveYear(text, s, published, language));
+    }
+
+    /** Moves a date whose year was taken from the publication date to its most recent past or next occurrence. */
+    private static Span resolveYear(String text, Span s, LocalDate published, String language) {
+        if (!s.yearInferred() || published == null) {
+            return s;
+        }
+        boolean future = FutureCues.inSentence(text, s.offset(), s.endOffset(), language);
+        if (future) {
+            return s.end().isBefore(published) ? s.shiftedYears(1) : s;
+        }
+        return s.start().isAfter(published) ? s.shiftedYears(-1) : s;
+    }
+
+    private Optional<Span> absoluteEventDates(String text, LocalDate published) {
         Starts starts = new Starts(text);
         Span best = null;
         for (Pattern range : RANGES) {
@@ -150,7 +186,7 @@ public final class DateFinder {
                 }
                 LocalDate d = single(single, m, published);
                 if (d != null) {
-                    best = new Span(d, d, m.start(), m.end());
+                    best = new Span(d, d, m.start(), m.end(), yearless(single, m));
                     break;
                 }
             } while (scan.find());
@@ -372,7 +408,21 @@ public final class DateFinder {
         if (end.toEpochDay() - start.toEpochDay() > 366) {
             return null;
         }
-        return new Span(start, end, m.start(), m.end());
+        return new Span(start, end, m.start(), m.end(), yearless(p, m));
+    }
+
+    /** True when the match did not write the year. */
+    private static boolean yearless(Pattern p, Matcher m) {
+        if (p == DAY_RANGE || p == MONTH_FIRST_RANGE) {
+            return m.group(4) == null;
+        }
+        if (p == CROSS_MONTH) {
+            return m.group(6) == null;
+        }
+        if (p == DAY_MONTH || p == MONTH_DAY) {
+            return m.group(3) == null;
+        }
+        return false;
     }
 
     private static Integer year(String group, LocalDate published) {

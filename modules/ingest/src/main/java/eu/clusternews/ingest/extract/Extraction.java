@@ -26,6 +26,8 @@ import eu.clusternews.avro.NewsKind;
  * @param city            event city (canonical name), or null
  * @param country         ISO country of the event city, or null
  * @param publisherId     reference id of the publisher, or null when unknown
+ * @param organiserId     reference id of the organisation or consortium the text says organised or hosted the event,
+ *                        or null
  * @param organisationIds mentioned organisations (reference ids, first mention order, no repeats)
  * @param consortiumIds   mentioned consortia
  * @param programmeIds    mentioned programmes
@@ -48,6 +50,7 @@ public record Extraction(
         String city,
         String country,
         String publisherId,
+        String organiserId,
         List<String> organisationIds,
         List<String> consortiumIds,
         List<String> programmeIds,
@@ -89,6 +92,7 @@ public record Extraction(
                 .setEventEnd(eventEnd)
                 .setLocation(city == null && country == null ? null : new Location(city, country))
                 .setPublisherId(publisherId)
+                .setOrganiserId(organiserId)
                 .setOrganisationIds(organisationIds)
                 .setConsortiumIds(consortiumIds)
                 .setProgrammeIds(programmeIds)

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The output of {@code clusternews extract}: with {@code --format json} one JSON object per document per line
  * with the fields {@code id, source, language, publishedAt, title, kind, eventStart, eventEnd,
  * location{city,country}, mentions{organisations,consortia,programmes}, unresolved, persons} (plus
- * {@code url}, {@code format} and {@code publisher}); dates are ISO {@code yyyy-MM-dd} or null, kind is lower
+ * {@code url}, {@code format}, {@code publisher} and {@code organiser}); dates are ISO {@code yyyy-MM-dd} or null, kind is lower
  * case. With {@code --format text} a short block per document for people.
  */
 public final class ExtractionJson {
@@ -43,6 +43,7 @@ public final class ExtractionJson {
         strings(o.putArray("unresolved"), e.unresolved());
         strings(o.putArray("persons"), e.persons());
         o.put("publisher", e.publisherId());
+        o.put("organiser", e.organiserId());
         o.put("url", e.url());
         o.put("format", e.format());
         return o;
@@ -78,6 +79,9 @@ public final class ExtractionJson {
             line(b, "location", e.city() + (e.country() == null ? "" : ", " + e.country()));
         }
         line(b, "publisher", e.publisherId());
+        if (e.organiserId() != null) {
+            line(b, "organiser", e.organiserId());
+        }
         list(b, "organisations", e.organisationIds());
         list(b, "consortia", e.consortiumIds());
         list(b, "programmes", e.programmeIds());

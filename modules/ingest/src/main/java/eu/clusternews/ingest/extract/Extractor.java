@@ -122,7 +122,16 @@ public final class Extractor {
         }
 
         NewsKind kind = kinds.classify(title, body);
-        Optional<DateFinder.Span> event = dates.eventDates(text, published);
+        Optional<DateFinder.Span> event = dates.eventDates(text, published, language);
+        if (event.isEmpty()) {
+            event = Optional.ofNullable(RelativeDates.find(tokens, published, language));
+        }
+        String organiserId = Organisers.find(
+                text,
+                tokens,
+                matches,
+                ref -> reference.organisation(ref).isPresent()
+                        || reference.consortium(ref).isPresent());
         Places.Place place = eventPlace(text, tokens, cities, event.orElse(null));
         String publisherId = publisher(doc.publisher(), title);
         String id = doc.externalId() != null
@@ -144,6 +153,7 @@ public final class Extractor {
                 place == null ? null : place.city(),
                 place == null ? null : place.country(),
                 publisherId,
+                organiserId,
                 new ArrayList<>(organisations),
                 new ArrayList<>(consortia),
                 new ArrayList<>(programmes),

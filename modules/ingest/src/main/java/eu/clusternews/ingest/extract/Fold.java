@@ -51,6 +51,15 @@ public final class Fold {
 
     private Fold() {}
 
+    /** The folds of the given words, as a set to look folded tokens up in. */
+    static java.util.Set<String> set(String... words) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : words) {
+            out.add(fold(w));
+        }
+        return java.util.Set.copyOf(out);
+    }
+
     private static String[][] suffixesByLast() {
         List<List<String>> by = new ArrayList<>();
         for (int c = 0; c < 128; c++) {

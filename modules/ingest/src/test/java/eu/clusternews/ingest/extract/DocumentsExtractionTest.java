@@ -30,15 +30,17 @@ class DocumentsExtractionTest {
     }
 
     @Test
-    void aGermanWindows1252ReleaseWithCrlfAndAWrappedTitleIsReadWithInflectedNamesAndTheYearOfPublication() {
+    void aGermanWindows1252ReleaseWithCrlfAndAWrappedTitleIsReadWithInflectedNamesAndThePastNovemberBeforeIt() {
         Extraction e = one("de_pressemitteilung_cp1252_crlf.txt");
         assertThat(e.title())
                 .isEqualTo("Inno-Drop-Partner trainieren gemeinsam: Zweite Schulung des Cluster Excellence-Programms");
         assertThat(e.language()).isEqualTo("de");
         assertThat(e.publishedAt()).isEqualTo(LocalDate.of(2018, 5, 17));
-        assertThat(e.eventStart()).isEqualTo(LocalDate.of(2018, 11, 6));
-        assertThat(e.eventEnd()).isEqualTo(LocalDate.of(2018, 11, 7));
+        // "Am 6. und 7. November trafen sich" in a release of 17 May 2018: the November before it
+        assertThat(e.eventStart()).isEqualTo(LocalDate.of(2017, 11, 6));
+        assertThat(e.eventEnd()).isEqualTo(LocalDate.of(2017, 11, 7));
         assertThat(e.city()).isEqualTo("Hamburg");
+        assertThat(e.organiserId()).as("Gastgeber war ...").isEqualTo("org:bnpt");
         assertThat(e.kind()).isEqualTo(NewsKind.TRAINING);
         assertThat(e.consortiumIds()).containsExactly("cons:inno-drop", "cons:clusgrid");
         assertThat(e.programmeIds()).contains("prog:cosme-cluster-excellence", "prog:cosme");
@@ -72,6 +74,7 @@ class DocumentsExtractionTest {
         assertThat(e.publishedAt()).isEqualTo(LocalDate.of(2019, 3, 12));
         assertThat(e.eventStart()).isEqualTo(LocalDate.of(2019, 5, 14));
         assertThat(e.city()).isEqualTo("Lublin");
+        assertThat(e.organiserId()).as("Wschodni Klaster ICT gospodarzem ...").isEqualTo("org:ecict");
         assertThat(e.organisationIds()).containsExactly("org:ecict", "org:eda", "org:european-commission");
         assertThat(e.mentions())
                 .anyMatch(m -> m.surface().equals("Wschodnia Agencja Rozwoju Sp. z o.o")
@@ -92,8 +95,9 @@ class DocumentsExtractionTest {
                 .doesNotContain("color:red");
         assertThat(e.url()).isEqualTo("https://www.pole-scs.org/actualites/label-or-2018");
         assertThat(e.publishedAt()).isEqualTo(LocalDate.of(2018, 10, 3));
-        assertThat(e.eventStart()).isEqualTo(LocalDate.of(2018, 11, 6));
+        assertThat(e.eventStart()).as("accueillera: the coming November").isEqualTo(LocalDate.of(2018, 11, 6));
         assertThat(e.city()).isEqualTo("Sophia Antipolis");
+        assertThat(e.organiserId()).isEqualTo("org:pole-scs");
         assertThat(e.kind()).isEqualTo(NewsKind.LABEL_AWARD);
         assertThat(e.publisherId()).isEqualTo("org:pole-scs");
         assertThat(e.programmeIds()).containsExactly("prog:cluster-management-excellence-labels");
@@ -109,7 +113,9 @@ class DocumentsExtractionTest {
         assertThat(e.eventStart()).isEqualTo(LocalDate.of(2017, 4, 25));
         assertThat(e.eventEnd()).isEqualTo(LocalDate.of(2017, 4, 28));
         assertThat(e.city()).isEqualTo("Berlin");
+        assertThat(e.country()).isEqualTo("DE");
         assertThat(e.kind()).isEqualTo(NewsKind.TRAINING);
+        assertThat(e.consortiumIds()).containsExactly("cons:clusgrid");
         assertThat(e.organisationIds()).containsExactly("org:secpho", "org:solartys", "org:cet");
         assertThat(e.unresolved()).containsExactly("Asociación Clúster de Automoción de Aragón");
     }

@@ -37,10 +37,13 @@ public final class Activity {
     long undatedCount;
     LocalDate firstPublishedAt;
     LocalDate lastPublishedAt;
+    /** Distinct events (cluster-events) the entity takes part in; changed only by {@link #addEvents}. */
+    long eventCount;
     // hashed while counting (every contribution touches them); ActivityKind.write sorts them once per write-down
     final HashMap<String, Long> countsByRole = new HashMap<>();
     final HashMap<String, Long> countsByKind = new HashMap<>();
     final HashMap<String, Long> countsByMonth = new HashMap<>();
+    final HashMap<String, Long> eventsByMonth = new HashMap<>();
     final HashSet<String> consortiumIds = new HashSet<>();
     final HashSet<String> programmeIds = new HashSet<>();
     final HashSet<String> clusterIds = new HashSet<>();
@@ -115,6 +118,9 @@ public final class Activity {
         other.countsByRole.forEach((k, v) -> countsByRole.merge(k, v, Long::sum));
         other.countsByKind.forEach((k, v) -> countsByKind.merge(k, v, Long::sum));
         other.countsByMonth.forEach((k, v) -> countsByMonth.merge(k, v, Long::sum));
+        eventCount += other.eventCount;
+        // event counts also move down (two events merged into one): a month back at zero is dropped
+        other.eventsByMonth.forEach((k, v) -> eventsByMonth.merge(k, v, (a, b) -> a + b == 0 ? null : a + b));
         consortiumIds.addAll(other.consortiumIds);
         programmeIds.addAll(other.programmeIds);
         clusterIds.addAll(other.clusterIds);
@@ -123,9 +129,21 @@ public final class Activity {
         }
     }
 
-    /** Whether nothing has been counted. */
+    /**
+     * Changes the entity's event count by {@code delta} (negative when events it was in were merged into one), in
+     * the month {@code month} ({@code yyyy-MM}) or in no month when null. Event matching sends these as partial
+     * activities of their own; they merge like any other partial.
+     */
+    public void addEvents(long delta, LocalDate month) {
+        eventCount += delta;
+        if (month != null) {
+            eventsByMonth.merge(month(month), delta, (a, b) -> a + b == 0 ? null : a + b);
+        }
+    }
+
+    /** Whether nothing has been counted: no news and no event change. */
     public boolean isEmpty() {
-        return newsCount == 0;
+        return newsCount == 0 && eventCount == 0 && eventsByMonth.isEmpty();
     }
 
     private void addHeadline(Headline headline, int maxHeadlines) {

@@ -43,6 +43,8 @@ public final class ActivityKind<A extends SpecificRecordBase> {
     private final int undatedCount;
     private final int countsByKind;
     private final int countsByMonth;
+    private final int eventCount;
+    private final int eventsByMonth;
     private final int consortiumIds;
     private final int programmeIds;
     private final int clusterIds;
@@ -61,6 +63,8 @@ public final class ActivityKind<A extends SpecificRecordBase> {
         this.undatedCount = position("undatedCount");
         this.countsByKind = position("countsByKind");
         this.countsByMonth = position("countsByMonth");
+        this.eventCount = position("eventCount");
+        this.eventsByMonth = position("eventsByMonth");
         this.consortiumIds = position("consortiumIds");
         this.programmeIds = position("programmeIds");
         this.clusterIds = position("clusterIds");
@@ -89,6 +93,8 @@ public final class ActivityKind<A extends SpecificRecordBase> {
         a.undatedCount = (Long) record.get(undatedCount);
         a.countsByKind.putAll((Map<String, Long>) record.get(countsByKind));
         a.countsByMonth.putAll((Map<String, Long>) record.get(countsByMonth));
+        a.eventCount = (Long) record.get(eventCount);
+        a.eventsByMonth.putAll((Map<String, Long>) record.get(eventsByMonth));
         a.consortiumIds.addAll((Collection<String>) record.get(consortiumIds));
         a.programmeIds.addAll((Collection<String>) record.get(programmeIds));
         a.clusterIds.addAll((Collection<String>) record.get(clusterIds));
@@ -113,6 +119,8 @@ public final class ActivityKind<A extends SpecificRecordBase> {
         record.put(undatedCount, a.undatedCount);
         record.put(countsByKind, new TreeMap<>(a.countsByKind));
         record.put(countsByMonth, new TreeMap<>(a.countsByMonth));
+        record.put(eventCount, a.eventCount);
+        record.put(eventsByMonth, new TreeMap<>(a.eventsByMonth));
         record.put(consortiumIds, sorted(a.consortiumIds));
         record.put(programmeIds, sorted(a.programmeIds));
         record.put(clusterIds, sorted(a.clusterIds));

@@ -2,20 +2,25 @@ package eu.clusternews.serve.http;
 
 import static eu.clusternews.serve.http.Answers.require;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import eu.clusternews.serve.query.ActivityQueries;
+import eu.clusternews.serve.query.EventQuery;
 import eu.clusternews.serve.query.NewsQuery;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
-/** The JSON API under {@code /api}: listings, entity details and news (API.md documents the shapes). */
+/** The JSON API under {@code /api}: listings, entity details, news and events (API.md documents the shapes). */
 final class ApiRoutes {
 
     private static final Set<String> NEWS_PARAMETERS =
             Set.of("cluster", "consortium", "from", "until", "kind", "limit");
+    private static final Set<String> EVENT_PARAMETERS =
+            Set.of("cluster", "consortium", "programme", "kind", "from", "until", "language", "limit");
 
     /** The envelope of every listing. */
     record Listing<T>(int count, List<T> items) {
@@ -39,6 +44,8 @@ final class ApiRoutes {
         app.get("/api/consortia/{id}", ctx -> ctx.json(details.consortium(id(ctx))));
         app.get("/api/programmes/{id}", ctx -> ctx.json(details.programme(id(ctx))));
         app.get("/api/news", this::news);
+        app.get("/api/events", this::events);
+        app.get("/api/events/{id}", ctx -> ctx.json(details.event(id(ctx))));
     }
 
     private void clusters(Context ctx) {
@@ -57,7 +64,7 @@ final class ApiRoutes {
         require(queries.allConsortiumReferences()).forEach(c -> ids.add(c.getId()));
         activities.forEach(a -> ids.add(a.getConsortiumId()));
         ctx.json(Listing.of(ids.stream()
-                .map(details::consortium)
+                .map(details::consortiumListed)
                 .sorted(java.util.Comparator.comparing(Views.ConsortiumView::acronym, String.CASE_INSENSITIVE_ORDER))
                 .toList()));
     }
@@ -67,18 +74,34 @@ final class ApiRoutes {
         NewsQuery query = new NewsQuery(
                 parameters.text("cluster"),
                 parameters.text("consortium"),
-                parameters.date("from"),
+                ordered(parameters.date("from"), parameters.date("until")),
                 parameters.date("until"),
                 parameters.kind("kind"),
                 parameters.integer("limit", NewsQuery.DEFAULT_LIMIT, 1, NewsQuery.MAX_LIMIT));
-        if (query.from().isPresent()
-                && query.until().isPresent()
-                && query.from().get().isAfter(query.until().get())) {
-            throw new BadRequestException("'from' (" + query.from().get() + ") is after 'until' ("
-                    + query.until().get() + ")");
-        }
         ctx.json(Listing.of(
                 require(queries.news(query)).stream().map(Views::news).toList()));
+    }
+
+    private void events(Context ctx) {
+        QueryParameters parameters = new QueryParameters(ctx.queryParamMap(), EVENT_PARAMETERS);
+        EventQuery query = new EventQuery(
+                parameters.text("cluster"),
+                parameters.text("consortium"),
+                parameters.text("programme"),
+                parameters.kind("kind"),
+                ordered(parameters.date("from"), parameters.date("until")),
+                parameters.date("until"),
+                parameters.language("language"),
+                parameters.integer("limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
+        ctx.json(Listing.of(details.events(query)));
+    }
+
+    /** {@code from}, refused when it is after {@code until}. */
+    private static Optional<LocalDate> ordered(Optional<LocalDate> from, Optional<LocalDate> until) {
+        if (from.isPresent() && until.isPresent() && from.get().isAfter(until.get())) {
+            throw new BadRequestException("'from' (" + from.get() + ") is after 'until' (" + until.get() + ")");
+        }
+        return from;
     }
 
     private static String id(Context ctx) {

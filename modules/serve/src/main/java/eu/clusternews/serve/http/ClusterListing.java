@@ -28,6 +28,7 @@ record ClusterListing(
     /** What the listing can be sorted by; each has the order people usually want as its default. */
     enum SortField {
         newsCount(SortOrder.desc),
+        eventCount(SortOrder.desc),
         lastPublishedAt(SortOrder.desc),
         name(SortOrder.asc);
 
@@ -73,6 +74,7 @@ record ClusterListing(
     private Comparator<ClusterActivity> comparator() {
         Comparator<ClusterActivity> byField = switch (sort) {
             case newsCount -> Comparator.comparingLong(ClusterActivity::getNewsCount);
+            case eventCount -> Comparator.comparingLong(ClusterActivity::getEventCount);
             case lastPublishedAt ->
                 Comparator.comparing(
                         ClusterActivity::getLastPublishedAt, Comparator.nullsFirst(Comparator.naturalOrder()));

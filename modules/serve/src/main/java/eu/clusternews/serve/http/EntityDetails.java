@@ -6,10 +6,12 @@ import static eu.clusternews.serve.http.Answers.require;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.Member;
@@ -19,15 +21,19 @@ import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.serve.http.Answers.NotFoundException;
 import eu.clusternews.serve.http.Views.ClusterDetailView;
 import eu.clusternews.serve.http.Views.ConsortiumView;
+import eu.clusternews.serve.http.Views.EventView;
 import eu.clusternews.serve.http.Views.MemberView;
 import eu.clusternews.serve.http.Views.ProgrammeSummary;
 import eu.clusternews.serve.http.Views.ProgrammeView;
 import eu.clusternews.serve.query.ActivityQueries;
+import eu.clusternews.serve.query.EventQuery;
 import eu.clusternews.serve.query.QueryResult;
 
 /**
  * Assembles the detail views of a cluster, a consortium and a programme from activity aggregates and
- * reference data. An entity is known when either its activity or its reference data exists.
+ * reference data. An entity is known when either its activity or its reference data exists. Each detail lists the
+ * entity's newest events ({@value EventQuery#DETAIL_LIMIT} at most); a consortium listed inside another answer does
+ * not ({@code events} is null there), so a listing never reads the events store once per consortium.
  */
 final class EntityDetails {
 
@@ -52,22 +58,30 @@ final class EntityDetails {
         }
         List<ConsortiumView> consortia = new ArrayList<>();
         for (String consortiumId : consortiumIds) {
-            consortiumOrNull(consortiumId).ifPresent(consortia::add);
+            consortiumOrNull(consortiumId, false).ifPresent(consortia::add);
         }
         return new ClusterDetailView(
                 Views.cluster(activity),
                 organisation == null ? null : Views.organisation(organisation),
                 Views.timeline(activity.getCountsByMonth()),
                 Views.headlines(activity.getRecentHeadlines()),
+                events(EventQuery.ofCluster(clusterId)),
                 consortia);
     }
 
+    /** A consortium with its events, as {@code /api/consortia/{id}} answers it. */
     ConsortiumView consortium(String consortiumId) {
-        return consortiumOrNull(consortiumId)
+        return consortiumOrNull(consortiumId, true)
                 .orElseThrow(() -> new NotFoundException("no consortium with id '" + consortiumId + "'"));
     }
 
-    private java.util.Optional<ConsortiumView> consortiumOrNull(String consortiumId) {
+    /** A consortium without its events, as listings show it. */
+    ConsortiumView consortiumListed(String consortiumId) {
+        return consortiumOrNull(consortiumId, false)
+                .orElseThrow(() -> new NotFoundException("no consortium with id '" + consortiumId + "'"));
+    }
+
+    private java.util.Optional<ConsortiumView> consortiumOrNull(String consortiumId, boolean withEvents) {
         Consortium reference = optional(queries.consortiumReference(consortiumId));
         ConsortiumActivity activity = optional(queries.consortium(consortiumId));
         if (reference == null && activity == null) {
@@ -89,7 +103,8 @@ final class EntityDetails {
                 reference,
                 programmeChain(reference.getProgrammeId()),
                 members,
-                activity == null ? null : Views.activity(activity)));
+                activity == null ? null : Views.activity(activity),
+                withEvents ? events(EventQuery.ofConsortium(consortiumId)) : null));
     }
 
     ProgrammeView programme(String programmeId) {
@@ -117,7 +132,8 @@ final class EntityDetails {
                     null,
                     null,
                     funded,
-                    activityView);
+                    activityView,
+                    events(EventQuery.ofProgramme(programmeId)));
         }
         return new ProgrammeView(
                 reference.getId(),
@@ -131,7 +147,32 @@ final class EntityDetails {
                 reference.getBudgetEur(),
                 reference.getSuccessorId(),
                 funded,
-                activityView);
+                activityView,
+                events(EventQuery.ofProgramme(programmeId)));
+    }
+
+    /** The events of a query as views, each report's publisher named when the reference data knows it. */
+    List<EventView> events(EventQuery query) {
+        return views(require(queries.events(query)));
+    }
+
+    /** One event as a view (404 when unknown). */
+    EventView event(String eventId) {
+        return views(List.of(require(queries.event(eventId)))).get(0);
+    }
+
+    private List<EventView> views(List<ClusterEvent> events) {
+        Map<String, String> publisherNames = new java.util.HashMap<>();
+        for (ClusterEvent event : events) {
+            for (var report : event.getReports()) {
+                String publisherId = report.getPublisherId();
+                if (publisherId != null && !publisherNames.containsKey(publisherId)) {
+                    Organisation publisher = optional(queries.organisationReference(publisherId));
+                    publisherNames.put(publisherId, publisher == null ? null : publisher.getName());
+                }
+            }
+        }
+        return events.stream().map(e -> Views.event(e, publisherNames)).toList();
     }
 
     /** The programme and its parents, nearest first; programmes the reference data does not know end the chain. */

@@ -69,6 +69,17 @@ final class QueryParameters {
         });
     }
 
+    /** An ISO 639-1 language code, two letters, answered in lower case. */
+    Optional<String> language(String name) {
+        return text(name).map(value -> {
+            if (!value.matches("[A-Za-z]{2}")) {
+                throw new BadRequestException("query parameter '" + name
+                        + "' must be a two-letter ISO 639-1 language code like de or en, was '" + value + "'");
+            }
+            return value.toLowerCase(Locale.ROOT);
+        });
+    }
+
     int integer(String name, int defaultValue, int min, int max) {
         return text(name)
                 .map(value -> {

@@ -10,12 +10,15 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedConsortium;
 import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.EventReport;
 import eu.clusternews.avro.Headline;
+import eu.clusternews.avro.Location;
 import eu.clusternews.avro.Member;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.Organisation;
@@ -39,12 +42,14 @@ public final class Views {
             String name,
             String country,
             long newsCount,
+            long eventCount,
             String firstPublishedAt,
             String lastPublishedAt,
             long undatedCount,
             SortedMap<String, Long> countsByRole,
             SortedMap<String, Long> countsByKind,
             SortedMap<String, Long> countsByMonth,
+            SortedMap<String, Long> eventsByMonth,
             List<String> consortiumIds,
             List<String> programmeIds,
             List<String> clusterIds,
@@ -53,11 +58,13 @@ public final class Views {
     /** Activity of a consortium or programme (the aggregate without cluster-only fields). */
     public record ActivityView(
             long newsCount,
+            long eventCount,
             String firstPublishedAt,
             String lastPublishedAt,
             long undatedCount,
             SortedMap<String, Long> countsByKind,
             SortedMap<String, Long> countsByMonth,
+            SortedMap<String, Long> eventsByMonth,
             List<String> consortiumIds,
             List<String> programmeIds,
             List<String> clusterIds,
@@ -104,7 +111,8 @@ public final class Views {
             Double euContributionEur,
             List<String> countries,
             List<MemberView> members,
-            ActivityView activity) {}
+            ActivityView activity,
+            List<EventView> events) {}
 
     /** A programme: reference metadata, its parent chain, the consortia it funds, and its news activity. */
     public record ProgrammeView(
@@ -119,7 +127,8 @@ public final class Views {
             Double budgetEur,
             String successorId,
             List<String> consortiumIds,
-            ActivityView activity) {}
+            ActivityView activity,
+            List<EventView> events) {}
 
     /** Everything about one cluster. */
     public record ClusterDetailView(
@@ -127,6 +136,7 @@ public final class Views {
             OrganisationView organisation,
             List<MonthCount> timeline,
             List<HeadlineView> recentNews,
+            List<EventView> events,
             List<ConsortiumView> consortia) {}
 
     /** A cluster involved in a news item. */
@@ -161,6 +171,40 @@ public final class Views {
             List<String> unresolvedIds,
             String enrichedAt) {}
 
+    /**
+     * One report of an event: the news, and what it alone says about the event.
+     *
+     * @param publisherName the publisher's name from the reference data; null when unknown
+     */
+    public record EventReportView(
+            String newsId,
+            String title,
+            String language,
+            String publisherId,
+            String publisherName,
+            String publishedAt,
+            String url,
+            String kind,
+            String eventStart,
+            String eventEnd,
+            LocationView location) {}
+
+    /** One event merged from every news that reports it. */
+    public record EventView(
+            String id,
+            String kind,
+            String start,
+            String end,
+            LocationView location,
+            List<String> consortiumIds,
+            List<String> clusterIds,
+            List<String> programmeIds,
+            List<String> languages,
+            String firstReportedAt,
+            String lastReportedAt,
+            int reportCount,
+            List<EventReportView> reports) {}
+
     /** An activity change as sent over server-sent events. */
     public record ActivityChangeView(String entity, String id, Object activity) {}
 
@@ -170,12 +214,14 @@ public final class Views {
                 a.getName(),
                 a.getCountry(),
                 a.getNewsCount(),
+                a.getEventCount(),
                 iso(a.getFirstPublishedAt()),
                 iso(a.getLastPublishedAt()),
                 a.getUndatedCount(),
                 sorted(a.getCountsByRole()),
                 sorted(a.getCountsByKind()),
                 sorted(a.getCountsByMonth()),
+                sorted(a.getEventsByMonth()),
                 List.copyOf(a.getConsortiumIds()),
                 List.copyOf(a.getProgrammeIds()),
                 List.copyOf(a.getClusterIds()),
@@ -185,11 +231,13 @@ public final class Views {
     public static ActivityView activity(ConsortiumActivity a) {
         return new ActivityView(
                 a.getNewsCount(),
+                a.getEventCount(),
                 iso(a.getFirstPublishedAt()),
                 iso(a.getLastPublishedAt()),
                 a.getUndatedCount(),
                 sorted(a.getCountsByKind()),
                 sorted(a.getCountsByMonth()),
+                sorted(a.getEventsByMonth()),
                 List.copyOf(a.getConsortiumIds()),
                 List.copyOf(a.getProgrammeIds()),
                 List.copyOf(a.getClusterIds()),
@@ -199,11 +247,13 @@ public final class Views {
     public static ActivityView activity(ProgrammeActivity a) {
         return new ActivityView(
                 a.getNewsCount(),
+                a.getEventCount(),
                 iso(a.getFirstPublishedAt()),
                 iso(a.getLastPublishedAt()),
                 a.getUndatedCount(),
                 sorted(a.getCountsByKind()),
                 sorted(a.getCountsByMonth()),
+                sorted(a.getEventsByMonth()),
                 List.copyOf(a.getConsortiumIds()),
                 List.copyOf(a.getProgrammeIds()),
                 List.copyOf(a.getClusterIds()),
@@ -272,7 +322,11 @@ public final class Views {
     }
 
     public static ConsortiumView consortium(
-            Consortium c, List<ProgrammeSummary> programmeChain, List<MemberView> members, ActivityView activity) {
+            Consortium c,
+            List<ProgrammeSummary> programmeChain,
+            List<MemberView> members,
+            ActivityView activity,
+            List<EventView> events) {
         return new ConsortiumView(
                 c.getId(),
                 c.getAcronym(),
@@ -287,7 +341,8 @@ public final class Views {
                 c.getEuContributionEur(),
                 List.copyOf(c.getCountries()),
                 members,
-                activity);
+                activity,
+                events);
     }
 
     public static MemberView member(Member m, Organisation organisationOrNull) {
@@ -311,10 +366,7 @@ public final class Views {
                 iso(n.getPublishedAt()),
                 iso(n.getEventStart()),
                 iso(n.getEventEnd()),
-                n.getLocation() == null
-                        ? null
-                        : new LocationView(
-                                n.getLocation().getCity(), n.getLocation().getCountry()),
+                location(n.getLocation()),
                 n.getPublisherId(),
                 enriched.getClusters().stream().map(Views::involvement).toList(),
                 enriched.getConsortia().stream().map(Views::consortiumRef).toList(),
@@ -322,6 +374,50 @@ public final class Views {
                 enriched.getOrganisations().stream().map(Views::organisationRef).toList(),
                 List.copyOf(enriched.getUnresolvedIds()),
                 iso(enriched.getEnrichedAt()));
+    }
+
+    /**
+     * An event with its reports, oldest first as the event holds them.
+     *
+     * @param publisherNames the publisher's name by id, for the publishers the reference data knows
+     */
+    public static EventView event(ClusterEvent e, Map<String, String> publisherNames) {
+        return new EventView(
+                e.getId(),
+                e.getKind() == null ? null : e.getKind().name(),
+                iso(e.getStart()),
+                iso(e.getEnd()),
+                location(e.getLocation()),
+                List.copyOf(e.getConsortiumIds()),
+                List.copyOf(e.getClusterIds()),
+                List.copyOf(e.getProgrammeIds()),
+                List.copyOf(e.getLanguages()),
+                iso(e.getFirstReportedAt()),
+                iso(e.getLastReportedAt()),
+                e.getReports().size(),
+                e.getReports().stream()
+                        .map(r -> eventReport(
+                                r, r.getPublisherId() == null ? null : publisherNames.get(r.getPublisherId())))
+                        .toList());
+    }
+
+    private static EventReportView eventReport(EventReport r, String publisherName) {
+        return new EventReportView(
+                r.getNewsId(),
+                r.getTitle(),
+                r.getLanguage(),
+                r.getPublisherId(),
+                publisherName,
+                iso(r.getPublishedAt()),
+                r.getUrl(),
+                r.getKind() == null ? null : r.getKind().name(),
+                iso(r.getEventStart()),
+                iso(r.getEventEnd()),
+                location(r.getLocation()));
+    }
+
+    private static LocationView location(Location location) {
+        return location == null ? null : new LocationView(location.getCity(), location.getCountry());
     }
 
     private static InvolvementView involvement(ClusterInvolvement i) {

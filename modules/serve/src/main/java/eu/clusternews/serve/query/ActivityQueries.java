@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
@@ -13,10 +14,10 @@ import eu.clusternews.avro.ProgrammeActivity;
 
 /**
  * The query port the HTTP API and the dashboard are built on: activity aggregates, enriched news,
- * reference data, and live activity changes. Implementations answer completely or say
+ * events, reference data, and live activity changes. Implementations answer completely or say
  * {@link QueryResult.Unavailable}; they never return a partial answer as if it were complete.
  * <p>
- * Listings ({@code all*}, {@link #news}) never answer {@link QueryResult.NotFound}.
+ * Listings ({@code all*}, {@link #news}, {@link #events}) never answer {@link QueryResult.NotFound}.
  */
 public interface ActivityQueries {
 
@@ -40,6 +41,12 @@ public interface ActivityQueries {
 
     /** Enriched news matching the query, newest first, at most {@code query.limit()} items. */
     QueryResult<List<EnrichedNews>> news(NewsQuery query);
+
+    /** Events matching the query, newest first, at most {@code query.limit()} items. */
+    QueryResult<List<ClusterEvent>> events(EventQuery query);
+
+    /** One event (not found when no event has this id, e.g. one merged into another). */
+    QueryResult<ClusterEvent> event(String eventId);
 
     /** Reference data of one organisation (a cluster or another body). */
     QueryResult<Organisation> organisationReference(String organisationId);

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
@@ -19,9 +20,11 @@ import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.pipeline.ClusterNewsTopology;
 import eu.clusternews.serve.http.LocalStoreAccess;
 import eu.clusternews.serve.query.ActivityChange;
 import eu.clusternews.serve.query.ActivityQueries;
+import eu.clusternews.serve.query.EventQuery;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,7 +39,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * <p>
  * {@code /api/news} pushes its filter and limit down to the instances: each reads its partitions and sends at most
  * {@code limit} news, the best ones first; this instance merges them. The read still scans each partition (no index
- * by date yet), but no request moves the whole news history over the network or holds it in memory.
+ * by date yet), but no request moves the whole news history over the network or holds it in memory. {@code /api/events}
+ * does the same over the events store, which lives on one partition, so one instance answers it.
  */
 public final class StreamsActivityQueries implements ActivityQueries, LocalStoreAccess {
 
@@ -46,14 +50,30 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
             String consortiumActivity,
             String programmeActivity,
             String enrichedNews,
+            String events,
             String organisations,
             String consortia,
-            String programmes) {}
+            String programmes) {
+
+        /** The stores of the pipeline's topology ({@link ClusterNewsTopology}). */
+        public static StoreNames ofPipeline() {
+            return new StoreNames(
+                    ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
+                    ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
+                    ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
+                    ClusterNewsTopology.ENRICHED_NEWS_STORE,
+                    ClusterNewsTopology.EVENTS_STORE,
+                    ClusterNewsTopology.ORGANISATIONS_STORE,
+                    ClusterNewsTopology.CONSORTIA_STORE,
+                    ClusterNewsTopology.PROGRAMMES_STORE);
+        }
+    }
 
     private final DistributedStore<ClusterActivity> clusters;
     private final DistributedStore<ConsortiumActivity> consortia;
     private final DistributedStore<ProgrammeActivity> programmes;
     private final DistributedStore<EnrichedNews> news;
+    private final DistributedStore<ClusterEvent> events;
     private final GlobalStoreReader<Organisation> organisationReferences;
     private final GlobalStoreReader<Consortium> consortiumReferences;
     private final GlobalStoreReader<Programme> programmeReferences;
@@ -76,10 +96,11 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
         this.programmes =
                 DistributedStore.of(streams, names.programmeActivity(), ProgrammeActivity.class, router, peers);
         this.news = DistributedStore.of(streams, names.enrichedNews(), EnrichedNews.class, router, peers);
+        this.events = DistributedStore.of(streams, names.events(), ClusterEvent.class, router, peers);
         this.organisationReferences = GlobalStoreReader.of(streams, names.organisations());
         this.consortiumReferences = GlobalStoreReader.of(streams, names.consortia());
         this.programmeReferences = GlobalStoreReader.of(streams, names.programmes());
-        this.served = List.of(clusters, consortia, programmes, news).stream()
+        this.served = List.of(clusters, consortia, programmes, news, events).stream()
                 .collect(Collectors.toUnmodifiableMap(DistributedStore::name, Function.identity()));
         this.feed = feed;
     }
@@ -125,6 +146,22 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     @Override
     public QueryResult<List<EnrichedNews>> news(NewsQuery query) {
         return news.select(selection(query));
+    }
+
+    @Override
+    public QueryResult<List<ClusterEvent>> events(EventQuery query) {
+        return events.select(selection(query));
+    }
+
+    @Override
+    public QueryResult<ClusterEvent> event(String eventId) {
+        return events.get(eventId, "event");
+    }
+
+    /** The event query as a selection a peer can rebuild ({@link EventQuery#fromParameters}). */
+    static DistributedStore.Selection<ClusterEvent> selection(EventQuery query) {
+        return new DistributedStore.Selection<>(
+                query.filter(), EventQuery.NEWEST_FIRST, query.limit(), query.parameters());
     }
 
     /** Newest publication first, undated last, then latest ingested, then id. */
@@ -240,11 +277,23 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
 
     @Override
     public QueryResult<byte[]> localSelect(String store, Set<Integer> partitions, Map<String, String> parameters) {
-        if (!storeNamed(store).equals(news)) {
-            throw new eu.clusternews.serve.http.BadRequestException(
-                    "store '" + store + "' has no selections; only '" + news.name() + "' has");
+        DistributedStore<?> named = storeNamed(store);
+        if (named.equals(news)) {
+            return news.localReadEncoded(partitions, selection(newsQueryFrom(parameters)));
         }
-        return news.localReadEncoded(partitions, selection(newsQueryFrom(parameters)));
+        if (named.equals(events)) {
+            return events.localReadEncoded(partitions, selection(eventQueryFrom(parameters)));
+        }
+        throw new eu.clusternews.serve.http.BadRequestException(
+                "store '" + store + "' has no selections; only '" + news.name() + "' and '" + events.name() + "' have");
+    }
+
+    private static EventQuery eventQueryFrom(Map<String, String> parameters) {
+        try {
+            return EventQuery.fromParameters(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new eu.clusternews.serve.http.BadRequestException(e.getMessage());
+        }
     }
 
     private DistributedStore<?> storeNamed(String store) {

@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.logging.Level;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
+import eu.clusternews.avro.EventReport;
 import eu.clusternews.avro.NewsKind;
 import eu.clusternews.serve.fake.InMemoryActivityQueries;
 import eu.clusternews.serve.fake.SeedData;
+import eu.clusternews.serve.fake.SeedEvents;
 import eu.clusternews.serve.http.ClusterNewsServer;
 import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.testing.Chromium;
@@ -167,6 +170,132 @@ class DashboardBrowserTest {
                 .isEmpty();
         assertThat(driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
         assertNoConsoleErrors();
+    }
+
+    @Test
+    void showsTheBerlinTrainingAsOneEventWithItsReportsInThreeLanguagesLinkedAndAttributed() {
+        openDashboard();
+        By berlin = By.cssSelector("[data-event-id='" + SeedEvents.BERLIN_TRAINING + "']");
+        await().atMost(WAIT).until(() -> !driver.findElements(berlin).isEmpty());
+        WebElement event = driver.findElement(berlin);
+        assertThat(event.findElement(By.cssSelector(".event-when")).getText()).isEqualTo("2017-04-25 – 2017-04-28");
+        assertThat(event.findElement(By.cssSelector(".event-head")).getText()).contains("training", "Berlin, DE");
+        assertThat(event.findElements(By.cssSelector(".event-languages .lang")))
+                .extracting(l -> l.getDomAttribute("data-language"))
+                .containsExactly("de", "en", "es");
+        List<WebElement> reports = event.findElements(By.cssSelector(".event-report"));
+        assertThat(reports).hasSize(3);
+        assertThat(reports)
+                .extracting(r -> r.findElement(By.cssSelector(".lang")).getDomAttribute("data-language"))
+                .containsExactly("de", "en", "es");
+        assertThat(reports)
+                .extracting(
+                        r -> r.findElement(By.cssSelector(".report-publisher")).getText())
+                .containsExactly("BalticNet-PlasmaTec", "Eastern Cluster ICT", "ZINNAE");
+        assertThat(reports)
+                .extracting(r -> r.findElement(By.cssSelector(".report-date")).getText())
+                .containsExactly("2017-05-17", "2017-05-24", "2017-06-29");
+        WebElement spanish = reports.get(2).findElement(By.cssSelector("a.report-title"));
+        assertThat(spanish.getText())
+                .isEqualTo("ZINNAE participa en la formación de excelencia de clústeres en Berlín");
+        assertThat(spanish.getDomAttribute("href"))
+                .isEqualTo("https://example.org/news/news-2017-06-29-zinnae-formacion-berlin");
+        assertThat(spanish.getDomAttribute("lang")).isEqualTo("es");
+        assertThat(driver.findElements(By.cssSelector("#event-list > li")))
+                .extracting(e -> e.getDomAttribute("data-event-id"))
+                .as("newest first")
+                .containsExactly(SeedEvents.FINAL_CONFERENCE, SeedEvents.BERLIN_TRAINING, SeedEvents.LUBLIN_KICKOFF);
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void listsOnlyTheEventsReportedInTheLanguageChosen() {
+        openDashboard();
+        await().atMost(WAIT)
+                .until(() -> driver.findElements(By.cssSelector("#event-language-filter option[value='pl']"))
+                                .size()
+                        == 1);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("event-language-filter")))
+                .selectByValue("pl");
+        await().atMost(WAIT).until(() -> eventIdsOnPage().equals(List.of(SeedEvents.LUBLIN_KICKOFF)));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void ranksTheClustersAndChartsThemByEventsWhenTheEventsButtonIsPressed() {
+        openDashboard();
+        WebElement byEvents = driver.findElement(By.cssSelector("button[data-rank='eventCount']"));
+        byEvents.click();
+        await().atMost(WAIT).until(() -> "true".equals(byEvents.getDomAttribute("aria-pressed")));
+        assertThat(driver.findElement(By.cssSelector("button[data-rank='newsCount']"))
+                        .getDomAttribute("aria-pressed"))
+                .isEqualTo("false");
+        assertThat(driver.findElement(By.id("timeline-heading")).getText()).isEqualTo("Events per month");
+        List<String> rows = driver.findElements(By.cssSelector("#cluster-table tbody tr")).stream()
+                .map(r -> r.getDomAttribute("data-cluster-id"))
+                .toList();
+        List<Long> events = driver.findElements(By.cssSelector("#cluster-table tbody td.event-count")).stream()
+                .map(c -> Long.parseLong(c.getText()))
+                .toList();
+        assertThat(events).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(rows.subList(8, 10)).as("only in the Berlin training").containsExactly("org:wsm", "org:zinnae");
+        assertThat(driver.executeScript("return state.chart.data.datasets.length"))
+                .isEqualTo(10L);
+        assertThat(driver.executeScript(
+                        "return state.chart.data.labels[0] + '..' + state.chart.data.labels.slice(-1)[0]"))
+                .as("events are charted by the month they took place")
+                .isEqualTo("2017-02..2018-06");
+
+        driver.findElement(By.cssSelector("button[data-rank='newsCount']")).click();
+        await().atMost(WAIT)
+                .until(() ->
+                        driver.findElement(By.id("timeline-heading")).getText().equals("News per month"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void showsANewEventLiveWhenAnActivityChangeArrives() {
+        openDashboard();
+        await().atMost(WAIT)
+                .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
+        await().atMost(WAIT).until(() -> queries.listenerCount() > 0);
+        ClusterEvent visit = ClusterEvent.newBuilder()
+                .setId("evt-live-visit")
+                .setKind(NewsKind.STUDY_VISIT)
+                .setStart(LocalDate.of(2019, 2, 1))
+                .setEnd(LocalDate.of(2019, 2, 1))
+                .setClusterIds(List.of("org:zinnae"))
+                .setLanguages(List.of("es"))
+                .setFirstReportedAt(LocalDate.of(2019, 2, 2))
+                .setLastReportedAt(LocalDate.of(2019, 2, 2))
+                .setReports(List.of(EventReport.newBuilder()
+                        .setNewsId("news-live-visit")
+                        .setTitle("<img src=x onerror=\"window.__xss = 'event'\"> Visita de estudio")
+                        .setLanguage("es")
+                        .setPublisherId("org:zinnae")
+                        .setPublishedAt(LocalDate.of(2019, 2, 2))
+                        .build()))
+                .build();
+        queries.put(visit);
+        ClusterActivity zinnae = ((QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
+        queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 2, 2)));
+
+        await().atMost(WAIT)
+                .until(() ->
+                        !eventIdsOnPage().isEmpty() && eventIdsOnPage().get(0).equals("evt-live-visit"));
+        assertThat(driver.findElement(By.cssSelector("[data-event-id='evt-live-visit'] .report-title"))
+                        .getText())
+                .isEqualTo("<img src=x onerror=\"window.__xss = 'event'\"> Visita de estudio");
+        assertThat(driver.findElements(By.cssSelector("#event-list img"))).isEmpty();
+        assertThat(driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        assertNoConsoleErrors();
+    }
+
+    /** The ids of the events listed, read in one go so a re-render cannot interfere. */
+    @SuppressWarnings("unchecked")
+    private static List<String> eventIdsOnPage() {
+        return (List<String>) driver.executeScript(
+                "return Array.from(document.querySelectorAll('#event-list > li'), e => e.dataset.eventId);");
     }
 
     @Test

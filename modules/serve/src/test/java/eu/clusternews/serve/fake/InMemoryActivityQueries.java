@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
@@ -16,6 +17,7 @@ import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.serve.query.ActivityChange;
 import eu.clusternews.serve.query.ActivityQueries;
+import eu.clusternews.serve.query.EventQuery;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.serve.streams.StreamsActivityQueries;
@@ -27,6 +29,7 @@ public final class InMemoryActivityQueries implements ActivityQueries {
     private final Map<String, ConsortiumActivity> consortia = new ConcurrentHashMap<>();
     private final Map<String, ProgrammeActivity> programmes = new ConcurrentHashMap<>();
     private final Map<String, EnrichedNews> news = new ConcurrentHashMap<>();
+    private final Map<String, ClusterEvent> events = new ConcurrentHashMap<>();
     private final Map<String, Organisation> organisationReferences = new ConcurrentHashMap<>();
     private final Map<String, Consortium> consortiumReferences = new ConcurrentHashMap<>();
     private final Map<String, Programme> programmeReferences = new ConcurrentHashMap<>();
@@ -47,6 +50,10 @@ public final class InMemoryActivityQueries implements ActivityQueries {
 
     public void put(EnrichedNews item) {
         news.put(item.getNews().getId(), item);
+    }
+
+    public void put(ClusterEvent event) {
+        events.put(event.getId(), event);
     }
 
     public void put(Organisation organisation) {
@@ -120,6 +127,16 @@ public final class InMemoryActivityQueries implements ActivityQueries {
     @Override
     public QueryResult<List<EnrichedNews>> news(NewsQuery query) {
         return answer(StreamsActivityQueries.select(new ArrayList<>(news.values()), query), "news");
+    }
+
+    @Override
+    public QueryResult<List<ClusterEvent>> events(EventQuery query) {
+        return answer(query.select(new ArrayList<>(events.values())), "events");
+    }
+
+    @Override
+    public QueryResult<ClusterEvent> event(String eventId) {
+        return answer(events.get(eventId), "event with id '" + eventId + "'");
     }
 
     @Override

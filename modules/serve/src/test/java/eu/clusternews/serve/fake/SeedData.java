@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.ClusterRole;
 import eu.clusternews.avro.Consortium;
@@ -111,8 +112,16 @@ public final class SeedData {
         }
         List<EnrichedNews> news = news();
         news.forEach(queries::put);
+        List<ClusterEvent> events = SeedEvents.all();
+        events.forEach(queries::put);
         for (int i = 0; i < CLUSTERS.length; i++) {
-            queries.put(clusterActivity(i, news));
+            ClusterActivity activity = clusterActivity(i, news);
+            List<ClusterEvent> involving = events.stream()
+                    .filter(e -> e.getClusterIds().contains(activity.getClusterId()))
+                    .toList();
+            activity.setEventCount(involving.size());
+            activity.setEventsByMonth(eventsByMonth(involving));
+            queries.put(activity);
         }
         for (String consortium : List.of(INNO_DROP, CLUSGRID)) {
             List<EnrichedNews> mentioning = news.stream()
@@ -124,6 +133,9 @@ public final class SeedData {
                     .setName(consortium.equals(INNO_DROP) ? "INNO-DROP" : "CLUSGRID")
                     .setNewsCount(mentioning.size())
                     .setCountsByMonth(byMonth(mentioning))
+                    .setEventCount(events.stream()
+                            .filter(e -> e.getConsortiumIds().contains(consortium))
+                            .count())
                     .setRecentHeadlines(headlines(mentioning))
                     .build());
         }
@@ -132,6 +144,8 @@ public final class SeedData {
                     .setProgrammeId(programme)
                     .setNewsCount(news.size())
                     .setCountsByMonth(byMonth(news))
+                    .setEventCount(events.size())
+                    .setEventsByMonth(eventsByMonth(events))
                     .setConsortiumIds(List.of(CLUSGRID, INNO_DROP))
                     .setRecentHeadlines(headlines(news))
                     .build());
@@ -278,6 +292,14 @@ public final class SeedData {
     static Map<String, Long> byMonth(List<EnrichedNews> news) {
         Map<String, Long> months = new LinkedHashMap<>();
         news.forEach(n -> months.merge(n.getNews().getPublishedAt().toString().substring(0, 7), 1L, Long::sum));
+        return months;
+    }
+
+    /** Events per month of the event's day, as the pipeline counts them. */
+    static Map<String, Long> eventsByMonth(List<ClusterEvent> events) {
+        Map<String, Long> months = new TreeMap<>();
+        events.forEach(e -> months.merge(
+                eu.clusternews.serve.query.EventQuery.day(e).toString().substring(0, 7), 1L, Long::sum));
         return months;
     }
 

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.serve.fake.InMemoryActivityQueries;
 import eu.clusternews.serve.fake.SeedData;
+import eu.clusternews.serve.fake.SeedEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,12 +69,14 @@ class ApiTest {
                         "name",
                         "country",
                         "newsCount",
+                        "eventCount",
                         "firstPublishedAt",
                         "lastPublishedAt",
                         "undatedCount",
                         "countsByRole",
                         "countsByKind",
                         "countsByMonth",
+                        "eventsByMonth",
                         "consortiumIds",
                         "programmeIds",
                         "clusterIds",
@@ -212,6 +215,124 @@ class ApiTest {
     }
 
     @Test
+    void listsEventsNewestFirstEachWithItsReportsTheirLanguagesAndNamedPublishers() throws Exception {
+        JsonNode body = getJson("/api/events", 200);
+        assertThat(ids(body))
+                .containsExactly(SeedEvents.FINAL_CONFERENCE, SeedEvents.BERLIN_TRAINING, SeedEvents.LUBLIN_KICKOFF);
+        JsonNode berlin = item(body, SeedEvents.BERLIN_TRAINING);
+        assertThat(berlin.get("kind").asText()).isEqualTo("TRAINING");
+        assertThat(berlin.get("start").asText()).isEqualTo("2017-04-25");
+        assertThat(berlin.get("end").asText()).isEqualTo("2017-04-28");
+        assertThat(berlin.get("location").get("city").asText()).isEqualTo("Berlin");
+        assertThat(berlin.get("languages")).extracting(JsonNode::asText).containsExactly("de", "en", "es");
+        assertThat(berlin.get("clusterIds")).hasSize(10);
+        assertThat(berlin.get("reportCount").asInt()).isEqualTo(3);
+        JsonNode german = berlin.get("reports").get(0);
+        assertThat(german.get("newsId").asText()).isEqualTo(SeedData.TRAINING_NEWS_ID);
+        assertThat(german.get("language").asText()).isEqualTo("de");
+        assertThat(german.get("publisherId").asText()).isEqualTo("org:bnpt");
+        assertThat(german.get("publisherName").asText()).isEqualTo("BalticNet-PlasmaTec");
+        assertThat(german.get("publishedAt").asText()).isEqualTo("2017-05-17");
+        assertThat(german.get("url").asText()).endsWith(SeedData.TRAINING_NEWS_ID);
+        assertThat(berlin.get("reports").get(1).get("eventStart").isNull())
+                .as("the English report gives no date")
+                .isTrue();
+    }
+
+    @Test
+    void filtersEventsByClusterConsortiumProgrammeKindLanguageAndLimit() throws Exception {
+        assertThat(ids(getJson("/api/events?cluster=org:zinnae", 200))).containsExactly(SeedEvents.BERLIN_TRAINING);
+        assertThat(ids(getJson("/api/events?consortium=cons:clusgrid", 200)))
+                .containsExactly(SeedEvents.BERLIN_TRAINING, SeedEvents.LUBLIN_KICKOFF);
+        assertThat(ids(getJson("/api/events?programme=prog:cosme", 200))).hasSize(3);
+        assertThat(ids(getJson("/api/events?programme=prog:horizon-2020", 200))).isEmpty();
+        assertThat(ids(getJson("/api/events?kind=training", 200))).containsExactly(SeedEvents.BERLIN_TRAINING);
+        assertThat(ids(getJson("/api/events?language=pl", 200))).containsExactly(SeedEvents.LUBLIN_KICKOFF);
+        assertThat(ids(getJson("/api/events?language=ES", 200))).containsExactly(SeedEvents.BERLIN_TRAINING);
+        assertThat(ids(getJson("/api/events?language=en&consortium=cons:inno-drop&limit=1", 200)))
+                .containsExactly(SeedEvents.FINAL_CONFERENCE);
+    }
+
+    @Test
+    void filtersEventsByTheirOwnDatesAndUndatedEventsByTheDatesOfTheirReports() throws Exception {
+        assertThat(ids(getJson("/api/events?from=2017-04-28&until=2017-04-28", 200)))
+                .as("the last day of the Berlin training")
+                .containsExactly(SeedEvents.BERLIN_TRAINING);
+        assertThat(ids(getJson("/api/events?from=2017-04-29&until=2017-12-31", 200)))
+                .as("reported in May and June, but over on 28 April")
+                .isEmpty();
+        assertThat(ids(getJson("/api/events?until=2017-02-08", 200))).containsExactly(SeedEvents.LUBLIN_KICKOFF);
+        assertThat(ids(getJson("/api/events?from=2018-06-01", 200)))
+                .as("the conference has no date of its own: its report's publication places it")
+                .containsExactly(SeedEvents.FINAL_CONFERENCE);
+    }
+
+    @Test
+    void answersOneEventByIdAndAnUnknownEventWith404() throws Exception {
+        JsonNode berlin = getJson("/api/events/" + SeedEvents.BERLIN_TRAINING, 200);
+        assertThat(berlin.get("id").asText()).isEqualTo(SeedEvents.BERLIN_TRAINING);
+        assertThat(berlin.get("reports"))
+                .extracting(r -> r.get("language").asText())
+                .containsExactly("de", "en", "es");
+        JsonNode unknown = getJson("/api/events/evt-nothing", 404);
+        assertThat(unknown.get("error").asText()).isEqualTo("not_found");
+        assertThat(unknown.get("message").asText()).isEqualTo("no event with id 'evt-nothing'");
+    }
+
+    @Test
+    void refusesBadEventParametersWith400AndAMessageSayingWhatIsAccepted() throws Exception {
+        assertThat(getJson("/api/events?language=german", 400).get("message").asText())
+                .contains("language", "ISO 639-1", "german");
+        assertThat(getJson("/api/events?kind=party", 400).get("message").asText())
+                .contains("kind", "TRAINING");
+        assertThat(getJson("/api/events?from=2018-01-01&until=2017-01-01", 400)
+                        .get("message")
+                        .asText())
+                .contains("after");
+        assertThat(getJson("/api/events?from=last-year", 400).get("message").asText())
+                .contains("from", "ISO date");
+        assertThat(getJson("/api/events?limit=501", 400).get("message").asText())
+                .contains("limit", "500");
+        assertThat(getJson("/api/events?lang=de", 400).get("message").asText()).contains("lang", "language");
+        assertThat(getJson("/api/events?cluster=", 400).get("message").asText()).contains("cluster", "empty");
+    }
+
+    @Test
+    void clusterConsortiumAndProgrammeDetailsListTheirEventsNewestFirst() throws Exception {
+        assertThat(getJson("/api/clusters/org:zinnae", 200).get("events"))
+                .extracting(e -> e.get("id").asText())
+                .containsExactly(SeedEvents.BERLIN_TRAINING);
+        assertThat(getJson("/api/consortia/cons:inno-drop", 200).get("events"))
+                .extracting(e -> e.get("id").asText())
+                .containsExactly(SeedEvents.FINAL_CONFERENCE, SeedEvents.BERLIN_TRAINING);
+        assertThat(getJson("/api/programmes/prog:cosme", 200).get("events"))
+                .extracting(e -> e.get("id").asText())
+                .containsExactly(SeedEvents.FINAL_CONFERENCE, SeedEvents.BERLIN_TRAINING, SeedEvents.LUBLIN_KICKOFF);
+        assertThat(getJson("/api/clusters/org:zinnae", 200)
+                        .get("consortia")
+                        .get(0)
+                        .get("events")
+                        .isNull())
+                .as("a consortium inside another answer comes without its events")
+                .isTrue();
+        assertThat(items(getJson("/api/consortia", 200)))
+                .allSatisfy(c -> assertThat(c.get("events").isNull()).isTrue());
+    }
+
+    @Test
+    void ranksClustersByEventCountWhenAskedWithTiesById() throws Exception {
+        List<JsonNode> items = items(getJson("/api/clusters?sort=eventCount", 200));
+        assertThat(items)
+                .extracting(i -> i.get("eventCount").asLong())
+                .isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(items.subList(8, 10))
+                .extracting(i -> i.get("id").asText())
+                .as("in the Berlin training only")
+                .containsExactly("org:wsm", "org:zinnae");
+        assertThat(items.get(9).get("eventsByMonth").get("2017-04").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void answers503WithRetryAfterWhileTheStoresAreRebalancingNeverAPartialList() throws Exception {
         queries.rebalance("Kafka Streams is REBALANCING");
         for (String path : List.of(
@@ -219,7 +340,9 @@ class ApiTest {
                 "/api/clusters/org:bnpt",
                 "/api/consortia/cons:inno-drop",
                 "/api/programmes/prog:cosme",
-                "/api/news")) {
+                "/api/news",
+                "/api/events",
+                "/api/events/" + SeedEvents.BERLIN_TRAINING)) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).as(path).contains("2");

@@ -1,0 +1,227 @@
+package eu.clusternews.pipeline.events;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import eu.clusternews.avro.ClusterEvent;
+import eu.clusternews.avro.EventReport;
+import eu.clusternews.avro.Location;
+import eu.clusternews.avro.NewsKind;
+
+/**
+ * Events as a merge of their reports. An event is a summary that two events combine into by commutative,
+ * associative operations (vote counts summed, minima, maxima, sorted unions, the first reports under a total order),
+ * so the same reports give the same event whatever the order they were merged in, and merging costs the size of the
+ * summaries, never the number of reports.
+ */
+public final class EventAssembly {
+
+    /** How many reports an event lists (reportCount says how many it has). */
+    public static final int MAX_LISTED_REPORTS = 20;
+
+    private static final String ID_PREFIX = "evt:";
+
+    /** Oldest publication first, undated reports last, ties by news id. */
+    static final Comparator<EventReport> REPORT_ORDER = Comparator.comparing(
+                    EventReport::getPublishedAt, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+            .thenComparing(EventReport::getNewsId);
+
+    private EventAssembly() {}
+
+    /** The event that this report alone tells of. */
+    public static ClusterEvent of(EventReport r) {
+        LocalDate[] days = r.getEventStart() == null ? null : EventMatching.window(r);
+        Map<String, Long> kindVotes = new TreeMap<>();
+        if (r.getKind() != NewsKind.OTHER) {
+            kindVotes.put(r.getKind().name(), 1L);
+        }
+        Map<String, Long> placeVotes = new TreeMap<>();
+        Location l = r.getLocation();
+        if (l != null && (l.getCity() != null && !l.getCity().isBlank() || l.getCountry() != null)) {
+            String city = l.getCity() == null ? "" : l.getCity().strip();
+            placeVotes.put(city + "|" + (l.getCountry() == null ? "" : l.getCountry()), 1L);
+        }
+        List<String> languages = r.getLanguage() == null ? List.of() : List.of(r.getLanguage());
+        return summary(
+                        r.getNewsId(),
+                        kindVotes,
+                        days == null ? null : days[0],
+                        days == null ? null : days[1],
+                        placeVotes,
+                        r.getConsortiumIds(),
+                        r.getClusterIds(),
+                        r.getProgrammeIds(),
+                        languages,
+                        r.getPublishedAt(),
+                        r.getPublishedAt(),
+                        1,
+                        List.of(r))
+                .build();
+    }
+
+    /** The event both events are part of. */
+    public static ClusterEvent merge(ClusterEvent a, ClusterEvent b) {
+        Map<String, Long> kindVotes = new TreeMap<>(a.getKindVotes());
+        b.getKindVotes().forEach((k, v) -> kindVotes.merge(k, v, Long::sum));
+        Map<String, Long> placeVotes = new TreeMap<>(a.getPlaceVotes());
+        b.getPlaceVotes().forEach((k, v) -> placeVotes.merge(k, v, Long::sum));
+        TreeSet<EventReport> reports = new TreeSet<>(REPORT_ORDER);
+        reports.addAll(a.getReports());
+        reports.addAll(b.getReports());
+        List<EventReport> listed = new ArrayList<>(reports);
+        String smallest = smallestNewsId(a).compareTo(smallestNewsId(b)) <= 0 ? smallestNewsId(a) : smallestNewsId(b);
+        return summary(
+                        smallest,
+                        kindVotes,
+                        min(a.getStart(), b.getStart()),
+                        max(a.getEnd(), b.getEnd()),
+                        placeVotes,
+                        union(a.getConsortiumIds(), b.getConsortiumIds()),
+                        union(a.getClusterIds(), b.getClusterIds()),
+                        union(a.getProgrammeIds(), b.getProgrammeIds()),
+                        union(a.getLanguages(), b.getLanguages()),
+                        min(a.getFirstReportedAt(), b.getFirstReportedAt()),
+                        max(a.getLastReportedAt(), b.getLastReportedAt()),
+                        a.getReportCount() + b.getReportCount(),
+                        listed.subList(0, Math.min(MAX_LISTED_REPORTS, listed.size())))
+                .build();
+    }
+
+    /** The event these reports (at least one) tell of. */
+    public static ClusterEvent assemble(Collection<EventReport> reports) {
+        ClusterEvent event = null;
+        for (EventReport r : reports) {
+            event = event == null ? of(r) : merge(event, of(r));
+        }
+        if (event == null) {
+            throw new IllegalArgumentException("An event needs at least one report");
+        }
+        return event;
+    }
+
+    /** The month an event counts in: its first day's, else its first report's; null when it has neither. */
+    public static YearMonth month(ClusterEvent event) {
+        LocalDate day = event.getStart() != null ? event.getStart() : event.getFirstReportedAt();
+        return day == null ? null : YearMonth.from(day);
+    }
+
+    private static String smallestNewsId(ClusterEvent event) {
+        return event.getId().substring(ID_PREFIX.length());
+    }
+
+    private static ClusterEvent.Builder summary(
+            String smallestNewsId,
+            Map<String, Long> kindVotes,
+            LocalDate start,
+            LocalDate end,
+            Map<String, Long> placeVotes,
+            List<String> consortia,
+            List<String> clusters,
+            List<String> programmes,
+            List<String> languages,
+            LocalDate firstReported,
+            LocalDate lastReported,
+            long reportCount,
+            List<EventReport> listed) {
+        return ClusterEvent.newBuilder()
+                .setId(ID_PREFIX + smallestNewsId)
+                .setKind(mostVoted(kindVotes))
+                .setKindVotes(kindVotes)
+                .setStart(start)
+                .setEnd(end)
+                .setLocation(place(placeVotes))
+                .setPlaceVotes(placeVotes)
+                .setConsortiumIds(new ArrayList<>(consortia))
+                .setClusterIds(new ArrayList<>(clusters))
+                .setProgrammeIds(new ArrayList<>(programmes))
+                .setLanguages(new ArrayList<>(languages))
+                .setFirstReportedAt(firstReported)
+                .setLastReportedAt(lastReported)
+                .setReportCount(reportCount)
+                .setReports(new ArrayList<>(listed));
+    }
+
+    private static NewsKind mostVoted(Map<String, Long> votes) {
+        NewsKind best = NewsKind.OTHER;
+        long most = 0;
+        for (NewsKind kind : NewsKind.values()) { // enum order: the first of equals wins
+            long v = votes.getOrDefault(kind.name(), 0L);
+            if (v > most) {
+                best = kind;
+                most = v;
+            }
+        }
+        return best;
+    }
+
+    /** See the schema's doc of ClusterEvent.location: a function of the place votes alone. */
+    private static Location place(Map<String, Long> placeVotes) {
+        Map<String, Long> cities = new TreeMap<>();
+        placeVotes.forEach((key, votes) -> {
+            String folded = foldedCity(key);
+            if (folded != null) {
+                cities.merge(folded, votes, Long::sum);
+            }
+        });
+        String city = top(cities);
+        Map<String, Long> spellings = new TreeMap<>();
+        Map<String, Long> countries = new TreeMap<>();
+        placeVotes.forEach((key, votes) -> {
+            if (city == null || city.equals(foldedCity(key))) {
+                int bar = key.lastIndexOf('|');
+                if (city != null) {
+                    spellings.merge(key.substring(0, bar), votes, Long::sum);
+                }
+                if (bar < key.length() - 1) {
+                    countries.merge(key.substring(bar + 1), votes, Long::sum);
+                }
+            }
+        });
+        String country = top(countries);
+        if (city == null && country == null) {
+            return null;
+        }
+        return Location.newBuilder().setCity(top(spellings)).setCountry(country).build();
+    }
+
+    private static String foldedCity(String placeKey) {
+        String spelling = placeKey.substring(0, placeKey.lastIndexOf('|'));
+        return spelling.isEmpty()
+                ? null
+                : EventMatching.city(Location.newBuilder().setCity(spelling).build());
+    }
+
+    /** The key with the most votes, ties alphabetical (the map is sorted); null when empty. */
+    private static String top(Map<String, Long> votes) {
+        String best = null;
+        long most = 0;
+        for (Map.Entry<String, Long> e : votes.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        TreeSet<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return new ArrayList<>(all);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,98 @@
+package eu.clusternews.pipeline.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import eu.clusternews.avro.ClusterEvent;
+import eu.clusternews.avro.EventReport;
+import eu.clusternews.avro.Location;
+import eu.clusternews.avro.NewsKind;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** An event is a merge of its reports: any order and any grouping of the merges give the same event. */
+class EventAssemblyTest {
+
+    private static final String[] CITIES = {"Berlin", "Berlín", "BERLIN", "Wien", null};
+    private static final String[] COUNTRIES = {"DE", "AT", null};
+    private static final String[] LANGUAGES = {"de", "en", "es", null};
+
+    @Property(tries = 300)
+    void anyOrderAndGroupingOfMergesGivesTheSameEvent(
+            @ForAll @IntRange(min = 1, max = 40) int size, @ForAll long seed) {
+        List<EventReport> reports = randomReports(size, new Random(seed));
+        ClusterEvent inOrder = EventAssembly.assemble(reports);
+
+        List<EventReport> shuffled = new ArrayList<>(reports);
+        Collections.shuffle(shuffled, new Random(seed + 1));
+        int cut = new Random(seed + 2).nextInt(size);
+        ClusterEvent grouped = cut == 0
+                ? EventAssembly.assemble(shuffled)
+                : EventAssembly.merge(
+                        EventAssembly.assemble(shuffled.subList(cut, size)),
+                        EventAssembly.assemble(shuffled.subList(0, cut)));
+
+        assertThat(grouped).isEqualTo(inOrder);
+        assertThat(inOrder.getReportCount()).isEqualTo(size);
+        assertThat(inOrder.getReports()).hasSize(Math.min(size, EventAssembly.MAX_LISTED_REPORTS));
+    }
+
+    @Test
+    void takesTheMostReportedKindCityAndSpellingAndTheSmallestNewsIdAsItsId() {
+        ClusterEvent event = EventAssembly.assemble(List.of(
+                report("news:c", NewsKind.TRAINING, "Berlin", "DE"),
+                report("news:a", NewsKind.OTHER, "Berlín", "DE"),
+                report("news:b", NewsKind.TRAINING, "Berlin", null),
+                report("news:d", NewsKind.MEETING, "Wien", "AT")));
+
+        assertThat(event.getId()).isEqualTo("evt:news:a");
+        assertThat(event.getKind()).isEqualTo(NewsKind.TRAINING);
+        assertThat(event.getLocation().getCity()).isEqualTo("Berlin");
+        assertThat(event.getLocation().getCountry()).isEqualTo("DE");
+        assertThat(event.getReportCount()).isEqualTo(4);
+    }
+
+    private static List<EventReport> randomReports(int size, Random random) {
+        List<EventReport> reports = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            LocalDate start = random.nextInt(3) == 0 ? null : LocalDate.of(2017, 4, 20 + random.nextInt(8));
+            EventReport.Builder r = EventReport.newBuilder()
+                    .setNewsId("news:" + random.nextInt(1_000_000) + "-" + i)
+                    .setTitle("report " + i)
+                    .setLanguage(LANGUAGES[random.nextInt(LANGUAGES.length)])
+                    .setPublishedAt(random.nextInt(4) == 0 ? null : LocalDate.of(2017, 5, 1 + random.nextInt(28)))
+                    .setKind(NewsKind.values()[random.nextInt(NewsKind.values().length)])
+                    .setEventStart(start)
+                    .setEventEnd(start == null ? null : start.plusDays(random.nextInt(4)))
+                    .setConsortiumIds(random.nextBoolean() ? List.of("cons:inno-drop") : List.of("cons:clusgrid"))
+                    .setClusterIds(List.of("org:c" + random.nextInt(5)))
+                    .setProgrammeIds(List.of());
+            String city = CITIES[random.nextInt(CITIES.length)];
+            String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
+            if (city != null || country != null) {
+                r.setLocation(
+                        Location.newBuilder().setCity(city).setCountry(country).build());
+            }
+            reports.add(r.build());
+        }
+        return reports;
+    }
+
+    private static EventReport report(String id, NewsKind kind, String city, String country) {
+        return EventReport.newBuilder()
+                .setNewsId(id)
+                .setTitle(id)
+                .setPublishedAt(LocalDate.of(2017, 5, 17))
+                .setKind(kind)
+                .setLocation(
+                        Location.newBuilder().setCity(city).setCountry(country).build())
+                .build();
+    }
+}
