@@ -30,7 +30,6 @@ import eu.clusternews.local.testing.SharedLocalStack;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.Topic;
 import eu.clusternews.topics.TopicProvisioner;
-import eu.clusternews.topics.TopicSpec;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
