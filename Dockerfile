@@ -18,6 +18,7 @@ COPY modules/schemas/pom.xml modules/schemas/
 COPY modules/registry/pom.xml modules/registry/
 COPY modules/topics/pom.xml modules/topics/
 COPY modules/local/pom.xml modules/local/
+COPY modules/testing/pom.xml modules/testing/
 COPY modules/ingest/pom.xml modules/ingest/
 COPY modules/pipeline/pom.xml modules/pipeline/
 COPY modules/history/pom.xml modules/history/

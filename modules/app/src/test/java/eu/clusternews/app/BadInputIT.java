@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,7 @@ class BadInputIT {
         LocalStack stack = SharedLocalStack.get();
 
         CommandRun run = CommandRun.of(
+                ClusterNews.commandLine(),
                 "setup",
                 "--reference",
                 reference.toString(),
@@ -51,6 +54,7 @@ class BadInputIT {
     void aTakenPortIsNamedWithTheFlagThatChangesIt() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CommandRun run = CommandRun.of(
+                    ClusterNews.commandLine(),
                     "local",
                     "--data-dir",
                     temp.toString(),
@@ -73,6 +77,7 @@ class BadInputIT {
         String nowhere = "http://127.0.0.1:" + LoopbackPorts.pickFree() + "/apis/ccompat/v7";
 
         CommandRun run = CommandRun.of(
+                ClusterNews.commandLine(),
                 "setup",
                 "--reference",
                 Seeds.reference().toString(),
@@ -87,7 +92,7 @@ class BadInputIT {
 
     @Test
     void anUnknownFlagIsAUsageErrorThatSaysWhichFlag() {
-        CommandRun run = CommandRun.of("up", "--kafka-prot", "9092");
+        CommandRun run = CommandRun.of(ClusterNews.commandLine(), "up", "--kafka-prot", "9092");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--kafka-prot");

@@ -24,6 +24,8 @@ import eu.clusternews.ingest.generate.NewsGenerator;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -82,15 +84,7 @@ class BigInputIT {
         CommandRun run = ingest(file.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        Matcher summary = summary(run);
-        long published = Long.parseLong(summary.group(1));
-        assertThat(published + Long.parseLong(summary.group(2)))
-                .as("published and duplicates: every line")
-                .isEqualTo(2000);
-        assertThat(summary.group(3)).isEqualTo("0");
-        assertThat(recordsInNewsTopic() - before)
-                .as("records added to cluster-news")
-                .isEqualTo(published);
+        assertEveryLineAccountedFor(run, 2000, 0, before);
     }
 
     @Test
@@ -122,15 +116,7 @@ class BigInputIT {
                         java.util.Locale.ROOT,
                         "rejected -:735: the line is %,d bytes, over the limit of 65,536 bytes",
                         overSize.length()));
-        Matcher summary = summary(run);
-        long published = Long.parseLong(summary.group(1));
-        assertThat(published + Long.parseLong(summary.group(2)))
-                .as("published and duplicates: every good line")
-                .isEqualTo(1001);
-        assertThat(summary.group(3)).isEqualTo("1");
-        assertThat(recordsInNewsTopic() - before)
-                .as("records added to cluster-news")
-                .isEqualTo(published);
+        assertEveryLineAccountedFor(run, 1001, 1, before);
         ConsumerRecord<String, NewsEvent> moonLanding = newsRecord("news:it-apollo-1969");
         assertThat(moonLanding.timestamp())
                 .as("record timestamp of a 1969 news")
@@ -163,17 +149,25 @@ class BigInputIT {
     }
 
     private static CommandRun ingest(String... args) {
-        List<String> all = new ArrayList<>(List.of(
-                "ingest",
-                "--quiet",
-                "--bootstrap-servers",
-                stack.bootstrapServers(),
-                "--schema-registry-url",
-                stack.schemaRegistryUrl(),
-                "--reference",
-                Seeds.reference().toString()));
+        List<String> all = SeedIngest.args(stack, "--quiet");
         all.addAll(List.of(args));
-        return CommandRun.of(all.toArray(String[]::new));
+        return CommandRun.of(ClusterNews.commandLine(), all.toArray(String[]::new));
+    }
+
+    /**
+     * The summary accounts for every good line (published or a duplicate within the run) and the rejected ones,
+     * and cluster-news grew by exactly the published news.
+     */
+    private static void assertEveryLineAccountedFor(CommandRun run, long goodLines, int rejected, long before) {
+        Matcher summary = summary(run);
+        long published = Long.parseLong(summary.group(1));
+        assertThat(published + Long.parseLong(summary.group(2)))
+                .as("published and duplicates: every good line")
+                .isEqualTo(goodLines);
+        assertThat(summary.group(3)).isEqualTo(String.valueOf(rejected));
+        assertThat(recordsInNewsTopic() - before)
+                .as("records added to cluster-news")
+                .isEqualTo(published);
     }
 
     private static Matcher summary(CommandRun run) {

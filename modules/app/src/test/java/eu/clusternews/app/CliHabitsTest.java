@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +27,8 @@ class CliHabitsTest {
     void anUnreachableBrokerIsNamedWithItsAddressWithinTwentySecondsByDefault() {
         long started = System.nanoTime();
 
-        CommandRun run = CommandRun.of("tail", "cluster-news", "--bootstrap-server", "127.0.0.1:1");
+        CommandRun run =
+                CommandRun.of(ClusterNews.commandLine(), "tail", "cluster-news", "--bootstrap-server", "127.0.0.1:1");
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -37,7 +40,7 @@ class CliHabitsTest {
     void theTimeoutFlagShortensTheWaitForAnUnreachableBroker() {
         long started = System.nanoTime();
 
-        CommandRun run = CommandRun.of("setup", "-b", "127.0.0.1:1", "--timeout", "1500ms");
+        CommandRun run = CommandRun.of(ClusterNews.commandLine(), "setup", "-b", "127.0.0.1:1", "--timeout", "1500ms");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("Kafka did not answer at 127.0.0.1:1 within 1500 ms");
@@ -46,7 +49,7 @@ class CliHabitsTest {
 
     @Test
     void aUsageErrorIsOneLineNamingTheCommandAndPointingToItsHelp() {
-        CommandRun run = CommandRun.of("tail");
+        CommandRun run = CommandRun.of(ClusterNews.commandLine(), "tail");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err().strip().lines()).hasSize(1);
@@ -59,7 +62,7 @@ class CliHabitsTest {
 
     @Test
     void aMistypedOptionIsOneLineWithTheLikelyMeaning() {
-        CommandRun run = CommandRun.of("tail", "cluster-news", "--folow");
+        CommandRun run = CommandRun.of(ClusterNews.commandLine(), "tail", "cluster-news", "--folow");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err().strip().lines()).hasSize(1);
@@ -68,12 +71,16 @@ class CliHabitsTest {
 
     @Test
     void aMalformedValueIsAUsageErrorOnEveryKindOfCommand() {
-        assertThat(CommandRun.of("generate", "--count", "-1").exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(CommandRun.of("tail", "cluster-news", "--timeout", "soon").err())
-                .contains("'soon' is not a duration");
-        assertThat(CommandRun.of("ingest", "-X", "linger.ms", "x.txt").exitCode())
+        assertThat(CommandRun.of(ClusterNews.commandLine(), "generate", "--count", "-1")
+                        .exitCode())
                 .isEqualTo(ExitCodes.USAGE);
-        CommandRun offsetAlone = CommandRun.of("tail", "cluster-news", "--offset", "5");
+        assertThat(CommandRun.of(ClusterNews.commandLine(), "tail", "cluster-news", "--timeout", "soon")
+                        .err())
+                .contains("'soon' is not a duration");
+        assertThat(CommandRun.of(ClusterNews.commandLine(), "ingest", "-X", "linger.ms", "x.txt")
+                        .exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        CommandRun offsetAlone = CommandRun.of(ClusterNews.commandLine(), "tail", "cluster-news", "--offset", "5");
         assertThat(offsetAlone.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(offsetAlone.err()).contains("--offset 5 needs --partition");
     }
@@ -81,7 +88,7 @@ class CliHabitsTest {
     @Test
     void everyCommandDocumentsTheSameExitCodesInItsHelp() {
         for (String command : COMMANDS) {
-            CommandRun run = CommandRun.of(command, "--help");
+            CommandRun run = CommandRun.of(ClusterNews.commandLine(), command, "--help");
 
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out())
@@ -97,7 +104,7 @@ class CliHabitsTest {
     @Test
     void everyCommandAnswersVersionWithTheClusternewsAndKafkaVersions() {
         for (String command : COMMANDS) {
-            CommandRun run = CommandRun.of(command, "--version");
+            CommandRun run = CommandRun.of(ClusterNews.commandLine(), command, "--version");
 
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out())
@@ -109,7 +116,7 @@ class CliHabitsTest {
 
     @Test
     void theCompletionCommandPrintsABashScriptCoveringCommandsAndKafkaFlags() {
-        CommandRun run = CommandRun.of("completion");
+        CommandRun run = CommandRun.of(ClusterNews.commandLine(), "completion");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
@@ -127,7 +134,7 @@ class CliHabitsTest {
         System.setProperty("clusternews.embedded", "false");
         try {
             for (String command : List.of("up", "pipeline", "local")) {
-                CommandRun run = CommandRun.of(command);
+                CommandRun run = CommandRun.of(ClusterNews.commandLine(), command);
 
                 assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
                 assertThat(run.err())
@@ -150,6 +157,7 @@ class CliHabitsTest {
         Path empty = Files.writeString(temp.resolve("empty.txt"), "");
 
         CommandRun run = CommandRun.of(
+                ClusterNews.commandLine(),
                 "extract",
                 "--reference",
                 Seeds.reference().toString(),

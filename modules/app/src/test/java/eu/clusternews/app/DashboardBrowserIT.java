@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.clusternews.app.ServeApiIT.LivePipeline;
 import eu.clusternews.ingest.generate.NewsGenerator;
 import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.testing.Chromium;
+import eu.clusternews.testing.Closeables;
+import eu.clusternews.testing.Seeds;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +41,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The dashboard in headless Debian Chromium over the real pipeline on the embedded broker. Skipped, saying why,
@@ -56,8 +56,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("../../docs/dashboard.png");
     private static final Path EVENTS_SCREENSHOT = Path.of("../../docs/dashboard-events.png");
 
@@ -75,11 +73,8 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startBrowserAndPipeline() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " are needed (apt-get install -y chromium chromium-driver)");
-        driver = startChromium(Files.createDirectories(temp.resolve("chromium")));
+        Chromium.assumeInstalled();
+        driver = Chromium.start(Files.createDirectories(temp.resolve("chromium")));
         pipeline =
                 LivePipeline.start("clusternews-it-dashboard-browser", Files.createDirectories(temp.resolve("state")));
         pipeline.ingest(List.of(Seeds.news()));
@@ -90,12 +85,7 @@ class DashboardBrowserIT {
 
     @AfterAll
     static void stopBrowserAndPipeline() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (pipeline != null) {
-            pipeline.close();
-        }
+        Closeables.closeAll(driver == null ? null : driver::quit, pipeline);
     }
 
     @Test
@@ -289,31 +279,6 @@ class DashboardBrowserIT {
                     return true;
                 });
         return id.get();
-    }
-
-    private static ChromeDriver startChromium(Path userDataDir) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + userDataDir,
-                "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        // the driver path is given, so Selenium Manager never tries to download one
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
     }
 
     private static void openDashboard(LivePipeline target) {

@@ -11,6 +11,8 @@ import java.util.UUID;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,7 +54,7 @@ class KafkaHabitsIT {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "tail", TOPIC, "-b", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl()));
         args.addAll(List.of(more));
-        return CommandRun.of(args.toArray(String[]::new));
+        return CommandRun.of(ClusterNews.commandLine(), args.toArray(String[]::new));
     }
 
     @Test
@@ -97,7 +99,14 @@ class KafkaHabitsIT {
         String nowhere = "http://127.0.0.1:" + LoopbackPorts.pickFree() + "/apis/ccompat/v7";
         long started = System.nanoTime();
 
-        CommandRun run = CommandRun.of("tail", TOPIC, "-b", stack.bootstrapServers(), "--schema-registry-url", nowhere);
+        CommandRun run = CommandRun.of(
+                ClusterNews.commandLine(),
+                "tail",
+                TOPIC,
+                "-b",
+                stack.bootstrapServers(),
+                "--schema-registry-url",
+                nowhere);
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains(nowhere).doesNotContain("\tat ");
@@ -107,6 +116,7 @@ class KafkaHabitsIT {
     @Test
     void ingestTakesKcatsSpellingsAndAppliesDashXToItsProducer() {
         CommandRun setup = CommandRun.of(
+                ClusterNews.commandLine(),
                 "setup",
                 "--bootstrap-server",
                 stack.bootstrapServers(),
@@ -116,6 +126,7 @@ class KafkaHabitsIT {
                 Seeds.reference().toString());
         assertThat(setup.exitCode()).as(setup.err()).isZero();
         CommandRun ingested = CommandRun.of(
+                ClusterNews.commandLine(),
                 "ingest",
                 "-b",
                 stack.bootstrapServers(),
@@ -130,6 +141,7 @@ class KafkaHabitsIT {
                         .toString());
         // a value Kafka refuses proves the property reaches the producer
         CommandRun refused = CommandRun.of(
+                ClusterNews.commandLine(),
                 "ingest",
                 "-b",
                 stack.bootstrapServers(),

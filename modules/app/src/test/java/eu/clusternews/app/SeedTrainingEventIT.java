@@ -15,6 +15,7 @@ import java.util.Map;
 import eu.clusternews.app.ServeApiIT.LivePipeline;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.avro.generic.GenericRecord;

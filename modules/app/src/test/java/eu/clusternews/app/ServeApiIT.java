@@ -27,6 +27,8 @@ import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.SharedLocalStack;
 import eu.clusternews.pipeline.PipelineConfig;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -73,7 +75,7 @@ class ServeApiIT {
                 "ServeApiIT skipped: with -Dclusternews.screenshot the "
                         + "dashboard IT ingests 200 generated news into the shared broker, and the seed counts checked here no longer hold");
         pipeline = LivePipeline.start(APPLICATION_ID, stateDir);
-        pipeline.ingest(List.of(Seeds.news()));
+        pipeline.ingest(List.of(Seeds.newsFile())); // the one seed news the counts below expect
         await("the seed's ten clusters in /api/clusters")
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> pipeline.json("/api/clusters?consortium=cons:inno-drop", 200)
@@ -341,16 +343,9 @@ class ServeApiIT {
          * reference; returns how many news were published.
          */
         int ingest(List<Path> inputs) {
-            List<String> args = new java.util.ArrayList<>(List.of(
-                    "ingest",
-                    "--bootstrap-servers",
-                    stack.bootstrapServers(),
-                    "--schema-registry-url",
-                    stack.schemaRegistryUrl(),
-                    "--reference",
-                    Seeds.reference().toString()));
+            List<String> args = SeedIngest.args(stack);
             inputs.forEach(input -> args.add(input.toString()));
-            CommandRun run = CommandRun.of(args.toArray(String[]::new));
+            CommandRun run = CommandRun.of(ClusterNews.commandLine(), args.toArray(String[]::new));
             assertThat(run.exitCode())
                     .as("ingest %s: %s%s", inputs, run.out(), run.err())
                     .isZero();

@@ -21,6 +21,7 @@ import eu.clusternews.local.testing.SharedLocalStack;
 import eu.clusternews.registry.RestSchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SpecificAvroDeserializer;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.clusternews.app.ServeApiIT.LivePipeline;
 import eu.clusternews.pipeline.ClusterNewsTopology;
+import eu.clusternews.testing.Closeables;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -67,12 +69,7 @@ class TwoInstancesIT {
 
     @AfterAll
     static void stopInstances() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
+        Closeables.closeAll(first, second);
     }
 
     @Test

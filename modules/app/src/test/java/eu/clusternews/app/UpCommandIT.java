@@ -12,6 +12,8 @@ import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.setup.ClusterSetup;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,7 @@ class UpCommandIT {
         int kafkaPort = LoopbackPorts.pickFree();
         int registryPort = LoopbackPorts.pickFree();
         CommandRun run = CommandRun.of(
+                ClusterNews.commandLine(),
                 "up",
                 "--data-dir",
                 dataDir.toString(),

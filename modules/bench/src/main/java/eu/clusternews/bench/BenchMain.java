@@ -180,16 +180,8 @@ public final class BenchMain {
                 incompleteNote(baseline));
         cpuLine(out, baseline, n);
 
-        PipelineConfig config = pipelineConfig(options, stack, "bench-pipeline-" + run, Map.of());
-        PipelineRunner pipeline = new PipelineRunner(config);
-        StreamsPass.Result result = StreamsPass.run(
-                pipeline.streams(),
-                config.applicationId(),
-                pipeline::start,
-                pipeline::close,
-                countedNews(pipeline),
-                corpus.contributions(n),
-                STALL_TIMEOUT);
+        StreamsPass.Result result =
+                pipelinePass(options, stack, "bench-pipeline-" + run, corpus.contributions(n), STALL_TIMEOUT);
         double pipelineRate = result.eventsPerSecond(n);
         out.printf(
                 Locale.ROOT,
@@ -260,20 +252,27 @@ public final class BenchMain {
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
     }
 
-    private BenchReport reprocess(BenchOptions options, BenchStack stack, NewsCorpus corpus, PrintStream out) {
-        long n = options.events();
-        load(stack, corpus, n, out);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        PipelineConfig config = pipelineConfig(options, stack, "bench-reprocess-" + run, Map.of());
+    /** The pipeline under a fresh application id over what is in cluster-news, until it counted {@code expected}. */
+    private StreamsPass.Result pipelinePass(
+            BenchOptions options, BenchStack stack, String applicationId, long expected, Duration stallTimeout) {
+        PipelineConfig config = pipelineConfig(options, stack, applicationId, Map.of());
         PipelineRunner pipeline = new PipelineRunner(config);
-        StreamsPass.Result result = StreamsPass.run(
+        return StreamsPass.run(
                 pipeline.streams(),
                 config.applicationId(),
                 pipeline::start,
                 pipeline::close,
                 countedNews(pipeline),
-                corpus.contributions(n),
-                Duration.ofSeconds(60));
+                expected,
+                stallTimeout);
+    }
+
+    private BenchReport reprocess(BenchOptions options, BenchStack stack, NewsCorpus corpus, PrintStream out) {
+        long n = options.events();
+        load(stack, corpus, n, out);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StreamsPass.Result result =
+                pipelinePass(options, stack, "bench-reprocess-" + run, corpus.contributions(n), Duration.ofSeconds(60));
         double total = StreamsPass.seconds(result.sinceStart());
         out.printf(
                 Locale.ROOT,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What one {@link BenchMain} run measures and how. Defaults finish in a few minutes on a 2-core machine.
@@ -86,182 +87,107 @@ public record BenchOptions(
     }
 
     public BenchOptions withEvents(int value) {
-        return new BenchOptions(
-                value,
-                latencyRates,
-                latencyDuration,
-                latencyWarmup,
-                exactlyOnce,
-                partitions,
-                threads,
-                reprocess,
-                distinctDocuments,
-                referenceDir,
-                seed,
-                streamsConfig);
+        return with(b -> b.events = value);
     }
 
     public BenchOptions withLatencyRates(List<Integer> value) {
-        return new BenchOptions(
-                events,
-                value,
-                latencyDuration,
-                latencyWarmup,
-                exactlyOnce,
-                partitions,
-                threads,
-                reprocess,
-                distinctDocuments,
-                referenceDir,
-                seed,
-                streamsConfig);
+        return with(b -> b.latencyRates = value);
     }
 
     public BenchOptions withLatency(Duration duration, Duration warmup) {
-        return new BenchOptions(
-                events,
-                latencyRates,
-                duration,
-                warmup,
-                exactlyOnce,
-                partitions,
-                threads,
-                reprocess,
-                distinctDocuments,
-                referenceDir,
-                seed,
-                streamsConfig);
+        return with(b -> {
+            b.latencyDuration = duration;
+            b.latencyWarmup = warmup;
+        });
     }
 
     public BenchOptions withExactlyOnce(boolean value) {
-        return new BenchOptions(
-                events,
-                latencyRates,
-                latencyDuration,
-                latencyWarmup,
-                value,
-                partitions,
-                threads,
-                reprocess,
-                distinctDocuments,
-                referenceDir,
-                seed,
-                streamsConfig);
+        return with(b -> b.exactlyOnce = value);
     }
 
     public BenchOptions withPartitions(int value) {
-        return new BenchOptions(
-                events,
-                latencyRates,
-                latencyDuration,
-                latencyWarmup,
-                exactlyOnce,
-                value,
-                threads,
-                reprocess,
-                distinctDocuments,
-                referenceDir,
-                seed,
-                streamsConfig);
+        return with(b -> b.partitions = value);
     }
 
     public BenchOptions withThreads(int value) {
-        return new BenchOptions(
-                events,
-                latencyRates,
-                latencyDuration,
-                latencyWarmup,
-                exactlyOnce,
-                partitions,
-                value,
-                reprocess,
-                distinctDocuments,
-                referenceDir,
-                seed,
-                streamsConfig);
+        return with(b -> b.threads = value);
     }
 
     public BenchOptions withReprocess(boolean value) {
-        return new BenchOptions(
-                events,
-                latencyRates,
-                latencyDuration,
-                latencyWarmup,
-                exactlyOnce,
-                partitions,
-                threads,
-                value,
-                distinctDocuments,
-                referenceDir,
-                seed,
-                streamsConfig);
+        return with(b -> b.reprocess = value);
     }
 
     public BenchOptions withDistinctDocuments(int value) {
-        return new BenchOptions(
-                events,
-                latencyRates,
-                latencyDuration,
-                latencyWarmup,
-                exactlyOnce,
-                partitions,
-                threads,
-                reprocess,
-                value,
-                referenceDir,
-                seed,
-                streamsConfig);
+        return with(b -> b.distinctDocuments = value);
     }
 
     public BenchOptions withReferenceDir(Path value) {
-        return new BenchOptions(
-                events,
-                latencyRates,
-                latencyDuration,
-                latencyWarmup,
-                exactlyOnce,
-                partitions,
-                threads,
-                reprocess,
-                distinctDocuments,
-                value,
-                seed,
-                streamsConfig);
+        return with(b -> b.referenceDir = value);
     }
 
     public BenchOptions withSeed(long value) {
-        return new BenchOptions(
-                events,
-                latencyRates,
-                latencyDuration,
-                latencyWarmup,
-                exactlyOnce,
-                partitions,
-                threads,
-                reprocess,
-                distinctDocuments,
-                referenceDir,
-                value,
-                streamsConfig);
+        return with(b -> b.seed = value);
     }
 
     /** These options with one more Streams property for both apps. */
     public BenchOptions withStreamsConfig(String key, String value) {
-        Map<String, String> config = new LinkedHashMap<>(streamsConfig);
-        config.put(key, value);
-        return new BenchOptions(
-                events,
-                latencyRates,
-                latencyDuration,
-                latencyWarmup,
-                exactlyOnce,
-                partitions,
-                threads,
-                reprocess,
-                distinctDocuments,
-                referenceDir,
-                seed,
-                config);
+        return with(b -> {
+            b.streamsConfig = new LinkedHashMap<>(streamsConfig);
+            b.streamsConfig.put(key, value);
+        });
+    }
+
+    /** A copy with {@code change} applied: one place that lists every component, checked again by the constructor. */
+    private BenchOptions with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    private static final class Copy {
+        int events;
+        List<Integer> latencyRates;
+        Duration latencyDuration;
+        Duration latencyWarmup;
+        boolean exactlyOnce;
+        int partitions;
+        int threads;
+        boolean reprocess;
+        int distinctDocuments;
+        Path referenceDir;
+        long seed;
+        Map<String, String> streamsConfig;
+
+        Copy(BenchOptions o) {
+            events = o.events;
+            latencyRates = o.latencyRates;
+            latencyDuration = o.latencyDuration;
+            latencyWarmup = o.latencyWarmup;
+            exactlyOnce = o.exactlyOnce;
+            partitions = o.partitions;
+            threads = o.threads;
+            reprocess = o.reprocess;
+            distinctDocuments = o.distinctDocuments;
+            referenceDir = o.referenceDir;
+            seed = o.seed;
+            streamsConfig = o.streamsConfig;
+        }
+
+        BenchOptions build() {
+            return new BenchOptions(
+                    events,
+                    latencyRates,
+                    latencyDuration,
+                    latencyWarmup,
+                    exactlyOnce,
+                    partitions,
+                    threads,
+                    reprocess,
+                    distinctDocuments,
+                    referenceDir,
+                    seed,
+                    streamsConfig);
+        }
     }
 
     /** The command-line usage of {@link #parse}. */

@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.ingest.reference.ReferencePublisher;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.registry.SchemaRegistryClient;
@@ -23,15 +20,12 @@ import eu.clusternews.registry.SchemaRegistryClients;
 import eu.clusternews.registry.SchemaRegistryConfig;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.SchemaRegistration;
-import eu.clusternews.topics.Topic;
-import eu.clusternews.topics.TopicSpec;
-import org.apache.avro.specific.SpecificRecord;
+import eu.clusternews.topics.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -123,41 +117,23 @@ final class BenchStack implements AutoCloseable {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
+    /** The catalogue's topics as {@code clusternews setup} creates them, and the pass-through baseline's topic. */
     private void createTopics(int partitions) {
-        List<NewTopic> requests = new ArrayList<>(TopicSpec.newTopics(partitions, (short) 1));
-        requests.add(new NewTopic(PASS_THROUGH_TOPIC, partitions, (short) 1));
         try (Admin admin = admin()) {
-            admin.createTopics(requests).all().get(60, TimeUnit.SECONDS);
+            new TopicProvisioner(admin).ensureTopics(partitions, (short) 1);
+            admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, partitions, (short) 1)))
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(
                     "Cannot create the benchmark topics on " + bootstrapServers() + ": " + e, e);
         }
     }
 
+    /** The reference data as {@code clusternews setup} publishes it. */
     private void publishReference(ReferenceData reference) {
-        publish(topics.organisations(), reference.organisations(), o -> o.getId());
-        publish(topics.consortia(), reference.consortia(), c -> c.getId());
-        publish(topics.programmes(), reference.programmes(), p -> p.getId());
-    }
-
-    private <V extends SpecificRecord> void publish(Topic<String, V> topic, List<V> records, Function<V, String> id) {
-        Map<String, Object> config =
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, V> producer =
-                new KafkaProducer<>(config, topic.keySerializer(), topic.valueSerializer())) {
-            List<Future<?>> sent = new ArrayList<>();
-            for (V record : records) {
-                sent.add(producer.send(new ProducerRecord<>(topic.name(), id.apply(record), record)));
-            }
-            for (Future<?> f : sent) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "Cannot publish reference data to " + topic.name() + ": " + e.getCause(), e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot publish reference data to " + topic.name() + ": " + e, e);
-        }
+        new ReferencePublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), topics)
+                .publish(reference);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package eu.clusternews.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 
 import eu.clusternews.avro.ClusterActivity;
@@ -19,6 +21,13 @@ record Aggregates(
         Map<String, ProgrammeActivity> programmes,
         Map<String, ClusterEvent> events,
         long updates) {
+
+    /** Topic by topic, these are the expected aggregates; {@code comparison} says which two, e.g. "clean run vs recount". */
+    void assertSameAs(Aggregates expected, String comparison) {
+        assertThat(clusters).as("%s: cluster-activity", comparison).isEqualTo(expected.clusters);
+        assertThat(consortia).as("%s: consortium-activity", comparison).isEqualTo(expected.consortia);
+        assertThat(programmes).as("%s: programme-activity", comparison).isEqualTo(expected.programmes);
+    }
 
     String summary() {
         return clusters.size() + " clusters, " + consortia.size() + " consortia, " + programmes.size() + " programmes, "

@@ -1,5 +1,7 @@
 package eu.clusternews.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.stream.Collectors;
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.setup.ClusterSetup;
 import eu.clusternews.local.Directories;
+import eu.clusternews.testing.Seeds;
 
 /** What both fault tests need: a clean work directory, the seeds, the cluster set up, and their results summed up. */
 final class FaultTestSupport {
@@ -34,15 +37,6 @@ final class FaultTestSupport {
         return dir;
     }
 
-    /** The repository's reference data (the tests run in modules/faults). */
-    static Path referenceDir() {
-        Path dir = Path.of("../../seeds/reference").toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("The fault tests run from modules/faults and expect the seeds at " + dir);
-        }
-        return dir;
-    }
-
     /** The client settings every Kafka client and serde of the tests uses. */
     static Map<String, Object> clientConfig(String bootstrapServers, String schemaRegistryUrl) {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -55,7 +49,18 @@ final class FaultTestSupport {
     static ClusterSetup.Summary setUp(String bootstrapServers, String schemaRegistryUrl, short replicationFactor) {
         Settings settings =
                 Settings.resolve(null, Map.of(), Map.of()).withEndpoints(bootstrapServers, schemaRegistryUrl);
-        return new ClusterSetup(settings).run(referenceDir(), null, replicationFactor);
+        return new ClusterSetup(settings).run(Seeds.reference(), null, replicationFactor);
+    }
+
+    /** Every input news exactly once in read_committed cluster-news-enriched: none twice, none missing, no other. */
+    static void assertEachNewsOnce(Map<String, Integer> enrichedIdCounts, Set<String> inputIds) {
+        assertThat(duplicates(enrichedIdCounts))
+                .as("news ids twice in read_committed cluster-news-enriched")
+                .isEmpty();
+        assertThat(missing(inputIds, enrichedIdCounts.keySet()))
+                .as("news ids missing from cluster-news-enriched")
+                .isEmpty();
+        assertThat(enrichedIdCounts.keySet()).isEqualTo(inputIds);
     }
 
     /** The ids that occur more than once, with their counts (at most 20 of them, for a readable failure). */

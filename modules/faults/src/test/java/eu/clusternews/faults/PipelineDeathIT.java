@@ -13,6 +13,7 @@ import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.testing.Seeds;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +39,7 @@ class PipelineDeathIT {
         LocalStack stack = SharedLocalStack.get();
         Map<String, Object> client = FaultTestSupport.clientConfig(stack.bootstrapServers(), stack.schemaRegistryUrl());
         FaultTestSupport.setUp(stack.bootstrapServers(), stack.schemaRegistryUrl(), (short) 1);
-        NewsInput input = NewsInput.generate(ReferenceData.load(FaultTestSupport.referenceDir()), 50, 200, 7L);
+        NewsInput input = NewsInput.generate(ReferenceData.load(Seeds.reference()), 50, 200, 7L);
         input.publish(client, 0, input.size(), 0);
 
         Map<String, String> streams = new HashMap<>();

@@ -24,6 +24,7 @@ import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.testing.Seeds;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
@@ -72,7 +73,7 @@ class SeveralHostsIT {
     private void run(LocalStack stack, Path work) throws Exception {
         Map<String, Object> client = FaultTestSupport.clientConfig(stack.bootstrapServers(), stack.schemaRegistryUrl());
         FaultTestSupport.setUp(stack.bootstrapServers(), stack.schemaRegistryUrl(), (short) 1);
-        ReferenceData reference = ReferenceData.load(FaultTestSupport.referenceDir());
+        ReferenceData reference = ReferenceData.load(Seeds.reference());
         NewsInput input = NewsInput.generate(reference, 300, RECORDS, 20261202L);
         Aggregates recount = Recount.of(input.records(), Recount.lookup(reference));
         input.publish(client, 0, input.size(), 0);

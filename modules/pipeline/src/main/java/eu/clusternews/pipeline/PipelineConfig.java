@@ -103,15 +103,7 @@ public final class PipelineConfig {
     @Override
     public String toString() {
         return properties.entrySet().stream()
-                .map(e -> e.getKey() + "=" + printable(e.getKey(), e.getValue()))
+                .map(e -> e.getKey() + "=" + SchemaRegistryConfig.printable(e.getKey(), e.getValue()))
                 .collect(Collectors.joining("\n"));
-    }
-
-    /** The value as it may be logged: secrets hidden, credentials in registry URLs removed. */
-    private static String printable(String key, String value) {
-        if (SchemaRegistryConfig.isSecret(key)) {
-            return "[hidden]";
-        }
-        return SchemaRegistryConfig.SCHEMA_REGISTRY_URL.equals(key) ? SchemaRegistryConfig.redactUrl(value) : value;
     }
 }

@@ -29,7 +29,7 @@ import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.testing.SharedLocalStack;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.Topic;
-import eu.clusternews.topics.TopicSpec;
+import eu.clusternews.topics.TopicProvisioner;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -40,7 +40,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -336,17 +335,9 @@ class PipelineOnLocalStackTest {
         return LiveTopics.readCommitted(local.bootstrapServers(), topic, keys, values);
     }
 
-    private static void createTopics() throws InterruptedException {
+    private static void createTopics() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", local.bootstrapServers()))) {
-            for (var topic : TopicSpec.newTopics(null, (short) 1)) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Cannot create topic " + topic.name(), e);
-                    }
-                }
-            }
+            new TopicProvisioner(admin).ensureTopics(null, (short) 1);
         }
     }
 

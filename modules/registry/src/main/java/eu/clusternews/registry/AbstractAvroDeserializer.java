@@ -113,12 +113,8 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            try {
-                client.close();
-            } catch (Exception e) {
-                // closing a registry client releases nothing that matters to the caller
-            }
+        if (ownsClient) {
+            SchemaRegistryClients.closeQuietly(client);
         }
     }
 }

@@ -190,12 +190,8 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
 
     @Override
     public void close() {
-        if (ownsClient && client != null) {
-            try {
-                client.close();
-            } catch (Exception e) {
-                // closing a registry client releases nothing that matters to the caller
-            }
+        if (ownsClient) {
+            SchemaRegistryClients.closeQuietly(client);
         }
     }
 }

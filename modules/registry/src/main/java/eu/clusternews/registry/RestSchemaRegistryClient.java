@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,48 +130,45 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        SubjectSchema key = new SubjectSchema(subject, schema);
-        Integer cached = idsBySubjectSchema.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        JsonNode answer = send(
-                "POST",
-                "/subjects/" + encode(subject) + "/versions",
-                schemaBody(schema),
-                error -> switch (error.status) {
-                    case 409 ->
-                        new IncompatibleSchemaException(
-                                subject, shownUrls, SchemaFieldPaths.named(schema, error.messages()));
-                    case 422 -> new InvalidSchemaException(subject, shownUrls, error.message);
-                    case 404 -> new SubjectNotFoundException(subject, shownUrls);
-                    default -> null;
-                });
-        int id = requiredInt(answer, "id");
-        idsBySubjectSchema.put(key, id);
-        schemasById.putIfAbsent(id, schema);
-        return id;
+        return idOf(
+                new SubjectSchema(subject, schema),
+                () -> send(
+                        "POST",
+                        "/subjects/" + encode(subject) + "/versions",
+                        schemaBody(schema),
+                        error -> switch (error.status) {
+                            case 409 ->
+                                new IncompatibleSchemaException(
+                                        subject, shownUrls, SchemaFieldPaths.named(schema, error.messages()));
+                            case 422 -> new InvalidSchemaException(subject, shownUrls, error.message);
+                            case 404 -> new SubjectNotFoundException(subject, shownUrls);
+                            default -> null;
+                        }));
     }
 
     @Override
     public int getId(String subject, Schema schema) {
-        SubjectSchema key = new SubjectSchema(subject, schema);
-        Integer cached = idsBySubjectSchema.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        JsonNode answer =
-                send("POST", "/subjects/" + encode(subject), schemaBody(schema), error -> switch (error.status) {
+        return idOf(
+                new SubjectSchema(subject, schema),
+                () -> send("POST", "/subjects/" + encode(subject), schemaBody(schema), error -> switch (error.status) {
                     case 404 ->
                         error.code == ERROR_SUBJECT_NOT_FOUND
                                 ? new SubjectNotFoundException(subject, shownUrls)
                                 : new SchemaNotRegisteredException(subject, shownUrls);
                     case 422 -> new InvalidSchemaException(subject, shownUrls, error.message);
                     default -> null;
-                });
-        int id = requiredInt(answer, "id");
+                }));
+    }
+
+    /** The id of this subject and schema: cached, else what {@code ask} gets from the registry, then cached both ways. */
+    private int idOf(SubjectSchema key, Supplier<JsonNode> ask) {
+        Integer cached = idsBySubjectSchema.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int id = requiredInt(ask.get(), "id");
         idsBySubjectSchema.put(key, id);
-        schemasById.putIfAbsent(id, schema);
+        schemasById.putIfAbsent(id, key.schema());
         return id;
     }
 

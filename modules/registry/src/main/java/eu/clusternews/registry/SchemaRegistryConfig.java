@@ -138,6 +138,17 @@ public final class SchemaRegistryConfig {
         return url == null ? null : url.replaceAll("(?<=//)[^/@,\\s]*@", "***@");
     }
 
+    /**
+     * The value of a setting as it may be logged: {@code [hidden]} for a secret, a registry URL without its
+     * credentials, anything else as it is. The one rule for every place that prints settings.
+     */
+    public static String printable(String key, String value) {
+        if (isSecret(key)) {
+            return "[hidden]";
+        }
+        return SCHEMA_REGISTRY_URL.equals(key) ? redactUrl(value) : value;
+    }
+
     static String string(Map<String, ?> config, String key, String defaultValue) {
         Object value = config.get(key);
         if (value == null) {

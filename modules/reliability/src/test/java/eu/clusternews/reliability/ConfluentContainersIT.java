@@ -5,19 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import eu.clusternews.app.ClusterNews;
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.app.setup.ClusterSetup;
-import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.registry.RestSchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClient;
-import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.testing.Closeables;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,15 +76,8 @@ class ConfluentContainersIT {
 
     @AfterAll
     static void stop() {
-        if (schemaRegistry != null) {
-            schemaRegistry.stop();
-        }
-        if (kafka != null) {
-            kafka.stop();
-        }
-        if (network != null) {
-            network.close();
-        }
+        // a container's close() is its stop()
+        Closeables.closeAll(schemaRegistry, kafka, network);
     }
 
     @Test
@@ -96,6 +89,7 @@ class ConfluentContainersIT {
 
         new ClusterSetup(settings).run(Seeds.reference(), null, (short) 1);
         CommandRun ingest = CommandRun.of(
+                ClusterNews.commandLine(),
                 "ingest",
                 "--bootstrap-servers",
                 bootstrap,
@@ -119,25 +113,17 @@ class ConfluentContainersIT {
                 PipelineService.start(config, new PipelineService.HttpSettings("127.0.0.1", null))) {
             pipeline.awaitRunning(PATIENCE);
             await().atMost(PATIENCE)
-                    .untilAsserted(
-                            () -> assertThat(clusterActivity(settings).keySet()).hasSize(10));
+                    .untilAsserted(() -> assertThat(TopicReader.latestClusterActivity(settings.asClientConfig())
+                                    .keySet())
+                            .hasSize(10));
         }
-        assertThat(clusterActivity(settings).get("org:bnpt").getNewsCount()).isEqualTo(1);
+        assertThat(TopicReader.latestClusterActivity(settings.asClientConfig())
+                        .get("org:bnpt")
+                        .getNewsCount())
+                .isEqualTo(1);
         try (SchemaRegistryClient confluent = new RestSchemaRegistryClient(registryUrl)) {
             assertThat(confluent.subjects())
                     .contains(TopicSpec.NEWS.valueSubject(), TopicSpec.CLUSTER_ACTIVITY.valueSubject());
         }
-    }
-
-    private static Map<String, ClusterActivity> clusterActivity(Settings settings) {
-        ClusterNewsTopics topics = ClusterNewsTopics.from(settings.asClientConfig());
-        Map<String, ClusterActivity> latest = new LinkedHashMap<>();
-        TopicReader.readCommitted(
-                        settings.asClientConfig(),
-                        topics.clusterActivity().name(),
-                        new StringDeserializer(),
-                        topics.clusterActivity().valueDeserializer())
-                .forEach(r -> latest.put(r.key(), r.value()));
-        return latest;
     }
 }

@@ -11,25 +11,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
-import eu.clusternews.app.setup.ClusterSetup;
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.Organisation;
-import eu.clusternews.local.EmbeddedKafkaBroker;
-import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.pipeline.DeadLetterHandler;
 import eu.clusternews.pipeline.NewsValidator;
-import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.registry.ConfluentWireFormat;
+import eu.clusternews.testing.Closeables;
 import eu.clusternews.topics.ClusterNewsTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,7 +53,7 @@ class PoisonPillsIT {
     @TempDir
     static Path temp;
 
-    private static EmbeddedKafkaBroker broker;
+    private static FreshBrokerPipeline stack;
     private static PipelineService pipeline;
     private static Map<String, Object> clientConfig;
     private static ClusterNewsTopics topics;
@@ -69,33 +64,16 @@ class PoisonPillsIT {
 
     @BeforeAll
     static void startBrokerSetupAndPipeline() throws InterruptedException {
-        broker = EmbeddedKafkaBroker.builder(temp.resolve("broker"))
-                .port(LoopbackPorts.pickFree())
-                .start();
-        Settings settings = Settings.resolve(null, Map.of(), Map.of())
-                .withEndpoints(broker.bootstrapServers(), SharedRegistry.url());
-        new ClusterSetup(settings).run(Seeds.reference(), null, (short) 1);
-        clientConfig = settings.asClientConfig();
-        topics = ClusterNewsTopics.from(clientConfig);
-        pipeline = PipelineService.start(
-                PipelineConfig.of(Map.of(
-                        "bootstrap.servers", broker.bootstrapServers(),
-                        "schema.registry.url", SharedRegistry.url(),
-                        "application.id", "poison-pills",
-                        "state.dir", temp.resolve("streams").toString())),
-                new PipelineService.HttpSettings("127.0.0.1", null));
-        pipeline.awaitRunning(PATIENCE);
+        stack = FreshBrokerPipeline.start(temp, "poison-pills", PATIENCE);
+        pipeline = stack.pipeline;
+        clientConfig = stack.clientConfig;
+        topics = stack.topics;
         pipeline.runner().addStateListener((newState, oldState) -> statesAfterRunning.add(newState));
     }
 
     @AfterAll
     static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        Closeables.closeAll(stack);
     }
 
     @Test
@@ -228,26 +206,14 @@ class PoisonPillsIT {
     }
 
     private static List<String> enrichedIds() {
-        return TopicReader.readCommitted(
-                        clientConfig,
-                        topics.enriched().name(),
-                        new StringDeserializer(),
-                        topics.enriched().valueDeserializer())
-                .stream()
-                .map(ConsumerRecord::value)
+        return stack.enriched().stream()
                 .map(EnrichedNews::getNews)
                 .map(NewsEvent::getId)
                 .toList();
     }
 
     private static ClusterActivity bnptActivity() {
-        Map<String, ClusterActivity> latest = new LinkedHashMap<>();
-        TopicReader.readCommitted(
-                        clientConfig,
-                        topics.clusterActivity().name(),
-                        new StringDeserializer(),
-                        topics.clusterActivity().valueDeserializer())
-                .forEach(r -> latest.put(r.key(), r.value()));
+        Map<String, ClusterActivity> latest = TopicReader.latestClusterActivity(clientConfig);
         assertThat(latest).containsKey("org:bnpt");
         return latest.get("org:bnpt");
     }
@@ -259,8 +225,7 @@ class PoisonPillsIT {
     }
 
     private static Map<String, Object> producerConfig() {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config = stack.producerConfig();
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return config;
     }

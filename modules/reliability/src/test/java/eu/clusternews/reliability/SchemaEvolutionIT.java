@@ -14,20 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
-import eu.clusternews.app.setup.ClusterSetup;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
-import eu.clusternews.local.EmbeddedKafkaBroker;
-import eu.clusternews.local.LoopbackPorts;
-import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.registry.AvroSchemas;
 import eu.clusternews.registry.GenericAvroDeserializer;
 import eu.clusternews.registry.GenericAvroSerializer;
 import eu.clusternews.registry.IncompatibleSchemaException;
 import eu.clusternews.registry.RestSchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClient;
+import eu.clusternews.testing.Closeables;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.avro.JsonProperties;
@@ -41,7 +37,6 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -68,7 +63,7 @@ class SchemaEvolutionIT {
     @TempDir
     static Path temp;
 
-    private static EmbeddedKafkaBroker broker;
+    private static FreshBrokerPipeline stack;
     private static PipelineService pipeline;
     private static Map<String, Object> clientConfig;
     private static ClusterNewsTopics topics;
@@ -76,37 +71,17 @@ class SchemaEvolutionIT {
 
     @BeforeAll
     static void startBrokerSetupAndTheV1Pipeline() throws InterruptedException {
-        broker = EmbeddedKafkaBroker.builder(temp.resolve("broker"))
-                .port(LoopbackPorts.pickFree())
-                .start();
-        Settings settings = Settings.resolve(null, Map.of(), Map.of())
-                .withEndpoints(broker.bootstrapServers(), SharedRegistry.url());
-        new ClusterSetup(settings).run(Seeds.reference(), null, (short) 1);
-        clientConfig = settings.asClientConfig();
-        topics = ClusterNewsTopics.from(clientConfig);
+        stack = FreshBrokerPipeline.start(temp, "schema-evolution", PATIENCE);
+        pipeline = stack.pipeline;
+        clientConfig = stack.clientConfig;
+        topics = stack.topics;
         registry = new RestSchemaRegistryClient(SharedRegistry.url());
         registry.setCompatibility(SUBJECT, "BACKWARD");
-        pipeline = PipelineService.start(
-                PipelineConfig.of(Map.of(
-                        "bootstrap.servers", broker.bootstrapServers(),
-                        "schema.registry.url", SharedRegistry.url(),
-                        "application.id", "schema-evolution",
-                        "state.dir", temp.resolve("streams").toString())),
-                new PipelineService.HttpSettings("127.0.0.1", null));
-        pipeline.awaitRunning(PATIENCE);
     }
 
     @AfterAll
     static void stop() {
-        if (pipeline != null) {
-            pipeline.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        Closeables.closeAll(stack, registry);
     }
 
     @Test
@@ -240,19 +215,10 @@ class SchemaEvolutionIT {
     }
 
     private static List<EnrichedNews> enriched() {
-        return TopicReader.readCommitted(
-                        clientConfig,
-                        topics.enriched().name(),
-                        new StringDeserializer(),
-                        topics.enriched().valueDeserializer())
-                .stream()
-                .map(ConsumerRecord::value)
-                .toList();
+        return stack.enriched();
     }
 
     private static Map<String, Object> producerConfig() {
-        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return config;
+        return stack.producerConfig();
     }
 }

@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
+import eu.clusternews.app.ClusterNews;
 import eu.clusternews.app.commands.PipelineCommand;
 import eu.clusternews.app.commands.UpCommand;
 import eu.clusternews.app.run.PipelineService;
@@ -27,7 +27,9 @@ import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.local.EmbeddedKafkaBroker;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.pipeline.PipelineConfig;
-import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.testing.Closeables;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AccessControlEntry;
@@ -37,7 +39,6 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -104,12 +105,7 @@ class SecuredPipelineIT {
 
     @AfterAll
     static void stop() {
-        if (broker != null) {
-            broker.close();
-        }
-        if (logs != null) {
-            logs.close();
-        }
+        Closeables.closeAll(broker, logs);
     }
 
     /**
@@ -272,7 +268,7 @@ class SecuredPipelineIT {
     }
 
     private static CommandRun run(String... args) {
-        CommandRun run = CommandRun.of(args);
+        CommandRun run = CommandRun.of(ClusterNews.commandLine(), args);
         runs.add(run);
         return run;
     }
@@ -280,15 +276,7 @@ class SecuredPipelineIT {
     private static Map<String, ClusterActivity> clusterActivity() {
         Map<String, Object> config = new HashMap<>(adminClient());
         config.put("schema.registry.url", SharedRegistry.url());
-        ClusterNewsTopics topics = ClusterNewsTopics.from(config);
-        Map<String, ClusterActivity> latest = new LinkedHashMap<>();
-        TopicReader.readCommitted(
-                        config,
-                        topics.clusterActivity().name(),
-                        new StringDeserializer(),
-                        topics.clusterActivity().valueDeserializer())
-                .forEach(r -> latest.put(r.key(), r.value()));
-        return latest;
+        return TopicReader.latestClusterActivity(config);
     }
 
     private static AclBinding allow(

@@ -1,13 +1,8 @@
 package eu.clusternews.reliability;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import eu.clusternews.local.ApicurioRegistryProcess;
-import eu.clusternews.local.Directories;
 import eu.clusternews.local.LoopbackPorts;
+import eu.clusternews.local.testing.UntilJvmExit;
 
 /**
  * One real Apicurio registry per test JVM, on a free loopback port, stopped when the JVM exits. Each test class
@@ -23,26 +18,11 @@ final class SharedRegistry {
     /** The Confluent API URL of the running registry, started on the first call. */
     static synchronized String url() {
         if (instance == null) {
-            Path dataDir;
-            try {
-                dataDir = Files.createTempDirectory("clusternews-reliability-registry-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            ApicurioRegistryProcess started = ApicurioRegistryProcess.builder(dataDir)
-                    .port(LoopbackPorts.pickFree())
-                    .start();
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(
-                            () -> {
-                                try {
-                                    started.close();
-                                } finally {
-                                    Directories.deleteRecursively(dataDir);
-                                }
-                            },
-                            "stop-reliability-registry"));
-            instance = started;
+            instance = UntilJvmExit.start(
+                    "reliability-registry",
+                    dataDir -> ApicurioRegistryProcess.builder(dataDir)
+                            .port(LoopbackPorts.pickFree())
+                            .start());
         }
         return instance.confluentApiUrl();
     }

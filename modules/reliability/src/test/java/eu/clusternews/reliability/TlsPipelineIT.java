@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import eu.clusternews.app.ClusterNews;
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.avro.ClusterActivity;
@@ -18,8 +18,8 @@ import eu.clusternews.local.EmbeddedKafkaBroker;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.TestCertificates;
 import eu.clusternews.pipeline.PipelineConfig;
-import eu.clusternews.topics.ClusterNewsTopics;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import eu.clusternews.testing.CommandRun;
+import eu.clusternews.testing.Seeds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +76,7 @@ class TlsPipelineIT {
     @Test
     void setupIngestAndThePipelineWorkOverTlsWithTheTruststoreFromTheConfigFile() throws Exception {
         CommandRun setup = CommandRun.of(
+                ClusterNews.commandLine(),
                 "setup",
                 "--config",
                 clientConfig.toString(),
@@ -83,6 +84,7 @@ class TlsPipelineIT {
                 Seeds.reference().toString());
         assertThat(setup.exitCode()).as("setup over TLS: %s", setup.err()).isZero();
         CommandRun ingest = CommandRun.of(
+                ClusterNews.commandLine(),
                 "ingest",
                 "--config",
                 clientConfig.toString(),
@@ -110,6 +112,7 @@ class TlsPipelineIT {
     @Test
     void aClientWithoutTheTruststoreIsRefusedWithAMessageNamingTheBroker() {
         CommandRun setup = CommandRun.of(
+                ClusterNews.commandLine(),
                 "setup",
                 "--bootstrap-server",
                 broker.bootstrapServers(),
@@ -130,15 +133,7 @@ class TlsPipelineIT {
         Map<String, Object> config = new HashMap<>(tlsClient());
         config.put("bootstrap.servers", broker.bootstrapServers());
         config.put("schema.registry.url", SharedRegistry.url());
-        ClusterNewsTopics topics = ClusterNewsTopics.from(config);
-        Map<String, ClusterActivity> latest = new LinkedHashMap<>();
-        TopicReader.readCommitted(
-                        config,
-                        topics.clusterActivity().name(),
-                        new StringDeserializer(),
-                        topics.clusterActivity().valueDeserializer())
-                .forEach(r -> latest.put(r.key(), r.value()));
-        return latest;
+        return TopicReader.latestClusterActivity(config);
     }
 
     private static Map<String, Object> tlsClient() {

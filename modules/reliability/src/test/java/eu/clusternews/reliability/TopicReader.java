@@ -3,14 +3,19 @@ package eu.clusternews.reliability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import eu.clusternews.avro.ClusterActivity;
+import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.topics.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic from its beginning to its end as of now, read_committed, without a consumer group. */
 final class TopicReader {
@@ -40,5 +45,18 @@ final class TopicReader {
             }
         }
         return records;
+    }
+
+    /**
+     * The latest value per cluster in cluster-activity, read with these client settings (bootstrap.servers,
+     * security, schema.registry.url).
+     */
+    static Map<String, ClusterActivity> latestClusterActivity(Map<String, Object> clientConfig) {
+        Topic<String, ClusterActivity> topic =
+                ClusterNewsTopics.from(clientConfig).clusterActivity();
+        Map<String, ClusterActivity> latest = new LinkedHashMap<>();
+        readCommitted(clientConfig, topic.name(), new StringDeserializer(), topic.valueDeserializer())
+                .forEach(r -> latest.put(r.key(), r.value()));
+        return latest;
     }
 }

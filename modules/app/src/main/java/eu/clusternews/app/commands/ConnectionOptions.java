@@ -45,10 +45,20 @@ public final class ConnectionOptions {
     Map<String, String> properties = new LinkedHashMap<>();
 
     public Settings resolve() {
+        return resolve(System.getenv(), Map.of());
+    }
+
+    /**
+     * The one way every command resolves its settings: defaults, the file, the environment, then the flags (these
+     * options, then the command's own, e.g. {@code application.id} from {@code --application-id}; null values are
+     * flags not given), then {@code -X}.
+     */
+    Settings resolve(Map<String, String> environment, Map<String, String> commandFlags) {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put(Settings.BOOTSTRAP_SERVERS, bootstrapServers);
         flags.put(Settings.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        flags.putAll(commandFlags);
         flags.putAll(properties); // -X last: the one-off override wins
-        return Settings.resolve(configFile, System.getenv(), flags);
+        return Settings.resolve(configFile, environment, flags);
     }
 }

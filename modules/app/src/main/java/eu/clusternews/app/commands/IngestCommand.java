@@ -3,7 +3,6 @@ package eu.clusternews.app.commands;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.history.Progress;
@@ -18,11 +17,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code clusternews ingest}: documents to cluster-news. */
 @Command(
@@ -45,22 +41,10 @@ import picocli.CommandLine.Spec;
             "2:bad usage",
             "3:done, but some documents were rejected (listed in the summary)"
         })
-public final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand extends ClusterCommand {
 
     /** Exit code of a run that published what it could and rejected some input. */
     public static final int EXIT_REJECTED = 3;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(
             arity = "1..*",

@@ -1,18 +1,14 @@
 package eu.clusternews.app.commands;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.pipeline.PipelineConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code clusternews pipeline}: the Kafka Streams topology and the HTTP API, until stopped. */
 @Command(
@@ -25,32 +21,10 @@ import picocli.CommandLine.Spec;
                     + "others. Configuration: Kafka Streams properties in a file (--config), KAFKA_*/CLUSTERNEWS_* "
                     + "environment variables, then these flags."
         })
-public final class PipelineCommand implements Callable<Integer> {
+public final class PipelineCommand extends ClusterCommand {
 
     @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(
-            names = "--application-id",
-            paramLabel = "ID",
-            description = "Kafka Streams application id (default: clusternews-pipeline).")
-    String applicationId;
-
-    @Option(
-            names = "--state-dir",
-            paramLabel = "DIR",
-            defaultValue = "data/streams",
-            description = "Local state of the stores (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
+    PipelineOptions pipeline;
 
     @Option(
             names = "--http-port",
@@ -80,12 +54,12 @@ public final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = connection.resolve();
+        Settings settings = settings(System.getenv());
         if (!settings.endpointsExplicit()) {
             LocalStacks.requireEmbedded(spec.commandLine());
         }
         Reachability.await(settings, timeout.connect());
-        PipelineConfig config = pipelineConfig(settings, applicationId, stateDir, atLeastOnce);
+        PipelineConfig config = settings.pipelineConfig();
         try (UntilStopped untilStopped = new UntilStopped();
                 PipelineService service = PipelineService.start(
                         config,
@@ -107,23 +81,12 @@ public final class PipelineCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The pipeline's defaults under the resolved settings (file, environment, flags) and this command's flags. */
-    static PipelineConfig pipelineConfig(Settings settings, String applicationId, Path stateDir, boolean atLeastOnce) {
-        Map<String, String> overrides = new HashMap<>(settings.asStrings());
-        putIfPresent(overrides, "application.id", applicationId);
-        putIfPresent(
-                overrides,
-                "state.dir",
-                stateDir == null ? null : stateDir.toAbsolutePath().toString());
+    /** File, environment, then the flags (this command's among them): as {@code reprocess} resolves them. */
+    Settings settings(Map<String, String> environment) {
+        Map<String, String> flags = pipeline.flags();
         if (atLeastOnce) {
-            overrides.put("processing.guarantee", "at_least_once");
+            flags.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         }
-        return PipelineConfig.of(overrides);
-    }
-
-    private static void putIfPresent(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+        return connection.resolve(environment, flags);
     }
 }

@@ -1,7 +1,6 @@
 package eu.clusternews.app.commands;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +11,7 @@ import eu.clusternews.app.config.Settings;
 import eu.clusternews.registry.RegistryUnreachableException;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
+import eu.clusternews.topics.ClientConfigs;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -62,12 +62,7 @@ final class Reachability {
     static void kafka(Settings settings, Duration timeout) {
         String servers = settings.bootstrapServers();
         int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
-        Map<String, Object> config = new HashMap<>();
-        settings.asClientConfig().forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = ClientConfigs.admin(settings.asClientConfig());
         config.put(
                 AdminClientConfig.CLIENT_ID_CONFIG,
                 "clusternews-check-" + ProcessHandle.current().pid());

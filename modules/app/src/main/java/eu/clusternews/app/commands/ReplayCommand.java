@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import eu.clusternews.avro.NewsKind;
@@ -17,11 +16,8 @@ import eu.clusternews.history.replay.TransactionalRepublisher;
 import eu.clusternews.topics.TopicSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code clusternews replay}: the news published in a time window, again. */
 @Command(
@@ -38,22 +34,10 @@ import picocli.CommandLine.Spec;
             "TIME is an ISO date (2017-05-17, that day 00:00 UTC), an ISO instant (2017-05-17T08:30:00Z, "
                     + "2017-05-17T10:30+02:00) or a duration before now (P30D, PT12H)."
         })
-public final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand extends ClusterCommand {
 
     private static final String NEWS = TopicSpec.NEWS.topicName();
     private static final String ENRICHED = TopicSpec.ENRICHED.topicName();
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "TIME", required = true, description = "First publication time included.")
     String from;

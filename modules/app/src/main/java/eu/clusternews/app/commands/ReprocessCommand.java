@@ -1,14 +1,16 @@
 package eu.clusternews.app.commands;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.ClusterNewsPipeline;
 import eu.clusternews.history.reprocess.Reprocess;
 import eu.clusternews.history.reprocess.ReprocessPlan;
 import eu.clusternews.history.reprocess.ReprocessReport;
+import eu.clusternews.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,21 +54,8 @@ public final class ReprocessCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Confirm the reset: reprocess rewrites every aggregate.")
     boolean yes;
 
-    @Option(
-            names = "--application-id",
-            paramLabel = "ID",
-            defaultValue = "clusternews-pipeline",
-            description = "The pipeline's application.id: its consumer group and the prefix of its internal topics "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String applicationId;
-
-    @Option(
-            names = "--state-dir",
-            paramLabel = "DIR",
-            defaultValue = "data/streams",
-            description = "The pipeline's state directory (state.dir), whose <application-id> subdirectory is deleted "
-                    + "(default: ${DEFAULT-VALUE}, as for `clusternews pipeline`).")
-    Path stateDir;
+    @Mixin
+    PipelineOptions pipeline;
 
     @Option(
             names = "--timeout",
@@ -85,11 +74,12 @@ public final class ReprocessCommand implements Callable<Integer> {
                             + " run it with --dry-run to see what it would do, then with --yes to do it");
         }
         PrintWriter out = spec.commandLine().getOut();
-        eu.clusternews.app.config.Settings settings = connection.resolve();
+        Settings settings = settings(System.getenv());
         // --timeout here bounds the rebuild; the cluster and registry get the usual time to answer
         Reachability.check(settings, TimeoutOption.DEFAULT);
-        var config = settings.asClientConfig();
-        Reprocess reprocess = new Reprocess(config, new ClusterNewsPipeline(config, applicationId, stateDir), timeout);
+        PipelineConfig pipelineConfig = settings.pipelineConfig();
+        Reprocess reprocess =
+                new Reprocess(settings.asClientConfig(), new ClusterNewsPipeline(pipelineConfig), timeout);
         if (dryRun) {
             ReprocessPlan plan = reprocess.plan();
             plan.describe().forEach(out::println);
@@ -102,5 +92,10 @@ public final class ReprocessCommand implements Callable<Integer> {
         });
         report.describe(20).forEach(out::println);
         return 0;
+    }
+
+    /** File, environment, then the flags: as {@code pipeline} resolves them, so both act on the same application. */
+    Settings settings(Map<String, String> environment) {
+        return connection.resolve(environment, pipeline.flags());
     }
 }

@@ -1,13 +1,9 @@
 package eu.clusternews.app.commands;
 
-import java.util.concurrent.Callable;
-
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.setup.ClusterSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code clusternews setup}: make an existing cluster and registry ready. */
 @Command(
@@ -18,22 +14,10 @@ import picocli.CommandLine.Spec;
                     + "retention), register the schemas, load the reference data into the compacted reference topics.",
             "Safe to run again: existing topics and schemas are kept, reference records are re-published."
         })
-public final class SetupCommand implements Callable<Integer> {
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    TimeoutOption timeout;
+public final class SetupCommand extends ClusterCommand {
 
     @Mixin
     SetupOptions setup;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

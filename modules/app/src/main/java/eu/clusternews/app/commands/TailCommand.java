@@ -1,6 +1,5 @@
 package eu.clusternews.app.commands;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -11,12 +10,9 @@ import eu.clusternews.history.tail.OutputFormat;
 import eu.clusternews.history.tail.TopicTail;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code clusternews tail TOPIC}: print a topic's records, decoded, like Confluent's Avro console consumer. */
 @Command(
@@ -35,19 +31,7 @@ import picocli.CommandLine.Spec;
             "--timeout also ends the tail when no record has arrived for that long (kafka-console-consumer's "
                     + "--timeout-ms)."
         })
-public final class TailCommand implements Callable<Integer> {
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    TimeoutOption timeout;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
+public final class TailCommand extends ClusterCommand {
 
     @Parameters(index = "0", paramLabel = "TOPIC", description = "The topic to print, e.g. cluster-news.")
     String topic;

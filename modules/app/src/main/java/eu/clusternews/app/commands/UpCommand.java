@@ -3,7 +3,6 @@ package eu.clusternews.app.commands;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.app.run.PipelineService;
@@ -13,9 +12,7 @@ import eu.clusternews.local.LocalStack;
 import eu.clusternews.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code clusternews up}: everything, on the embedded default or on an existing cluster. */
 @Command(
@@ -27,25 +24,13 @@ import picocli.CommandLine.Spec;
                     + "news, the pipeline, and the dashboard with its HTTP API.",
             "Runs until stopped (Ctrl-C); starting again keeps the history."
         })
-public final class UpCommand implements Callable<Integer> {
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    TimeoutOption timeout;
+public final class UpCommand extends ClusterCommand {
 
     @Mixin
     LocalOptions local;
 
     @Mixin
     SetupOptions setup;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(
             names = "--http-port",
@@ -134,18 +119,17 @@ public final class UpCommand implements Callable<Integer> {
                     false);
             out.printf("News             %s%n", ingested.oneLine());
 
-            Path stateDir = local.dataDir.resolve("streams");
+            // the state beside the embedded stack's data, unless the file or the environment names a state.dir
+            PipelineConfig pipelineConfig = settings.pipelineConfig(local.dataDir.resolve("streams"));
             if (reprocess) {
-                var clientConfig = settings.asClientConfig();
                 eu.clusternews.history.reprocess.ReprocessReport report =
                         new eu.clusternews.history.reprocess.Reprocess(
-                                        clientConfig,
-                                        new eu.clusternews.app.run.ClusterNewsPipeline(clientConfig, null, stateDir),
+                                        settings.asClientConfig(),
+                                        new eu.clusternews.app.run.ClusterNewsPipeline(pipelineConfig),
                                         Duration.ofMinutes(30))
                                 .run(line -> out.println("Reprocess        " + line));
                 report.describe(20).forEach(line -> out.println("Reprocess        " + line));
             }
-            PipelineConfig pipelineConfig = PipelineCommand.pipelineConfig(settings, null, stateDir, false);
             try (PipelineService pipeline = PipelineService.start(
                     pipelineConfig, new PipelineService.HttpSettings(httpHost, httpPort, advertisedHost))) {
                 pipeline.awaitRunning(Duration.ofMinutes(2));

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
+import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.registry.SchemaRegistryConfig;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Client configuration in Kafka's own property spelling ({@code bootstrap.servers}, {@code schema.registry.url},
@@ -30,14 +33,18 @@ public final class Settings {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
-    public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
+    /** The embedded default's endpoints: written once, with the pipeline's other defaults. */
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = PipelineConfig.DEFAULT_BOOTSTRAP_SERVERS;
+
+    public static final String DEFAULT_SCHEMA_REGISTRY_URL = PipelineConfig.DEFAULT_SCHEMA_REGISTRY_URL;
+    /** Where the pipeline keeps its state when neither file, environment nor flag says (relative to the cwd). */
+    public static final Path DEFAULT_STATE_DIR = Path.of("data", "streams");
 
     /** Later prefixes win. */
     private static final String[] ENV_PREFIXES = {"KAFKA_", "CLUSTERNEWS_"};
 
     /** Environment variables of Kafka's launcher scripts and of ours: not client configuration. */
-    private static final java.util.Set<String> LAUNCHER_VARIABLES = java.util.Set.of(
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of(
             "KAFKA_HOME",
             "KAFKA_OPTS",
             "KAFKA_HEAP_OPTS",
@@ -151,22 +158,30 @@ public final class Settings {
         return new Settings(copy, endpointsExplicit);
     }
 
+    /**
+     * The pipeline's configuration, one for every command that runs or resets the pipeline ({@code pipeline},
+     * {@code reprocess}, {@code up}): the pipeline's defaults ({@link PipelineConfig#defaults()}), a state directory
+     * ({@code defaultStateDir}) unless these settings name one, then these settings. So {@code application.id} and
+     * {@code state.dir} come from the same layers for every command: file, environment, flags.
+     */
+    public PipelineConfig pipelineConfig(Path defaultStateDir) {
+        Map<String, String> resolved = new TreeMap<>(properties);
+        // an absolute path: the log and reprocess's plan say which directory, whatever the working directory
+        Path stateDir = Path.of(resolved.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, defaultStateDir.toString()));
+        resolved.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        return PipelineConfig.of(resolved);
+    }
+
+    /** {@link #pipelineConfig(Path)} with the state in {@link #DEFAULT_STATE_DIR}. */
+    public PipelineConfig pipelineConfig() {
+        return pipelineConfig(DEFAULT_STATE_DIR);
+    }
+
     /** For logs: the settings with every secret masked. */
     @Override
     public String toString() {
         TreeMap<String, String> shown = new TreeMap<>();
-        properties.forEach((key, value) -> shown.put(
-                key,
-                isSecret(key)
-                        ? "[hidden]"
-                        : SchemaRegistryConfig.SCHEMA_REGISTRY_URL.equals(key)
-                                ? SchemaRegistryConfig.redactUrl(value)
-                                : value));
+        properties.forEach((key, value) -> shown.put(key, SchemaRegistryConfig.printable(key, value)));
         return shown.toString();
-    }
-
-    /** One rule for every secret the app may log (the registry module's, which knows Confluent's keys). */
-    static boolean isSecret(String key) {
-        return SchemaRegistryConfig.isSecret(key);
     }
 }

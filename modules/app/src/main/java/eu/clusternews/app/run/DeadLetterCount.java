@@ -1,10 +1,10 @@
 package eu.clusternews.app.run;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import eu.clusternews.topics.ClientConfigs;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,7 +24,7 @@ final class DeadLetterCount implements AutoCloseable {
     private long lastRead;
 
     DeadLetterCount(Map<String, Object> clientConfig) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
+        Map<String, Object> config = ClientConfigs.consumer(clientConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "clusternews-dlq-count");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());

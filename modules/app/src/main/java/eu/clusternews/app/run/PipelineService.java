@@ -19,6 +19,7 @@ import eu.clusternews.serve.query.ActivityChange;
 import eu.clusternews.serve.streams.ActivityChangeFeed;
 import eu.clusternews.serve.streams.ActivityChangeFeed.FeedTopic;
 import eu.clusternews.serve.streams.StreamsActivityQueries;
+import eu.clusternews.topics.ClientConfigs;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -151,7 +152,7 @@ public final class PipelineService implements AutoCloseable {
     }
 
     private static void requireTopics(PipelineConfig config) {
-        Map<String, Object> adminConfig = new HashMap<>(config.serdeConfig());
+        Map<String, Object> adminConfig = ClientConfigs.admin(config.asMap());
         adminConfig.putIfAbsent("default.api.timeout.ms", 30_000);
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> present = admin.listTopics().names().get(30, TimeUnit.SECONDS);

@@ -5,10 +5,14 @@ import java.util.Map;
 
 import eu.clusternews.app.config.Settings;
 import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.ingest.reference.ReferencePublisher;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
+import eu.clusternews.topics.ClientConfigs;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.SchemaRegistration;
+import eu.clusternews.topics.SetupException;
+import eu.clusternews.topics.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +76,7 @@ public final class ClusterSetup {
     }
 
     private static Map<String, Object> adminConfig(Map<String, Object> clientConfig) {
-        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        Map<String, Object> config = ClientConfigs.admin(clientConfig);
         // fail in seconds, not minutes, when nothing answers at bootstrap.servers
         config.putIfAbsent("default.api.timeout.ms", 30_000);
         config.putIfAbsent("request.timeout.ms", 15_000);

@@ -43,10 +43,10 @@ import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
 import eu.clusternews.registry.SpecificAvroSerializer;
+import eu.clusternews.topics.TopicProvisioner;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -406,13 +406,9 @@ class ReprocessIT {
                 .toList());
     }
 
-    private static void createTopics() throws Exception {
+    private static void createTopics() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = TopicSpec.newTopics(3, (short) 1).stream()
-                    .filter(t -> !existing.contains(t.name()))
-                    .toList();
-            admin.createTopics(missing).all().get();
+            new TopicProvisioner(admin).ensureTopics(3, (short) 1);
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.Consortium;
@@ -21,15 +20,7 @@ import eu.clusternews.registry.SpecificAvroSerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The enrichment step: the pipeline's {@link Enricher} (what EnrichProcessor runs per news) on 1 000 extracted news,
@@ -37,13 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Avro bytes decoded on every lookup, which is what the topology's global stores cost besides RocksDB itself (a global
  * store keeps serialized values, so each lookup deserializes). Also enrichment plus the fan-out to contributions.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class EnrichBenchmark {
+public class EnrichBenchmark extends MicrosBenchmark {
 
     private List<NewsEvent> events;
     private Enricher withDecodedMaps;

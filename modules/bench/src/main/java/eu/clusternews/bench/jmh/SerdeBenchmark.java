@@ -3,7 +3,6 @@ package eu.clusternews.bench.jmh;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.NewsEvent;
@@ -17,28 +16,14 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Our Confluent-format Serde (SpecificAvroSerializer / SpecificAvroDeserializer over an in-memory registry) against
  * Avro's raw binary encoder and decoder with reused buffers, the floor any Avro serde sits on. Values: a typical
  * NewsEvent (~2.5 KB of text) and the ClusterActivity of the busiest cluster after 1 000 news.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class SerdeBenchmark {
+public class SerdeBenchmark extends MicrosBenchmark {
 
     private static final String NEWS_TOPIC = "cluster-news";
     private static final String ACTIVITY_TOPIC = "cluster-activity";

@@ -26,6 +26,7 @@ import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.Member;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
+import eu.clusternews.avro.ProgrammeChain;
 
 /**
  * The reference data of {@code seeds/reference}: organisations (clusters and other bodies), consortia
@@ -214,13 +215,7 @@ public final class ReferenceData {
 
     /** The programme followed by its parents up to the top, e.g. Cluster Excellence Programme, COSME. */
     public List<Programme> programmeChain(String programmeId) {
-        List<Programme> chain = new ArrayList<>();
-        Programme p = programmes.get(programmeId);
-        while (p != null) {
-            chain.add(p);
-            p = p.getParentId() == null ? null : programmes.get(p.getParentId());
-        }
-        return chain;
+        return ProgrammeChain.of(programmeId, programmes::get);
     }
 
     /** The member organisation ids of a consortium (empty when unknown). */

@@ -1,11 +1,5 @@
 package eu.clusternews.local.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import eu.clusternews.local.Directories;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
 
@@ -28,38 +22,14 @@ public final class SharedLocalStack {
     /** The running stack, started on the first call. */
     public static synchronized LocalStack get() {
         if (instance == null) {
-            Path dataDir = temporaryDataDir();
-            LocalStack started;
-            try {
-                started = LocalStack.builder()
-                        .dataDir(dataDir)
-                        .kafkaPort(LoopbackPorts.pickFree())
-                        .registryPort(LoopbackPorts.pickFree())
-                        .start();
-            } catch (RuntimeException e) {
-                Directories.deleteRecursively(dataDir);
-                throw e;
-            }
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(
-                            () -> {
-                                try {
-                                    started.close();
-                                } finally {
-                                    Directories.deleteRecursively(dataDir);
-                                }
-                            },
-                            "stop-shared-local-stack"));
-            instance = started;
+            instance = UntilJvmExit.start(
+                    "local",
+                    dataDir -> LocalStack.builder()
+                            .dataDir(dataDir)
+                            .kafkaPort(LoopbackPorts.pickFree())
+                            .registryPort(LoopbackPorts.pickFree())
+                            .start());
         }
         return instance;
-    }
-
-    private static Path temporaryDataDir() {
-        try {
-            return Files.createTempDirectory("clusternews-local-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary data directory", e);
-        }
     }
 }

@@ -53,7 +53,12 @@ public final class TestCertificates {
         keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca, "-storepass", password, "-file", caPem);
         signed(ca, serverKeystore, "CN=127.0.0.1", "SAN=IP:127.0.0.1", "EKU=serverAuth");
         signed(ca, clientKeystore, "CN=clusternews", null, "EKU=clientAuth");
-        keytool(
+        importCa(truststore, "-storetype", "PKCS12"); // a new store: say which type
+    }
+
+    /** The CA's certificate into this store, trusted without asking. */
+    private void importCa(Path store, Object... more) throws IOException, InterruptedException {
+        List<Object> args = new ArrayList<>(List.of(
                 "-importcert",
                 "-noprompt",
                 "-alias",
@@ -61,11 +66,11 @@ public final class TestCertificates {
                 "-file",
                 caPem,
                 "-keystore",
-                truststore,
-                "-storetype",
-                "PKCS12",
+                store,
                 "-storepass",
-                password);
+                password));
+        args.addAll(List.of(more));
+        keytool(args.toArray());
     }
 
     /** A key pair in its own PKCS12 keystore, with the certificate chain signed by the CA. */
@@ -114,17 +119,7 @@ public final class TestCertificates {
             gencert.addAll(List.of("-ext", san));
         }
         keytool(gencert.toArray());
-        keytool(
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "ca",
-                "-file",
-                caPem,
-                "-keystore",
-                keystore,
-                "-storepass",
-                password);
+        importCa(keystore);
         keytool("-importcert", "-alias", alias, "-file", certificate, "-keystore", keystore, "-storepass", password);
     }
 

@@ -1,14 +1,17 @@
-package eu.clusternews.app.setup;
+package eu.clusternews.ingest.reference;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-import eu.clusternews.ingest.reference.ReferenceData;
+import eu.clusternews.topics.ClientConfigs;
 import eu.clusternews.topics.ClusterNewsTopics;
+import eu.clusternews.topics.SetupException;
 import eu.clusternews.topics.Topic;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,18 +44,18 @@ public final class ReferencePublisher {
     }
 
     private <V extends SpecificRecord> int publish(Topic<String, V> topic, List<V> records, Function<V, String> id) {
-        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        Map<String, Object> config = ClientConfigs.producer(clientConfig);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "clusternews-setup-" + topic.name());
         try (KafkaProducer<String, V> producer =
                 new KafkaProducer<>(config, topic.keySerializer(), topic.valueSerializer())) {
-            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             for (V record : records) {
                 sent.add(producer.send(new ProducerRecord<>(topic.name(), id.apply(record), record)));
             }
             producer.flush();
-            for (java.util.concurrent.Future<?> future : sent) {
+            for (Future<?> future : sent) {
                 future.get(30, TimeUnit.SECONDS);
             }
             return records.size();

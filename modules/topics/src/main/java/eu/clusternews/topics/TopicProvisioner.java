@@ -1,4 +1,4 @@
-package eu.clusternews.app.setup;
+package eu.clusternews.topics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the topics of the catalogue that do not exist yet; existing topics are left as they are (their partition
- * count is the cluster's business), so running it again changes nothing.
+ * count is the cluster's business), so running it again changes nothing. What {@code clusternews setup} does, and
+ * what benchmarks and tests use instead of creating the topics by hand.
  */
 public final class TopicProvisioner {
 
@@ -41,7 +42,7 @@ public final class TopicProvisioner {
                     missing.add(topic);
                 }
             }
-            for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> result :
+            for (Map.Entry<String, KafkaFuture<Void>> result :
                     admin.createTopics(missing).values().entrySet()) {
                 try {
                     result.getValue().get(30, TimeUnit.SECONDS);
