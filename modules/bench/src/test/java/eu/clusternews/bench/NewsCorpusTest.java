@@ -46,11 +46,12 @@ class NewsCorpusTest {
         NewsCorpus corpus = NewsCorpus.of(
                 List.of(news("news:aaa"), news("news:aaa")), reference, serde.serializer(), "cluster-news");
 
-        // unknown consortium and programme ids still get their contributions: one each
-        assertThat(corpus.updates(0)).isEqualTo(2);
+        // unknown consortium and programme ids still get their contributions, one each; the news is a training, so
+        // it is also one report in the events
+        assertThat(corpus.updates(0)).isEqualTo(2 + 1);
         assertThat(corpus.updates(1)).isZero();
         assertThat(corpus.distinctNews()).isEqualTo(1);
-        assertThat(corpus.contributions(3)).isEqualTo(2 + 0 + 2);
+        assertThat(corpus.contributions(3)).isEqualTo(3 + 0 + 3);
     }
 
     private static ReferenceLookup emptyReference() {
