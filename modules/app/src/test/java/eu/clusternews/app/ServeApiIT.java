@@ -75,7 +75,7 @@ class ServeApiIT {
                 "ServeApiIT skipped: with -Dclusternews.screenshot the "
                         + "dashboard IT ingests 200 generated news into the shared broker, and the seed counts checked here no longer hold");
         pipeline = LivePipeline.start(APPLICATION_ID, stateDir);
-        pipeline.ingest(List.of(Seeds.newsFile())); // the one seed news the counts below expect
+        pipeline.ingest(List.of(Seeds.news())); // the three seed reports of the Berlin training
         await("the seed's ten clusters in /api/clusters")
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> pipeline.json("/api/clusters?consortium=cons:inno-drop", 200)
