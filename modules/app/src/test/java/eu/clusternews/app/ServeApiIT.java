@@ -76,12 +76,16 @@ class ServeApiIT {
                         + "dashboard IT ingests 200 generated news into the shared broker, and the seed counts checked here no longer hold");
         pipeline = LivePipeline.start(APPLICATION_ID, stateDir);
         pipeline.ingest(List.of(Seeds.news())); // the three seed reports of the Berlin training
-        await("the seed's ten clusters in /api/clusters")
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> pipeline.json("/api/clusters?consortium=cons:inno-drop", 200)
-                                .get("count")
-                                .asInt()
-                        == 10);
+        // all three reports counted and matched, not only the first one to pass: the tests read final counts
+        await("the seed's ten clusters in /api/clusters, each with the three reports and their one event")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> {
+                    List<JsonNode> clusters = items(pipeline.json("/api/clusters?consortium=cons:inno-drop", 200));
+                    return clusters.size() == 10
+                            && clusters.stream()
+                                    .allMatch(c -> c.get("newsCount").asLong() == 3
+                                            && c.get("eventCount").asLong() == 1);
+                });
     }
 
     @AfterAll
