@@ -194,6 +194,8 @@ final class StreamsPass {
         private final java.util.List<String> stores;
         private long lastRead = Long.MIN_VALUE;
         private long counted;
+        private long lastOthers = -1;
+        private long lastLast;
 
         CountedNews(KafkaStreams streams, java.util.List<String> stores) {
             this.streams = streams;
@@ -211,29 +213,40 @@ final class StreamsPass {
                 return counted;
             }
             try {
-                long sum = 0;
-                for (String store : stores) {
-                    org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, org.apache.avro.generic.IndexedRecord>
-                            kv = streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
-                            store, org.apache.kafka.streams.state.QueryableStoreTypes.keyValueStore()));
-                    try (var all = kv.all()) {
-                        while (all.hasNext()) {
-                            org.apache.avro.generic.IndexedRecord activity = all.next().value;
-                            // activities count their news; events (the events store) their reports
-                            org.apache.avro.Schema.Field counted =
-                                    activity.getSchema().getField("newsCount");
-                            if (counted == null) {
-                                counted = activity.getSchema().getField("reportCount");
-                            }
-                            sum += (Long) activity.get(counted.pos());
-                        }
-                    }
+                // the last store (events: large values) is read only once the others stopped changing: reading it
+                // every time cost the harness more CPU than the pipeline's stream thread used, on the same cores
+                long others = sum(stores.subList(0, stores.size() - 1));
+                if (others == lastOthers) {
+                    lastLast = sum(stores.subList(stores.size() - 1, stores.size()));
                 }
-                counted = sum;
+                lastOthers = others;
+                counted = others + lastLast;
             } catch (org.apache.kafka.streams.errors.InvalidStateStoreException rebalancing) {
                 // a rebalance or restore in progress: keep the last count
             }
             return counted;
+        }
+
+        private long sum(java.util.List<String> stores) {
+            long sum = 0;
+            for (String store : stores) {
+                org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, org.apache.avro.generic.IndexedRecord> kv =
+                        streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
+                                store, org.apache.kafka.streams.state.QueryableStoreTypes.keyValueStore()));
+                try (var all = kv.all()) {
+                    while (all.hasNext()) {
+                        org.apache.avro.generic.IndexedRecord activity = all.next().value;
+                        // activities count their news; events (the events store) their reports
+                        org.apache.avro.Schema.Field counted =
+                                activity.getSchema().getField("newsCount");
+                        if (counted == null) {
+                            counted = activity.getSchema().getField("reportCount");
+                        }
+                        sum += (Long) activity.get(counted.pos());
+                    }
+                }
+            }
+            return sum;
         }
     }
 

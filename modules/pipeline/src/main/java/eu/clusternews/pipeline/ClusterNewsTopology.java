@@ -17,15 +17,16 @@ import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.pipeline.aggregate.ActivityKind;
 import eu.clusternews.pipeline.aggregate.AggregateProcessor;
 import eu.clusternews.pipeline.aggregate.AggregateStore;
-import eu.clusternews.pipeline.aggregate.AggregateStoreBuilder;
 import eu.clusternews.pipeline.aggregate.PartialActivityStore;
 import eu.clusternews.pipeline.aggregate.PartialActivityStoreBuilder;
+import eu.clusternews.pipeline.events.EventBlock;
 import eu.clusternews.pipeline.events.EventMatchProcessor;
 import eu.clusternews.pipeline.events.EventOutput;
 import eu.clusternews.pipeline.events.EventOutput.Target;
 import eu.clusternews.pipeline.events.EventReports;
 import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
+import eu.clusternews.pipeline.state.WriteBackStore;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
 import eu.clusternews.registry.SpecificAvroDeserializer;
@@ -48,7 +49,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -261,7 +261,7 @@ public final class ClusterNewsTopology {
             String store,
             Topic<String, A> output) {
         builder.addStateStore(new PartialActivityStoreBuilder<>(partialStore, kind));
-        builder.addStateStore(new AggregateStoreBuilder<>(store, kind));
+        builder.addStateStore(AggregateStore.builder(store, kind));
         enriched.process(
                         () -> new FanOutProcessor<A>(split, partialStore, maxHeadlines),
                         Named.as("fan-out-to-" + entities),
@@ -284,10 +284,13 @@ public final class ClusterNewsTopology {
      * repartition topic, where the aggregate merges them like the fan-out's.
      */
     private void matchEvents(StreamsBuilder builder, KStream<String, EnrichedNews> enriched) {
-        builder.addStateStore(keyValueStore(REPORT_EVENTS_STORE, Serdes.String()));
-        builder.addStateStore(keyValueStore(EVENT_BLOCKS_STORE, Serdes.String()));
-        builder.addStateStore(keyValueStore(EVENT_REDIRECTS_STORE, Serdes.String()));
-        builder.addStateStore(keyValueStore(EVENTS_STORE, internalSerde(ClusterEvent.class)));
+        // write-back stores: decoded between reports, written (and events sent) once per key and commit
+        builder.addStateStore(WriteBackStore.builder(REPORT_EVENTS_STORE, Serdes.String(), WriteBackStore.asStored()));
+        builder.addStateStore(WriteBackStore.builder(EVENT_BLOCKS_STORE, Serdes.String(), EventBlock.CODEC));
+        builder.addStateStore(
+                WriteBackStore.builder(EVENT_REDIRECTS_STORE, Serdes.String(), WriteBackStore.asStored()));
+        builder.addStateStore(
+                WriteBackStore.builder(EVENTS_STORE, internalSerde(ClusterEvent.class), WriteBackStore.asStored()));
         EventMatchProcessor.Stores stores = new EventMatchProcessor.Stores(
                 REPORT_EVENTS_STORE, EVENT_BLOCKS_STORE, EVENT_REDIRECTS_STORE, EVENTS_STORE);
         Map<String, KStream<String, EventOutput>> outputs = enriched.flatMapValues(
@@ -329,10 +332,6 @@ public final class ClusterNewsTopology {
                 .to(
                         partials + "-repartition",
                         Produced.with(Serdes.String(), internalSerde(type)).withName("event-counts-to-" + entities));
-    }
-
-    private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 
     private <V extends SpecificRecord> void globalStore(

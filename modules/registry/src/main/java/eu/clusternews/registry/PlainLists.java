@@ -21,7 +21,23 @@ import org.apache.avro.generic.IndexedRecord;
  */
 public final class PlainLists {
 
-    private static final Map<Schema, Boolean> HOLDS_ARRAYS = new ConcurrentHashMap<>();
+    /**
+     * Keyed by identity: equal schemas are often distinct instances (a record type nested in another's schema and
+     * its own), and {@code Schema.equals} compares them field by field, which cost more than the walk it saves.
+     */
+    private static final Map<SchemaInstance, Boolean> HOLDS_ARRAYS = new ConcurrentHashMap<>();
+
+    private record SchemaInstance(Schema schema) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SchemaInstance that && that.schema == schema;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(schema);
+        }
+    }
 
     private PlainLists() {}
 
@@ -78,10 +94,11 @@ public final class PlainLists {
 
     /** Whether values of this schema can be or contain an array. */
     private static boolean holdsArrays(Schema schema) {
-        Boolean known = HOLDS_ARRAYS.get(schema);
+        SchemaInstance key = new SchemaInstance(schema);
+        Boolean known = HOLDS_ARRAYS.get(key);
         if (known == null) {
             known = holdsArrays(schema, new java.util.HashSet<>());
-            HOLDS_ARRAYS.put(schema, known);
+            HOLDS_ARRAYS.put(key, known);
         }
         return known;
     }

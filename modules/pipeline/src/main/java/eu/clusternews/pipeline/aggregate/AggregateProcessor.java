@@ -37,7 +37,8 @@ public final class AggregateProcessor<A extends SpecificRecordBase> implements P
         if (record.key() == null || record.value() == null) {
             return;
         }
-        store.forUpdate(record.key()).merge(kind.read(record.value()), maxHeadlines);
-        store.updated(record.key(), record.timestamp());
+        Activity activity = store.forUpdate(record.key());
+        activity.merge(kind.read(record.value()), maxHeadlines);
+        store.updated(record.key(), activity, record.timestamp());
     }
 }

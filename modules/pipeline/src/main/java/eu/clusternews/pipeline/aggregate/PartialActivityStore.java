@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.pipeline.state.CacheSettings;
+import eu.clusternews.pipeline.state.FlushForwarder;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;

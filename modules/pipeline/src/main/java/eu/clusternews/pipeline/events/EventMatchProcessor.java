@@ -3,10 +3,10 @@ package eu.clusternews.pipeline.events;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -14,12 +14,13 @@ import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.EventReport;
 import eu.clusternews.pipeline.aggregate.Activity;
 import eu.clusternews.pipeline.aggregate.ActivityKind;
+import eu.clusternews.pipeline.events.EventBlock.Filed;
 import eu.clusternews.pipeline.events.EventMatching.Facts;
 import eu.clusternews.pipeline.events.EventOutput.Target;
+import eu.clusternews.pipeline.state.WriteBackStore;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Places each report in its event: reads the entries filed under its {@link EventMatching#blockKeys blocking keys},
@@ -31,17 +32,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * lines {@code eventId TAB facts}; ids of events merged away are resolved through the redirects store and rewritten
  * when the block is next written. So the work per report is bounded by its keys and the distinct facts filed under
  * them, never by the number of reports an event has, and never a scan. It runs on the single partition of the
- * event-reports topic, so that all reports meet; all it knows is in logged stores written in the same task as its
- * outputs, so exactly-once holds across a crash.
+ * event-reports topic, so that all reports meet.
+ *
+ * <p>All four stores are {@link WriteBackStore}s: events and blocks stay decoded between reports, and each changed
+ * key is encoded, logged and (for events) sent to cluster-events once per commit, inside the transaction that
+ * commits the reports' offsets — so exactly-once holds across a crash, and an event that many reports join between
+ * two commits is encoded and sent once, not once per report. The event-count changes are forwarded at once.
  */
 public final class EventMatchProcessor implements Processor<String, EventReport, String, EventOutput> {
 
     private final Stores names;
     private ProcessorContext<String, EventOutput> context;
-    private KeyValueStore<String, String> reportEvents;
-    private KeyValueStore<String, String> blocks;
-    private KeyValueStore<String, String> redirects;
-    private KeyValueStore<String, ClusterEvent> events;
+    private WriteBackStore<String, String> reportEvents;
+    private WriteBackStore<EventBlock, String> blocks;
+    private WriteBackStore<String, String> redirects;
+    private WriteBackStore<ClusterEvent, ClusterEvent> events;
 
     /** The store names the processor uses. */
     public record Stores(String reportEvents, String blocks, String redirects, String events) {}
@@ -57,55 +62,59 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
         blocks = context.getStateStore(names.blocks());
         redirects = context.getStateStore(names.redirects());
         events = context.getStateStore(names.events());
+        // events reach cluster-events when written back: once per event and commit; null is a merged event's tombstone
+        events.attach(context, event -> event == null ? EventOutput.tombstone() : EventOutput.event(event));
     }
 
     @Override
     public void process(Record<String, EventReport> record) {
         EventReport report = record.value();
-        if (report == null || reportEvents.get(report.getNewsId()) != null) {
+        if (report == null || reportEvents.current(report.getNewsId()) != null) {
             return; // a news reaches matching once (dedupe); a second copy would change nothing
         }
+        long timestamp = record.timestamp();
         Facts facts = Facts.of(report);
-        Map<String, Map<String, String>> filed = new LinkedHashMap<>(); // key → (facts line → live event id)
+        Map<String, EventBlock> filed = new TreeMap<>(); // blocking key → its block, ids made live
         Set<String> joined = new TreeSet<>();
         if (facts != null) {
             for (String key : EventMatching.blockKeys(facts)) {
-                Map<String, String> entries = read(key);
-                entries.forEach((line, eventId) -> {
-                    if (EventMatching.sameEvent(facts, Facts.decode(line.split("\t", -1), 0))) {
-                        joined.add(eventId);
+                EventBlock block = blocks.current(key);
+                block = block == null ? new EventBlock() : block;
+                for (Filed entry : block.entries()) {
+                    entry.eventId = live(entry.eventId);
+                    if (EventMatching.sameEvent(facts, entry.facts)) {
+                        joined.add(entry.eventId);
                     }
-                });
-                filed.put(key, entries);
+                }
+                filed.put(key, block);
             }
         }
 
         ClusterEvent merged = EventAssembly.of(report);
         List<ClusterEvent> replaced = new ArrayList<>();
         for (String eventId : joined) {
-            ClusterEvent event = events.get(eventId);
+            ClusterEvent event = events.current(eventId);
             replaced.add(event);
             merged = EventAssembly.merge(merged, event);
         }
         String mergedId = merged.getId();
         for (ClusterEvent old : replaced) {
             if (!old.getId().equals(mergedId)) {
-                events.delete(old.getId());
-                redirects.put(old.getId(), mergedId);
-                context.forward(record.withKey(old.getId()).withValue(EventOutput.tombstone()));
+                events.delete(old.getId(), timestamp);
+                redirects.put(old.getId(), mergedId, timestamp);
             }
         }
-        events.put(mergedId, merged);
-        reportEvents.put(report.getNewsId(), mergedId);
-        if (facts != null) {
-            String line = facts.encode();
-            filed.forEach((key, entries) -> {
-                entries.replaceAll((l, eventId) -> joined.contains(eventId) ? mergedId : eventId);
-                entries.putIfAbsent(line, mergedId);
-                write(key, entries);
-            });
-        }
-        context.forward(record.withKey(mergedId).withValue(EventOutput.event(merged)));
+        events.put(mergedId, merged, timestamp);
+        reportEvents.put(report.getNewsId(), mergedId, timestamp);
+        filed.forEach((key, block) -> {
+            for (Filed entry : block.entries()) {
+                if (joined.contains(entry.eventId)) {
+                    entry.eventId = mergedId;
+                }
+            }
+            block.fileIfAbsent(facts, mergedId);
+            blocks.put(key, block, timestamp);
+        });
 
         forwardCountChanges(
                 record, replaced, merged, Target.CLUSTERS, ActivityKind.CLUSTER, ClusterEvent::getClusterIds);
@@ -115,37 +124,10 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
                 record, replaced, merged, Target.PROGRAMMES, ActivityKind.PROGRAMME, ClusterEvent::getProgrammeIds);
     }
 
-    /**
-     * The block's entries, facts line → the live id of its event. Lines are unique per block: equal facts of two
-     * events mean both events match each other's reports, so they are one event already.
-     */
-    private Map<String, String> read(String key) {
-        Map<String, String> entries = new LinkedHashMap<>();
-        String block = blocks.get(key);
-        if (block != null) {
-            for (String entry : block.split("\n")) {
-                int tab = entry.indexOf('\t');
-                entries.put(entry.substring(tab + 1), live(entry.substring(0, tab)));
-            }
-        }
-        return entries;
-    }
-
-    private void write(String key, Map<String, String> entries) {
-        StringBuilder block = new StringBuilder();
-        entries.forEach((line, eventId) -> {
-            if (!block.isEmpty()) {
-                block.append('\n');
-            }
-            block.append(eventId).append('\t').append(line);
-        });
-        blocks.put(key, block.toString());
-    }
-
     /** The id an event has now: follows the redirects of merges (chains are short: each hop was a merge). */
     private String live(String eventId) {
         String id = eventId;
-        for (String next = redirects.get(id); next != null; next = redirects.get(id)) {
+        for (String next = redirects.current(id); next != null; next = redirects.current(id)) {
             id = next;
         }
         return id;

@@ -1,4 +1,4 @@
-package eu.clusternews.pipeline.aggregate;
+package eu.clusternews.pipeline.state;
 
 import java.util.Map;
 
@@ -12,12 +12,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param writeThrough every change written down and forwarded at once: {@code statestore.cache.max.bytes=0}, Kafka's
  *                     own switch for "no record cache"
  */
-record CacheSettings(int maxEntries, boolean writeThrough) {
+public record CacheSettings(int maxEntries, boolean writeThrough) {
 
-    static final String CACHE_ENTRIES_CONFIG = "clusternews.aggregate.cache.entries";
-    static final int DEFAULT_CACHE_ENTRIES = 10_000;
+    public static final String CACHE_ENTRIES_CONFIG = "clusternews.aggregate.cache.entries";
+    public static final int DEFAULT_CACHE_ENTRIES = 10_000;
 
-    static CacheSettings from(Map<String, Object> configs) {
+    public static CacheSettings from(Map<String, Object> configs) {
         Object entries = configs.get(CACHE_ENTRIES_CONFIG);
         Object cacheBytes = configs.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
         return new CacheSettings(

@@ -1,4 +1,4 @@
-package eu.clusternews.pipeline.aggregate;
+package eu.clusternews.pipeline.state;
 
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,25 +13,25 @@ import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
  *
  * <p>This is what Kafka Streams' own DSL aggregations do when their record cache is flushed
  * ({@code TimestampedCacheFlushListener}), and like them it uses Streams' internal context: the public Processor API
- * has no hook before a commit. Pinned by {@code AggregateStoreTest} and the crash test; re-check on a Kafka upgrade.
+ * has no hook before a commit. Pinned by the step tests (TopologyTestDriver) and the crash test; re-check on a Kafka upgrade.
  */
-final class FlushForwarder<V> {
+public final class FlushForwarder<V> {
 
     private final InternalProcessorContext<String, V> context;
     private final ProcessorNode<?, ?, ?, ?> node;
 
     @SuppressWarnings("unchecked")
-    FlushForwarder(ProcessorContext<String, V> context) {
+    public FlushForwarder(ProcessorContext<String, V> context) {
         this.context = (InternalProcessorContext<String, V>) context;
         this.node = this.context.currentNode();
     }
 
     /** The record context of the record being processed now, to forward its update with later. */
-    ProcessorRecordContext currentRecordContext() {
+    public ProcessorRecordContext currentRecordContext() {
         return context.recordContext();
     }
 
-    void forward(String key, V value, long timestamp, ProcessorRecordContext updateContext) {
+    public void forward(String key, V value, long timestamp, ProcessorRecordContext updateContext) {
         ProcessorNode<?, ?, ?, ?> previousNode = context.currentNode();
         ProcessorRecordContext previousContext = context.recordContext();
         try {

@@ -1,9 +1,9 @@
-package eu.clusternews.pipeline.aggregate;
+package eu.clusternews.pipeline.state;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -11,33 +11,34 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds an {@link AggregateStore} over a persistent (RocksDB), logged key-value store of bytes. The decoded cache is
+ * Builds a {@link WriteBackStore} over a persistent (RocksDB), logged key-value store of bytes. The decoded cache is
  * the store's own; Kafka Streams' record cache is never added beneath it (it would only hold bytes again).
  */
-public final class AggregateStoreBuilder<A extends SpecificRecordBase> implements StoreBuilder<AggregateStore<A>> {
+public final class WriteBackStoreBuilder<S extends WriteBackStore<?, ?>> implements StoreBuilder<S> {
 
     private final String name;
-    private final ActivityKind<A> kind;
+    private final BiFunction<String, KeyValueStore<Bytes, byte[]>, S> factory;
     private final Map<String, String> logConfig = new HashMap<>();
     private boolean logged = true;
 
-    public AggregateStoreBuilder(String name, ActivityKind<A> kind) {
+    /** {@code factory} makes the store from its name and the inner store of bytes. */
+    public WriteBackStoreBuilder(String name, BiFunction<String, KeyValueStore<Bytes, byte[]>, S> factory) {
         this.name = name;
-        this.kind = kind;
+        this.factory = factory;
     }
 
     @Override
-    public AggregateStoreBuilder<A> withCachingEnabled() {
+    public WriteBackStoreBuilder<S> withCachingEnabled() {
         return this; // the decoded cache is always on; statestore.cache.max.bytes=0 turns it into write-through
     }
 
     @Override
-    public AggregateStoreBuilder<A> withCachingDisabled() {
+    public WriteBackStoreBuilder<S> withCachingDisabled() {
         return this;
     }
 
     @Override
-    public AggregateStoreBuilder<A> withLoggingEnabled(Map<String, String> config) {
+    public WriteBackStoreBuilder<S> withLoggingEnabled(Map<String, String> config) {
         logged = true;
         logConfig.clear();
         logConfig.putAll(config);
@@ -45,19 +46,19 @@ public final class AggregateStoreBuilder<A extends SpecificRecordBase> implement
     }
 
     @Override
-    public AggregateStoreBuilder<A> withLoggingDisabled() {
+    public WriteBackStoreBuilder<S> withLoggingDisabled() {
         logged = false;
         logConfig.clear();
         return this;
     }
 
     @Override
-    public AggregateStore<A> build() {
+    public S build() {
         StoreBuilder<KeyValueStore<Bytes, byte[]>> bytes = Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingDisabled();
         bytes = logged ? bytes.withLoggingEnabled(logConfig) : bytes.withLoggingDisabled();
-        return new AggregateStore<>(name, kind, bytes.build());
+        return factory.apply(name, bytes.build());
     }
 
     @Override

@@ -1,0 +1,109 @@
+package eu.clusternews.pipeline.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What reaches the logged store, and when: the write-back contract the exactly-once argument rests on. */
+class WriteBackStoreTest {
+
+    @TempDir
+    File stateDir;
+
+    private WriteBackStore<String, String> store;
+
+    private WriteBackStore<String, String> open(Properties config) {
+        config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "write-back-test");
+        config.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        MockProcessorContext<String, String> context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
+        store = WriteBackStore.builder("values", Serdes.String(), WriteBackStore.<String>asStored())
+                .withLoggingDisabled()
+                .build();
+        store.init(context.getStateStoreContext(), store);
+        return store;
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void changesBetweenTwoCommitsReachTheStoreOnceWhenItsCacheIsFlushedBeforeTheCommit() {
+        open(new Properties());
+        store.put("evt:1", "first", 1L);
+        store.put("evt:1", "second", 2L);
+
+        assertThat(store.current("evt:1")).isEqualTo("second");
+        assertThat(store.get("evt:1")).as("nothing written before the flush").isNull();
+
+        store.flushCache();
+        assertThat(store.get("evt:1")).isEqualTo("second");
+    }
+
+    @Test
+    void aDeletedKeyLeavesTheStoreAtTheFlush() {
+        open(new Properties());
+        store.put("evt:1", "event", 1L);
+        store.flushCache();
+        store.delete("evt:1", 2L);
+
+        assertThat(store.current("evt:1")).isNull();
+        assertThat(store.get("evt:1")).isEqualTo("event");
+        store.flushCache();
+        assertThat(store.get("evt:1")).isNull();
+    }
+
+    @Test
+    void whatWasNotFlushedIsGoneWhenTheTaskStartsAgainAsAfterACrash() {
+        open(new Properties());
+        store.put("evt:1", "committed", 1L);
+        store.flushCache();
+        store.put("evt:1", "not committed", 2L);
+
+        store.close(); // what the cache held is gone, as in a process killed before its next commit
+        open(new Properties());
+
+        assertThat(store.current("evt:1")).isEqualTo("committed");
+    }
+
+    @Test
+    void entriesBeyondTheCacheBoundAreWrittenBackWhenEvicted() {
+        Properties config = config();
+        config.put(CacheSettings.CACHE_ENTRIES_CONFIG, "2");
+        open(config);
+        store.put("a", "1", 1L);
+        store.put("b", "2", 1L);
+        store.put("c", "3", 1L);
+
+        assertThat(store.get("a")).as("the eldest, evicted and written back").isEqualTo("1");
+        assertThat(store.get("c")).isNull();
+        assertThat(store.current("a")).isEqualTo("1");
+    }
+
+    @Test
+    void withoutACacheEveryChangeIsWrittenAtOnce() {
+        Properties config = config();
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
+        open(config);
+        store.put("a", "1", 1L);
+
+        assertThat(store.get("a")).isEqualTo("1");
+    }
+
+    private static Properties config() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "write-back-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        return config;
+    }
+}
