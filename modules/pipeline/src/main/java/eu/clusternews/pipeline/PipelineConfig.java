@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import eu.clusternews.registry.SchemaRegistryConfig;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -41,6 +42,10 @@ public final class PipelineConfig {
         // a registry outage: wait about 90 s (1, 2, 4, 8, 16, 20, 20, 20 s) before the task fails, well within
         // max.poll.interval.ms, so that a short outage costs a pause rather than a thread replacement
         defaults.put(SchemaRegistryConfig.MAX_RETRIES, "8");
+        // each commit flushes the producer and waits for the brokers: fewer, compressed requests (news are text)
+        // halved that wait in the bench (BENCHMARKS.md, "Producer batches")
+        defaults.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        defaults.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicSpec.DEAD_LETTERS.topicName());
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
