@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import eu.clusternews.serve.query.ActivityKind;
 import eu.clusternews.serve.query.ActivityQueries;
 import eu.clusternews.serve.query.EventQuery;
 import eu.clusternews.serve.query.NewsQuery;
@@ -51,7 +52,7 @@ final class ApiRoutes {
     private void clusters(Context ctx) {
         ClusterListing listing =
                 ClusterListing.from(new QueryParameters(ctx.queryParamMap(), ClusterListing.PARAMETERS));
-        ctx.json(Listing.of(listing.apply(require(queries.allClusters())).stream()
+        ctx.json(Listing.of(listing.apply(require(queries.allActivities(ActivityKind.CLUSTER))).stream()
                 .map(Views::cluster)
                 .toList()));
     }
@@ -59,7 +60,7 @@ final class ApiRoutes {
     /** Every consortium known from reference data or news, by acronym. */
     private void consortia(Context ctx) {
         new QueryParameters(ctx.queryParamMap(), Set.of());
-        var activities = require(queries.allConsortia());
+        var activities = require(queries.allActivities(ActivityKind.CONSORTIUM));
         java.util.TreeSet<String> ids = new java.util.TreeSet<>();
         require(queries.allConsortiumReferences()).forEach(c -> ids.add(c.getId()));
         activities.forEach(a -> ids.add(a.getConsortiumId()));

@@ -1,6 +1,7 @@
 package eu.clusternews.serve.streams;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,25 +9,25 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedConsortium;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
-import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.pipeline.ClusterNewsTopology;
 import eu.clusternews.serve.http.LocalStoreAccess;
 import eu.clusternews.serve.query.ActivityChange;
+import eu.clusternews.serve.query.ActivityKind;
 import eu.clusternews.serve.query.ActivityQueries;
 import eu.clusternews.serve.query.EventQuery;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -69,9 +70,7 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
         }
     }
 
-    private final DistributedStore<ClusterActivity> clusters;
-    private final DistributedStore<ConsortiumActivity> consortia;
-    private final DistributedStore<ProgrammeActivity> programmes;
+    private final Map<ActivityKind<?>, DistributedStore<?>> activities;
     private final DistributedStore<EnrichedNews> news;
     private final DistributedStore<ClusterEvent> events;
     private final GlobalStoreReader<Organisation> organisationReferences;
@@ -90,17 +89,20 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     public StreamsActivityQueries(KafkaStreams streams, HostInfo self, StoreNames names, ActivityChangeFeed feed) {
         QueryRouter router = new QueryRouter(StreamsMetadataSource.of(streams), self);
         PeerClient peers = new PeerClient();
-        this.clusters = DistributedStore.of(streams, names.clusterActivity(), ClusterActivity.class, router, peers);
-        this.consortia =
-                DistributedStore.of(streams, names.consortiumActivity(), ConsortiumActivity.class, router, peers);
-        this.programmes =
-                DistributedStore.of(streams, names.programmeActivity(), ProgrammeActivity.class, router, peers);
+        Map<ActivityKind<?>, String> activityStores = Map.of(
+                ActivityKind.CLUSTER, names.clusterActivity(),
+                ActivityKind.CONSORTIUM, names.consortiumActivity(),
+                ActivityKind.PROGRAMME, names.programmeActivity());
+        Map<ActivityKind<?>, DistributedStore<?>> activities = new HashMap<>();
+        activityStores.forEach(
+                (kind, store) -> activities.put(kind, DistributedStore.of(streams, store, kind.type(), router, peers)));
+        this.activities = Map.copyOf(activities);
         this.news = DistributedStore.of(streams, names.enrichedNews(), EnrichedNews.class, router, peers);
         this.events = DistributedStore.of(streams, names.events(), ClusterEvent.class, router, peers);
         this.organisationReferences = GlobalStoreReader.of(streams, names.organisations());
         this.consortiumReferences = GlobalStoreReader.of(streams, names.consortia());
         this.programmeReferences = GlobalStoreReader.of(streams, names.programmes());
-        this.served = List.of(clusters, consortia, programmes, news, events).stream()
+        this.served = Stream.concat(activities.values().stream(), Stream.of(news, events))
                 .collect(Collectors.toUnmodifiableMap(DistributedStore::name, Function.identity()));
         this.feed = feed;
     }
@@ -114,33 +116,18 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     }
 
     @Override
-    public QueryResult<List<ClusterActivity>> allClusters() {
-        return clusters.all();
+    public <A extends SpecificRecordBase> QueryResult<List<A>> allActivities(ActivityKind<A> kind) {
+        return activityStore(kind).all();
     }
 
     @Override
-    public QueryResult<ClusterActivity> cluster(String clusterId) {
-        return clusters.get(clusterId, "cluster");
+    public <A extends SpecificRecordBase> QueryResult<A> activity(ActivityKind<A> kind, String id) {
+        return activityStore(kind).get(id, kind.name());
     }
 
-    @Override
-    public QueryResult<List<ConsortiumActivity>> allConsortia() {
-        return consortia.all();
-    }
-
-    @Override
-    public QueryResult<ConsortiumActivity> consortium(String consortiumId) {
-        return consortia.get(consortiumId, "consortium");
-    }
-
-    @Override
-    public QueryResult<List<ProgrammeActivity>> allProgrammes() {
-        return programmes.all();
-    }
-
-    @Override
-    public QueryResult<ProgrammeActivity> programme(String programmeId) {
-        return programmes.get(programmeId, "programme");
+    @SuppressWarnings("unchecked") // the constructor files each kind's store, of that kind's type, under the kind
+    private <A extends SpecificRecordBase> DistributedStore<A> activityStore(ActivityKind<A> kind) {
+        return (DistributedStore<A>) activities.get(kind);
     }
 
     @Override

@@ -21,7 +21,6 @@ import eu.clusternews.serve.fake.InMemoryActivityQueries;
 import eu.clusternews.serve.fake.SeedData;
 import eu.clusternews.serve.fake.SeedEvents;
 import eu.clusternews.serve.http.ClusterNewsServer;
-import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -125,7 +124,7 @@ class DashboardBrowserTest {
         await().atMost(WAIT)
                 .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
         await().atMost(WAIT).until(() -> queries.listenerCount() > 0);
-        ClusterActivity zinnae = ((QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
+        ClusterActivity zinnae = queries.storedCluster("org:zinnae");
         queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 2, 1)));
         By newsCell = By.cssSelector("tr[data-cluster-id='org:zinnae'] td.number");
         await().atMost(WAIT)
@@ -277,7 +276,7 @@ class DashboardBrowserTest {
                         .build()))
                 .build();
         queries.put(visit);
-        ClusterActivity zinnae = ((QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
+        ClusterActivity zinnae = queries.storedCluster("org:zinnae");
         queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 2, 2)));
 
         await().atMost(WAIT)

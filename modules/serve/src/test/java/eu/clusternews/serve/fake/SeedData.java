@@ -23,6 +23,7 @@ import eu.clusternews.avro.NewsKind;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.serve.query.ActivityKind;
 
 /**
  * Realistic sample data shaped like the seeds: the ten clusters of INNO-DROP and CLUSGRID (names and
@@ -121,34 +122,38 @@ public final class SeedData {
                     .toList();
             activity.setEventCount(involving.size());
             activity.setEventsByMonth(eventsByMonth(involving));
-            queries.put(activity);
+            queries.put(ActivityKind.CLUSTER, activity);
         }
         for (String consortium : List.of(INNO_DROP, CLUSGRID)) {
             List<EnrichedNews> mentioning = news.stream()
                     .filter(n -> n.getNews().getConsortiumIds().contains(consortium))
                     .toList();
-            queries.put(ConsortiumActivity.newBuilder()
-                    .setConsortiumId(consortium)
-                    .setProgrammeId(CLUSTER_EXCELLENCE)
-                    .setName(consortium.equals(INNO_DROP) ? "INNO-DROP" : "CLUSGRID")
-                    .setNewsCount(mentioning.size())
-                    .setCountsByMonth(byMonth(mentioning))
-                    .setEventCount(events.stream()
-                            .filter(e -> e.getConsortiumIds().contains(consortium))
-                            .count())
-                    .setRecentHeadlines(headlines(mentioning))
-                    .build());
+            queries.put(
+                    ActivityKind.CONSORTIUM,
+                    ConsortiumActivity.newBuilder()
+                            .setConsortiumId(consortium)
+                            .setProgrammeId(CLUSTER_EXCELLENCE)
+                            .setName(consortium.equals(INNO_DROP) ? "INNO-DROP" : "CLUSGRID")
+                            .setNewsCount(mentioning.size())
+                            .setCountsByMonth(byMonth(mentioning))
+                            .setEventCount(events.stream()
+                                    .filter(e -> e.getConsortiumIds().contains(consortium))
+                                    .count())
+                            .setRecentHeadlines(headlines(mentioning))
+                            .build());
         }
         for (String programme : List.of(CLUSTER_EXCELLENCE, COSME)) {
-            queries.put(ProgrammeActivity.newBuilder()
-                    .setProgrammeId(programme)
-                    .setNewsCount(news.size())
-                    .setCountsByMonth(byMonth(news))
-                    .setEventCount(events.size())
-                    .setEventsByMonth(eventsByMonth(events))
-                    .setConsortiumIds(List.of(CLUSGRID, INNO_DROP))
-                    .setRecentHeadlines(headlines(news))
-                    .build());
+            queries.put(
+                    ActivityKind.PROGRAMME,
+                    ProgrammeActivity.newBuilder()
+                            .setProgrammeId(programme)
+                            .setNewsCount(news.size())
+                            .setCountsByMonth(byMonth(news))
+                            .setEventCount(events.size())
+                            .setEventsByMonth(eventsByMonth(events))
+                            .setConsortiumIds(List.of(CLUSGRID, INNO_DROP))
+                            .setRecentHeadlines(headlines(news))
+                            .build());
         }
         return queries;
     }

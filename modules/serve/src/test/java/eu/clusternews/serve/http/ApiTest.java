@@ -409,8 +409,7 @@ class ApiTest {
         response.thenAccept(r -> r.body().forEach(lines::add));
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event: hello"));
 
-        ClusterActivity zinnae =
-                ((eu.clusternews.serve.query.QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
+        ClusterActivity zinnae = queries.storedCluster("org:zinnae");
         queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 1, 15)));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event: activity"));
