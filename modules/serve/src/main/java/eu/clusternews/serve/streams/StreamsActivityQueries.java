@@ -24,7 +24,9 @@ import eu.clusternews.serve.http.LocalStoreAccess;
 import eu.clusternews.serve.query.ActivityChange;
 import eu.clusternews.serve.query.ActivityKind;
 import eu.clusternews.serve.query.ActivityQueries;
+import eu.clusternews.serve.query.DateRange;
 import eu.clusternews.serve.query.EventQuery;
+import eu.clusternews.serve.query.ListingLimit;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -177,16 +179,7 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
                 && (query.consortiumId().isEmpty()
                         || mentionsConsortium(n, query.consortiumId().get()))
                 && (query.kind().isEmpty() || query.kind().get() == n.getNews().getKind())
-                && (query.from().isEmpty()
-                        || (n.getNews().getPublishedAt() != null
-                                && !n.getNews()
-                                        .getPublishedAt()
-                                        .isBefore(query.from().get())))
-                && (query.until().isEmpty()
-                        || (n.getNews().getPublishedAt() != null
-                                && !n.getNews()
-                                        .getPublishedAt()
-                                        .isAfter(query.until().get())));
+                && query.published().contains(n.getNews().getPublishedAt());
     }
 
     /** The query as a selection a peer can rebuild ({@link #newsQueryFrom}). */
@@ -194,8 +187,7 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
         Map<String, String> parameters = new java.util.TreeMap<>();
         query.clusterId().ifPresent(v -> parameters.put("cluster", v));
         query.consortiumId().ifPresent(v -> parameters.put("consortium", v));
-        query.from().ifPresent(v -> parameters.put("from", v.toString()));
-        query.until().ifPresent(v -> parameters.put("until", v.toString()));
+        query.published().addTo(parameters);
         query.kind().ifPresent(v -> parameters.put("kind", v.name()));
         parameters.put("limit", Integer.toString(query.limit()));
         return new DistributedStore.Selection<>(matches(query), NEWEST_FIRST, query.limit(), parameters);
@@ -207,10 +199,9 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
             return new NewsQuery(
                     java.util.Optional.ofNullable(parameters.get("cluster")),
                     java.util.Optional.ofNullable(parameters.get("consortium")),
-                    java.util.Optional.ofNullable(parameters.get("from")).map(java.time.LocalDate::parse),
-                    java.util.Optional.ofNullable(parameters.get("until")).map(java.time.LocalDate::parse),
+                    DateRange.ofParameters(parameters),
                     java.util.Optional.ofNullable(parameters.get("kind")).map(eu.clusternews.avro.NewsKind::valueOf),
-                    Integer.parseInt(parameters.getOrDefault("limit", Integer.toString(NewsQuery.DEFAULT_LIMIT))));
+                    Integer.parseInt(parameters.getOrDefault("limit", Integer.toString(ListingLimit.DEFAULT))));
         } catch (RuntimeException e) {
             throw new eu.clusternews.serve.http.BadRequestException(
                     "not a news selection: " + parameters + ": " + e.getMessage());

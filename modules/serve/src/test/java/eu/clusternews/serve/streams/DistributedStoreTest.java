@@ -19,6 +19,7 @@ import eu.clusternews.serve.fake.InMemoryActivityQueries;
 import eu.clusternews.serve.fake.SeedData;
 import eu.clusternews.serve.http.ClusterNewsServer;
 import eu.clusternews.serve.http.LocalStoreAccess;
+import eu.clusternews.serve.query.DateRange;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.serve.streams.StreamsMetadataSource.StoreLayout;
@@ -256,8 +257,7 @@ class DistributedStoreTest {
             StoreLayout layout = new StoreLayout(2, Map.of(SELF, Set.of(0), peer, Set.of(1)));
             peerStore.set(store(store, EnrichedNews.class, peer, Map.of(), layout, partitions(Map.of(1, peerNews))));
             var caller = store(store, EnrichedNews.class, SELF, Map.of(), layout, partitions(Map.of(0, localNews)));
-            NewsQuery latest = new NewsQuery(
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 5);
+            NewsQuery latest = new NewsQuery(Optional.empty(), Optional.empty(), DateRange.ANY, Optional.empty(), 5);
 
             QueryResult<List<EnrichedNews>> answer = caller.select(StreamsActivityQueries.selection(latest));
 
