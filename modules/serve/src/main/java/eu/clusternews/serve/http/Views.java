@@ -240,8 +240,8 @@ public final class Views {
         return new ActivityView(
                 a.count("newsCount"),
                 a.count("eventCount"),
-                iso((LocalDate) aggregate.get("firstPublishedAt")),
-                iso((LocalDate) aggregate.get("lastPublishedAt")),
+                a.day("firstPublishedAt"),
+                a.day("lastPublishedAt"),
                 a.count("undatedCount"),
                 a.countsBy("countsByKind"),
                 a.countsBy("countsByMonth"),
@@ -256,6 +256,10 @@ public final class Views {
     private record ActivityFields(SpecificRecordBase aggregate) {
         long count(String field) {
             return (Long) aggregate.get(field);
+        }
+
+        String day(String field) {
+            return iso((LocalDate) aggregate.get(field));
         }
 
         SortedMap<String, Long> countsBy(String field) {

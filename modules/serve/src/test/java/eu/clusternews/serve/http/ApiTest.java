@@ -208,6 +208,23 @@ class ApiTest {
     }
 
     @Test
+    void describesAProgrammesActivityWithItsCountsMonthsAndNewestHeadlineFirst() throws Exception {
+        JsonNode activity = getJson("/api/programmes/prog:cosme", 200).get("activity");
+        assertThat(activity.get("newsCount").asLong()).isEqualTo(6);
+        assertThat(activity.get("eventCount").asLong()).isEqualTo(3);
+        assertThat(activity.get("eventsByMonth").get("2017-04").asLong()).isEqualTo(1);
+        assertThat(activity.get("countsByMonth").get("2017-05").asLong()).isEqualTo(1);
+        assertThat(activity.get("consortiumIds"))
+                .extracting(JsonNode::asText)
+                .containsExactly("cons:clusgrid", "cons:inno-drop");
+        assertThat(activity.get("recentHeadlines").get(0).get("newsId").asText())
+                .isEqualTo("news-2018-06-20-nanoprogress-conference");
+        assertThat(activity.get("firstPublishedAt").isNull())
+                .as("the seed aggregate sets no dates")
+                .isTrue();
+    }
+
+    @Test
     void listsNewsNewestFirstFilteredByClusterConsortiumDatesKindAndLimit() throws Exception {
         List<String> dates = items(getJson("/api/news", 200)).stream()
                 .map(n -> n.get("publishedAt").asText())
