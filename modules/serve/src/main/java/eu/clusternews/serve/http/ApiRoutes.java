@@ -2,14 +2,14 @@ package eu.clusternews.serve.http;
 
 import static eu.clusternews.serve.http.Answers.require;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
+import eu.clusternews.serve.query.ActivityKind;
 import eu.clusternews.serve.query.ActivityQueries;
 import eu.clusternews.serve.query.EventQuery;
+import eu.clusternews.serve.query.ListingLimit;
 import eu.clusternews.serve.query.NewsQuery;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -51,7 +51,7 @@ final class ApiRoutes {
     private void clusters(Context ctx) {
         ClusterListing listing =
                 ClusterListing.from(new QueryParameters(ctx.queryParamMap(), ClusterListing.PARAMETERS));
-        ctx.json(Listing.of(listing.apply(require(queries.allClusters())).stream()
+        ctx.json(Listing.of(listing.apply(require(queries.allActivities(ActivityKind.CLUSTER))).stream()
                 .map(Views::cluster)
                 .toList()));
     }
@@ -59,7 +59,7 @@ final class ApiRoutes {
     /** Every consortium known from reference data or news, by acronym. */
     private void consortia(Context ctx) {
         new QueryParameters(ctx.queryParamMap(), Set.of());
-        var activities = require(queries.allConsortia());
+        var activities = require(queries.allActivities(ActivityKind.CONSORTIUM));
         java.util.TreeSet<String> ids = new java.util.TreeSet<>();
         require(queries.allConsortiumReferences()).forEach(c -> ids.add(c.getId()));
         activities.forEach(a -> ids.add(a.getConsortiumId()));
@@ -74,10 +74,9 @@ final class ApiRoutes {
         NewsQuery query = new NewsQuery(
                 parameters.text("cluster"),
                 parameters.text("consortium"),
-                ordered(parameters.date("from"), parameters.date("until")),
-                parameters.date("until"),
+                parameters.range(),
                 parameters.kind("kind"),
-                parameters.integer("limit", NewsQuery.DEFAULT_LIMIT, 1, NewsQuery.MAX_LIMIT));
+                parameters.integer("limit", ListingLimit.DEFAULT, 1, ListingLimit.MAX));
         ctx.json(Listing.of(
                 require(queries.news(query)).stream().map(Views::news).toList()));
     }
@@ -89,19 +88,10 @@ final class ApiRoutes {
                 parameters.text("consortium"),
                 parameters.text("programme"),
                 parameters.kind("kind"),
-                ordered(parameters.date("from"), parameters.date("until")),
-                parameters.date("until"),
+                parameters.range(),
                 parameters.language("language"),
-                parameters.integer("limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
+                parameters.integer("limit", ListingLimit.DEFAULT, 1, ListingLimit.MAX));
         ctx.json(Listing.of(details.events(query)));
-    }
-
-    /** {@code from}, refused when it is after {@code until}. */
-    private static Optional<LocalDate> ordered(Optional<LocalDate> from, Optional<LocalDate> until) {
-        if (from.isPresent() && until.isPresent() && from.get().isAfter(until.get())) {
-            throw new BadRequestException("'from' (" + from.get() + ") is after 'until' (" + until.get() + ")");
-        }
-        return from;
     }
 
     private static String id(Context ctx) {

@@ -25,6 +25,7 @@ import eu.clusternews.serve.http.Views.EventView;
 import eu.clusternews.serve.http.Views.MemberView;
 import eu.clusternews.serve.http.Views.ProgrammeSummary;
 import eu.clusternews.serve.http.Views.ProgrammeView;
+import eu.clusternews.serve.query.ActivityKind;
 import eu.clusternews.serve.query.ActivityQueries;
 import eu.clusternews.serve.query.EventQuery;
 import eu.clusternews.serve.query.QueryResult;
@@ -47,7 +48,7 @@ final class EntityDetails {
     }
 
     ClusterDetailView cluster(String clusterId) {
-        ClusterActivity activity = require(queries.cluster(clusterId));
+        ClusterActivity activity = require(queries.activity(ActivityKind.CLUSTER, clusterId));
         Organisation organisation = optional(queries.organisationReference(clusterId));
         Set<String> consortiumIds = new TreeSet<>(activity.getConsortiumIds());
         for (Consortium consortium : require(queries.allConsortiumReferences())) {
@@ -83,7 +84,7 @@ final class EntityDetails {
 
     private java.util.Optional<ConsortiumView> consortiumOrNull(String consortiumId, boolean withEvents) {
         Consortium reference = optional(queries.consortiumReference(consortiumId));
-        ConsortiumActivity activity = optional(queries.consortium(consortiumId));
+        ConsortiumActivity activity = optional(queries.activity(ActivityKind.CONSORTIUM, consortiumId));
         if (reference == null && activity == null) {
             return java.util.Optional.empty();
         }
@@ -109,7 +110,7 @@ final class EntityDetails {
 
     ProgrammeView programme(String programmeId) {
         Programme reference = optional(queries.programmeReference(programmeId));
-        ProgrammeActivity activity = optional(queries.programme(programmeId));
+        ProgrammeActivity activity = optional(queries.activity(ActivityKind.PROGRAMME, programmeId));
         if (reference == null && activity == null) {
             throw new NotFoundException("no programme with id '" + programmeId + "'");
         }

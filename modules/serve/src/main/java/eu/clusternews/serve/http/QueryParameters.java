@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import eu.clusternews.avro.NewsKind;
+import eu.clusternews.serve.query.DateRange;
 
 /**
  * Typed access to a request's query parameters that answers mistakes with {@link BadRequestException}
@@ -56,6 +57,17 @@ final class QueryParameters {
                         "query parameter '" + name + "' must be an ISO date like 2017-05-17, was '" + value + "'");
             }
         });
+    }
+
+    /** The days from the {@code from} parameter to the {@code until} one, refused when they are the wrong way round. */
+    DateRange range() {
+        Optional<LocalDate> from = date("from");
+        Optional<LocalDate> until = date("until");
+        try {
+            return new DateRange(from, until);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     Optional<NewsKind> kind(String name) {

@@ -26,6 +26,7 @@ import eu.clusternews.avro.OrganisationRef;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.avro.ProgrammeRef;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * The JSON shapes of the API (documented in API.md): records whose component names are the field
@@ -209,55 +210,71 @@ public final class Views {
     public record ActivityChangeView(String entity, String id, Object activity) {}
 
     public static ClusterView cluster(ClusterActivity a) {
+        ActivityView v = activity(a);
         return new ClusterView(
                 a.getClusterId(),
                 a.getName(),
                 a.getCountry(),
-                a.getNewsCount(),
-                a.getEventCount(),
-                iso(a.getFirstPublishedAt()),
-                iso(a.getLastPublishedAt()),
-                a.getUndatedCount(),
+                v.newsCount(),
+                v.eventCount(),
+                v.firstPublishedAt(),
+                v.lastPublishedAt(),
+                v.undatedCount(),
                 sorted(a.getCountsByRole()),
-                sorted(a.getCountsByKind()),
-                sorted(a.getCountsByMonth()),
-                sorted(a.getEventsByMonth()),
-                List.copyOf(a.getConsortiumIds()),
-                List.copyOf(a.getProgrammeIds()),
-                List.copyOf(a.getClusterIds()),
-                headlines(a.getRecentHeadlines()));
+                v.countsByKind(),
+                v.countsByMonth(),
+                v.eventsByMonth(),
+                v.consortiumIds(),
+                v.programmeIds(),
+                v.clusterIds(),
+                v.recentHeadlines());
     }
 
-    public static ActivityView activity(ConsortiumActivity a) {
+    /**
+     * The activity of any aggregate ({@link ClusterActivity}, {@link ConsortiumActivity}, {@link ProgrammeActivity}).
+     * Their schemas (schemas/*Activity.avsc) declare these fields with the same names and types, so one reading by
+     * name serves all three and a field added to them is added here once.
+     */
+    public static ActivityView activity(SpecificRecordBase aggregate) {
+        ActivityFields a = new ActivityFields(aggregate);
         return new ActivityView(
-                a.getNewsCount(),
-                a.getEventCount(),
-                iso(a.getFirstPublishedAt()),
-                iso(a.getLastPublishedAt()),
-                a.getUndatedCount(),
-                sorted(a.getCountsByKind()),
-                sorted(a.getCountsByMonth()),
-                sorted(a.getEventsByMonth()),
-                List.copyOf(a.getConsortiumIds()),
-                List.copyOf(a.getProgrammeIds()),
-                List.copyOf(a.getClusterIds()),
-                headlines(a.getRecentHeadlines()));
+                a.count("newsCount"),
+                a.count("eventCount"),
+                a.day("firstPublishedAt"),
+                a.day("lastPublishedAt"),
+                a.count("undatedCount"),
+                a.countsBy("countsByKind"),
+                a.countsBy("countsByMonth"),
+                a.countsBy("eventsByMonth"),
+                a.ids("consortiumIds"),
+                a.ids("programmeIds"),
+                a.ids("clusterIds"),
+                headlines(a.list("recentHeadlines", Headline.class)));
     }
 
-    public static ActivityView activity(ProgrammeActivity a) {
-        return new ActivityView(
-                a.getNewsCount(),
-                a.getEventCount(),
-                iso(a.getFirstPublishedAt()),
-                iso(a.getLastPublishedAt()),
-                a.getUndatedCount(),
-                sorted(a.getCountsByKind()),
-                sorted(a.getCountsByMonth()),
-                sorted(a.getEventsByMonth()),
-                List.copyOf(a.getConsortiumIds()),
-                List.copyOf(a.getProgrammeIds()),
-                List.copyOf(a.getClusterIds()),
-                headlines(a.getRecentHeadlines()));
+    /** Typed reads of an aggregate's fields by name; a name the schema lacks fails loudly (AvroRuntimeException). */
+    private record ActivityFields(SpecificRecordBase aggregate) {
+        long count(String field) {
+            return (Long) aggregate.get(field);
+        }
+
+        String day(String field) {
+            return iso((LocalDate) aggregate.get(field));
+        }
+
+        SortedMap<String, Long> countsBy(String field) {
+            SortedMap<String, Long> counts = new TreeMap<>();
+            ((Map<?, ?>) aggregate.get(field)).forEach((key, count) -> counts.put(key.toString(), (Long) count));
+            return counts;
+        }
+
+        List<String> ids(String field) {
+            return list(field, String.class);
+        }
+
+        <T> List<T> list(String field, Class<T> type) {
+            return ((List<?>) aggregate.get(field)).stream().map(type::cast).toList();
+        }
     }
 
     public static List<HeadlineView> headlines(List<Headline> headlines) {

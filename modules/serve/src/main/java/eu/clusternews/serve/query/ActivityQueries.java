@@ -3,14 +3,12 @@ package eu.clusternews.serve.query;
 import java.util.List;
 import java.util.function.Consumer;
 
-import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
-import eu.clusternews.avro.ProgrammeActivity;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * The query port the HTTP API and the dashboard are built on: activity aggregates, enriched news,
@@ -21,23 +19,11 @@ import eu.clusternews.avro.ProgrammeActivity;
  */
 public interface ActivityQueries {
 
-    /** Every cluster's activity, from every instance's partitions. */
-    QueryResult<List<ClusterActivity>> allClusters();
+    /** Every aggregate of one kind (all clusters, consortia or programmes), from every instance's partitions. */
+    <A extends SpecificRecordBase> QueryResult<List<A>> allActivities(ActivityKind<A> kind);
 
-    /** One cluster's activity. */
-    QueryResult<ClusterActivity> cluster(String clusterId);
-
-    /** Every consortium's activity. */
-    QueryResult<List<ConsortiumActivity>> allConsortia();
-
-    /** One consortium's activity (not found when no news mentions it yet). */
-    QueryResult<ConsortiumActivity> consortium(String consortiumId);
-
-    /** Every programme's activity. */
-    QueryResult<List<ProgrammeActivity>> allProgrammes();
-
-    /** One programme's activity (not found when no news involves it yet). */
-    QueryResult<ProgrammeActivity> programme(String programmeId);
+    /** One entity's activity (a consortium or programme is not found while no news involves it yet). */
+    <A extends SpecificRecordBase> QueryResult<A> activity(ActivityKind<A> kind, String id);
 
     /** Enriched news matching the query, newest first, at most {@code query.limit()} items. */
     QueryResult<List<EnrichedNews>> news(NewsQuery query);

@@ -15,7 +15,7 @@ import eu.clusternews.avro.NewsKind;
  * Filters for an events listing. Every filter is optional and all must match; the answer is newest first (by the
  * event's {@link #day}, undated events last, ties by id), at most {@code limit} items.
  * <p>
- * {@code from}/{@code until} keep events whose period overlaps the range: the period is the event's
+ * {@code period} keeps events whose own period overlaps it: the period is the event's
  * {@code start..end} when a report dates it, else the publication dates of its reports
  * ({@code firstReportedAt..lastReportedAt}); an event with neither is left out, as it cannot be placed in the range.
  *
@@ -23,23 +23,18 @@ import eu.clusternews.avro.NewsKind;
  * @param consortiumId events involving this consortium
  * @param programmeId  events involving this programme
  * @param kind         events of this kind
- * @param from         events not over before this day
- * @param until        events not begun after this day
+ * @param period       events not over before its first day and not begun after its last
  * @param language     events with at least one report in this ISO 639-1 language (lower case)
- * @param limit        maximum number of items, 1..{@link #MAX_LIMIT}
+ * @param limit        maximum number of items, 1..{@link ListingLimit#MAX}
  */
 public record EventQuery(
         Optional<String> clusterId,
         Optional<String> consortiumId,
         Optional<String> programmeId,
         Optional<NewsKind> kind,
-        Optional<LocalDate> from,
-        Optional<LocalDate> until,
+        DateRange period,
         Optional<String> language,
         int limit) {
-
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 500;
 
     /** How many events a cluster, consortium or programme detail lists. */
     public static final int DETAIL_LIMIT = 20;
@@ -50,12 +45,7 @@ public record EventQuery(
             .thenComparing(ClusterEvent::getId);
 
     public EventQuery {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
-        }
-        if (from.isPresent() && until.isPresent() && from.get().isAfter(until.get())) {
-            throw new IllegalArgumentException("'from' (" + from.get() + ") is after 'until' (" + until.get() + ")");
-        }
+        ListingLimit.check(limit);
     }
 
     /** The newest events of one cluster, as its detail lists them. */
@@ -76,14 +66,7 @@ public record EventQuery(
     private static EventQuery ofDetail(
             Optional<String> clusterId, Optional<String> consortiumId, Optional<String> programmeId) {
         return new EventQuery(
-                clusterId,
-                consortiumId,
-                programmeId,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                DETAIL_LIMIT);
+                clusterId, consortiumId, programmeId, Optional.empty(), DateRange.ANY, Optional.empty(), DETAIL_LIMIT);
     }
 
     /** The day an event is placed at: its first day, else its first report's publication date; null when neither. */
@@ -98,21 +81,14 @@ public record EventQuery(
                 && (programmeId.isEmpty() || event.getProgrammeIds().contains(programmeId.get()))
                 && (kind.isEmpty() || kind.get() == event.getKind())
                 && (language.isEmpty() || event.getLanguages().contains(language.get()))
-                && overlapsRange(event);
+                && period.overlaps(day(event), lastDay(event));
     }
 
-    private boolean overlapsRange(ClusterEvent event) {
-        if (from.isEmpty() && until.isEmpty()) {
-            return true;
-        }
-        LocalDate first = day(event);
-        LocalDate last = event.getStart() != null
+    /** The day an event is over: its last day, else its last report's publication date; null when undated. */
+    private static LocalDate lastDay(ClusterEvent event) {
+        return event.getStart() != null
                 ? (event.getEnd() != null ? event.getEnd() : event.getStart())
                 : (event.getLastReportedAt() != null ? event.getLastReportedAt() : event.getFirstReportedAt());
-        if (first == null) {
-            return false;
-        }
-        return (from.isEmpty() || !last.isBefore(from.get())) && (until.isEmpty() || !first.isAfter(until.get()));
     }
 
     /** The filter as a predicate, for selections. */
@@ -136,8 +112,7 @@ public record EventQuery(
         consortiumId.ifPresent(v -> parameters.put("consortium", v));
         programmeId.ifPresent(v -> parameters.put("programme", v));
         kind.ifPresent(v -> parameters.put("kind", v.name()));
-        from.ifPresent(v -> parameters.put("from", v.toString()));
-        until.ifPresent(v -> parameters.put("until", v.toString()));
+        period.addTo(parameters);
         language.ifPresent(v -> parameters.put("language", v));
         parameters.put("limit", Integer.toString(limit));
         return parameters;
@@ -155,10 +130,9 @@ public record EventQuery(
                     Optional.ofNullable(parameters.get("consortium")),
                     Optional.ofNullable(parameters.get("programme")),
                     Optional.ofNullable(parameters.get("kind")).map(NewsKind::valueOf),
-                    Optional.ofNullable(parameters.get("from")).map(LocalDate::parse),
-                    Optional.ofNullable(parameters.get("until")).map(LocalDate::parse),
+                    DateRange.ofParameters(parameters),
                     Optional.ofNullable(parameters.get("language")),
-                    Integer.parseInt(parameters.getOrDefault("limit", Integer.toString(DEFAULT_LIMIT))));
+                    Integer.parseInt(parameters.getOrDefault("limit", Integer.toString(ListingLimit.DEFAULT))));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not an event selection: " + parameters + ": " + e.getMessage(), e);
         }

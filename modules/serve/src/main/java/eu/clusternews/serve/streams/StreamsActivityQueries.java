@@ -1,6 +1,7 @@
 package eu.clusternews.serve.streams;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,25 +9,27 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedConsortium;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
-import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.pipeline.ClusterNewsTopology;
 import eu.clusternews.serve.http.LocalStoreAccess;
 import eu.clusternews.serve.query.ActivityChange;
+import eu.clusternews.serve.query.ActivityKind;
 import eu.clusternews.serve.query.ActivityQueries;
+import eu.clusternews.serve.query.DateRange;
 import eu.clusternews.serve.query.EventQuery;
+import eu.clusternews.serve.query.ListingLimit;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -69,9 +72,7 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
         }
     }
 
-    private final DistributedStore<ClusterActivity> clusters;
-    private final DistributedStore<ConsortiumActivity> consortia;
-    private final DistributedStore<ProgrammeActivity> programmes;
+    private final Map<ActivityKind<?>, DistributedStore<?>> activities;
     private final DistributedStore<EnrichedNews> news;
     private final DistributedStore<ClusterEvent> events;
     private final GlobalStoreReader<Organisation> organisationReferences;
@@ -90,17 +91,20 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     public StreamsActivityQueries(KafkaStreams streams, HostInfo self, StoreNames names, ActivityChangeFeed feed) {
         QueryRouter router = new QueryRouter(StreamsMetadataSource.of(streams), self);
         PeerClient peers = new PeerClient();
-        this.clusters = DistributedStore.of(streams, names.clusterActivity(), ClusterActivity.class, router, peers);
-        this.consortia =
-                DistributedStore.of(streams, names.consortiumActivity(), ConsortiumActivity.class, router, peers);
-        this.programmes =
-                DistributedStore.of(streams, names.programmeActivity(), ProgrammeActivity.class, router, peers);
+        Map<ActivityKind<?>, String> activityStores = Map.of(
+                ActivityKind.CLUSTER, names.clusterActivity(),
+                ActivityKind.CONSORTIUM, names.consortiumActivity(),
+                ActivityKind.PROGRAMME, names.programmeActivity());
+        Map<ActivityKind<?>, DistributedStore<?>> activities = new HashMap<>();
+        activityStores.forEach(
+                (kind, store) -> activities.put(kind, DistributedStore.of(streams, store, kind.type(), router, peers)));
+        this.activities = Map.copyOf(activities);
         this.news = DistributedStore.of(streams, names.enrichedNews(), EnrichedNews.class, router, peers);
         this.events = DistributedStore.of(streams, names.events(), ClusterEvent.class, router, peers);
         this.organisationReferences = GlobalStoreReader.of(streams, names.organisations());
         this.consortiumReferences = GlobalStoreReader.of(streams, names.consortia());
         this.programmeReferences = GlobalStoreReader.of(streams, names.programmes());
-        this.served = List.of(clusters, consortia, programmes, news, events).stream()
+        this.served = Stream.concat(activities.values().stream(), Stream.of(news, events))
                 .collect(Collectors.toUnmodifiableMap(DistributedStore::name, Function.identity()));
         this.feed = feed;
     }
@@ -114,33 +118,18 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
     }
 
     @Override
-    public QueryResult<List<ClusterActivity>> allClusters() {
-        return clusters.all();
+    public <A extends SpecificRecordBase> QueryResult<List<A>> allActivities(ActivityKind<A> kind) {
+        return activityStore(kind).all();
     }
 
     @Override
-    public QueryResult<ClusterActivity> cluster(String clusterId) {
-        return clusters.get(clusterId, "cluster");
+    public <A extends SpecificRecordBase> QueryResult<A> activity(ActivityKind<A> kind, String id) {
+        return activityStore(kind).get(id, kind.name());
     }
 
-    @Override
-    public QueryResult<List<ConsortiumActivity>> allConsortia() {
-        return consortia.all();
-    }
-
-    @Override
-    public QueryResult<ConsortiumActivity> consortium(String consortiumId) {
-        return consortia.get(consortiumId, "consortium");
-    }
-
-    @Override
-    public QueryResult<List<ProgrammeActivity>> allProgrammes() {
-        return programmes.all();
-    }
-
-    @Override
-    public QueryResult<ProgrammeActivity> programme(String programmeId) {
-        return programmes.get(programmeId, "programme");
+    @SuppressWarnings("unchecked") // the constructor files each kind's store, of that kind's type, under the kind
+    private <A extends SpecificRecordBase> DistributedStore<A> activityStore(ActivityKind<A> kind) {
+        return (DistributedStore<A>) activities.get(kind);
     }
 
     @Override
@@ -190,16 +179,7 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
                 && (query.consortiumId().isEmpty()
                         || mentionsConsortium(n, query.consortiumId().get()))
                 && (query.kind().isEmpty() || query.kind().get() == n.getNews().getKind())
-                && (query.from().isEmpty()
-                        || (n.getNews().getPublishedAt() != null
-                                && !n.getNews()
-                                        .getPublishedAt()
-                                        .isBefore(query.from().get())))
-                && (query.until().isEmpty()
-                        || (n.getNews().getPublishedAt() != null
-                                && !n.getNews()
-                                        .getPublishedAt()
-                                        .isAfter(query.until().get())));
+                && query.published().contains(n.getNews().getPublishedAt());
     }
 
     /** The query as a selection a peer can rebuild ({@link #newsQueryFrom}). */
@@ -207,8 +187,7 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
         Map<String, String> parameters = new java.util.TreeMap<>();
         query.clusterId().ifPresent(v -> parameters.put("cluster", v));
         query.consortiumId().ifPresent(v -> parameters.put("consortium", v));
-        query.from().ifPresent(v -> parameters.put("from", v.toString()));
-        query.until().ifPresent(v -> parameters.put("until", v.toString()));
+        query.published().addTo(parameters);
         query.kind().ifPresent(v -> parameters.put("kind", v.name()));
         parameters.put("limit", Integer.toString(query.limit()));
         return new DistributedStore.Selection<>(matches(query), NEWEST_FIRST, query.limit(), parameters);
@@ -220,10 +199,9 @@ public final class StreamsActivityQueries implements ActivityQueries, LocalStore
             return new NewsQuery(
                     java.util.Optional.ofNullable(parameters.get("cluster")),
                     java.util.Optional.ofNullable(parameters.get("consortium")),
-                    java.util.Optional.ofNullable(parameters.get("from")).map(java.time.LocalDate::parse),
-                    java.util.Optional.ofNullable(parameters.get("until")).map(java.time.LocalDate::parse),
+                    DateRange.ofParameters(parameters),
                     java.util.Optional.ofNullable(parameters.get("kind")).map(eu.clusternews.avro.NewsKind::valueOf),
-                    Integer.parseInt(parameters.getOrDefault("limit", Integer.toString(NewsQuery.DEFAULT_LIMIT))));
+                    Integer.parseInt(parameters.getOrDefault("limit", Integer.toString(ListingLimit.DEFAULT))));
         } catch (RuntimeException e) {
             throw new eu.clusternews.serve.http.BadRequestException(
                     "not a news selection: " + parameters + ": " + e.getMessage());

@@ -21,7 +21,6 @@ import eu.clusternews.serve.fake.InMemoryActivityQueries;
 import eu.clusternews.serve.fake.SeedData;
 import eu.clusternews.serve.fake.SeedEvents;
 import eu.clusternews.serve.http.ClusterNewsServer;
-import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.testing.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -121,12 +120,8 @@ class DashboardBrowserTest {
 
     @Test
     void updatesTheClusterRowLiveWhenAnActivityChangeArrives() {
-        openDashboard();
-        await().atMost(WAIT)
-                .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
-        await().atMost(WAIT).until(() -> queries.listenerCount() > 0);
-        ClusterActivity zinnae = ((QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
-        queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 2, 1)));
+        openDashboardLive();
+        ClusterActivity zinnae = changeZinnaeByOneMoreNews(LocalDate.of(2019, 2, 1));
         By newsCell = By.cssSelector("tr[data-cluster-id='org:zinnae'] td.number");
         await().atMost(WAIT)
                 .until(() -> driver.findElement(newsCell).getText().equals(Long.toString(zinnae.getNewsCount() + 1)));
@@ -140,22 +135,8 @@ class DashboardBrowserTest {
     void showsHostileNewsTitlesAsTextAndNeverRunsThem() {
         String scriptTitle = "<script>window.__xss = 'script'</script> Training in Berlin";
         String imgTitle = "<img src=x onerror=\"window.__xss = 'img'\"> Label awarded";
-        queries.put(SeedData.enriched(
-                "news-hostile-1",
-                scriptTitle,
-                LocalDate.of(2030, 1, 2),
-                NewsKind.TRAINING,
-                List.of(),
-                List.of("org:bnpt"),
-                "org:bnpt"));
-        queries.put(SeedData.enriched(
-                "news-hostile-2",
-                imgTitle,
-                LocalDate.of(2030, 1, 1),
-                NewsKind.LABEL_AWARD,
-                List.of(),
-                List.of("org:bnpt"),
-                "org:bnpt"));
+        queries.put(SeedData.newsOfBnpt("news-hostile-1", scriptTitle, LocalDate.of(2030, 1, 2), NewsKind.TRAINING));
+        queries.put(SeedData.newsOfBnpt("news-hostile-2", imgTitle, LocalDate.of(2030, 1, 1), NewsKind.LABEL_AWARD));
         openDashboard();
         await().atMost(WAIT)
                 .until(() -> !driver.findElements(By.cssSelector("[data-news-id='news-hostile-2']"))
@@ -255,10 +236,7 @@ class DashboardBrowserTest {
 
     @Test
     void showsANewEventLiveWhenAnActivityChangeArrives() {
-        openDashboard();
-        await().atMost(WAIT)
-                .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
-        await().atMost(WAIT).until(() -> queries.listenerCount() > 0);
+        openDashboardLive();
         ClusterEvent visit = ClusterEvent.newBuilder()
                 .setId("evt-live-visit")
                 .setKind(NewsKind.STUDY_VISIT)
@@ -277,8 +255,7 @@ class DashboardBrowserTest {
                         .build()))
                 .build();
         queries.put(visit);
-        ClusterActivity zinnae = ((QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
-        queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 2, 2)));
+        changeZinnaeByOneMoreNews(LocalDate.of(2019, 2, 2));
 
         await().atMost(WAIT)
                 .until(() ->
@@ -330,6 +307,21 @@ class DashboardBrowserTest {
                         && !driver.findElements(By.cssSelector("#news-list li")).isEmpty()
                         && !driver.findElements(By.cssSelector("#programme-list [data-programme-id]"))
                                 .isEmpty());
+    }
+
+    /** Opens the dashboard and waits until it listens to live changes: it says so and the server has its stream. */
+    private void openDashboardLive() {
+        openDashboard();
+        await().atMost(WAIT)
+                .until(() -> driver.findElement(By.id("live-status")).getText().contains("on"));
+        await().atMost(WAIT).until(() -> queries.listenerCount() > 0);
+    }
+
+    /** Sends ZINNAE's activity after one more news published that day, as the pipeline would; returns it before. */
+    private ClusterActivity changeZinnaeByOneMoreNews(LocalDate publishedAt) {
+        ClusterActivity zinnae = queries.storedCluster("org:zinnae");
+        queries.change(SeedData.withOneMoreNews(zinnae, publishedAt));
+        return zinnae;
     }
 
     private void assertNoConsoleErrors() {

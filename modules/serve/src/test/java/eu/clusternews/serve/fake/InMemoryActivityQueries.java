@@ -10,24 +10,25 @@ import java.util.function.Consumer;
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.Consortium;
-import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
-import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.serve.query.ActivityChange;
+import eu.clusternews.serve.query.ActivityKind;
 import eu.clusternews.serve.query.ActivityQueries;
 import eu.clusternews.serve.query.EventQuery;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.serve.streams.StreamsActivityQueries;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /** The query port over maps, for API and browser tests: data is set directly, changes are fired by hand. */
 public final class InMemoryActivityQueries implements ActivityQueries {
 
-    private final Map<String, ClusterActivity> clusters = new ConcurrentHashMap<>();
-    private final Map<String, ConsortiumActivity> consortia = new ConcurrentHashMap<>();
-    private final Map<String, ProgrammeActivity> programmes = new ConcurrentHashMap<>();
+    private final Map<ActivityKind<?>, Map<String, SpecificRecordBase>> activities = Map.of(
+            ActivityKind.CLUSTER, new ConcurrentHashMap<>(),
+            ActivityKind.CONSORTIUM, new ConcurrentHashMap<>(),
+            ActivityKind.PROGRAMME, new ConcurrentHashMap<>());
     private final Map<String, EnrichedNews> news = new ConcurrentHashMap<>();
     private final Map<String, ClusterEvent> events = new ConcurrentHashMap<>();
     private final Map<String, Organisation> organisationReferences = new ConcurrentHashMap<>();
@@ -36,16 +37,8 @@ public final class InMemoryActivityQueries implements ActivityQueries {
     private final List<Consumer<ActivityChange>> listeners = new CopyOnWriteArrayList<>();
     private volatile String unavailableReason;
 
-    public void put(ClusterActivity activity) {
-        clusters.put(activity.getClusterId(), activity);
-    }
-
-    public void put(ConsortiumActivity activity) {
-        consortia.put(activity.getConsortiumId(), activity);
-    }
-
-    public void put(ProgrammeActivity activity) {
-        programmes.put(activity.getProgrammeId(), activity);
+    public <A extends SpecificRecordBase> void put(ActivityKind<A> kind, A activity) {
+        activities.get(kind).put(kind.id().apply(activity), activity);
     }
 
     public void put(EnrichedNews item) {
@@ -68,9 +61,14 @@ public final class InMemoryActivityQueries implements ActivityQueries {
         programmeReferences.put(programme.getId(), programme);
     }
 
+    /** The cluster's activity as stored, for tests that change it; null when none is. */
+    public ClusterActivity storedCluster(String clusterId) {
+        return (ClusterActivity) activities.get(ActivityKind.CLUSTER).get(clusterId);
+    }
+
     /** Stores the new activity and tells the listeners, like the pipeline emitting an update. */
     public void change(ClusterActivity activity) {
-        put(activity);
+        put(ActivityKind.CLUSTER, activity);
         listeners.forEach(l -> l.accept(ActivityChange.of(activity)));
     }
 
@@ -95,33 +93,14 @@ public final class InMemoryActivityQueries implements ActivityQueries {
     }
 
     @Override
-    public QueryResult<List<ClusterActivity>> allClusters() {
-        return answer(new ArrayList<>(clusters.values()), "clusters");
+    public <A extends SpecificRecordBase> QueryResult<List<A>> allActivities(ActivityKind<A> kind) {
+        return answer(
+                activities.get(kind).values().stream().map(kind.type()::cast).toList(), kind.name() + " activities");
     }
 
     @Override
-    public QueryResult<ClusterActivity> cluster(String clusterId) {
-        return answer(clusters.get(clusterId), "cluster with id '" + clusterId + "'");
-    }
-
-    @Override
-    public QueryResult<List<ConsortiumActivity>> allConsortia() {
-        return answer(new ArrayList<>(consortia.values()), "consortia");
-    }
-
-    @Override
-    public QueryResult<ConsortiumActivity> consortium(String consortiumId) {
-        return answer(consortia.get(consortiumId), "consortium with id '" + consortiumId + "'");
-    }
-
-    @Override
-    public QueryResult<List<ProgrammeActivity>> allProgrammes() {
-        return answer(new ArrayList<>(programmes.values()), "programmes");
-    }
-
-    @Override
-    public QueryResult<ProgrammeActivity> programme(String programmeId) {
-        return answer(programmes.get(programmeId), "programme with id '" + programmeId + "'");
+    public <A extends SpecificRecordBase> QueryResult<A> activity(ActivityKind<A> kind, String id) {
+        return answer(kind.type().cast(activities.get(kind).get(id)), kind.name() + " with id '" + id + "'");
     }
 
     @Override

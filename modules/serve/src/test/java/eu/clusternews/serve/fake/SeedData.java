@@ -3,10 +3,12 @@ package eu.clusternews.serve.fake;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterEvent;
@@ -23,6 +25,7 @@ import eu.clusternews.avro.NewsKind;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
 import eu.clusternews.avro.ProgrammeActivity;
+import eu.clusternews.serve.query.ActivityKind;
 
 /**
  * Realistic sample data shaped like the seeds: the ten clusters of INNO-DROP and CLUSGRID (names and
@@ -121,34 +124,38 @@ public final class SeedData {
                     .toList();
             activity.setEventCount(involving.size());
             activity.setEventsByMonth(eventsByMonth(involving));
-            queries.put(activity);
+            queries.put(ActivityKind.CLUSTER, activity);
         }
         for (String consortium : List.of(INNO_DROP, CLUSGRID)) {
             List<EnrichedNews> mentioning = news.stream()
                     .filter(n -> n.getNews().getConsortiumIds().contains(consortium))
                     .toList();
-            queries.put(ConsortiumActivity.newBuilder()
-                    .setConsortiumId(consortium)
-                    .setProgrammeId(CLUSTER_EXCELLENCE)
-                    .setName(consortium.equals(INNO_DROP) ? "INNO-DROP" : "CLUSGRID")
-                    .setNewsCount(mentioning.size())
-                    .setCountsByMonth(byMonth(mentioning))
-                    .setEventCount(events.stream()
-                            .filter(e -> e.getConsortiumIds().contains(consortium))
-                            .count())
-                    .setRecentHeadlines(headlines(mentioning))
-                    .build());
+            queries.put(
+                    ActivityKind.CONSORTIUM,
+                    ConsortiumActivity.newBuilder()
+                            .setConsortiumId(consortium)
+                            .setProgrammeId(CLUSTER_EXCELLENCE)
+                            .setName(consortium.equals(INNO_DROP) ? "INNO-DROP" : "CLUSGRID")
+                            .setNewsCount(mentioning.size())
+                            .setCountsByMonth(byMonth(mentioning))
+                            .setEventCount(events.stream()
+                                    .filter(e -> e.getConsortiumIds().contains(consortium))
+                                    .count())
+                            .setRecentHeadlines(headlines(mentioning))
+                            .build());
         }
         for (String programme : List.of(CLUSTER_EXCELLENCE, COSME)) {
-            queries.put(ProgrammeActivity.newBuilder()
-                    .setProgrammeId(programme)
-                    .setNewsCount(news.size())
-                    .setCountsByMonth(byMonth(news))
-                    .setEventCount(events.size())
-                    .setEventsByMonth(eventsByMonth(events))
-                    .setConsortiumIds(List.of(CLUSGRID, INNO_DROP))
-                    .setRecentHeadlines(headlines(news))
-                    .build());
+            queries.put(
+                    ActivityKind.PROGRAMME,
+                    ProgrammeActivity.newBuilder()
+                            .setProgrammeId(programme)
+                            .setNewsCount(news.size())
+                            .setCountsByMonth(byMonth(news))
+                            .setEventCount(events.size())
+                            .setEventsByMonth(eventsByMonth(events))
+                            .setConsortiumIds(List.of(CLUSGRID, INNO_DROP))
+                            .setRecentHeadlines(headlines(news))
+                            .build());
         }
         return queries;
     }
@@ -166,61 +173,44 @@ public final class SeedData {
         return members;
     }
 
+    /**
+     * The seed news, one a row: publication date | id | kind | publisher | consortia mentioned (- for none) | clusters
+     * involved, where a consortium id stands for its member clusters | title.
+     */
+    private static final String NEWS = """
+            2017-05-17 | news-2017-05-17-bnpt-training | TRAINING | org:bnpt | cons:inno-drop cons:clusgrid | cons:inno-drop cons:clusgrid | Cluster excellence training in Berlin for ten clusters of INNO-DROP and CLUSGRID
+            2016-11-23 | news-2016-11-23-inno-drop-kickoff | PROJECT_LAUNCH | org:bnpt | cons:inno-drop | cons:inno-drop | INNO-DROP kick-off meeting in Greifswald
+            2017-02-09 | news-2017-02-09-clusgrid-kickoff | MEETING | org:ecict | cons:clusgrid | cons:clusgrid | CLUSGRID partners meet in Lublin to launch the smart grid partnership
+            2017-09-14 | news-2017-09-14-zinnae-label | LABEL_AWARD | org:zinnae | - | org:zinnae | ZINNAE receives the Silver label of the European Cluster Excellence Initiative
+            2018-03-06 | news-2018-03-06-secpho-visit | STUDY_VISIT | org:secpho | cons:clusgrid | org:secpho org:pole-scs | SECPhO study visit to Pôle SCS in Sophia Antipolis
+            2018-06-20 | news-2018-06-20-nanoprogress-conference | CONFERENCE | org:nanoprogress | cons:inno-drop | org:nanoprogress org:bnpt | Nanoprogress presents AC electrospinning at the INNO-DROP final conference
+            """;
+
     private static List<EnrichedNews> news() {
-        List<EnrichedNews> news = new ArrayList<>();
-        news.add(enriched(
-                TRAINING_NEWS_ID,
-                "Cluster excellence training in Berlin for ten clusters of INNO-DROP and CLUSGRID",
-                LocalDate.of(2017, 5, 17),
-                NewsKind.TRAINING,
-                List.of(INNO_DROP, CLUSGRID),
-                clusterIds(),
-                "org:bnpt"));
-        news.add(enriched(
-                "news-2016-11-23-inno-drop-kickoff",
-                "INNO-DROP kick-off meeting in Greifswald",
-                LocalDate.of(2016, 11, 23),
-                NewsKind.PROJECT_LAUNCH,
-                List.of(INNO_DROP),
-                clusterIds().subList(0, 4),
-                "org:bnpt"));
-        news.add(enriched(
-                "news-2017-02-09-clusgrid-kickoff",
-                "CLUSGRID partners meet in Lublin to launch the smart grid partnership",
-                LocalDate.of(2017, 2, 9),
-                NewsKind.MEETING,
-                List.of(CLUSGRID),
-                clusterIds().subList(4, 10),
-                "org:ecict"));
-        news.add(enriched(
-                "news-2017-09-14-zinnae-label",
-                "ZINNAE receives the Silver label of the European Cluster Excellence Initiative",
-                LocalDate.of(2017, 9, 14),
-                NewsKind.LABEL_AWARD,
-                List.of(),
-                List.of("org:zinnae"),
-                "org:zinnae"));
-        news.add(enriched(
-                "news-2018-03-06-secpho-visit",
-                "SECPhO study visit to Pôle SCS in Sophia Antipolis",
-                LocalDate.of(2018, 3, 6),
-                NewsKind.STUDY_VISIT,
-                List.of(CLUSGRID),
-                List.of("org:secpho", "org:pole-scs"),
-                "org:secpho"));
-        news.add(enriched(
-                "news-2018-06-20-nanoprogress-conference",
-                "Nanoprogress presents AC electrospinning at the INNO-DROP final conference",
-                LocalDate.of(2018, 6, 20),
-                NewsKind.CONFERENCE,
-                List.of(INNO_DROP),
-                List.of("org:nanoprogress", "org:bnpt"),
-                "org:nanoprogress"));
-        return news;
+        return NEWS.lines()
+                .map(row -> row.split(" \\| "))
+                .map(c -> enriched(
+                        c[1],
+                        c[6],
+                        LocalDate.parse(c[0]),
+                        NewsKind.valueOf(c[2]),
+                        c[4].equals("-") ? List.of() : List.of(c[4].split(" ")),
+                        Arrays.stream(c[5].split(" "))
+                                .flatMap(id -> id.startsWith("cons:")
+                                        ? members(id).stream().map(Member::getOrganisationId)
+                                        : Stream.of(id))
+                                .toList(),
+                        c[3]))
+                .toList();
+    }
+
+    /** A news item BNPT published about itself alone, mentioning no consortium. */
+    public static EnrichedNews newsOfBnpt(String id, String title, LocalDate publishedAt, NewsKind kind) {
+        return enriched(id, title, publishedAt, kind, List.of(), List.of("org:bnpt"), "org:bnpt");
     }
 
     /** A news item, as the pipeline would enrich it. */
-    public static EnrichedNews enriched(
+    private static EnrichedNews enriched(
             String id,
             String title,
             LocalDate publishedAt,

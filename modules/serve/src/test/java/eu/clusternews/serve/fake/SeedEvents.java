@@ -36,12 +36,7 @@ public final class SeedEvents {
         Location berlin = location("Berlin", "DE");
         LocalDate start = LocalDate.of(2017, 4, 25);
         LocalDate end = LocalDate.of(2017, 4, 28);
-        return ClusterEvent.newBuilder()
-                .setId(BERLIN_TRAINING)
-                .setKind(NewsKind.TRAINING)
-                .setStart(start)
-                .setEnd(end)
-                .setLocation(berlin)
+        return dated(BERLIN_TRAINING, NewsKind.TRAINING, start, end, berlin)
                 .setConsortiumIds(List.of(CLUSGRID, INNO_DROP))
                 .setClusterIds(SeedData.clusterIds().stream().sorted().toList())
                 .setProgrammeIds(List.of(COSME, CLUSTER_EXCELLENCE))
@@ -87,12 +82,7 @@ public final class SeedEvents {
         Location lublin = location("Lublin", "PL");
         LocalDate start = LocalDate.of(2017, 2, 8);
         LocalDate end = LocalDate.of(2017, 2, 9);
-        return ClusterEvent.newBuilder()
-                .setId(LUBLIN_KICKOFF)
-                .setKind(NewsKind.MEETING)
-                .setStart(start)
-                .setEnd(end)
-                .setLocation(lublin)
+        return dated(LUBLIN_KICKOFF, NewsKind.MEETING, start, end, lublin)
                 .setConsortiumIds(List.of(CLUSGRID))
                 .setClusterIds(
                         SeedData.clusterIds().subList(4, 10).stream().sorted().toList())
@@ -146,6 +136,17 @@ public final class SeedEvents {
                         null,
                         null)))
                 .build();
+    }
+
+    /** An event its reports date and place. */
+    private static ClusterEvent.Builder dated(
+            String id, NewsKind kind, LocalDate start, LocalDate end, Location location) {
+        return ClusterEvent.newBuilder()
+                .setId(id)
+                .setKind(kind)
+                .setStart(start)
+                .setEnd(end)
+                .setLocation(location);
     }
 
     private static EventReport report(

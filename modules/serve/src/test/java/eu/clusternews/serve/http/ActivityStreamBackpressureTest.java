@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.serve.fake.InMemoryActivityQueries;
 import eu.clusternews.serve.fake.SeedData;
-import eu.clusternews.serve.query.QueryResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +70,7 @@ class ActivityStreamBackpressureTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> server.liveClientCount() == 2);
 
         // 20 MB of changes (each about 64 KB): far more than the stuck client's socket buffers hold
-        ClusterActivity bnpt = ((QueryResult.Found<ClusterActivity>) queries.cluster("org:bnpt")).value();
+        ClusterActivity bnpt = queries.storedCluster("org:bnpt");
         ClusterActivity big =
                 ClusterActivity.newBuilder(bnpt).setName("x".repeat(64 * 1024)).build();
         AtomicInteger published = new AtomicInteger();

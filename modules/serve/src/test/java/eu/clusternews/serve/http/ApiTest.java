@@ -26,6 +26,9 @@ import eu.clusternews.serve.fake.SeedEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ApiTest {
 
@@ -88,10 +91,7 @@ class ApiTest {
 
     @Test
     void sortsClustersByNewsCountDescendingByDefaultWithTiesById() throws Exception {
-        List<JsonNode> items = items(getJson("/api/clusters", 200));
-        assertThat(items)
-                .extracting(i -> i.get("newsCount").asLong())
-                .isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        List<JsonNode> items = clustersLargestFirstBy("newsCount", "/api/clusters");
         assertThat(items.get(0).get("id").asText()).isEqualTo("org:bnpt");
     }
 
@@ -118,17 +118,38 @@ class ApiTest {
                 .containsExactlyInAnyOrder("org:secpho", "org:pole-scs", "org:nanoprogress", "org:bnpt");
     }
 
-    @Test
-    void refusesBadClusterListingParametersWith400AndAMessageNamingTheParameter() throws Exception {
-        assertThat(getJson("/api/clusters?sort=size", 400).get("message").asText())
-                .contains("sort", "newsCount", "size");
-        assertThat(getJson("/api/clusters?since=May-2017", 400).get("message").asText())
-                .contains("since", "ISO date");
-        assertThat(getJson("/api/clusters?kind=party", 400).get("message").asText())
-                .contains("kind", "TRAINING");
-        assertThat(getJson("/api/clusters?contry=DE", 400).get("message").asText())
-                .contains("contry", "country");
-        assertThat(getJson("/api/clusters?order=up", 400).get("error").asText()).isEqualTo("bad_request");
+    /** A bad query of each listing, and what its 400 answer's message must name: the parameter, what is accepted. */
+    static Stream<Arguments> badListingQueries() {
+        return Stream.of(
+                refused("/api/clusters?sort=size", "sort", "newsCount", "size"),
+                refused("/api/clusters?since=May-2017", "since", "ISO date"),
+                refused("/api/clusters?kind=party", "kind", "TRAINING"),
+                refused("/api/clusters?contry=DE", "contry", "country"),
+                refused("/api/clusters?order=up", "order", "asc", "desc"),
+                refused("/api/news?limit=0", "limit", "500"),
+                refused("/api/news?limit=ten", "limit"),
+                refused("/api/news?from=2018-01-01&until=2017-01-01", "after"),
+                refused("/api/news?until=yesterday", "until"),
+                refused("/api/events?language=german", "language", "ISO 639-1", "german"),
+                refused("/api/events?kind=party", "kind", "TRAINING"),
+                refused("/api/events?from=2018-01-01&until=2017-01-01", "after"),
+                refused("/api/events?from=last-year", "from", "ISO date"),
+                refused("/api/events?limit=501", "limit", "500"),
+                refused("/api/events?lang=de", "lang", "language"),
+                refused("/api/events?cluster=", "cluster", "empty"));
+    }
+
+    private static Arguments refused(String pathAndQuery, String... named) {
+        return Arguments.of(pathAndQuery, List.of(named));
+    }
+
+    @ParameterizedTest(name = "{0} answers 400 naming {1}")
+    @MethodSource("badListingQueries")
+    void refusesABadListingParameterWith400AndAMessageNamingItAndWhatIsAccepted(String pathAndQuery, List<String> named)
+            throws Exception {
+        JsonNode refusal = getJson(pathAndQuery, 400);
+        assertThat(refusal.get("error").asText()).isEqualTo("bad_request");
+        assertThat(refusal.get("message").asText()).contains(named);
     }
 
     @Test
@@ -187,6 +208,23 @@ class ApiTest {
     }
 
     @Test
+    void describesAProgrammesActivityWithItsCountsMonthsAndNewestHeadlineFirst() throws Exception {
+        JsonNode activity = getJson("/api/programmes/prog:cosme", 200).get("activity");
+        assertThat(activity.get("newsCount").asLong()).isEqualTo(6);
+        assertThat(activity.get("eventCount").asLong()).isEqualTo(3);
+        assertThat(activity.get("eventsByMonth").get("2017-04").asLong()).isEqualTo(1);
+        assertThat(activity.get("countsByMonth").get("2017-05").asLong()).isEqualTo(1);
+        assertThat(activity.get("consortiumIds"))
+                .extracting(JsonNode::asText)
+                .containsExactly("cons:clusgrid", "cons:inno-drop");
+        assertThat(activity.get("recentHeadlines").get(0).get("newsId").asText())
+                .isEqualTo("news-2018-06-20-nanoprogress-conference");
+        assertThat(activity.get("firstPublishedAt").isNull())
+                .as("the seed aggregate sets no dates")
+                .isTrue();
+    }
+
+    @Test
     void listsNewsNewestFirstFilteredByClusterConsortiumDatesKindAndLimit() throws Exception {
         List<String> dates = items(getJson("/api/news", 200)).stream()
                 .map(n -> n.get("publishedAt").asText())
@@ -200,18 +238,6 @@ class ApiTest {
         JsonNode first = items(getJson("/api/news?limit=1", 200)).get(0);
         assertThat(first.get("clusters").get(0).get("roles").get(0).asText()).isIn("PUBLISHER", "MENTIONED");
         assertThat(first.get("enrichedAt").asText()).isEqualTo("2026-11-28T10:00:01Z");
-    }
-
-    @Test
-    void refusesBadNewsParametersWith400() throws Exception {
-        assertThat(getJson("/api/news?limit=0", 400).get("message").asText()).contains("limit", "500");
-        assertThat(getJson("/api/news?limit=ten", 400).get("message").asText()).contains("limit");
-        assertThat(getJson("/api/news?from=2018-01-01&until=2017-01-01", 400)
-                        .get("message")
-                        .asText())
-                .contains("after");
-        assertThat(getJson("/api/news?until=yesterday", 400).get("message").asText())
-                .contains("until");
     }
 
     @Test
@@ -280,24 +306,6 @@ class ApiTest {
     }
 
     @Test
-    void refusesBadEventParametersWith400AndAMessageSayingWhatIsAccepted() throws Exception {
-        assertThat(getJson("/api/events?language=german", 400).get("message").asText())
-                .contains("language", "ISO 639-1", "german");
-        assertThat(getJson("/api/events?kind=party", 400).get("message").asText())
-                .contains("kind", "TRAINING");
-        assertThat(getJson("/api/events?from=2018-01-01&until=2017-01-01", 400)
-                        .get("message")
-                        .asText())
-                .contains("after");
-        assertThat(getJson("/api/events?from=last-year", 400).get("message").asText())
-                .contains("from", "ISO date");
-        assertThat(getJson("/api/events?limit=501", 400).get("message").asText())
-                .contains("limit", "500");
-        assertThat(getJson("/api/events?lang=de", 400).get("message").asText()).contains("lang", "language");
-        assertThat(getJson("/api/events?cluster=", 400).get("message").asText()).contains("cluster", "empty");
-    }
-
-    @Test
     void clusterConsortiumAndProgrammeDetailsListTheirEventsNewestFirst() throws Exception {
         assertThat(getJson("/api/clusters/org:zinnae", 200).get("events"))
                 .extracting(e -> e.get("id").asText())
@@ -321,10 +329,7 @@ class ApiTest {
 
     @Test
     void ranksClustersByEventCountWhenAskedWithTiesById() throws Exception {
-        List<JsonNode> items = items(getJson("/api/clusters?sort=eventCount", 200));
-        assertThat(items)
-                .extracting(i -> i.get("eventCount").asLong())
-                .isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        List<JsonNode> items = clustersLargestFirstBy("eventCount", "/api/clusters?sort=eventCount");
         assertThat(items.subList(8, 10))
                 .extracting(i -> i.get("id").asText())
                 .as("in the Berlin training only")
@@ -354,23 +359,22 @@ class ApiTest {
         assertThat(get("/api/clusters").statusCode()).isEqualTo(200);
     }
 
-    @Test
-    void reportsLivenessFromTheSuppliedCheckSoASupervisorSeesADeadPipeline() throws Exception {
-        assertThat(getJson("/health/live", 200).get("status").asText()).isEqualTo("UP");
-        live.set(false);
-        JsonNode dead = getJson("/health/live", 503);
-        assertThat(dead.get("status").asText()).isEqualTo("DOWN");
-        assertThat(dead.get("detail").asText()).contains("ERROR");
+    /** Each health endpoint, the check it reports, and what that check says when it fails. */
+    static Stream<Arguments> healthChecks() {
+        return Stream.of(
+                Arguments.of("/health/live", "live", "ERROR"), Arguments.of("/health/ready", "ready", "REBALANCING"));
     }
 
-    @Test
-    void reportsLivenessAndReadinessFromTheSuppliedChecks() throws Exception {
+    @ParameterizedTest(name = "{0} answers 200 UP, then 503 DOWN with the detail once its check fails")
+    @MethodSource("healthChecks")
+    void reportsLivenessAndReadinessFromTheSuppliedChecksSoASupervisorSeesADeadOrBusyPipeline(
+            String path, String failingCheck, String failure) throws Exception {
         assertThat(getJson("/health/live", 200).get("status").asText()).isEqualTo("UP");
         assertThat(getJson("/health/ready", 200).get("status").asText()).isEqualTo("UP");
-        ready.set(false);
-        JsonNode notReady = getJson("/health/ready", 503);
-        assertThat(notReady.get("status").asText()).isEqualTo("DOWN");
-        assertThat(notReady.get("detail").asText()).contains("REBALANCING");
+        (failingCheck.equals("live") ? live : ready).set(false);
+        JsonNode down = getJson(path, 503);
+        assertThat(down.get("status").asText()).isEqualTo("DOWN");
+        assertThat(down.get("detail").asText()).contains(failure);
     }
 
     @Test
@@ -409,8 +413,7 @@ class ApiTest {
         response.thenAccept(r -> r.body().forEach(lines::add));
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event: hello"));
 
-        ClusterActivity zinnae =
-                ((eu.clusternews.serve.query.QueryResult.Found<ClusterActivity>) queries.cluster("org:zinnae")).value();
+        ClusterActivity zinnae = queries.storedCluster("org:zinnae");
         queries.change(SeedData.withOneMoreNews(zinnae, LocalDate.of(2019, 1, 15)));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event: activity"));
@@ -443,6 +446,16 @@ class ApiTest {
                 .isEqualTo(expectedStatus);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         return json.readTree(response.body());
+    }
+
+    /** The clusters the listing at {@code path} answers, asserted to come largest {@code count} first. */
+    private List<JsonNode> clustersLargestFirstBy(String count, String path) throws IOException, InterruptedException {
+        List<JsonNode> items = items(getJson(path, 200));
+        assertThat(items)
+                .extracting(i -> i.get(count).asLong())
+                .as("%s, largest first", count)
+                .isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        return items;
     }
 
     private static List<JsonNode> items(JsonNode listing) {

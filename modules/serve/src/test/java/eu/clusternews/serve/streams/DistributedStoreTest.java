@@ -19,9 +19,11 @@ import eu.clusternews.serve.fake.InMemoryActivityQueries;
 import eu.clusternews.serve.fake.SeedData;
 import eu.clusternews.serve.http.ClusterNewsServer;
 import eu.clusternews.serve.http.LocalStoreAccess;
+import eu.clusternews.serve.query.DateRange;
 import eu.clusternews.serve.query.NewsQuery;
 import eu.clusternews.serve.query.QueryResult;
 import eu.clusternews.serve.streams.StreamsMetadataSource.StoreLayout;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -84,6 +86,48 @@ class DistributedStoreTest {
         };
     }
 
+    /** The cluster activity store as the instance {@code self} sees it. */
+    private static DistributedStore<ClusterActivity> clusters(
+            HostInfo self,
+            Map<String, KeyQueryMetadata> owners,
+            StoreLayout layout,
+            DistributedStore.LocalPartitions<ClusterActivity> local) {
+        return store(STORE, ClusterActivity.class, self, owners, layout, local);
+    }
+
+    /**
+     * The cluster activity store of an instance that owns both its partitions, {@code keyOnPartition1} on partition 1;
+     * {@code local} holds the partitions it can read (one left out is still restoring).
+     */
+    private static DistributedStore<ClusterActivity> bothPartitionsHere(
+            String keyOnPartition1, Map<Integer, Map<String, ClusterActivity>> local) {
+        return clusters(
+                SELF,
+                Map.of(keyOnPartition1, at(SELF, 1)),
+                new StoreLayout(2, Map.of(SELF, Set.of(0, 1))),
+                partitions(local));
+    }
+
+    /** A store as the instance {@code self} sees it: the owners of keys, the layout, its local partitions. */
+    private static <V extends SpecificRecord> DistributedStore<V> store(
+            String name,
+            Class<V> type,
+            HostInfo self,
+            Map<String, KeyQueryMetadata> owners,
+            StoreLayout layout,
+            DistributedStore.LocalPartitions<V> local) {
+        return new DistributedStore<>(
+                name, type, new QueryRouter(metadata(owners, layout), self), new PeerClient(), local);
+    }
+
+    /** Asserts the answer is "unavailable" (never partial, never "not found"), giving the reason expected. */
+    private static void assertUnavailable(QueryResult<?> answer, String reason) {
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        QueryResult.Unavailable.class,
+                        u -> assertThat(u.reason()).contains(reason));
+    }
+
     @Test
     void roundTripsValuesThroughThePeerEncoding() {
         AvroListCodec<ClusterActivity> codec = new AvroListCodec<>(ClusterActivity.class);
@@ -93,29 +137,17 @@ class DistributedStoreTest {
 
     @Test
     void answersALocalKeyFromItsPartitionAndAnUnknownKeyAsNotFound() {
-        var store = new DistributedStore<>(
-                STORE,
-                ClusterActivity.class,
-                new QueryRouter(
-                        metadata(Map.of("org:bnpt", at(SELF, 1)), new StoreLayout(2, Map.of(SELF, Set.of(0, 1)))),
-                        SELF),
-                new PeerClient(),
-                partitions(Map.of(0, Map.of(), 1, Map.of("org:bnpt", activity("org:bnpt")))));
+        var store = bothPartitionsHere("org:bnpt", Map.of(0, Map.of(), 1, Map.of("org:bnpt", activity("org:bnpt"))));
         assertThat(store.get("org:bnpt", "cluster")).isEqualTo(QueryResult.found(activity("org:bnpt")));
         assertThat(store.get("org:nobody", "cluster")).isInstanceOf(QueryResult.NotFound.class);
     }
 
     @Test
     void isUnavailableRatherThanPartialWhenAPeerCannotBeReached() {
-        var store = new DistributedStore<>(
-                STORE,
-                ClusterActivity.class,
-                new QueryRouter(
-                        metadata(
-                                Map.of("org:ecict", at(DEAD_PEER, 1)),
-                                new StoreLayout(2, Map.of(SELF, Set.of(0), DEAD_PEER, Set.of(1)))),
-                        SELF),
-                new PeerClient(),
+        var store = clusters(
+                SELF,
+                Map.of("org:ecict", at(DEAD_PEER, 1)),
+                new StoreLayout(2, Map.of(SELF, Set.of(0), DEAD_PEER, Set.of(1))),
                 partitions(Map.of(0, Map.of("org:bnpt", activity("org:bnpt")))));
         assertThat(store.all()).isInstanceOf(QueryResult.Unavailable.class);
         assertThat(store.get("org:ecict", "cluster")).isInstanceOf(QueryResult.Unavailable.class);
@@ -123,35 +155,17 @@ class DistributedStoreTest {
 
     @Test
     void isUnavailableWhenTheLocalStoreIsNotQueryable() {
-        var store = new DistributedStore<ClusterActivity>(
-                STORE,
-                ClusterActivity.class,
-                new QueryRouter(metadata(Map.of(), new StoreLayout(1, Map.of(SELF, Set.of(0)))), SELF),
-                new PeerClient(),
-                partition -> {
-                    throw new InvalidStateStoreException("store is migrating");
-                });
-        assertThat(store.all())
-                .isInstanceOfSatisfying(
-                        QueryResult.Unavailable.class,
-                        u -> assertThat(u.reason()).contains("migrating"));
+        var store = clusters(SELF, Map.of(), new StoreLayout(1, Map.of(SELF, Set.of(0))), partition -> {
+            throw new InvalidStateStoreException("store is migrating");
+        });
+        assertUnavailable(store.all(), "migrating");
     }
 
     @Test
     void aPartitionStillRestoringMakesAListingAndItsKeysUnavailableNotPartialOrNotFound() {
         // Kafka Streams' all-partitions view silently leaves out a task that is restoring: partition 1 here
-        var store = new DistributedStore<>(
-                STORE,
-                ClusterActivity.class,
-                new QueryRouter(
-                        metadata(Map.of("org:ecict", at(SELF, 1)), new StoreLayout(2, Map.of(SELF, Set.of(0, 1)))),
-                        SELF),
-                new PeerClient(),
-                partitions(Map.of(0, Map.of("org:bnpt", activity("org:bnpt")))));
-        assertThat(store.all())
-                .isInstanceOfSatisfying(
-                        QueryResult.Unavailable.class,
-                        u -> assertThat(u.reason()).contains("partition 1"));
+        var store = bothPartitionsHere("org:ecict", Map.of(0, Map.of("org:bnpt", activity("org:bnpt"))));
+        assertUnavailable(store.all(), "partition 1");
         assertThat(store.get("org:ecict", "cluster")).isInstanceOf(QueryResult.Unavailable.class);
     }
 
@@ -210,35 +224,19 @@ class DistributedStoreTest {
         try (ClusterNewsServer peerServer = servePeer(peerStore, new AtomicInteger())) {
             HostInfo peer = new HostInfo("127.0.0.1", peerServer.port());
             // the peer's metadata is newer: the key's partition 1 moved from it to a third instance
-            peerStore.set(new DistributedStore<>(
-                    STORE,
-                    ClusterActivity.class,
-                    new QueryRouter(
-                            metadata(
-                                    Map.of("org:ecict", at(third, 1)),
-                                    new StoreLayout(2, Map.of(peer, Set.of(0), third, Set.of(1)))),
-                            peer),
-                    new PeerClient(),
-                    partitions(Map.of(0, Map.<String, ClusterActivity>of()))));
+            peerStore.set(clusters(
+                    peer,
+                    Map.of("org:ecict", at(third, 1)),
+                    new StoreLayout(2, Map.of(peer, Set.of(0), third, Set.of(1))),
+                    partitions(Map.of(0, Map.of()))));
             // the caller still thinks the peer owns the key and partition 1
-            var caller = new DistributedStore<>(
-                    STORE,
-                    ClusterActivity.class,
-                    new QueryRouter(
-                            metadata(
-                                    Map.of("org:ecict", at(peer, 1)),
-                                    new StoreLayout(2, Map.of(SELF, Set.of(0), peer, Set.of(1)))),
-                            SELF),
-                    new PeerClient(),
-                    partitions(Map.of(0, Map.<String, ClusterActivity>of())));
-            assertThat(caller.get("org:ecict", "cluster"))
-                    .isInstanceOfSatisfying(
-                            QueryResult.Unavailable.class,
-                            u -> assertThat(u.reason()).contains("no longer owns"));
-            assertThat(caller.all())
-                    .isInstanceOfSatisfying(
-                            QueryResult.Unavailable.class,
-                            u -> assertThat(u.reason()).contains("no longer owns"));
+            var caller = clusters(
+                    SELF,
+                    Map.of("org:ecict", at(peer, 1)),
+                    new StoreLayout(2, Map.of(SELF, Set.of(0), peer, Set.of(1))),
+                    partitions(Map.of(0, Map.of())));
+            assertUnavailable(caller.get("org:ecict", "cluster"), "no longer owns");
+            assertUnavailable(caller.all(), "no longer owns");
         }
     }
 
@@ -249,14 +247,7 @@ class DistributedStoreTest {
         Map<String, EnrichedNews> localNews = new HashMap<>();
         LocalDate day = LocalDate.of(2017, 1, 1);
         for (int i = 0; i < 2_000; i++) {
-            EnrichedNews news = SeedData.enriched(
-                    "news:" + i,
-                    "Title " + i,
-                    day.plusDays(i),
-                    NewsKind.TRAINING,
-                    List.of(),
-                    List.of("org:bnpt"),
-                    "org:bnpt");
+            EnrichedNews news = SeedData.newsOfBnpt("news:" + i, "Title " + i, day.plusDays(i), NewsKind.TRAINING);
             (i % 2 == 0 ? peerNews : localNews).put("news:" + i, news);
         }
         AtomicReference<DistributedStore<?>> peerStore = new AtomicReference<>();
@@ -264,20 +255,9 @@ class DistributedStoreTest {
         try (ClusterNewsServer peerServer = servePeer(peerStore, largestPeerAnswer)) {
             HostInfo peer = new HostInfo("127.0.0.1", peerServer.port());
             StoreLayout layout = new StoreLayout(2, Map.of(SELF, Set.of(0), peer, Set.of(1)));
-            peerStore.set(new DistributedStore<>(
-                    store,
-                    EnrichedNews.class,
-                    new QueryRouter(metadata(Map.of(), layout), peer),
-                    new PeerClient(),
-                    partitions(Map.of(1, peerNews))));
-            var caller = new DistributedStore<>(
-                    store,
-                    EnrichedNews.class,
-                    new QueryRouter(metadata(Map.of(), layout), SELF),
-                    new PeerClient(),
-                    partitions(Map.of(0, localNews)));
-            NewsQuery latest = new NewsQuery(
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 5);
+            peerStore.set(store(store, EnrichedNews.class, peer, Map.of(), layout, partitions(Map.of(1, peerNews))));
+            var caller = store(store, EnrichedNews.class, SELF, Map.of(), layout, partitions(Map.of(0, localNews)));
+            NewsQuery latest = new NewsQuery(Optional.empty(), Optional.empty(), DateRange.ANY, Optional.empty(), 5);
 
             QueryResult<List<EnrichedNews>> answer = caller.select(StreamsActivityQueries.selection(latest));
 
