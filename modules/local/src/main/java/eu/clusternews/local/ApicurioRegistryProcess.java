@@ -176,22 +176,14 @@ public final class ApicurioRegistryProcess extends LocalService {
         }
     }
 
-    /** The settings of a registry process to start. */
-    public static final class Builder {
-        private final Path dataDir;
-        private int port = 8081;
+    /** The settings of a registry process to start: port 8081 and 90 s to answer unless set otherwise. */
+    public static final class Builder extends LocalServiceBuilder<Builder> {
         private Path home;
         private String maxHeap = "128m";
-        private Duration readyTimeout = Duration.ofSeconds(90);
 
         private Builder(Path dataDir) {
-            this.dataDir = dataDir;
-        }
-
-        /** The HTTP port on 127.0.0.1 (default 8081). */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            // it answers after 2-10 s on a small machine
+            super(dataDir, 8081, Duration.ofSeconds(90));
         }
 
         /** The unpacked distribution to run (default: {@link RegistryDistribution#locate()}). */
@@ -203,12 +195,6 @@ public final class ApicurioRegistryProcess extends LocalService {
         /** The registry JVM's {@code -Xmx} (default 128m). */
         public Builder maxHeap(String maxHeap) {
             this.maxHeap = maxHeap;
-            return this;
-        }
-
-        /** How long to wait for the Confluent API to answer (default 90 s; it takes 2–10 s on a small machine). */
-        public Builder readyTimeout(Duration readyTimeout) {
-            this.readyTimeout = readyTimeout;
             return this;
         }
 

@@ -94,24 +94,15 @@ public final class EmbeddedKafkaBroker extends LocalService {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    /** The settings of a broker to start. */
-    public static final class Builder {
-        private final Path dataDir;
-        private int port = 9092;
+    /** The settings of a broker to start: port 9092 and 60 s to answer unless set otherwise. */
+    public static final class Builder extends LocalServiceBuilder<Builder> {
         private int controllerPort;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private final Map<String, Object> adminClientProperties = new LinkedHashMap<>();
         private final List<String> scramCredentials = new ArrayList<>();
-        private Duration readyTimeout = Duration.ofSeconds(60);
 
         private Builder(Path dataDir) {
-            this.dataDir = dataDir;
-        }
-
-        /** The client listener's port on 127.0.0.1 (default 9092). */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            super(dataDir, 9092, Duration.ofSeconds(60));
         }
 
         /** The controller listener's port on 127.0.0.1 (default: a free one, picked at start). */
@@ -153,12 +144,6 @@ public final class EmbeddedKafkaBroker extends LocalService {
          */
         public Builder scramCredential(String credential) {
             scramCredentials.add(credential);
-            return this;
-        }
-
-        /** How long to wait for the broker to answer (default 60 s). */
-        public Builder readyTimeout(Duration readyTimeout) {
-            this.readyTimeout = readyTimeout;
             return this;
         }
 
