@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
-import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.SharedLocalStack;
 import eu.clusternews.testing.CommandRun;
@@ -34,17 +33,8 @@ class BadInputIT {
             }
         }
         Files.writeString(reference.resolve("consortia.json"), "{\"consortia\": [ {\"id\": \"cons:x\", ");
-        LocalStack stack = SharedLocalStack.get();
 
-        CommandRun run = CommandRun.of(
-                ClusterNews.commandLine(),
-                "setup",
-                "--reference",
-                reference.toString(),
-                "--bootstrap-servers",
-                stack.bootstrapServers(),
-                "--schema-registry-url",
-                stack.schemaRegistryUrl());
+        CommandRun run = setup(reference, SharedLocalStack.get().schemaRegistryUrl());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("consortia.json").doesNotContain("\tat ");
@@ -73,21 +63,25 @@ class BadInputIT {
 
     @Test
     void anUnreachableRegistryIsNamedWithItsUrl() {
-        LocalStack stack = SharedLocalStack.get();
         String nowhere = "http://127.0.0.1:" + LoopbackPorts.pickFree() + "/apis/ccompat/v7";
 
-        CommandRun run = CommandRun.of(
-                ClusterNews.commandLine(),
-                "setup",
-                "--reference",
-                Seeds.reference().toString(),
-                "--bootstrap-servers",
-                stack.bootstrapServers(),
-                "--schema-registry-url",
-                nowhere);
+        CommandRun run = setup(Seeds.reference(), nowhere);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains(nowhere).doesNotContain("\tat ");
+    }
+
+    /** {@code clusternews setup} of this reference data on the shared broker, with this schema registry. */
+    private static CommandRun setup(Path reference, String schemaRegistryUrl) {
+        return CommandRun.of(
+                ClusterNews.commandLine(),
+                "setup",
+                "--reference",
+                reference.toString(),
+                "--bootstrap-servers",
+                SharedLocalStack.get().bootstrapServers(),
+                "--schema-registry-url",
+                schemaRegistryUrl);
     }
 
     @Test

@@ -11,6 +11,8 @@ import eu.clusternews.testing.CommandRun;
 import eu.clusternews.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Kafka users' habits on every command, without a cluster: usage errors, exit codes, versions, completion. */
 class CliHabitsTest {
@@ -85,33 +87,35 @@ class CliHabitsTest {
         assertThat(offsetAlone.err()).contains("--offset 5 needs --partition");
     }
 
-    @Test
-    void everyCommandDocumentsTheSameExitCodesInItsHelp() {
-        for (String command : COMMANDS) {
-            CommandRun run = CommandRun.of(ClusterNews.commandLine(), command, "--help");
-
-            assertThat(run.exitCode()).as(command).isZero();
-            assertThat(run.out())
-                    .as(command)
-                    .contains("Exit codes:")
-                    .containsPattern("0\\s+done")
-                    .containsPattern("1\\s+failed")
-                    .containsPattern("2\\s+usage error")
-                    .containsPattern("3\\s+done, with rejected input");
-        }
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyCommandDocumentsTheSameExitCodesInItsHelp(String command) {
+        assertThat(outputOf(command, "--help"))
+                .contains("Exit codes:")
+                .containsPattern("0\\s+done")
+                .containsPattern("1\\s+failed")
+                .containsPattern("2\\s+usage error")
+                .containsPattern("3\\s+done, with rejected input");
     }
 
-    @Test
-    void everyCommandAnswersVersionWithTheClusternewsAndKafkaVersions() {
-        for (String command : COMMANDS) {
-            CommandRun run = CommandRun.of(ClusterNews.commandLine(), command, "--version");
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyCommandAnswersVersionWithTheClusternewsAndKafkaVersions(String command) {
+        assertThat(outputOf(command, "--version"))
+                .startsWith("clusternews ")
+                .contains("Kafka clients " + org.apache.kafka.common.utils.AppInfoParser.getVersion());
+    }
 
-            assertThat(run.exitCode()).as(command).isZero();
-            assertThat(run.out())
-                    .as(command)
-                    .startsWith("clusternews ")
-                    .contains("Kafka clients " + org.apache.kafka.common.utils.AppInfoParser.getVersion());
-        }
+    static List<String> commands() {
+        return COMMANDS;
+    }
+
+    /** What {@code clusternews args...} prints on stdout, once it has exited 0. */
+    private static String outputOf(String... args) {
+        CommandRun run = CommandRun.of(ClusterNews.commandLine(), args);
+
+        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
+        return run.out();
     }
 
     @Test

@@ -3,6 +3,7 @@ package eu.clusternews.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,24 @@ class KafkaHabitsIT {
     }
 
     private static CommandRun tail(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(
-                "tail", TOPIC, "-b", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl()));
+        return connected(List.of("tail", TOPIC), more);
+    }
+
+    /** {@code ingest -b ... -X linger.ms=<lingerMs> --reference seeds/reference <input>}: a producer property set by -X. */
+    private static CommandRun ingestLingering(String lingerMs, Path input) {
+        return connected(
+                List.of("ingest"),
+                "-X",
+                "linger.ms=" + lingerMs,
+                "--reference",
+                Seeds.reference().toString(),
+                input.toString());
+    }
+
+    /** {@code command -b <broker> --schema-registry-url <registry> more...} against the shared stack. */
+    private static CommandRun connected(List<String> command, String... more) {
+        List<String> args = new java.util.ArrayList<>(command);
+        args.addAll(List.of("-b", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl()));
         args.addAll(List.of(more));
         return CommandRun.of(ClusterNews.commandLine(), args.toArray(String[]::new));
     }
@@ -125,33 +142,10 @@ class KafkaHabitsIT {
                 "--reference",
                 Seeds.reference().toString());
         assertThat(setup.exitCode()).as(setup.err()).isZero();
-        CommandRun ingested = CommandRun.of(
-                ClusterNews.commandLine(),
-                "ingest",
-                "-b",
-                stack.bootstrapServers(),
-                "--schema-registry-url",
-                stack.schemaRegistryUrl(),
-                "-X",
-                "linger.ms=50",
-                "--reference",
-                Seeds.reference().toString(),
-                Seeds.news()
-                        .resolve("2017-05-17_de_balticnet-plasmatec_cluster-excellence-training.txt")
-                        .toString());
+        CommandRun ingested = ingestLingering(
+                "50", Seeds.news().resolve("2017-05-17_de_balticnet-plasmatec_cluster-excellence-training.txt"));
         // a value Kafka refuses proves the property reaches the producer
-        CommandRun refused = CommandRun.of(
-                ClusterNews.commandLine(),
-                "ingest",
-                "-b",
-                stack.bootstrapServers(),
-                "--schema-registry-url",
-                stack.schemaRegistryUrl(),
-                "-X",
-                "linger.ms=soon",
-                "--reference",
-                Seeds.reference().toString(),
-                Seeds.news().toString());
+        CommandRun refused = ingestLingering("soon", Seeds.news());
 
         assertThat(ingested.exitCode()).as(ingested.out() + ingested.err()).isZero();
         assertThat(ingested.out()).contains("Ingested: ");

@@ -285,23 +285,12 @@ class ServeApiIT {
      * A {@link PipelineService} with its HTTP API on a free loopback port over the JVM's shared embedded stack,
      * after setup (idempotent, so every IT may run it), plus the ingestion and HTTP calls the serving ITs make.
      */
-    static final class LivePipeline implements AutoCloseable {
+    record LivePipeline(LocalStack stack, Settings settings, PipelineService service, int port)
+            implements AutoCloseable {
 
         private static final ObjectMapper JSON = new ObjectMapper();
         private static final HttpClient HTTP =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-        final LocalStack stack;
-        final Settings settings;
-        final PipelineService service;
-        final int port;
-
-        private LivePipeline(LocalStack stack, Settings settings, PipelineService service, int port) {
-            this.stack = stack;
-            this.settings = settings;
-            this.service = service;
-            this.port = port;
-        }
 
         /** Sets the shared stack up, starts a pipeline and waits until it is RUNNING. */
         static LivePipeline start(String applicationId, Path stateDir) throws InterruptedException {

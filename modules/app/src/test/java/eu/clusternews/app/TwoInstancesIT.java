@@ -74,7 +74,8 @@ class TwoInstancesIT {
 
     @Test
     void theDataTopicsHaveThreePartitionsAndBothInstancesGetActiveTasks() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", first.stack.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of("bootstrap.servers", first.stack().bootstrapServers()))) {
             var description = admin.describeTopics(List.of(TopicSpec.NEWS.topicName()))
                     .allTopicNames()
                     .get(30, TimeUnit.SECONDS)
@@ -84,9 +85,11 @@ class TwoInstancesIT {
         for (LivePipeline instance : List.of(first, second)) {
             Collection<StreamsMetadata> clients = streams(instance).metadataForAllStreamsClients();
             assertThat(clients)
-                    .as("clients seen by the instance on port %d", instance.port)
+                    .as("clients seen by the instance on port %d", instance.port())
                     .hasSize(2);
-            assertThat(clients).extracting(c -> c.hostInfo().port()).containsExactlyInAnyOrder(first.port, second.port);
+            assertThat(clients)
+                    .extracting(c -> c.hostInfo().port())
+                    .containsExactlyInAnyOrder(first.port(), second.port());
             assertThat(clients)
                     .allSatisfy(c -> assertThat(c.topicPartitions())
                             .as("partitions of %s", c.hostInfo())
@@ -104,7 +107,7 @@ class TwoInstancesIT {
                         .activeHost()
                         .port())
                 .collect(Collectors.toSet());
-        assertThat(owners).containsExactlyInAnyOrder(first.port, second.port);
+        assertThat(owners).containsExactlyInAnyOrder(first.port(), second.port());
     }
 
     @Test
@@ -137,13 +140,13 @@ class TwoInstancesIT {
     private static boolean answered(LivePipeline instance, String path) {
         int status = instance.get(path).statusCode();
         assertThat(status)
-                .as("status of GET %s on port %d", path, instance.port)
+                .as("status of GET %s on port %d", path, instance.port())
                 .isIn(200, 503);
         return status == 200;
     }
 
     private static KafkaStreams streams(LivePipeline instance) {
-        return instance.service.runner().streams();
+        return instance.service().runner().streams();
     }
 
     /** Both RUNNING, both seeing two clients, each client with active partitions. */

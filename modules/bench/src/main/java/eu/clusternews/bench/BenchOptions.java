@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * What one {@link BenchMain} run measures and how. Defaults finish in a few minutes on a 2-core machine.
@@ -66,19 +65,7 @@ public record BenchOptions(
 
     /** The defaults: 20 000 events (5 000 distinct documents), latency at 1 000 and 5 000 events/s for 20 s each, exactly-once, 3 partitions, 1 thread. */
     public static BenchOptions defaults() {
-        return new BenchOptions(
-                DEFAULT_EVENTS,
-                DEFAULT_RATES,
-                Duration.ofSeconds(20),
-                Duration.ofSeconds(5),
-                true,
-                3,
-                1,
-                false,
-                DEFAULT_DISTINCT_DOCUMENTS,
-                Path.of("seeds", "reference"),
-                42L,
-                Map.of());
+        return new Builder().build();
     }
 
     /** The processing.guarantee value of these options. */
@@ -86,92 +73,20 @@ public record BenchOptions(
         return exactlyOnce ? "exactly_once_v2" : "at_least_once";
     }
 
-    public BenchOptions withEvents(int value) {
-        return with(b -> b.events = value);
-    }
-
-    public BenchOptions withLatencyRates(List<Integer> value) {
-        return with(b -> b.latencyRates = value);
-    }
-
-    public BenchOptions withLatency(Duration duration, Duration warmup) {
-        return with(b -> {
-            b.latencyDuration = duration;
-            b.latencyWarmup = warmup;
-        });
-    }
-
-    public BenchOptions withExactlyOnce(boolean value) {
-        return with(b -> b.exactlyOnce = value);
-    }
-
-    public BenchOptions withPartitions(int value) {
-        return with(b -> b.partitions = value);
-    }
-
-    public BenchOptions withThreads(int value) {
-        return with(b -> b.threads = value);
-    }
-
-    public BenchOptions withReprocess(boolean value) {
-        return with(b -> b.reprocess = value);
-    }
-
-    public BenchOptions withDistinctDocuments(int value) {
-        return with(b -> b.distinctDocuments = value);
-    }
-
-    public BenchOptions withReferenceDir(Path value) {
-        return with(b -> b.referenceDir = value);
-    }
-
-    public BenchOptions withSeed(long value) {
-        return with(b -> b.seed = value);
-    }
-
-    /** These options with one more Streams property for both apps. */
-    public BenchOptions withStreamsConfig(String key, String value) {
-        return with(b -> {
-            b.streamsConfig = new LinkedHashMap<>(streamsConfig);
-            b.streamsConfig.put(key, value);
-        });
-    }
-
-    /** A copy with {@code change} applied: one place that lists every component, checked again by the constructor. */
-    private BenchOptions with(Consumer<Copy> change) {
-        Copy copy = new Copy(this);
-        change.accept(copy);
-        return copy.build();
-    }
-
-    private static final class Copy {
-        int events;
-        List<Integer> latencyRates;
-        Duration latencyDuration;
-        Duration latencyWarmup;
-        boolean exactlyOnce;
-        int partitions;
-        int threads;
+    /** The components, from the defaults on, while {@link #parse} reads the arguments; the record checks them once. */
+    private static final class Builder {
+        int events = DEFAULT_EVENTS;
+        List<Integer> latencyRates = DEFAULT_RATES;
+        Duration latencyDuration = Duration.ofSeconds(20);
+        Duration latencyWarmup = Duration.ofSeconds(5);
+        boolean exactlyOnce = true;
+        int partitions = 3;
+        int threads = 1;
         boolean reprocess;
-        int distinctDocuments;
-        Path referenceDir;
-        long seed;
-        Map<String, String> streamsConfig;
-
-        Copy(BenchOptions o) {
-            events = o.events;
-            latencyRates = o.latencyRates;
-            latencyDuration = o.latencyDuration;
-            latencyWarmup = o.latencyWarmup;
-            exactlyOnce = o.exactlyOnce;
-            partitions = o.partitions;
-            threads = o.threads;
-            reprocess = o.reprocess;
-            distinctDocuments = o.distinctDocuments;
-            referenceDir = o.referenceDir;
-            seed = o.seed;
-            streamsConfig = o.streamsConfig;
-        }
+        int distinctDocuments = DEFAULT_DISTINCT_DOCUMENTS;
+        Path referenceDir = Path.of("seeds", "reference");
+        long seed = 42L;
+        final Map<String, String> streamsConfig = new LinkedHashMap<>();
 
         BenchOptions build() {
             return new BenchOptions(
@@ -219,16 +134,16 @@ public record BenchOptions(
      * @throws IllegalArgumentException naming the bad argument
      */
     public static BenchOptions parse(String... args) {
-        BenchOptions o = defaults();
+        Builder o = new Builder();
         boolean eventsGiven = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
             switch (name) {
-                case "--eos" -> o = o.withExactlyOnce(true);
-                case "--at-least-once" -> o = o.withExactlyOnce(false);
-                case "--reprocess" -> o = o.withReprocess(true);
+                case "--eos" -> o.exactlyOnce = true;
+                case "--at-least-once" -> o.exactlyOnce = false;
+                case "--reprocess" -> o.reprocess = true;
                 case "--events",
                         "--rate",
                         "--partitions",
@@ -248,25 +163,23 @@ public record BenchOptions(
                     }
                     switch (name) {
                         case "--events" -> {
-                            o = o.withEvents(integer(name, value));
+                            o.events = integer(name, value);
                             eventsGiven = true;
                         }
-                        case "--rate" -> o = o.withLatencyRates(rates(value));
-                        case "--partitions" -> o = o.withPartitions(integer(name, value));
-                        case "--threads" -> o = o.withThreads(integer(name, value));
-                        case "--latency-seconds" ->
-                            o = o.withLatency(Duration.ofSeconds(integer(name, value)), o.latencyWarmup());
-                        case "--warmup-seconds" ->
-                            o = o.withLatency(o.latencyDuration(), Duration.ofSeconds(integer(name, value)));
-                        case "--distinct-documents" -> o = o.withDistinctDocuments(integer(name, value));
-                        case "--reference-dir" -> o = o.withReferenceDir(Path.of(value));
-                        case "--seed" -> o = o.withSeed(Long.parseLong(value));
+                        case "--rate" -> o.latencyRates = rates(value);
+                        case "--partitions" -> o.partitions = integer(name, value);
+                        case "--threads" -> o.threads = integer(name, value);
+                        case "--latency-seconds" -> o.latencyDuration = Duration.ofSeconds(integer(name, value));
+                        case "--warmup-seconds" -> o.latencyWarmup = Duration.ofSeconds(integer(name, value));
+                        case "--distinct-documents" -> o.distinctDocuments = integer(name, value);
+                        case "--reference-dir" -> o.referenceDir = Path.of(value);
+                        case "--seed" -> o.seed = Long.parseLong(value);
                         case "--config" -> {
                             int eq = value.indexOf('=');
                             if (eq < 1) {
                                 throw new IllegalArgumentException("--config takes KEY=VALUE, not '" + value + "'");
                             }
-                            o = o.withStreamsConfig(
+                            o.streamsConfig.put(
                                     value.substring(0, eq).strip(),
                                     value.substring(eq + 1).strip());
                         }
@@ -276,10 +189,10 @@ public record BenchOptions(
                 default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'\n" + usage());
             }
         }
-        if (o.reprocess() && !eventsGiven) {
-            o = o.withEvents(DEFAULT_REPROCESS_EVENTS);
+        if (o.reprocess && !eventsGiven) {
+            o.events = DEFAULT_REPROCESS_EVENTS;
         }
-        return o;
+        return o.build();
     }
 
     private static int integer(String name, String value) {

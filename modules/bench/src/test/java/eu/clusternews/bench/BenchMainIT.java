@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,12 +17,13 @@ class BenchMainIT {
 
     @Test
     void aTinyRunMeasuresBothAppsAndEndsWithTheRatioLine() {
-        BenchOptions options = BenchOptions.defaults()
-                .withEvents(300)
-                .withDistinctDocuments(150)
-                .withLatencyRates(List.of(20))
-                .withLatency(Duration.ofSeconds(2), Duration.ofSeconds(1))
-                .withReferenceDir(REFERENCE);
+        BenchOptions options = BenchOptions.parse(
+                "--events=300",
+                "--distinct-documents=150",
+                "--rate=20",
+                "--latency-seconds=2",
+                "--warmup-seconds=1",
+                "--reference-dir=" + REFERENCE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         BenchReport report = new BenchMain().run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import eu.clusternews.local.ChildProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the test JVM exits is killed by a shutdown hook, and {@link ParentWatchdog} halts a child whose test JVM was
  * killed outright.
  */
-final class ChildJvm implements AutoCloseable {
+record ChildJvm(String name, Process process, Path logFile) implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
     private static final Set<ChildJvm> RUNNING = ConcurrentHashMap.newKeySet();
@@ -30,16 +31,6 @@ final class ChildJvm implements AutoCloseable {
     static {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> RUNNING.forEach(ChildJvm::kill), "kill-fault-test-children"));
-    }
-
-    private final String name;
-    private final Process process;
-    private final Path logFile;
-
-    private ChildJvm(String name, Process process, Path logFile) {
-        this.name = name;
-        this.process = process;
-        this.logFile = logFile;
     }
 
     /**
@@ -56,11 +47,7 @@ final class ChildJvm implements AutoCloseable {
             Map<String, String> environment,
             Path logFile) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current()
-                .info()
-                .command()
-                .orElseGet(() ->
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(ChildProcesses.javaExecutable());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(ChildClasspath.get());
@@ -94,20 +81,12 @@ final class ChildJvm implements AutoCloseable {
         return child;
     }
 
-    String name() {
-        return name;
-    }
-
     long pid() {
         return process.pid();
     }
 
     boolean isAlive() {
         return process.isAlive();
-    }
-
-    Path logFile() {
-        return logFile;
     }
 
     /** The exit status once the process has ended; null while it runs. */
@@ -131,11 +110,12 @@ final class ChildJvm implements AutoCloseable {
 
     /** SIGTERM (the app's shutdown hooks run and close cleanly), then {@link #kill()} after {@code grace}. */
     void stop(Duration grace) {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!awaitExit(grace)) {
-                log.warn("{} (pid {}) did not stop within {} s; killing it", name, process.pid(), grace.toSeconds());
-            }
+        if (!ChildProcesses.stop(process.toHandle(), grace)) {
+            log.warn(
+                    "{} (pid {}) did not stop within {} s of SIGTERM; killed it",
+                    name,
+                    process.pid(),
+                    grace.toSeconds());
         }
         kill();
     }

@@ -65,13 +65,7 @@ class PipelineCrashIT {
                 recount.summary());
 
         // the crashing run: start, let it make progress, kill -9 at a random moment, start again on the same state
-        PipelineProcess crashing = new PipelineProcess(
-                stack.bootstrapServers(),
-                stack.schemaRegistryUrl(),
-                "faults-crash",
-                work.resolve("crash"),
-                PipelineProcess.staticMember("faults-crash"),
-                0);
+        PipelineProcess crashing = staticMemberWithoutHttp(stack, work, "faults-crash");
         Random random = new Random(SEED);
         // the kill moments, spread over the whole run: after a random share of the input is committed (sorted),
         // plus a random 0-2 s so that the kill falls anywhere in a transaction, not right after a commit
@@ -125,12 +119,7 @@ class PipelineCrashIT {
                     pipeline.kill();
                 }
             }
-            ChildJvm last = crashing.start();
-            try {
-                awaitDone(progress, last);
-            } finally {
-                last.stop(Duration.ofSeconds(30));
-            }
+            runToTheEnd(progress, crashing);
         }
         long crashRunMillis = FaultTestSupport.millisSince(crashRunStarted);
 
@@ -140,21 +129,10 @@ class PipelineCrashIT {
         Map<TopicPartition, Long> cleanRunBegins = output.outputEndOffsets();
 
         // the clean run: a second application id on the same input, never killed; its output follows the first's
-        PipelineProcess clean = new PipelineProcess(
-                stack.bootstrapServers(),
-                stack.schemaRegistryUrl(),
-                "faults-clean",
-                work.resolve("clean"),
-                PipelineProcess.staticMember("faults-clean"),
-                0);
+        PipelineProcess clean = staticMemberWithoutHttp(stack, work, "faults-clean");
         long cleanRunStarted = System.nanoTime();
         try (GroupProgress progress = new GroupProgress(client, clean.applicationId())) {
-            ChildJvm pipeline = clean.start();
-            try {
-                awaitDone(progress, pipeline);
-            } finally {
-                pipeline.stop(Duration.ofSeconds(30));
-            }
+            runToTheEnd(progress, clean);
         }
         long cleanRunMillis = FaultTestSupport.millisSince(cleanRunStarted);
         Aggregates cleanRun = output.aggregates(cleanRunBegins);
@@ -204,6 +182,27 @@ class PipelineCrashIT {
         assertThat(afterCrashes.events())
                 .as("after the crashes vs the clean run: cluster-events")
                 .isEqualTo(cleanRun.events());
+    }
+
+    /** A pipeline of application id {@code applicationId}, a static group member, in {@code work/<id>}, no HTTP API. */
+    private static PipelineProcess staticMemberWithoutHttp(LocalStack stack, Path work, String applicationId) {
+        return new PipelineProcess(
+                stack.bootstrapServers(),
+                stack.schemaRegistryUrl(),
+                applicationId,
+                work.resolve(applicationId),
+                PipelineProcess.staticMember(applicationId),
+                0);
+    }
+
+    /** Starts a new process of the pipeline, waits until it has processed all input, then stops it. */
+    private static void runToTheEnd(GroupProgress progress, PipelineProcess process) {
+        ChildJvm pipeline = process.start();
+        try {
+            awaitDone(progress, pipeline);
+        } finally {
+            pipeline.stop(Duration.ofSeconds(30));
+        }
     }
 
     private static void awaitDone(GroupProgress progress, ChildJvm pipeline) {

@@ -32,13 +32,14 @@ final class PipelineProcess {
     private final Path dir;
     private final Map<String, String> streamsProperties;
     private final int httpPort;
-    private final String httpHost;
+    private String httpHost = "127.0.0.1";
     private int starts;
 
     /**
      * @param dir               state directory, configuration file and process log live here
      * @param streamsProperties extra Kafka Streams properties (e.g. replication.factor)
-     * @param httpPort          port of the HTTP API and /health/ready, or 0 for none
+     * @param httpPort          port of the HTTP API and /health/ready (on 127.0.0.1 unless {@link #onHttpHost}), or 0
+     *                          for none
      */
     PipelineProcess(
             String bootstrapServers,
@@ -47,25 +48,18 @@ final class PipelineProcess {
             Path dir,
             Map<String, String> streamsProperties,
             int httpPort) {
-        this(bootstrapServers, schemaRegistryUrl, applicationId, dir, streamsProperties, "127.0.0.1", httpPort);
-    }
-
-    /** As above, the HTTP API on {@code httpHost} (another loopback address, such as 127.0.0.2, for a second "host"). */
-    PipelineProcess(
-            String bootstrapServers,
-            String schemaRegistryUrl,
-            String applicationId,
-            Path dir,
-            Map<String, String> streamsProperties,
-            String httpHost,
-            int httpPort) {
-        this.httpHost = httpHost;
         this.bootstrapServers = bootstrapServers;
         this.schemaRegistryUrl = schemaRegistryUrl;
         this.applicationId = applicationId;
         this.dir = dir;
         this.streamsProperties = new LinkedHashMap<>(streamsProperties);
         this.httpPort = httpPort;
+    }
+
+    /** The HTTP API on {@code httpHost} (another loopback address, such as 127.0.0.2, for a second "host"). */
+    PipelineProcess onHttpHost(String httpHost) {
+        this.httpHost = httpHost;
+        return this;
     }
 
     /**

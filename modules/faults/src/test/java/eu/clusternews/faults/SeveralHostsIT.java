@@ -246,13 +246,13 @@ class SeveralHostsIT {
     private static PipelineProcess instance(
             LocalStack stack, Path work, String name, String host, Map<String, String> streams) {
         return new PipelineProcess(
-                stack.bootstrapServers(),
-                stack.schemaRegistryUrl(),
-                APPLICATION_ID,
-                work.resolve(name),
-                streams,
-                host,
-                LoopbackPorts.pickFree());
+                        stack.bootstrapServers(),
+                        stack.schemaRegistryUrl(),
+                        APPLICATION_ID,
+                        work.resolve(name),
+                        streams,
+                        LoopbackPorts.pickFree())
+                .onHttpHost(host);
     }
 
     /** The answer's JSON when it is 200, else null. */

@@ -16,9 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * shutdown hook does the same when the JVM exits without closing it, and when even that could not run
  * (SIGKILL) the next start on the same data directory stops the leftover ({@link #stopLeftoverFromEarlierRun}).
  */
-public final class ApicurioRegistryProcess implements AutoCloseable {
+public final class ApicurioRegistryProcess extends LocalService {
 
     private static final Logger log = LoggerFactory.getLogger(ApicurioRegistryProcess.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -46,8 +44,6 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     private final Path registryDir;
     private final Path logFile;
     private final Thread shutdownHook;
-    private Duration readyTime;
-    private boolean closed;
 
     private ApicurioRegistryProcess(Process process, int port, Path registryDir, Path logFile) {
         this.process = process;
@@ -98,16 +94,7 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
                     "Stopping Apicurio Registry process {} left over from an earlier run on {}",
                     leftover.pid(),
                     dataDir);
-            leftover.destroy();
-            try {
-                leftover.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                leftover.destroyForcibly();
-                leftover.onExit().join();
-            } catch (InterruptedException e) {
-                leftover.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            ChildProcesses.stop(leftover, STOP_GRACE);
         });
         deletePidFile(pidFile.getParent());
         return registry.isPresent();
@@ -153,23 +140,14 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         return logFile;
     }
 
-    /** How long it took from {@link Builder#start()} until the Confluent API answered. */
-    public Duration readyTime() {
-        return readyTime;
-    }
-
     /**
      * Stops the process (SIGTERM, then a forced kill after a 10 s grace period) and checks that its port
-     * is free again. Idempotent.
+     * is free again.
      *
      * @throws IllegalStateException when the port is still taken afterwards
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void stop() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException jvmAlreadyShuttingDown) {
@@ -190,41 +168,22 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     }
 
     private void stopProcess() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn(
-                        "Apicurio Registry (pid {}) did not stop within {} s; killing it",
-                        process.pid(),
-                        STOP_GRACE.toSeconds());
-                process.destroyForcibly();
-                process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (!ChildProcesses.stop(process.toHandle(), STOP_GRACE)) {
+            log.warn(
+                    "Apicurio Registry (pid {}) did not stop within {} s of SIGTERM; killed it",
+                    process.pid(),
+                    STOP_GRACE.toSeconds());
         }
     }
 
-    /** The settings of a registry process to start. */
-    public static final class Builder {
-        private final Path dataDir;
-        private int port = 8081;
+    /** The settings of a registry process to start: port 8081 and 90 s to answer unless set otherwise. */
+    public static final class Builder extends LocalServiceBuilder<Builder> {
         private Path home;
         private String maxHeap = "128m";
-        private Duration readyTimeout = Duration.ofSeconds(90);
 
         private Builder(Path dataDir) {
-            this.dataDir = dataDir;
-        }
-
-        /** The HTTP port on 127.0.0.1 (default 8081). */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            // it answers after 2-10 s on a small machine
+            super(dataDir, 8081, Duration.ofSeconds(90));
         }
 
         /** The unpacked distribution to run (default: {@link RegistryDistribution#locate()}). */
@@ -236,12 +195,6 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         /** The registry JVM's {@code -Xmx} (default 128m). */
         public Builder maxHeap(String maxHeap) {
             this.maxHeap = maxHeap;
-            return this;
-        }
-
-        /** How long to wait for the Confluent API to answer (default 90 s; it takes 2–10 s on a small machine). */
-        public Builder readyTimeout(Duration readyTimeout) {
-            this.readyTimeout = readyTimeout;
             return this;
         }
 
@@ -291,19 +244,18 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
                 }
                 throw e;
             }
-            registry.readyTime = Duration.ofNanos(System.nanoTime() - started);
             log.info(
                     "Apicurio Registry ready at {} (pid {}, data in {}) in {} ms",
                     registry.confluentApiUrl(),
                     process.pid(),
                     registryDir,
-                    registry.readyTime.toMillis());
+                    registry.readySince(started).toMillis());
             return registry;
         }
 
         private List<String> command(Path distribution) {
             List<String> command = new ArrayList<>();
-            command.add(javaExecutable());
+            command.add(ChildProcesses.javaExecutable());
             command.add("-Xmx" + maxHeap);
             // a lightly loaded service beside a Kafka broker on a small machine: one GC thread is enough, and
             // compiling with C1 only starts it noticeably faster (about 4 s instead of 5-9 s on 2 cores)
@@ -328,43 +280,29 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
                     .timeout(Duration.ofSeconds(5))
                     .GET()
                     .build();
-            long deadline = System.nanoTime() + readyTimeout.toNanos();
-            String lastProblem = "no answer yet";
-            while (true) {
-                if (!registry.process.isAlive()) {
-                    throw new IllegalStateException("The Apicurio Registry process exited with code "
-                            + registry.process.exitValue()
-                            + " before it was ready on port " + port + ". Last lines of " + registry.logFile + ":\n"
-                            + tail(registry.logFile, logOffset));
-                }
-                try {
-                    HttpResponse<Void> response = http.send(probe, HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        return;
-                    }
-                    lastProblem = "HTTP " + response.statusCode();
-                } catch (ConnectException e) {
-                    lastProblem = "connection refused";
-                } catch (IOException e) {
-                    lastProblem = e.toString();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for the Apicurio Registry", e);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "The Apicurio Registry did not answer GET " + probe.uri() + " with 200 within "
-                                    + readyTimeout.toSeconds() + " s (last: " + lastProblem + "). Last lines of "
-                                    + registry.logFile
+            ReadinessPoll.await(
+                    "the Apicurio Registry",
+                    readyTimeout,
+                    () -> {
+                        if (!registry.process.isAlive()) {
+                            throw new IllegalStateException("The Apicurio Registry process exited with code "
+                                    + registry.process.exitValue()
+                                    + " before it was ready on port " + port + ". Last lines of " + registry.logFile
                                     + ":\n" + tail(registry.logFile, logOffset));
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for the Apicurio Registry", e);
-                }
-            }
+                        }
+                        try {
+                            int status = http.send(probe, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            return status == 200 ? null : "HTTP " + status;
+                        } catch (ConnectException e) {
+                            return "connection refused";
+                        } catch (IOException e) {
+                            return e.toString();
+                        }
+                    },
+                    lastProblem -> "The Apicurio Registry did not answer GET " + probe.uri() + " with 200 within "
+                            + readyTimeout.toSeconds() + " s (last: " + lastProblem + "). Last lines of "
+                            + registry.logFile + ":\n" + tail(registry.logFile, logOffset));
         }
     }
 
@@ -391,15 +329,6 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         } catch (IOException e) {
             log.debug("Cannot delete {}", registryDir.resolve(PID_FILE), e);
         }
-    }
-
-    /** The java executable of this JVM, so the registry runs on the same Java as the app. */
-    static String javaExecutable() {
-        return ProcessHandle.current()
-                .info()
-                .command()
-                .orElseGet(() ->
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** The last lines this run wrote to the log (from {@code offset} on). */

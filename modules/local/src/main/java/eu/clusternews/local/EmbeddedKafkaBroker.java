@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker extends LocalService {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
@@ -49,15 +49,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     private final String clusterId;
     private final Path kafkaDir;
-    private final Duration readyTime;
-    private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, String clusterId, Path kafkaDir, Duration readyTime) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, String clusterId, Path kafkaDir) {
         this.server = server;
         this.port = port;
         this.clusterId = clusterId;
         this.kafkaDir = kafkaDir;
-        this.readyTime = readyTime;
     }
 
     /** Starts configuring a broker whose data lives under {@code <dataDir>/kafka}. */
@@ -85,18 +82,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return kafkaDir;
     }
 
-    /** How long it took from {@link Builder#start()} until an admin client could describe the cluster. */
-    public Duration readyTime() {
-        return readyTime;
-    }
-
-    /** Stops the broker cleanly (flushes logs, writes a clean-shutdown marker) and waits for it. Idempotent. */
+    /** Stops the broker cleanly (flushes logs, writes a clean-shutdown marker) and waits for it. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void stop() {
         long started = System.nanoTime();
         server.shutdown();
         server.awaitShutdown();
@@ -106,24 +94,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    /** The settings of a broker to start. */
-    public static final class Builder {
-        private final Path dataDir;
-        private int port = 9092;
+    /** The settings of a broker to start: port 9092 and 60 s to answer unless set otherwise. */
+    public static final class Builder extends LocalServiceBuilder<Builder> {
         private int controllerPort;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private final Map<String, Object> adminClientProperties = new LinkedHashMap<>();
         private final List<String> scramCredentials = new ArrayList<>();
-        private Duration readyTimeout = Duration.ofSeconds(60);
 
         private Builder(Path dataDir) {
-            this.dataDir = dataDir;
-        }
-
-        /** The client listener's port on 127.0.0.1 (default 9092). */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            super(dataDir, 9092, Duration.ofSeconds(60));
         }
 
         /** The controller listener's port on 127.0.0.1 (default: a free one, picked at start). */
@@ -168,12 +147,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for the broker to answer (default 60 s). */
-        public Builder readyTimeout(Duration readyTimeout) {
-            this.readyTimeout = readyTimeout;
-            return this;
-        }
-
         /**
          * Formats the storage if it is new (reusing the stored cluster id otherwise), starts the broker
          * and waits until an admin client can describe the cluster.
@@ -207,14 +180,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                                 + e.getMessage(),
                         e);
             }
-            Duration readyTime = Duration.ofNanos(System.nanoTime() - started);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, port, clusterId, kafkaDir);
             log.info(
                     "Kafka broker ready on 127.0.0.1:{} (cluster {}, data in {}) in {} ms",
                     port,
                     clusterId,
                     kafkaDir,
-                    readyTime.toMillis());
-            return new EmbeddedKafkaBroker(server, port, clusterId, kafkaDir, readyTime);
+                    broker.readySince(started).toMillis());
+            return broker;
         }
 
         private void format(String clusterId, Path propertiesFile) {
@@ -248,35 +221,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Map<String, Object> config = new LinkedHashMap<>(adminClientProperties);
             config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
             config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-            long deadline = System.nanoTime() + readyTimeout.toNanos();
             try (Admin admin = Admin.create(config)) {
-                while (true) {
-                    try {
-                        String answered = admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
-                        if (!admin.describeCluster()
+                ReadinessPoll.await(
+                        "the broker",
+                        readyTimeout,
+                        () -> {
+                            try {
+                                String answered =
+                                        admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+                                if (admin.describeCluster()
                                         .nodes()
                                         .get(5, TimeUnit.SECONDS)
-                                        .isEmpty()
-                                && clusterId.equals(answered)) {
-                            return;
-                        }
-                    } catch (ExecutionException | TimeoutException e) {
-                        if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException(
-                                    "the broker did not answer within " + readyTimeout.toSeconds() + " s: "
-                                            + e.getMessage(),
-                                    e);
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while waiting for the broker", e);
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the broker did not report cluster " + clusterId + " within "
-                                + readyTimeout.toSeconds() + " s");
-                    }
-                    pause();
-                }
+                                        .isEmpty()) {
+                                    return "no node yet";
+                                }
+                                return clusterId.equals(answered) ? null : "it reported cluster " + answered;
+                            } catch (ExecutionException | TimeoutException e) {
+                                return "no answer: " + e.getMessage();
+                            }
+                        },
+                        lastProblem -> "the broker did not report cluster " + clusterId + " within "
+                                + readyTimeout.toSeconds() + " s (last: " + lastProblem + ")");
             }
         }
     }
@@ -320,15 +285,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server.awaitShutdown();
         } catch (RuntimeException suppressed) {
             log.debug("Shutting down a broker that failed to start also failed", suppressed);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the broker", e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package eu.clusternews.local;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalStack extends LocalService {
 
     /** The default Kafka port. */
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -35,14 +34,11 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     private final ApicurioRegistryProcess registry;
     private final Path dataDir;
-    private final Duration readyTime;
-    private boolean closed;
 
-    private LocalStack(EmbeddedKafkaBroker broker, ApicurioRegistryProcess registry, Path dataDir, Duration readyTime) {
+    private LocalStack(EmbeddedKafkaBroker broker, ApicurioRegistryProcess registry, Path dataDir) {
         this.broker = broker;
         this.registry = registry;
         this.dataDir = dataDir;
-        this.readyTime = readyTime;
     }
 
     /** Starts configuring a local stack (data in {@code ./data}, Kafka on 9092, registry on 8081). */
@@ -75,18 +71,9 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    /** Wall-clock time from {@link Builder#start()} until both answered. */
-    public Duration readyTime() {
-        return readyTime;
-    }
-
-    /** Stops the registry process and the broker. Idempotent. */
+    /** Stops the registry process and the broker. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    void stop() {
         RuntimeException failure = null;
         try {
             registry.close();
@@ -198,16 +185,16 @@ public final class LocalStack implements AutoCloseable {
                 broker.close();
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-            Duration readyTime = Duration.ofNanos(System.nanoTime() - started);
+            LocalStack stack = new LocalStack(broker, runningRegistry, dataDir);
             log.info(
                     "Local stack ready in {} ms: Kafka at {} ({} ms), schema registry at {} ({} ms), data in {}",
-                    readyTime.toMillis(),
+                    stack.readySince(started).toMillis(),
                     broker.bootstrapServers(),
                     broker.readyTime().toMillis(),
                     runningRegistry.confluentApiUrl(),
                     runningRegistry.readyTime().toMillis(),
                     dataDir.toAbsolutePath());
-            return new LocalStack(broker, runningRegistry, dataDir, readyTime);
+            return stack;
         }
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,14 +83,9 @@ class ApicurioRegistryProcessTest {
 
     @Test
     void aTakenPortNamesThePortAndTheFlagThatChangesIt(@TempDir Path dataDir) throws IOException {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> ApicurioRegistryProcess.builder(dataDir)
-                            .port(taken.getLocalPort())
-                            .start())
-                    .isInstanceOf(PortInUseException.class)
-                    .hasMessageContaining("Port " + taken.getLocalPort())
-                    .hasMessageContaining("--registry-port");
-        }
+        TakenPort.assertRefusedNaming(
+                "--registry-port",
+                port -> ApicurioRegistryProcess.builder(dataDir).port(port).start());
     }
 
     private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {

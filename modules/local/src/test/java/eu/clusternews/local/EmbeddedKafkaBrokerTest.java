@@ -1,10 +1,7 @@
 package eu.clusternews.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,14 +107,9 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void aTakenPortIsReportedBeforeAnythingStarts(@TempDir Path dataDir) throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> EmbeddedKafkaBroker.builder(dataDir)
-                            .port(taken.getLocalPort())
-                            .start())
-                    .isInstanceOf(PortInUseException.class)
-                    .hasMessageContaining("Port " + taken.getLocalPort())
-                    .hasMessageContaining("--kafka-port");
-        }
+        TakenPort.assertRefusedNaming(
+                "--kafka-port",
+                port -> EmbeddedKafkaBroker.builder(dataDir).port(port).start());
         assertThat(dataDir.resolve("kafka")).doesNotExist();
     }
 

@@ -1,11 +1,8 @@
 package eu.clusternews.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +17,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(LocalStackExtension.class)
 class LocalStackTest {
@@ -43,39 +42,16 @@ class LocalStackTest {
         assertThat(local.readyTime()).isPositive();
     }
 
-    @Test
-    void aTakenKafkaPortIsNamedWithItsFlagAndNothingIsStarted(@TempDir Path dataDir) throws IOException {
-        try (ServerSocket taken = takeAPort()) {
-            int port = taken.getLocalPort();
-            assertThatThrownBy(() -> LocalStack.builder()
-                            .dataDir(dataDir)
-                            .kafkaPort(port)
-                            .registryPort(LoopbackPorts.pickFree())
-                            .start())
-                    .isInstanceOf(PortInUseException.class)
-                    .hasMessageContaining("Port " + port + " on 127.0.0.1 is already in use")
-                    .hasMessageContaining("--kafka-port");
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"--kafka-port", "--registry-port"})
+    void aTakenPortIsNamedWithItsFlagAndNothingIsStarted(String flag, @TempDir Path dataDir) throws IOException {
+        TakenPort.assertRefusedNaming(
+                flag,
+                port -> LocalStack.builder()
+                        .dataDir(dataDir)
+                        .kafkaPort(flag.equals("--kafka-port") ? port : LoopbackPorts.pickFree())
+                        .registryPort(flag.equals("--registry-port") ? port : LoopbackPorts.pickFree())
+                        .start());
         assertThat(dataDir).isEmptyDirectory();
-    }
-
-    @Test
-    void aTakenRegistryPortIsNamedWithItsFlagAndNothingIsStarted(@TempDir Path dataDir) throws IOException {
-        try (ServerSocket taken = takeAPort()) {
-            int port = taken.getLocalPort();
-            assertThatThrownBy(() -> LocalStack.builder()
-                            .dataDir(dataDir)
-                            .kafkaPort(LoopbackPorts.pickFree())
-                            .registryPort(port)
-                            .start())
-                    .isInstanceOf(PortInUseException.class)
-                    .hasMessageContaining("Port " + port + " on 127.0.0.1 is already in use")
-                    .hasMessageContaining("--registry-port");
-        }
-        assertThat(dataDir).isEmptyDirectory();
-    }
-
-    private static ServerSocket takeAPort() throws IOException {
-        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }
 }

@@ -66,7 +66,7 @@ class RegistryNeverOutlivesTheAppTest {
     private long startApp(int port) throws IOException {
         Path appLog = dataDir.resolve("app.log");
         app = new ProcessBuilder(
-                        ApicurioRegistryProcess.javaExecutable(),
+                        ChildProcesses.javaExecutable(),
                         "-Xmx64m",
                         "-cp",
                         System.getProperty("java.class.path"),

@@ -22,23 +22,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * A broker of the test's own on a free port, set up as {@code clusternews setup} does against the shared registry,
  * and the pipeline running on it: the start of every reliability test that feeds the running pipeline bad input.
  */
-final class FreshBrokerPipeline implements AutoCloseable {
-
-    final EmbeddedKafkaBroker broker;
-    final Map<String, Object> clientConfig;
-    final ClusterNewsTopics topics;
-    final PipelineService pipeline;
-
-    private FreshBrokerPipeline(
-            EmbeddedKafkaBroker broker,
-            Map<String, Object> clientConfig,
-            ClusterNewsTopics topics,
-            PipelineService pipeline) {
-        this.broker = broker;
-        this.clientConfig = clientConfig;
-        this.topics = topics;
-        this.pipeline = pipeline;
-    }
+record FreshBrokerPipeline(
+        EmbeddedKafkaBroker broker,
+        Map<String, Object> clientConfig,
+        ClusterNewsTopics topics,
+        PipelineService pipeline)
+        implements AutoCloseable {
 
     /** Broker data in {@code dir/broker}, pipeline state in {@code dir/streams}; returns once the pipeline runs. */
     static FreshBrokerPipeline start(Path dir, String applicationId, Duration patience) throws InterruptedException {

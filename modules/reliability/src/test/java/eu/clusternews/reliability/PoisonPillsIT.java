@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
@@ -25,7 +24,6 @@ import eu.clusternews.pipeline.DeadLetterHandler;
 import eu.clusternews.pipeline.NewsValidator;
 import eu.clusternews.registry.ConfluentWireFormat;
 import eu.clusternews.testing.Closeables;
-import eu.clusternews.topics.ClusterNewsTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -54,9 +52,6 @@ class PoisonPillsIT {
     static Path temp;
 
     private static FreshBrokerPipeline stack;
-    private static PipelineService pipeline;
-    private static Map<String, Object> clientConfig;
-    private static ClusterNewsTopics topics;
     private static final List<KafkaStreams.State> statesAfterRunning = new CopyOnWriteArrayList<>();
 
     /** A bad record: its key, its bytes (null for a tombstone), and what its dead letter must say. */
@@ -65,10 +60,7 @@ class PoisonPillsIT {
     @BeforeAll
     static void startBrokerSetupAndPipeline() throws InterruptedException {
         stack = FreshBrokerPipeline.start(temp, "poison-pills", PATIENCE);
-        pipeline = stack.pipeline;
-        clientConfig = stack.clientConfig;
-        topics = stack.topics;
-        pipeline.runner().addStateListener((newState, oldState) -> statesAfterRunning.add(newState));
+        stack.pipeline().runner().addStateListener((newState, oldState) -> statesAfterRunning.add(newState));
     }
 
     @AfterAll
@@ -84,11 +76,11 @@ class PoisonPillsIT {
                 new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < GOOD_NEWS; i++) {
                 NewsEvent news = good(i);
-                producer.send(new ProducerRecord<>(topics.news().name(), news.getId(), serialize(news)));
+                producer.send(new ProducerRecord<>(stack.topics().news().name(), news.getId(), serialize(news)));
                 sent++;
                 if (i < pills.size()) {
                     Pill pill = pills.get(i);
-                    producer.send(new ProducerRecord<>(topics.news().name(), pill.key(), pill.value()));
+                    producer.send(new ProducerRecord<>(stack.topics().news().name(), pill.key(), pill.value()));
                     sent++;
                 }
             }
@@ -120,14 +112,17 @@ class PoisonPillsIT {
         assertThat(enriched).doesNotHaveDuplicates();
         assertThat(Set.copyOf(enriched)).isEqualTo(goodIds());
         long in = TopicReader.readCommitted(
-                        clientConfig, topics.news().name(), new StringDeserializer(), new ByteArrayDeserializer())
+                        stack.clientConfig(),
+                        stack.topics().news().name(),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())
                 .size();
         assertThat(in).isEqualTo(sent).isEqualTo(enriched.size() + deadLetters().size());
 
         // the aggregates saw every good news and nothing else
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(bnptActivity().getNewsCount()).isEqualTo(GOOD_NEWS));
-        assertThat(pipeline.runner().state()).isEqualTo(KafkaStreams.State.RUNNING);
+        assertThat(stack.pipeline().runner().state()).isEqualTo(KafkaStreams.State.RUNNING);
         assertThat(statesAfterRunning)
                 .as("state changes after RUNNING (a failed task would show here)")
                 .isEmpty();
@@ -152,9 +147,10 @@ class PoisonPillsIT {
                 .setName("Not a news")
                 .setType("cluster_organisation")
                 .build();
-        byte[] anotherSchema = topics.organisations()
+        byte[] anotherSchema = stack.topics()
+                .organisations()
                 .valueSerializer()
-                .serialize(topics.organisations().name(), organisation);
+                .serialize(stack.topics().organisations().name(), organisation);
         pills.add(new Pill(
                 "pill:another-schema", anotherSchema, "(eu.clusternews.avro.Organisation), which is incompatible"));
         // a huge news is no pill (it is processed, its enriched copy cut: HugeNewsIT); an id that is no news id is
@@ -197,12 +193,18 @@ class PoisonPillsIT {
     }
 
     private static byte[] serialize(NewsEvent news) {
-        return topics.news().valueSerializer().serialize(topics.news().name(), news);
+        return stack.topics()
+                .news()
+                .valueSerializer()
+                .serialize(stack.topics().news().name(), news);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> deadLetters() {
         return TopicReader.readCommitted(
-                clientConfig, topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                stack.clientConfig(),
+                stack.topics().deadLetters().name(),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static List<String> enrichedIds() {
@@ -213,7 +215,7 @@ class PoisonPillsIT {
     }
 
     private static ClusterActivity bnptActivity() {
-        Map<String, ClusterActivity> latest = TopicReader.latestClusterActivity(clientConfig);
+        Map<String, ClusterActivity> latest = TopicReader.latestClusterActivity(stack.clientConfig());
         assertThat(latest).containsKey("org:bnpt");
         return latest.get("org:bnpt");
     }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import eu.clusternews.app.run.PipelineService;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.registry.AvroSchemas;
@@ -24,7 +23,6 @@ import eu.clusternews.registry.IncompatibleSchemaException;
 import eu.clusternews.registry.RestSchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.testing.Closeables;
-import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
@@ -64,17 +62,11 @@ class SchemaEvolutionIT {
     static Path temp;
 
     private static FreshBrokerPipeline stack;
-    private static PipelineService pipeline;
-    private static Map<String, Object> clientConfig;
-    private static ClusterNewsTopics topics;
     private static SchemaRegistryClient registry;
 
     @BeforeAll
     static void startBrokerSetupAndTheV1Pipeline() throws InterruptedException {
         stack = FreshBrokerPipeline.start(temp, "schema-evolution", PATIENCE);
-        pipeline = stack.pipeline;
-        clientConfig = stack.clientConfig;
-        topics = stack.topics;
         registry = new RestSchemaRegistryClient(SharedRegistry.url());
         registry.setCompatibility(SUBJECT, "BACKWARD");
     }
@@ -94,8 +86,8 @@ class SchemaEvolutionIT {
         try (GenericAvroSerializer serializer = new GenericAvroSerializer();
                 KafkaProducer<String, GenericRecord> producer =
                         new KafkaProducer<>(producerConfig(), new StringSerializer(), serializer)) {
-            serializer.configure(clientConfig, false);
-            producer.send(new ProducerRecord<>(topics.news().name(), "news:written-as-v2", v2News));
+            serializer.configure(stack.clientConfig(), false);
+            producer.send(new ProducerRecord<>(stack.topics().news().name(), "news:written-as-v2", v2News));
         }
 
         assertThat(AvroSchemas.sameCanonical(registry.getLatest(SUBJECT).schema(), v2))
@@ -119,14 +111,14 @@ class SchemaEvolutionIT {
     void aV2ReaderReadsV1NewsWithTheNewFieldsDefault() {
         NewsEvent v1 = news("news:written-as-v1");
         try (KafkaProducer<String, NewsEvent> producer = new KafkaProducer<>(
-                producerConfig(), new StringSerializer(), topics.news().valueSerializer())) {
-            producer.send(new ProducerRecord<>(topics.news().name(), v1.getId(), v1));
+                producerConfig(), new StringSerializer(), stack.topics().news().valueSerializer())) {
+            producer.send(new ProducerRecord<>(stack.topics().news().name(), v1.getId(), v1));
         }
 
         try (GenericAvroDeserializer v2Reader = new GenericAvroDeserializer(registry, v2WithOptionalField())) {
             List<GenericRecord> read = new ArrayList<>();
-            for (ConsumerRecord<String, GenericRecord> record :
-                    TopicReader.readCommitted(clientConfig, topics.news().name(), new StringDeserializer(), v2Reader)) {
+            for (ConsumerRecord<String, GenericRecord> record : TopicReader.readCommitted(
+                    stack.clientConfig(), stack.topics().news().name(), new StringDeserializer(), v2Reader)) {
                 if (record.key().equals(v1.getId())) {
                     read.add(record.value());
                 }

@@ -29,7 +29,6 @@ import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.testing.Closeables;
 import eu.clusternews.testing.CommandRun;
-import eu.clusternews.testing.Seeds;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AccessControlEntry;
@@ -39,6 +38,7 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -134,23 +134,12 @@ class SecuredPipelineIT {
     @Test
     @Order(1)
     void theClusternewsPrincipalIngestsTheSeedNewsAndItsPipelineReachesRunningAndProcessesIt() throws Exception {
-        CommandRun setup = run(
-                "setup",
-                "--config",
-                adminConfig.toString(),
-                "--reference",
-                Seeds.reference().toString());
+        CommandRun setup = run(SeedCommands.setup(adminConfig));
         assertThat(setup.exitCode())
                 .as("setup as the operator: %s", setup.err())
                 .isZero();
 
-        CommandRun ingest = run(
-                "ingest",
-                "--config",
-                pipelineConfig.toString(),
-                "--reference",
-                Seeds.reference().toString(),
-                Seeds.newsFile().toString());
+        CommandRun ingest = run(SeedCommands.ingest(pipelineConfig));
         assertThat(ingest.exitCode())
                 .as("ingest as clusternews: %s", ingest.err())
                 .isZero();
@@ -187,18 +176,9 @@ class SecuredPipelineIT {
     @Test
     @Order(2)
     void aPrincipalWithoutAclsIsRefusedWithAMessageSayingItIsNotAuthorized() {
-        CommandRun setup = run(
-                "setup",
-                "--config",
-                intruderConfig.toString(),
-                "--reference",
-                Seeds.reference().toString());
-
-        assertThat(setup.exitCode()).isEqualTo(1);
-        assertThat(setup.err())
+        assertSetupFailsWith(intruderConfig)
                 .contains("Authorization failed")
-                .contains("is not authorized for this (ACLs)")
-                .doesNotContain("\tat ");
+                .contains("is not authorized for this (ACLs)");
     }
 
     @Test
@@ -225,19 +205,10 @@ class SecuredPipelineIT {
     @Test
     @Order(4)
     void aWrongPasswordIsRefusedWithAMessageSayingAuthenticationFailed() {
-        CommandRun setup = run(
-                "setup",
-                "--config",
-                wrongPasswordConfig.toString(),
-                "--reference",
-                Seeds.reference().toString());
-
-        assertThat(setup.exitCode()).isEqualTo(1);
-        assertThat(setup.err())
+        assertSetupFailsWith(wrongPasswordConfig)
                 .containsIgnoringCase("authentication failed")
                 .contains("check security.protocol, sasl.mechanism and the username and password in sasl.jaas.config")
-                .doesNotContain(WRONG_PASSWORD)
-                .doesNotContain("\tat ");
+                .doesNotContain(WRONG_PASSWORD);
     }
 
     @Test
@@ -265,6 +236,16 @@ class SecuredPipelineIT {
                 .getCommandSpec()
                 .findOption("--http-host")
                 .defaultValue();
+    }
+
+    /**
+     * Runs setup of the seeds with this config file, asserts it failed (exit 1) with a plain message (no stack trace),
+     * and returns that stderr to check further.
+     */
+    private static AbstractStringAssert<?> assertSetupFailsWith(Path config) {
+        CommandRun setup = run(SeedCommands.setup(config));
+        assertThat(setup.exitCode()).as(setup.err()).isEqualTo(1);
+        return assertThat(setup.err()).doesNotContain("\tat ");
     }
 
     private static CommandRun run(String... args) {

@@ -75,22 +75,9 @@ class TlsPipelineIT {
 
     @Test
     void setupIngestAndThePipelineWorkOverTlsWithTheTruststoreFromTheConfigFile() throws Exception {
-        CommandRun setup = CommandRun.of(
-                ClusterNews.commandLine(),
-                "setup",
-                "--config",
-                clientConfig.toString(),
-                "--reference",
-                Seeds.reference().toString());
+        CommandRun setup = CommandRun.of(ClusterNews.commandLine(), SeedCommands.setup(clientConfig));
         assertThat(setup.exitCode()).as("setup over TLS: %s", setup.err()).isZero();
-        CommandRun ingest = CommandRun.of(
-                ClusterNews.commandLine(),
-                "ingest",
-                "--config",
-                clientConfig.toString(),
-                "--reference",
-                Seeds.reference().toString(),
-                Seeds.newsFile().toString());
+        CommandRun ingest = CommandRun.of(ClusterNews.commandLine(), SeedCommands.ingest(clientConfig));
         assertThat(ingest.exitCode()).as("ingest over TLS: %s", ingest.err()).isZero();
 
         Map<String, String> properties =

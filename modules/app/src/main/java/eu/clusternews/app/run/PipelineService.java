@@ -61,22 +61,26 @@ public final class PipelineService implements AutoCloseable {
     static final String DEFAULT_STANDBY_REPLICAS = "1";
 
     private final PipelineRunner runner;
-    private final ActivityChangeFeed feed;
-    private final ClusterNewsServer server;
-    private final DeadLetterCount deadLetters;
     private final java.util.concurrent.CountDownLatch running;
+    /** Null when the HTTP API is disabled. */
+    private final Serving serving;
 
-    private PipelineService(
-            PipelineRunner runner,
-            java.util.concurrent.CountDownLatch running,
-            ActivityChangeFeed feed,
-            ClusterNewsServer server,
-            DeadLetterCount deadLetters) {
+    /** The HTTP API and the clients it runs beside Kafka Streams: the live-update feed and the dead-letter counter. */
+    private record Serving(ClusterNewsServer server, ActivityChangeFeed feed, DeadLetterCount deadLetters) {
+        void closeClients() {
+            try {
+                feed.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deadLetters.close();
+        }
+    }
+
+    private PipelineService(PipelineRunner runner, java.util.concurrent.CountDownLatch running, Serving serving) {
         this.runner = runner;
         this.running = running;
-        this.feed = feed;
-        this.server = server;
-        this.deadLetters = deadLetters;
+        this.serving = serving;
     }
 
     /** Starts the topology and the HTTP server; returns once both are started (Streams may still be rebalancing). */
@@ -103,7 +107,7 @@ public final class PipelineService implements AutoCloseable {
         });
         runner.start();
         if (!http.enabled()) {
-            return new PipelineService(runner, running, null, null, null);
+            return new PipelineService(runner, running, null);
         }
         Map<String, Object> clientConfig = new HashMap<>(config.serdeConfig());
         ClusterNewsTopics topics = ClusterNewsTopics.from(config.serdeConfig());
@@ -136,7 +140,7 @@ public final class PipelineService implements AutoCloseable {
                 .deadLetterCount(deadLetters::get)
                 .localStoreAccess(queries)
                 .start();
-        return new PipelineService(runner, running, feed, server, deadLetters);
+        return new PipelineService(runner, running, new Serving(server, feed, deadLetters));
     }
 
     public static StreamsActivityQueries.StoreNames storeNames() {
@@ -205,7 +209,7 @@ public final class PipelineService implements AutoCloseable {
 
     /** The HTTP server, or null when disabled. */
     public ClusterNewsServer server() {
-        return server;
+        return serving == null ? null : serving.server();
     }
 
     /** Blocks until the pipeline stops by itself (after an unrecoverable error). */
@@ -235,30 +239,16 @@ public final class PipelineService implements AutoCloseable {
 
     @Override
     public void close() {
-        if (runner.failure().isDone() && server != null) {
+        if (runner.failure().isDone() && serving != null) {
             closeAfterFailure();
             return;
         }
-        if (server != null) {
-            server.close();
+        if (serving != null) {
+            serving.server().close();
+            serving.closeClients();
         }
-        closeFeeds();
         runner.close();
         log.info("Pipeline stopped");
-    }
-
-    /** The live-update feed and the dead-letter counter: the clients this service runs beside Kafka Streams. */
-    private void closeFeeds() {
-        if (feed != null) {
-            try {
-                feed.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (deadLetters != null) {
-            deadLetters.close();
-        }
     }
 
     /** Streams and clients first; the HTTP server last, so /health/live answers 503 for a while before the exit. */
@@ -266,7 +256,7 @@ public final class PipelineService implements AutoCloseable {
         long failedAt = System.nanoTime();
         // bounded: a client stuck in PENDING_ERROR never finishes closing, and the process must end anyway
         runner.close(FAILED_CLOSE_TIMEOUT);
-        closeFeeds();
+        serving.closeClients();
         long left = FAILURE_NOTICE.toNanos() - (System.nanoTime() - failedAt);
         if (left > 0) {
             try {
@@ -275,7 +265,7 @@ public final class PipelineService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        server.close();
+        serving.server().close();
         log.error("Pipeline stopped after a failure: {}", runner.failure().join());
     }
 }

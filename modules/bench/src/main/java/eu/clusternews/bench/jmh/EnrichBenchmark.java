@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.Consortium;
@@ -19,6 +20,7 @@ import eu.clusternews.registry.InMemorySchemaRegistryClient;
 import eu.clusternews.registry.SpecificAvroSerde;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
 
@@ -71,69 +73,59 @@ public class EnrichBenchmark extends MicrosBenchmark {
 
     /** Reference records kept as Confluent-format bytes and decoded on each lookup, like a global store's values. */
     private static final class SerializedLookup implements ReferenceLookup {
-        private final Map<String, byte[]> organisations = new HashMap<>();
-        private final Map<String, byte[]> consortia = new HashMap<>();
-        private final Map<String, byte[]> programmes = new HashMap<>();
-        private final Deserializer<Organisation> organisationReader;
-        private final Deserializer<Consortium> consortiumReader;
-        private final Deserializer<Programme> programmeReader;
+        private final SerializedTable<Organisation> organisations;
+        private final SerializedTable<Consortium> consortia;
+        private final SerializedTable<Programme> programmes;
 
         SerializedLookup(BenchCorpus corpus) {
             InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-            organisationReader = fill(
-                    corpus.reference.organisations(),
-                    Organisation.class,
-                    registry,
-                    organisations,
-                    "ref-organisations",
-                    Organisation::getId);
-            consortiumReader = fill(
-                    corpus.reference.consortia(),
-                    Consortium.class,
-                    registry,
-                    consortia,
-                    "ref-consortia",
-                    Consortium::getId);
-            programmeReader = fill(
-                    corpus.reference.programmes(),
-                    Programme.class,
-                    registry,
-                    programmes,
-                    "ref-programmes",
-                    Programme::getId);
-        }
-
-        private static <V extends SpecificRecord> Deserializer<V> fill(
-                List<V> records,
-                Class<V> type,
-                InMemorySchemaRegistryClient registry,
-                Map<String, byte[]> into,
-                String topic,
-                java.util.function.Function<V, String> id) {
-            SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(type, registry);
-            serde.configure(Map.of(), false);
-            records.forEach(r -> into.put(id.apply(r), serde.serializer().serialize(topic, r)));
-            return serde.deserializer();
+            organisations = new SerializedTable<>(Organisation.class, "ref-organisations", registry);
+            organisations.putAll(corpus.reference.organisations(), Organisation::getId);
+            consortia = new SerializedTable<>(Consortium.class, "ref-consortia", registry);
+            consortia.putAll(corpus.reference.consortia(), Consortium::getId);
+            programmes = new SerializedTable<>(Programme.class, "ref-programmes", registry);
+            programmes.putAll(corpus.reference.programmes(), Programme::getId);
         }
 
         @Override
         public Optional<Organisation> organisation(String id) {
-            byte[] bytes = organisations.get(id);
-            return bytes == null
-                    ? Optional.empty()
-                    : Optional.of(organisationReader.deserialize("ref-organisations", bytes));
+            return organisations.get(id);
         }
 
         @Override
         public Optional<Consortium> consortium(String id) {
-            byte[] bytes = consortia.get(id);
-            return bytes == null ? Optional.empty() : Optional.of(consortiumReader.deserialize("ref-consortia", bytes));
+            return consortia.get(id);
         }
 
         @Override
         public Optional<Programme> programme(String id) {
-            byte[] bytes = programmes.get(id);
-            return bytes == null ? Optional.empty() : Optional.of(programmeReader.deserialize("ref-programmes", bytes));
+            return programmes.get(id);
+        }
+    }
+
+    /** One reference topic's records by id, as the Confluent-format bytes a global store keeps. */
+    private static final class SerializedTable<V extends SpecificRecord> {
+        private final Map<String, byte[]> bytesById = new HashMap<>();
+        private final String topic;
+        private final Serializer<V> serializer;
+        private final Deserializer<V> deserializer;
+
+        SerializedTable(Class<V> type, String topic, InMemorySchemaRegistryClient registry) {
+            SpecificAvroSerde<V> serde = new SpecificAvroSerde<>(type, registry);
+            serde.configure(Map.of(), false);
+            this.topic = topic;
+            this.serializer = serde.serializer();
+            this.deserializer = serde.deserializer();
+        }
+
+        void putAll(List<V> records, Function<V, String> id) {
+            records.forEach(r -> bytesById.put(id.apply(r), serializer.serialize(topic, r)));
+        }
+
+        /** Decodes the record on every call, as a lookup in a global store does. */
+        Optional<V> get(String id) {
+            byte[] bytes = bytesById.get(id);
+            return bytes == null ? Optional.empty() : Optional.of(deserializer.deserialize(topic, bytes));
         }
     }
 }

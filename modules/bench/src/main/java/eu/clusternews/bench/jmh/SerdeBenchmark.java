@@ -15,116 +15,102 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Our Confluent-format Serde (SpecificAvroSerializer / SpecificAvroDeserializer over an in-memory registry) against
- * Avro's raw binary encoder and decoder with reused buffers, the floor any Avro serde sits on. Values: a typical
- * NewsEvent (~2.5 KB of text) and the ClusterActivity of the busiest cluster after 1 000 news.
+ * Avro's raw binary encoder and decoder with reused buffers, the floor any Avro serde sits on. Values
+ * ({@link #value}): a typical NewsEvent (~2.5 KB of text) and the ClusterActivity of the busiest cluster after 1 000
+ * news.
  */
 public class SerdeBenchmark extends MicrosBenchmark {
 
-    private static final String NEWS_TOPIC = "cluster-news";
-    private static final String ACTIVITY_TOPIC = "cluster-activity";
+    /** The value measured: {@code news} (a typical NewsEvent) or {@code activity} (the busiest ClusterActivity). */
+    @Param({"news", "activity"})
+    public String value;
 
-    private NewsEvent news;
-    private ClusterActivity activity;
-
-    private SpecificAvroSerializer<NewsEvent> newsSerializer;
-    private SpecificAvroDeserializer<NewsEvent> newsDeserializer;
-    private SpecificAvroSerializer<ClusterActivity> activitySerializer;
-    private SpecificAvroDeserializer<ClusterActivity> activityDeserializer;
-    private byte[] newsWire;
-    private byte[] activityWire;
-
-    private final SpecificDatumWriter<NewsEvent> newsWriter = new SpecificDatumWriter<>(NewsEvent.class);
-    private final SpecificDatumReader<NewsEvent> newsReader = new SpecificDatumReader<>(NewsEvent.class);
-    private final SpecificDatumWriter<ClusterActivity> activityWriter =
-            new SpecificDatumWriter<>(ClusterActivity.class);
-    private final SpecificDatumReader<ClusterActivity> activityReader =
-            new SpecificDatumReader<>(ClusterActivity.class);
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
-    private BinaryEncoder encoder;
-    private BinaryDecoder decoder;
-    private byte[] newsRaw;
-    private byte[] activityRaw;
+    private Codec<?> codec;
 
     @Setup
     public void setUp() throws IOException {
         BenchCorpus corpus = BenchCorpus.get();
-        news = corpus.typicalNews();
-        activity = corpus.busiestClusterActivity();
-        InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-        newsSerializer = new SpecificAvroSerializer<>(NewsEvent.class, registry);
-        newsSerializer.configure(Map.of(), false);
-        newsDeserializer = new SpecificAvroDeserializer<>(NewsEvent.class, registry);
-        newsDeserializer.configure(Map.of(), false);
-        activitySerializer = new SpecificAvroSerializer<>(ClusterActivity.class, registry);
-        activitySerializer.configure(Map.of(), false);
-        activityDeserializer = new SpecificAvroDeserializer<>(ClusterActivity.class, registry);
-        activityDeserializer.configure(Map.of(), false);
-        newsWire = newsSerializer.serialize(NEWS_TOPIC, news);
-        activityWire = activitySerializer.serialize(ACTIVITY_TOPIC, activity);
-        newsRaw = rawNews();
-        activityRaw = rawActivity();
+        codec = switch (value) {
+            case "news" -> new Codec<>(NewsEvent.class, "cluster-news", corpus.typicalNews());
+            case "activity" -> new Codec<>(ClusterActivity.class, "cluster-activity", corpus.busiestClusterActivity());
+            default -> throw new IllegalArgumentException("value is news or activity, not " + value);
+        };
     }
 
     @Benchmark
-    public byte[] newsSerializeSerde() {
-        return newsSerializer.serialize(NEWS_TOPIC, news);
+    public byte[] serializeSerde() {
+        return codec.serializeSerde();
     }
 
     @Benchmark
-    public byte[] newsSerializeRawAvro() throws IOException {
-        return rawNews();
+    public byte[] serializeRawAvro() throws IOException {
+        return codec.serializeRaw();
     }
 
     @Benchmark
-    public NewsEvent newsDeserializeSerde() {
-        return newsDeserializer.deserialize(NEWS_TOPIC, newsWire);
+    public SpecificRecord deserializeSerde() {
+        return codec.deserializeSerde();
     }
 
     @Benchmark
-    public NewsEvent newsDeserializeRawAvro() throws IOException {
-        decoder = DecoderFactory.get().binaryDecoder(newsRaw, decoder);
-        return newsReader.read(null, decoder);
+    public SpecificRecord deserializeRawAvro() throws IOException {
+        return codec.deserializeRaw();
     }
 
-    @Benchmark
-    public byte[] activitySerializeSerde() {
-        return activitySerializer.serialize(ACTIVITY_TOPIC, activity);
-    }
+    /** One value with both ways to write and read it: our Serde, and Avro's binary coding with reused buffers. */
+    private static final class Codec<T extends SpecificRecord> {
+        private final String topic;
+        private final T value;
+        private final SpecificAvroSerializer<T> serializer;
+        private final SpecificAvroDeserializer<T> deserializer;
+        private final SpecificDatumWriter<T> writer;
+        private final SpecificDatumReader<T> reader;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+        private BinaryEncoder encoder;
+        private BinaryDecoder decoder;
+        private final byte[] wire;
+        private final byte[] raw;
 
-    @Benchmark
-    public byte[] activitySerializeRawAvro() throws IOException {
-        return rawActivity();
-    }
+        Codec(Class<T> type, String topic, T value) throws IOException {
+            this.topic = topic;
+            this.value = value;
+            InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+            serializer = new SpecificAvroSerializer<>(type, registry);
+            serializer.configure(Map.of(), false);
+            deserializer = new SpecificAvroDeserializer<>(type, registry);
+            deserializer.configure(Map.of(), false);
+            writer = new SpecificDatumWriter<>(type);
+            reader = new SpecificDatumReader<>(type);
+            wire = serializeSerde();
+            raw = serializeRaw();
+        }
 
-    @Benchmark
-    public ClusterActivity activityDeserializeSerde() {
-        return activityDeserializer.deserialize(ACTIVITY_TOPIC, activityWire);
-    }
+        byte[] serializeSerde() {
+            return serializer.serialize(topic, value);
+        }
 
-    @Benchmark
-    public ClusterActivity activityDeserializeRawAvro() throws IOException {
-        decoder = DecoderFactory.get().binaryDecoder(activityRaw, decoder);
-        return activityReader.read(null, decoder);
-    }
+        byte[] serializeRaw() throws IOException {
+            buffer.reset();
+            encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
+            writer.write(value, encoder);
+            encoder.flush();
+            return buffer.toByteArray();
+        }
 
-    private byte[] rawNews() throws IOException {
-        buffer.reset();
-        encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
-        newsWriter.write(news, encoder);
-        encoder.flush();
-        return buffer.toByteArray();
-    }
+        T deserializeSerde() {
+            return deserializer.deserialize(topic, wire);
+        }
 
-    private byte[] rawActivity() throws IOException {
-        buffer.reset();
-        encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
-        activityWriter.write(activity, encoder);
-        encoder.flush();
-        return buffer.toByteArray();
+        T deserializeRaw() throws IOException {
+            decoder = DecoderFactory.get().binaryDecoder(raw, decoder);
+            return reader.read(null, decoder);
+        }
     }
 }
