@@ -2,8 +2,10 @@ package eu.clusternews.pipeline;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -57,17 +59,13 @@ public final class FanOut {
      * organisation, its name and country for the cluster's activity.
      */
     public static List<ClusterContribution> perCluster(EnrichedNews enriched, ReferenceLookup reference) {
-        Involved involved = new Involved(enriched);
-        return enriched.getClusters().stream()
-                .map(c -> {
-                    ClusterContribution.Builder contribution = involved.contribution(c.getClusterId(), c.getRoles());
-                    reference
-                            .organisation(c.getClusterId())
-                            .ifPresent(
-                                    o -> contribution.setEntityName(o.getName()).setEntityCountry(o.getCountry()));
-                    return contribution.build();
-                })
-                .toList();
+        return contributions(
+                enriched,
+                involved -> enriched.getClusters(),
+                ClusterInvolvement::getClusterId,
+                ClusterInvolvement::getRoles,
+                reference::organisation,
+                (contribution, o) -> contribution.setEntityName(o.getName()).setEntityCountry(o.getCountry()));
     }
 
     /** One contribution per consortium the news mentions, known or not; no display fields. */
@@ -77,17 +75,13 @@ public final class FanOut {
 
     /** One contribution per consortium the news mentions, known or not, with its acronym and programme when known. */
     public static List<ClusterContribution> perConsortium(EnrichedNews enriched, ReferenceLookup reference) {
-        Involved involved = new Involved(enriched);
-        return involved.consortiumIds.stream()
-                .map(id -> {
-                    ClusterContribution.Builder contribution = involved.contribution(id, List.of());
-                    reference
-                            .consortium(id)
-                            .ifPresent(k ->
-                                    contribution.setEntityName(k.getAcronym()).setEntityParentId(k.getProgrammeId()));
-                    return contribution.build();
-                })
-                .toList();
+        return contributions(
+                enriched,
+                involved -> involved.consortiumIds,
+                id -> id,
+                id -> List.of(),
+                reference::consortium,
+                (contribution, k) -> contribution.setEntityName(k.getAcronym()).setEntityParentId(k.getProgrammeId()));
     }
 
     /** One contribution per programme involved: mentioned, funding a mentioned consortium, or a parent of either. */
@@ -97,15 +91,34 @@ public final class FanOut {
 
     /** One contribution per programme involved, with its short name (else name) and parent when known. */
     public static List<ClusterContribution> perProgramme(EnrichedNews enriched, ReferenceLookup reference) {
+        return contributions(
+                enriched,
+                involved -> involved.programmeIds,
+                id -> id,
+                id -> List.of(),
+                reference::programme,
+                (contribution, p) -> contribution
+                        .setEntityName(p.getShortName() != null ? p.getShortName() : p.getName())
+                        .setEntityParentId(p.getParentId()));
+    }
+
+    /**
+     * One contribution per entity, with its roles, and the display fields {@code display} sets from what the reference
+     * data knows of the entity (nothing when it does not know it).
+     */
+    private static <E, R> List<ClusterContribution> contributions(
+            EnrichedNews enriched,
+            Function<Involved, List<E>> entities,
+            Function<E, String> id,
+            Function<E, List<ClusterRole>> roles,
+            Function<String, Optional<R>> known,
+            BiConsumer<ClusterContribution.Builder, R> display) {
         Involved involved = new Involved(enriched);
-        return involved.programmeIds.stream()
-                .map(id -> {
-                    ClusterContribution.Builder contribution = involved.contribution(id, List.of());
-                    reference
-                            .programme(id)
-                            .ifPresent(p -> contribution
-                                    .setEntityName(p.getShortName() != null ? p.getShortName() : p.getName())
-                                    .setEntityParentId(p.getParentId()));
+        return entities.apply(involved).stream()
+                .map(entity -> {
+                    ClusterContribution.Builder contribution =
+                            involved.contribution(id.apply(entity), roles.apply(entity));
+                    known.apply(id.apply(entity)).ifPresent(r -> display.accept(contribution, r));
                     return contribution.build();
                 })
                 .toList();

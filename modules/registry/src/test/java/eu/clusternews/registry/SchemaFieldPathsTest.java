@@ -31,14 +31,6 @@ class SchemaFieldPathsTest {
     }
 
     @Test
-    void namesNestedFieldsThroughUnionsAndArrays() {
-        assertThat(SchemaFieldPaths.fieldPath(NEWS, "/fields/2/type/1/fields/1/type"))
-                .isEqualTo("location.country");
-        assertThat(SchemaFieldPaths.fieldPath(NEWS, "/fields/3/type/items/fields/0"))
-                .isEqualTo("members.organisationId");
-    }
-
-    @Test
     void leavesAMessageWithoutPointersOrWithAPointerBeyondTheSchemaReadable() {
         assertThat(SchemaFieldPaths.named(NEWS, "READER_FIELD_MISSING_DEFAULT_VALUE: region"))
                 .isEqualTo("READER_FIELD_MISSING_DEFAULT_VALUE: region");
