@@ -54,6 +54,16 @@ public final class FanOut {
         return perCluster(enriched, NO_REFERENCE);
     }
 
+    /** One contribution per consortium the news mentions, known or not; no display fields. */
+    public static List<ClusterContribution> perConsortium(EnrichedNews enriched) {
+        return perConsortium(enriched, NO_REFERENCE);
+    }
+
+    /** One contribution per programme involved: mentioned, funding a mentioned consortium, or a parent of either. */
+    public static List<ClusterContribution> perProgramme(EnrichedNews enriched) {
+        return perProgramme(enriched, NO_REFERENCE);
+    }
+
     /**
      * One contribution per cluster involved, carrying its roles and, when the reference data knows the
      * organisation, its name and country for the cluster's activity.
@@ -68,38 +78,33 @@ public final class FanOut {
                 (contribution, o) -> contribution.setEntityName(o.getName()).setEntityCountry(o.getCountry()));
     }
 
-    /** One contribution per consortium the news mentions, known or not; no display fields. */
-    public static List<ClusterContribution> perConsortium(EnrichedNews enriched) {
-        return perConsortium(enriched, NO_REFERENCE);
-    }
-
     /** One contribution per consortium the news mentions, known or not, with its acronym and programme when known. */
     public static List<ClusterContribution> perConsortium(EnrichedNews enriched, ReferenceLookup reference) {
-        return contributions(
+        return withoutRoles(
                 enriched,
                 involved -> involved.consortiumIds,
-                id -> id,
-                id -> List.of(),
                 reference::consortium,
                 (contribution, k) -> contribution.setEntityName(k.getAcronym()).setEntityParentId(k.getProgrammeId()));
     }
 
-    /** One contribution per programme involved: mentioned, funding a mentioned consortium, or a parent of either. */
-    public static List<ClusterContribution> perProgramme(EnrichedNews enriched) {
-        return perProgramme(enriched, NO_REFERENCE);
-    }
-
     /** One contribution per programme involved, with its short name (else name) and parent when known. */
     public static List<ClusterContribution> perProgramme(EnrichedNews enriched, ReferenceLookup reference) {
-        return contributions(
+        return withoutRoles(
                 enriched,
                 involved -> involved.programmeIds,
-                id -> id,
-                id -> List.of(),
                 reference::programme,
                 (contribution, p) -> contribution
                         .setEntityName(p.getShortName() != null ? p.getShortName() : p.getName())
                         .setEntityParentId(p.getParentId()));
+    }
+
+    /** Consortia and programmes: only clusters have roles. */
+    private static <R> List<ClusterContribution> withoutRoles(
+            EnrichedNews enriched,
+            Function<Involved, List<String>> ids,
+            Function<String, Optional<R>> known,
+            BiConsumer<ClusterContribution.Builder, R> display) {
+        return contributions(enriched, ids, id -> id, id -> List.of(), known, display);
     }
 
     /**

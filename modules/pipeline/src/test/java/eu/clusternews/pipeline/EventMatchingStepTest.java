@@ -41,32 +41,33 @@ class EventMatchingStepTest {
 
     /** Another INNO-DROP cluster, in English, two weeks later, without the training's dates or place. */
     private static NewsEvent englishReportWithoutDate() {
-        return Fixtures.news("news:en-2017-05-03")
+        return trainingReportBy(
+                        "org:nanoprogress", "cons:inno-drop", "news:en-2017-05-03", "en", LocalDate.of(2017, 5, 3))
                 .setTitle("Nanoprogress joined the Cluster Excellence training of INNO-DROP")
-                .setLanguage("en")
-                .setPublishedAt(LocalDate.of(2017, 5, 3))
-                .setKind(NewsKind.TRAINING)
-                .setPublisherId("org:nanoprogress")
-                .setOrganisationIds(List.of("org:nanoprogress"))
-                .setConsortiumIds(List.of("cons:inno-drop"))
                 .build();
     }
 
     /** CLUSGRID's side, in Spanish, two months later: the days without the year (extraction resolved it). */
     private static NewsEvent spanishReportTwoMonthsLater() {
-        return Fixtures.news("news:es-2017-07-04")
+        return trainingReportBy("org:secpho", "cons:clusgrid", "news:es-2017-07-04", "es", LocalDate.of(2017, 7, 4))
                 .setTitle("Formación en excelencia de clústeres en Berlín")
-                .setLanguage("es")
-                .setPublishedAt(LocalDate.of(2017, 7, 4))
-                .setKind(NewsKind.TRAINING)
-                .setPublisherId("org:secpho")
-                .setOrganisationIds(List.of("org:secpho"))
-                .setConsortiumIds(List.of("cons:clusgrid"))
                 .setEventStart(APRIL_25)
                 .setEventEnd(APRIL_28)
                 .setLocation(
                         Location.newBuilder().setCity("Berlín").setCountry("DE").build())
                 .build();
+    }
+
+    /** A training report a cluster published about its consortium, naming only itself. */
+    private static NewsEvent.Builder trainingReportBy(
+            String publisherId, String consortiumId, String newsId, String language, LocalDate publishedAt) {
+        return Fixtures.news(newsId)
+                .setLanguage(language)
+                .setPublishedAt(publishedAt)
+                .setKind(NewsKind.TRAINING)
+                .setPublisherId(publisherId)
+                .setOrganisationIds(List.of(publisherId))
+                .setConsortiumIds(List.of(consortiumId));
     }
 
     @Test
@@ -281,13 +282,8 @@ class EventMatchingStepTest {
 
     private static Map<String, ClusterEvent> latest(List<TestRecord<String, ClusterEvent>> records) {
         Map<String, ClusterEvent> latest = new HashMap<>();
-        for (TestRecord<String, ClusterEvent> r : records) {
-            if (r.value() == null) {
-                latest.remove(r.key());
-            } else {
-                latest.put(r.key(), r.value());
-            }
-        }
+        // compute drops the key when the new value is null: a tombstone
+        records.forEach(r -> latest.compute(r.key(), (key, previous) -> r.value()));
         return latest;
     }
 

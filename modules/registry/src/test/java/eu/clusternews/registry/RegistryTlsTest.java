@@ -114,14 +114,18 @@ class RegistryTlsTest {
         return config;
     }
 
-    @Test
-    void trustsTheRegistryThroughAPkcs12Truststore() {
+    /** {@link #config()} trusting the registry through the PKCS12 truststore of the test's CA. */
+    private static Map<String, Object> trustingPkcs12() {
         Map<String, Object> config = config();
         config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION, certificates.truststore.toString());
         config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_PASSWORD, certificates.password);
         config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_TYPE, "PKCS12");
+        return config;
+    }
 
-        assertThat(new RestSchemaRegistryClient(config).subjects()).containsExactly("over-tls-value");
+    @Test
+    void trustsTheRegistryThroughAPkcs12Truststore() {
+        assertThat(new RestSchemaRegistryClient(trustingPkcs12()).subjects()).containsExactly("over-tls-value");
     }
 
     @Test
@@ -135,9 +139,7 @@ class RegistryTlsTest {
 
     @Test
     void presentsTheClientCertificateOfTheKeystore() {
-        Map<String, Object> config = config();
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION, certificates.truststore.toString());
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_PASSWORD, certificates.password);
+        Map<String, Object> config = trustingPkcs12();
         config.put(SchemaRegistryConfig.SSL_KEYSTORE_LOCATION, certificates.clientKeystore.toString());
         config.put(SchemaRegistryConfig.SSL_KEYSTORE_PASSWORD, certificates.password);
         config.put(SchemaRegistryConfig.SSL_KEYSTORE_TYPE, "PKCS12");

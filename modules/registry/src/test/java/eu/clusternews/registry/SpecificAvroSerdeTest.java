@@ -103,10 +103,7 @@ class SpecificAvroSerdeTest {
     @Test
     void oneSerializerWritesLargeSmallAndLargeRecordsInTurnAndAFailedRecordLeavesNothingForTheNext() {
         SpecificAvroSerde<ClusterActivity> serde = serde(ClusterActivity.class);
-        ClusterActivity large = SampleRecords.sample(ClusterActivity.class, 2);
-        large.setCountsByMonth(java.util.stream.IntStream.range(0, 2000)
-                .boxed()
-                .collect(java.util.stream.Collectors.toMap(i -> "month-" + i, i -> (long) i)));
+        ClusterActivity large = withMonths(SampleRecords.sample(ClusterActivity.class, 2), 2000);
         ClusterActivity small =
                 ClusterActivity.newBuilder().setClusterId("org:x").build();
         ClusterActivity broken = ClusterActivity.newBuilder(small).build();
@@ -128,15 +125,20 @@ class SpecificAvroSerdeTest {
     @Test
     void aRecordOverOneMebibyteIsWrittenWholeNotAsZeroBytes() {
         SpecificAvroSerde<ClusterActivity> serde = serde(ClusterActivity.class);
-        ClusterActivity huge = SampleRecords.sample(ClusterActivity.class, 3);
-        huge.setCountsByMonth(java.util.stream.IntStream.range(0, 100_000)
-                .boxed()
-                .collect(java.util.stream.Collectors.toMap(i -> "month-" + i, i -> (long) i)));
+        ClusterActivity huge = withMonths(SampleRecords.sample(ClusterActivity.class, 3), 100_000);
 
         byte[] bytes = serde.serializer().serialize("cluster-activity", huge);
 
         assertThat(bytes.length).isGreaterThan(1 << 20);
         assertThat(serde.deserializer().deserialize("cluster-activity", bytes)).isEqualTo(huge);
+    }
+
+    /** The activity with counts for this many months: as large a record as needed. */
+    private static ClusterActivity withMonths(ClusterActivity activity, int months) {
+        activity.setCountsByMonth(java.util.stream.IntStream.range(0, months)
+                .boxed()
+                .collect(java.util.stream.Collectors.toMap(i -> "month-" + i, i -> (long) i)));
+        return activity;
     }
 
     @Test

@@ -57,9 +57,10 @@ class DateFinderTest {
             })
     void findsEventRangesAndResolvesAMissingYearToTheLastOccurrenceBeforePublicationUnlessFuture(
             String text, String start, String end) {
-        DateFinder.Span span = dates.eventDates(text, LocalDate.of(2017, 5, 17)).orElseThrow();
-        assertThat(span.start()).isEqualTo(LocalDate.parse(start));
-        assertThat(span.end()).isEqualTo(LocalDate.parse(end));
+        assertThat(dates.eventDates(text, LocalDate.of(2017, 5, 17)))
+                .get()
+                .extracting(DateFinder.Span::start, DateFinder.Span::end)
+                .containsExactly(LocalDate.parse(start), LocalDate.parse(end));
     }
 
     @ParameterizedTest(name = "{0} (published {1})")
@@ -84,11 +85,10 @@ class DateFinderTest {
             })
     void resolvesAMissingYearAgainstThePublicationDateAndTheTenseOfItsSentence(
             String text, String published, String language, String start, String end) {
-        DateFinder.Span span =
-                dates.eventDates(text, LocalDate.parse(published), language).orElseThrow();
-        assertThat(span.start()).isEqualTo(LocalDate.parse(start));
-        assertThat(span.end()).isEqualTo(LocalDate.parse(end));
-        assertThat(span.yearInferred()).isTrue();
+        assertThat(dates.eventDates(text, LocalDate.parse(published), language))
+                .get()
+                .extracting(DateFinder.Span::start, DateFinder.Span::end, DateFinder.Span::yearInferred)
+                .containsExactly(LocalDate.parse(start), LocalDate.parse(end), true);
     }
 
     @Test

@@ -37,10 +37,10 @@ class RelativeDatesTest {
             })
     void resolvesUnambiguousRelativePhrasesAgainstThePublicationDate(
             String text, String language, String start, String end) {
-        DateFinder.Span span = find(text, language);
-        assertThat(span).isNotNull();
-        assertThat(span.start()).isEqualTo(LocalDate.parse(start));
-        assertThat(span.end()).isEqualTo(LocalDate.parse(end));
+        assertThat(find(text, language))
+                .isNotNull()
+                .extracting(DateFinder.Span::start, DateFinder.Span::end)
+                .containsExactly(LocalDate.parse(start), LocalDate.parse(end));
     }
 
     @ParameterizedTest(name = "{0}")
