@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -74,8 +73,7 @@ public final class FanOut {
                 involved -> enriched.getClusters(),
                 ClusterInvolvement::getClusterId,
                 ClusterInvolvement::getRoles,
-                reference::organisation,
-                (contribution, o) -> contribution.setEntityName(o.getName()).setEntityCountry(o.getCountry()));
+                id -> reference.organisation(id).map(o -> new Display(o.getName(), o.getCountry(), null)));
     }
 
     /** One contribution per consortium the news mentions, known or not, with its acronym and programme when known. */
@@ -83,8 +81,7 @@ public final class FanOut {
         return withoutRoles(
                 enriched,
                 involved -> involved.consortiumIds,
-                reference::consortium,
-                (contribution, k) -> contribution.setEntityName(k.getAcronym()).setEntityParentId(k.getProgrammeId()));
+                id -> reference.consortium(id).map(k -> new Display(k.getAcronym(), null, k.getProgrammeId())));
     }
 
     /** One contribution per programme involved, with its short name (else name) and parent when known. */
@@ -92,38 +89,38 @@ public final class FanOut {
         return withoutRoles(
                 enriched,
                 involved -> involved.programmeIds,
-                reference::programme,
-                (contribution, p) -> contribution
-                        .setEntityName(p.getShortName() != null ? p.getShortName() : p.getName())
-                        .setEntityParentId(p.getParentId()));
+                id -> reference
+                        .programme(id)
+                        .map(p -> new Display(
+                                p.getShortName() != null ? p.getShortName() : p.getName(), null, p.getParentId())));
     }
+
+    /** What an entity's activity shows of it, as the reference data knows it now. */
+    private record Display(String name, String country, String parentId) {}
 
     /** Consortia and programmes: only clusters have roles. */
-    private static <R> List<ClusterContribution> withoutRoles(
-            EnrichedNews enriched,
-            Function<Involved, List<String>> ids,
-            Function<String, Optional<R>> known,
-            BiConsumer<ClusterContribution.Builder, R> display) {
-        return contributions(enriched, ids, id -> id, id -> List.of(), known, display);
+    private static List<ClusterContribution> withoutRoles(
+            EnrichedNews enriched, Function<Involved, List<String>> ids, Function<String, Optional<Display>> display) {
+        return contributions(enriched, ids, id -> id, id -> List.of(), display);
     }
 
-    /**
-     * One contribution per entity, with its roles, and the display fields {@code display} sets from what the reference
-     * data knows of the entity (nothing when it does not know it).
-     */
-    private static <E, R> List<ClusterContribution> contributions(
+    /** One contribution per entity, with its roles and, when the reference data knows the entity, its display fields. */
+    private static <E> List<ClusterContribution> contributions(
             EnrichedNews enriched,
             Function<Involved, List<E>> entities,
             Function<E, String> id,
             Function<E, List<ClusterRole>> roles,
-            Function<String, Optional<R>> known,
-            BiConsumer<ClusterContribution.Builder, R> display) {
+            Function<String, Optional<Display>> display) {
         Involved involved = new Involved(enriched);
         return entities.apply(involved).stream()
                 .map(entity -> {
                     ClusterContribution.Builder contribution =
                             involved.contribution(id.apply(entity), roles.apply(entity));
-                    known.apply(id.apply(entity)).ifPresent(r -> display.accept(contribution, r));
+                    display.apply(id.apply(entity))
+                            .ifPresent(d -> contribution
+                                    .setEntityName(d.name())
+                                    .setEntityCountry(d.country())
+                                    .setEntityParentId(d.parentId()));
                     return contribution.build();
                 })
                 .toList();

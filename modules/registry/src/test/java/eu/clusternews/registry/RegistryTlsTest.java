@@ -114,13 +114,8 @@ class RegistryTlsTest {
         return config;
     }
 
-    /** {@link #config()} trusting the registry through the PKCS12 truststore of the test's CA. */
     private static Map<String, Object> trustingPkcs12() {
-        Map<String, Object> config = config();
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION, certificates.truststore.toString());
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_PASSWORD, certificates.password);
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_TYPE, "PKCS12");
-        return config;
+        return TruststoreSettings.trustingPkcs12(url, 0, certificates);
     }
 
     @Test

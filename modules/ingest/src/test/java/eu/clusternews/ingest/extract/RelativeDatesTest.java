@@ -37,10 +37,7 @@ class RelativeDatesTest {
             })
     void resolvesUnambiguousRelativePhrasesAgainstThePublicationDate(
             String text, String language, String start, String end) {
-        assertThat(find(text, language))
-                .isNotNull()
-                .extracting(DateFinder.Span::start, DateFinder.Span::end)
-                .containsExactly(LocalDate.parse(start), LocalDate.parse(end));
+        DateFinderTest.assertSpan(find(text, language), start, end);
     }
 
     @ParameterizedTest(name = "{0}")
