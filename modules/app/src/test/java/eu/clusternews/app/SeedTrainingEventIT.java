@@ -16,13 +16,10 @@ import eu.clusternews.app.ServeApiIT.LivePipeline;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.testing.Seeds;
+import eu.clusternews.testing.TopicRecords;
 import eu.clusternews.topics.TopicSpec;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,33 +135,10 @@ class SeedTrainingEventIT {
 
     /** A topic read to its end with read_committed through Apicurio's deserializer: the latest value per key. */
     private static Map<String, GenericRecord> latest(String topic) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroKafkaDeserializer<GenericRecord> apicurio = new AvroKafkaDeserializer<>();
         apicurio.configure(ApicurioSerdeInteropIT.apicurioConfig(stack), false);
-        Map<String, GenericRecord> latest = new HashMap<>();
-        try (KafkaConsumer<String, GenericRecord> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), apicurio)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(System.nanoTime()).as("reading %s to its end", topic).isLessThan(deadline);
-                for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        latest.remove(record.key()); // a tombstone: an event id a merge replaced
-                    } else {
-                        latest.put(record.key(), record.value());
-                    }
-                }
-            }
-        }
-        return latest;
+        // a tombstone is an event id a merge replaced
+        return TopicRecords.latest(
+                TopicRecords.readCommitted(stack.bootstrapServers(), topic, new StringDeserializer(), apicurio));
     }
 }

@@ -8,50 +8,31 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PointInTimeTest {
 
     private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
-    @Test
-    void aDateIsThatDayAtMidnightUtc() {
-        assertThat(PointInTime.parse("2017-05-17", NOW)).isEqualTo(Instant.parse("2017-05-17T00:00:00Z"));
-    }
-
-    @Test
-    void anInstantIsItself() {
-        assertThat(PointInTime.parse("2017-05-17T08:30:00Z", NOW)).isEqualTo(Instant.parse("2017-05-17T08:30:00Z"));
-        assertThat(PointInTime.parse("2017-05-17t08:30:00.250z", NOW))
-                .isEqualTo(Instant.parse("2017-05-17T08:30:00.250Z"));
-    }
-
-    @Test
-    void aDateTimeWithAnOffsetIsConvertedToUtc() {
-        assertThat(PointInTime.parse("2017-05-17T10:30+02:00", NOW)).isEqualTo(Instant.parse("2017-05-17T08:30:00Z"));
-        assertThat(PointInTime.parse("2017-05-17T03:30:00-05:00", NOW))
-                .isEqualTo(Instant.parse("2017-05-17T08:30:00Z"));
-    }
-
-    @Test
-    void aDateTimeWithoutOffsetIsReadAsUtc() {
-        assertThat(PointInTime.parse("2017-05-17T08:30", NOW)).isEqualTo(Instant.parse("2017-05-17T08:30:00Z"));
-    }
-
-    @Test
-    void aDurationCountsBackFromNow() {
-        assertThat(PointInTime.parse("P30D", NOW)).isEqualTo(Instant.parse("2026-10-29T12:00:00Z"));
-        assertThat(PointInTime.parse("PT12H", NOW)).isEqualTo(Instant.parse("2026-11-28T00:00:00Z"));
-        assertThat(PointInTime.parse("p2dt3h", NOW)).isEqualTo(Instant.parse("2026-11-26T09:00:00Z"));
-    }
-
-    @Test
-    void yearsAndMonthsCountOnTheCalendar() {
-        assertThat(PointInTime.parse("P1Y2M", NOW)).isEqualTo(Instant.parse("2025-09-28T12:00:00Z"));
-    }
-
-    @Test
-    void nowIsTheClocksNow() {
-        assertThat(PointInTime.parse(" now ", NOW)).isEqualTo(NOW.instant());
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a date is that day at midnight UTC                | 2017-05-17                | 2017-05-17T00:00:00Z",
+                "an instant is itself                              | 2017-05-17T08:30:00Z      | 2017-05-17T08:30:00Z",
+                "an instant is itself, in any case                 | 2017-05-17t08:30:00.250z  | 2017-05-17T08:30:00.250Z",
+                "a date-time with an offset is converted to UTC    | 2017-05-17T10:30+02:00    | 2017-05-17T08:30:00Z",
+                "a date-time with an offset is converted to UTC    | 2017-05-17T03:30:00-05:00 | 2017-05-17T08:30:00Z",
+                "a date-time without offset is read as UTC         | 2017-05-17T08:30          | 2017-05-17T08:30:00Z",
+                "a duration counts back from now                   | P30D                      | 2026-10-29T12:00:00Z",
+                "a duration counts back from now                   | PT12H                     | 2026-11-28T00:00:00Z",
+                "a duration counts back from now, in any case      | p2dt3h                    | 2026-11-26T09:00:00Z",
+                "years and months count on the calendar            | P1Y2M                     | 2025-09-28T12:00:00Z",
+                "now is the clock's now (spaces around it ignored) | ' now '                   | 2026-11-28T12:00:00Z"
+            })
+    void eachAcceptedFormIsTheInstantItDenotes(String rule, String text, Instant expected) {
+        assertThat(PointInTime.parse(text, NOW)).isEqualTo(expected);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package eu.clusternews.pipeline;
 
 import eu.clusternews.avro.NewsEvent;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -10,10 +10,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Lets the first arrival of each news id through and drops the rest. The store maps news id to the
  * record timestamp of its first arrival; it grows with the number of distinct news, which is small.
  */
-final class DedupeProcessor implements FixedKeyProcessor<String, NewsEvent, NewsEvent> {
+final class DedupeProcessor extends ContextualFixedKeyProcessor<String, NewsEvent, NewsEvent> {
 
     private final String storeName;
-    private FixedKeyProcessorContext<String, NewsEvent> context;
     private KeyValueStore<String, Long> seen;
 
     DedupeProcessor(String storeName) {
@@ -22,14 +21,14 @@ final class DedupeProcessor implements FixedKeyProcessor<String, NewsEvent, News
 
     @Override
     public void init(FixedKeyProcessorContext<String, NewsEvent> context) {
-        this.context = context;
+        super.init(context);
         this.seen = context.getStateStore(storeName);
     }
 
     @Override
     public void process(FixedKeyRecord<String, NewsEvent> record) {
         if (seen.putIfAbsent(record.key(), record.timestamp()) == null) {
-            context.forward(record);
+            context().forward(record);
         }
     }
 }

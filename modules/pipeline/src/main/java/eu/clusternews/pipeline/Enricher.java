@@ -25,6 +25,7 @@ import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.OrganisationRef;
 import eu.clusternews.avro.Programme;
+import eu.clusternews.avro.ProgrammeChain;
 import eu.clusternews.avro.ProgrammeRef;
 
 /**
@@ -38,9 +39,6 @@ import eu.clusternews.avro.ProgrammeRef;
  * involvements: an unknown member id could be a university or a company.
  */
 public final class Enricher {
-
-    /** Longest programme chain followed; guards against a cycle in the reference data. */
-    static final int MAX_PROGRAMME_DEPTH = 16;
 
     private final ReferenceLookup reference;
 
@@ -131,18 +129,9 @@ public final class Enricher {
 
     /** The programme, then its parents up to the top; empty when the programme is unknown. */
     List<ProgrammeRef> programmeChain(String programmeId) {
-        List<ProgrammeRef> chain = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        String next = programmeId;
-        while (next != null && seen.add(next) && chain.size() < MAX_PROGRAMME_DEPTH) {
-            Optional<Programme> programme = reference.programme(next);
-            if (programme.isEmpty()) {
-                break;
-            }
-            chain.add(programmeRef(programme.get()));
-            next = programme.get().getParentId();
-        }
-        return chain;
+        return ProgrammeChain.of(programmeId, id -> reference.programme(id).orElse(null)).stream()
+                .map(Enricher::programmeRef)
+                .toList();
     }
 
     private Optional<String> knownCluster(String organisationId) {

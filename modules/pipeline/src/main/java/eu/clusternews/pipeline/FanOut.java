@@ -2,6 +2,7 @@ package eu.clusternews.pipeline;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -52,42 +53,9 @@ public final class FanOut {
         return perCluster(enriched, NO_REFERENCE);
     }
 
-    /**
-     * One contribution per cluster involved, carrying its roles and, when the reference data knows the
-     * organisation, its name and country for the cluster's activity.
-     */
-    public static List<ClusterContribution> perCluster(EnrichedNews enriched, ReferenceLookup reference) {
-        Involved involved = new Involved(enriched);
-        return enriched.getClusters().stream()
-                .map(c -> {
-                    ClusterContribution.Builder contribution = involved.contribution(c.getClusterId(), c.getRoles());
-                    reference
-                            .organisation(c.getClusterId())
-                            .ifPresent(
-                                    o -> contribution.setEntityName(o.getName()).setEntityCountry(o.getCountry()));
-                    return contribution.build();
-                })
-                .toList();
-    }
-
     /** One contribution per consortium the news mentions, known or not; no display fields. */
     public static List<ClusterContribution> perConsortium(EnrichedNews enriched) {
         return perConsortium(enriched, NO_REFERENCE);
-    }
-
-    /** One contribution per consortium the news mentions, known or not, with its acronym and programme when known. */
-    public static List<ClusterContribution> perConsortium(EnrichedNews enriched, ReferenceLookup reference) {
-        Involved involved = new Involved(enriched);
-        return involved.consortiumIds.stream()
-                .map(id -> {
-                    ClusterContribution.Builder contribution = involved.contribution(id, List.of());
-                    reference
-                            .consortium(id)
-                            .ifPresent(k ->
-                                    contribution.setEntityName(k.getAcronym()).setEntityParentId(k.getProgrammeId()));
-                    return contribution.build();
-                })
-                .toList();
     }
 
     /** One contribution per programme involved: mentioned, funding a mentioned consortium, or a parent of either. */
@@ -95,17 +63,64 @@ public final class FanOut {
         return perProgramme(enriched, NO_REFERENCE);
     }
 
+    /**
+     * One contribution per cluster involved, carrying its roles and, when the reference data knows the
+     * organisation, its name and country for the cluster's activity.
+     */
+    public static List<ClusterContribution> perCluster(EnrichedNews enriched, ReferenceLookup reference) {
+        return contributions(
+                enriched,
+                involved -> enriched.getClusters(),
+                ClusterInvolvement::getClusterId,
+                ClusterInvolvement::getRoles,
+                id -> reference.organisation(id).map(o -> new Display(o.getName(), o.getCountry(), null)));
+    }
+
+    /** One contribution per consortium the news mentions, known or not, with its acronym and programme when known. */
+    public static List<ClusterContribution> perConsortium(EnrichedNews enriched, ReferenceLookup reference) {
+        return withoutRoles(
+                enriched,
+                involved -> involved.consortiumIds,
+                id -> reference.consortium(id).map(k -> new Display(k.getAcronym(), null, k.getProgrammeId())));
+    }
+
     /** One contribution per programme involved, with its short name (else name) and parent when known. */
     public static List<ClusterContribution> perProgramme(EnrichedNews enriched, ReferenceLookup reference) {
+        return withoutRoles(
+                enriched,
+                involved -> involved.programmeIds,
+                id -> reference
+                        .programme(id)
+                        .map(p -> new Display(
+                                p.getShortName() != null ? p.getShortName() : p.getName(), null, p.getParentId())));
+    }
+
+    /** What an entity's activity shows of it, as the reference data knows it now. */
+    private record Display(String name, String country, String parentId) {}
+
+    /** Consortia and programmes: only clusters have roles. */
+    private static List<ClusterContribution> withoutRoles(
+            EnrichedNews enriched, Function<Involved, List<String>> ids, Function<String, Optional<Display>> display) {
+        return contributions(enriched, ids, id -> id, id -> List.of(), display);
+    }
+
+    /** One contribution per entity, with its roles and, when the reference data knows the entity, its display fields. */
+    private static <E> List<ClusterContribution> contributions(
+            EnrichedNews enriched,
+            Function<Involved, List<E>> entities,
+            Function<E, String> id,
+            Function<E, List<ClusterRole>> roles,
+            Function<String, Optional<Display>> display) {
         Involved involved = new Involved(enriched);
-        return involved.programmeIds.stream()
-                .map(id -> {
-                    ClusterContribution.Builder contribution = involved.contribution(id, List.of());
-                    reference
-                            .programme(id)
-                            .ifPresent(p -> contribution
-                                    .setEntityName(p.getShortName() != null ? p.getShortName() : p.getName())
-                                    .setEntityParentId(p.getParentId()));
+        return entities.apply(involved).stream()
+                .map(entity -> {
+                    ClusterContribution.Builder contribution =
+                            involved.contribution(id.apply(entity), roles.apply(entity));
+                    display.apply(id.apply(entity))
+                            .ifPresent(d -> contribution
+                                    .setEntityName(d.name())
+                                    .setEntityCountry(d.country())
+                                    .setEntityParentId(d.parentId()));
                     return contribution.build();
                 })
                 .toList();

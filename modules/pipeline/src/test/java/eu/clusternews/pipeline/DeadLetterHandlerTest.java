@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import eu.clusternews.registry.RegistryUnreachableException;
 import eu.clusternews.registry.UnknownSchemaIdException;
@@ -23,6 +24,9 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the handler answers Kafka Streams for each kind of failure: an outage FAILS on every topic and thread, bad
@@ -87,32 +91,33 @@ class DeadLetterHandlerTest {
         return handler.handleError(new Context("cluster-news"), new Record<>("k", "v", 0L), failure);
     }
 
-    @Test
-    void aRegistryOutageOnAReferenceTopicFailsTheGlobalThreadInsteadOfSkippingTheRecord() {
-        DeserializationExceptionHandler.Response response = onDeserialization("ref-organisations", OUTAGE);
-
-        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
-        assertThat(response.deadLetterQueueRecords()).isEmpty();
+    static Stream<Arguments> failuresThatLeaveNoDeadLetter() {
+        return Stream.of(
+                Arguments.of(
+                        "a registry outage on a reference topic fails the global thread instead of skipping the record",
+                        "ref-organisations",
+                        OUTAGE,
+                        DeserializationExceptionHandler.Result.FAIL),
+                Arguments.of(
+                        "a corrupt reference record is skipped without a dead letter",
+                        "ref-organisations",
+                        new SerializationException(
+                                "unknown schema id 7", new UnknownSchemaIdException(7, "https://registry:8081")),
+                        DeserializationExceptionHandler.Result.RESUME),
+                Arguments.of(
+                        "a registry outage on a repartition topic fails the task instead of dead-lettering the record",
+                        "clusternews-pipeline-cluster-contributions-repartition",
+                        new SerializationException("wrapped", OUTAGE),
+                        DeserializationExceptionHandler.Result.FAIL));
     }
 
-    @Test
-    void aCorruptReferenceRecordIsSkippedWithoutADeadLetter() {
-        SerializationException bad = new SerializationException(
-                "unknown schema id 7", new UnknownSchemaIdException(7, "https://registry:8081"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failuresThatLeaveNoDeadLetter")
+    void answersWithoutADeadLetterWhereOneWouldBeWrong(
+            String rule, String topic, Exception failure, DeserializationExceptionHandler.Result expected) {
+        DeserializationExceptionHandler.Response response = onDeserialization(topic, failure);
 
-        DeserializationExceptionHandler.Response response = onDeserialization("ref-organisations", bad);
-
-        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
-        assertThat(response.deadLetterQueueRecords()).isEmpty();
-    }
-
-    @Test
-    void aRegistryOutageOnARepartitionTopicFailsTheTaskInsteadOfDeadLetteringTheRecord() {
-        DeserializationExceptionHandler.Response response = onDeserialization(
-                "clusternews-pipeline-cluster-contributions-repartition",
-                new SerializationException("wrapped", OUTAGE));
-
-        assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
+        assertThat(response.result()).isEqualTo(expected);
         assertThat(response.deadLetterQueueRecords()).isEmpty();
     }
 

@@ -99,10 +99,8 @@ class DedupeAndEnrichStepTest {
     @Test
     void resolvesAReferenceThatArrivesLateForTheNewsThatFollowIt() {
         pipeline.withSeedReference();
-        NewsEvent before =
-                Fixtures.news("before").setConsortiumIds(List.of("cons:ecri")).build();
-        NewsEvent after =
-                Fixtures.news("after").setConsortiumIds(List.of("cons:ecri")).build();
+        NewsEvent before = newsAbout("before", "cons:ecri");
+        NewsEvent after = newsAbout("after", "cons:ecri");
 
         pipeline.publish(before);
         pipeline.organisations.pipeInput("org:bioib", Fixtures.cluster("org:bioib", "BioIb", "ES"));
@@ -127,9 +125,7 @@ class DedupeAndEnrichStepTest {
     @Test
     void appliesNewConsortiumMembersToTheNewsThatArriveAfterwards() {
         pipeline.withSeedReference();
-        pipeline.publish(Fixtures.news("first")
-                .setConsortiumIds(List.of("cons:inno-drop"))
-                .build());
+        pipeline.publish(newsAbout("first", "cons:inno-drop"));
 
         pipeline.organisations.pipeInput(
                 "org:aqua-valley",
@@ -139,9 +135,7 @@ class DedupeAndEnrichStepTest {
         pipeline.consortia.pipeInput(
                 "cons:inno-drop",
                 Fixtures.consortium("cons:inno-drop", "INNO-DROP", "prog:cosme-cluster-excellence", members));
-        pipeline.publish(Fixtures.news("second")
-                .setConsortiumIds(List.of("cons:inno-drop"))
-                .build());
+        pipeline.publish(newsAbout("second", "cons:inno-drop"));
 
         assertThat(pipeline.clusterActivities().get("org:aqua-valley").getNewsCount())
                 .isEqualTo(1);
@@ -151,14 +145,10 @@ class DedupeAndEnrichStepTest {
     @Test
     void forgetsAConsortiumRemovedByATombstoneForLaterNewsButKeepsItsPastActivity() {
         pipeline.withSeedReference();
-        pipeline.publish(Fixtures.news("first")
-                .setConsortiumIds(List.of("cons:clusgrid"))
-                .build());
+        pipeline.publish(newsAbout("first", "cons:clusgrid"));
 
         pipeline.consortia.pipeInput("cons:clusgrid", null);
-        pipeline.publish(Fixtures.news("second")
-                .setConsortiumIds(List.of("cons:clusgrid"))
-                .build());
+        pipeline.publish(newsAbout("second", "cons:clusgrid"));
 
         List<EnrichedNews> enriched = pipeline.enriched.readValuesToList();
         assertThat(enriched.get(1).getUnresolvedIds()).containsExactly("cons:clusgrid");
@@ -197,5 +187,10 @@ class DedupeAndEnrichStepTest {
 
         assertThat(pipeline.clusterActivities()).hasSize(10);
         assertThat(pipeline.deadLetters.isEmpty()).isTrue();
+    }
+
+    /** A news item that mentions only this consortium. */
+    private static NewsEvent newsAbout(String id, String consortiumId) {
+        return Fixtures.news(id).setConsortiumIds(List.of(consortiumId)).build();
     }
 }

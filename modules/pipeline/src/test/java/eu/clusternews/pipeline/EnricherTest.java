@@ -2,6 +2,7 @@ package eu.clusternews.pipeline;
 
 import static eu.clusternews.pipeline.Fixtures.START;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.HashMap;
 import java.util.List;
@@ -20,15 +21,15 @@ import org.junit.jupiter.api.Test;
 class EnricherTest {
 
     private final Enricher enricher = new Enricher(Fixtures.seedReference());
+    /** The seed news as the enricher publishes it. */
+    private final EnrichedNews seed = enricher.enrich(Fixtures.seedNews(), START);
 
     @Test
     void attachesEachMentionedConsortiumWithItsProgrammeChainPeriodBudgetAndMembers() {
-        EnrichedNews enriched = enricher.enrich(Fixtures.seedNews(), START);
-
-        assertThat(enriched.getConsortia())
+        assertThat(seed.getConsortia())
                 .extracting(EnrichedConsortium::getId)
                 .containsExactly("cons:inno-drop", "cons:clusgrid");
-        EnrichedConsortium innoDrop = enriched.getConsortia().get(0);
+        EnrichedConsortium innoDrop = seed.getConsortia().get(0);
         assertThat(innoDrop.getAcronym()).isEqualTo("INNO-DROP");
         assertThat(innoDrop.getProgrammeChain())
                 .extracting(ProgrammeRef::getId)
@@ -40,41 +41,38 @@ class EnricherTest {
         assertThat(innoDrop.getMembers())
                 .extracting(Member::getOrganisationId)
                 .containsExactlyElementsOf(Fixtures.INNO_DROP_MEMBERS);
-        assertThat(enriched.getEnrichedAt()).isEqualTo(START);
-        assertThat(enriched.getNews()).isEqualTo(Fixtures.seedNews());
+        assertThat(seed.getEnrichedAt()).isEqualTo(START);
+        assertThat(seed.getNews()).isEqualTo(Fixtures.seedNews());
     }
 
     @Test
     void listsTheProgrammesInvolvedOnceEachWithTheFundingProgrammeBeforeItsParent() {
-        EnrichedNews enriched = enricher.enrich(Fixtures.seedNews(), START);
-
-        assertThat(enriched.getProgrammes())
+        assertThat(seed.getProgrammes())
                 .extracting(ProgrammeRef::getId)
                 .containsExactly("prog:cosme-cluster-excellence", "prog:cosme");
     }
 
     @Test
     void attachesThePublisherAndMentionedOrganisationsWithTypeCountryAndCity() {
-        EnrichedNews enriched = enricher.enrich(Fixtures.seedNews(), START);
-
-        assertThat(enriched.getOrganisations())
-                .extracting(OrganisationRef::getId)
-                .containsExactly("org:bnpt", "org:esca", "org:vdivde-it");
-        OrganisationRef bnpt = enriched.getOrganisations().get(0);
-        assertThat(bnpt.getType()).isEqualTo("cluster_organisation");
-        assertThat(bnpt.getCountry()).isEqualTo("DE");
-        assertThat(bnpt.getCity()).isEqualTo("Greifswald");
+        assertThat(seed.getOrganisations())
+                .extracting(
+                        OrganisationRef::getId,
+                        OrganisationRef::getType,
+                        OrganisationRef::getCountry,
+                        OrganisationRef::getCity)
+                .containsExactly(
+                        tuple("org:bnpt", "cluster_organisation", "DE", "Greifswald"),
+                        tuple("org:esca", "label_body", "DE", null),
+                        tuple("org:vdivde-it", "consultancy", "DE", null));
     }
 
     @Test
     void involvesTheTenClustersOfTheSeedWithBalticNetAlsoAsPublisherAndMentioned() {
-        EnrichedNews enriched = enricher.enrich(Fixtures.seedNews(), START);
-
-        assertThat(enriched.getClusters())
+        assertThat(seed.getClusters())
                 .extracting(ClusterInvolvement::getClusterId)
                 .containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
         Map<String, ClusterInvolvement> byId = new HashMap<>();
-        enriched.getClusters().forEach(c -> byId.put(c.getClusterId(), c));
+        seed.getClusters().forEach(c -> byId.put(c.getClusterId(), c));
         assertThat(byId.get("org:bnpt").getRoles())
                 .containsExactly(ClusterRole.PUBLISHER, ClusterRole.MENTIONED, ClusterRole.CONSORTIUM_MEMBER);
         assertThat(byId.get("org:bnpt").getViaConsortiumIds()).containsExactly("cons:inno-drop");
@@ -84,12 +82,10 @@ class EnricherTest {
 
     @Test
     void doesNotTreatOrganisationsThatAreNotClustersAsClusters() {
-        EnrichedNews enriched = enricher.enrich(Fixtures.seedNews(), START);
-
-        assertThat(enriched.getClusters())
+        assertThat(seed.getClusters())
                 .extracting(ClusterInvolvement::getClusterId)
                 .doesNotContain("org:esca", "org:vdivde-it");
-        assertThat(enriched.getUnresolvedIds()).isEmpty();
+        assertThat(seed.getUnresolvedIds()).isEmpty();
     }
 
     @Test

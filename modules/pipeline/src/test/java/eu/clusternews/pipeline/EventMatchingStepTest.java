@@ -41,27 +41,16 @@ class EventMatchingStepTest {
 
     /** Another INNO-DROP cluster, in English, two weeks later, without the training's dates or place. */
     private static NewsEvent englishReportWithoutDate() {
-        return Fixtures.news("news:en-2017-05-03")
+        return trainingReportBy(
+                        "org:nanoprogress", "cons:inno-drop", "news:en-2017-05-03", "en", LocalDate.of(2017, 5, 3))
                 .setTitle("Nanoprogress joined the Cluster Excellence training of INNO-DROP")
-                .setLanguage("en")
-                .setPublishedAt(LocalDate.of(2017, 5, 3))
-                .setKind(NewsKind.TRAINING)
-                .setPublisherId("org:nanoprogress")
-                .setOrganisationIds(List.of("org:nanoprogress"))
-                .setConsortiumIds(List.of("cons:inno-drop"))
                 .build();
     }
 
     /** CLUSGRID's side, in Spanish, two months later: the days without the year (extraction resolved it). */
     private static NewsEvent spanishReportTwoMonthsLater() {
-        return Fixtures.news("news:es-2017-07-04")
+        return trainingReportBy("org:secpho", "cons:clusgrid", "news:es-2017-07-04", "es", LocalDate.of(2017, 7, 4))
                 .setTitle("Formación en excelencia de clústeres en Berlín")
-                .setLanguage("es")
-                .setPublishedAt(LocalDate.of(2017, 7, 4))
-                .setKind(NewsKind.TRAINING)
-                .setPublisherId("org:secpho")
-                .setOrganisationIds(List.of("org:secpho"))
-                .setConsortiumIds(List.of("cons:clusgrid"))
                 .setEventStart(APRIL_25)
                 .setEventEnd(APRIL_28)
                 .setLocation(
@@ -69,12 +58,30 @@ class EventMatchingStepTest {
                 .build();
     }
 
+    /** A training report a cluster published about its consortium, naming only itself. */
+    private static NewsEvent.Builder trainingReportBy(
+            String publisherId, String consortiumId, String newsId, String language, LocalDate publishedAt) {
+        return Fixtures.news(newsId)
+                .setLanguage(language)
+                .setPublishedAt(publishedAt)
+                .setKind(NewsKind.TRAINING)
+                .setPublisherId(publisherId)
+                .setOrganisationIds(List.of(publisherId))
+                .setConsortiumIds(List.of(consortiumId));
+    }
+
+    /** The seed's reference data and the German, English and Spanish reports of the Berlin training. */
+    private static PipelineHarness withTheThreeReportsOfTheTraining() {
+        PipelineHarness pipeline = new PipelineHarness().withSeedReference();
+        pipeline.publish(germanReport());
+        pipeline.publish(englishReportWithoutDate());
+        pipeline.publish(spanishReportTwoMonthsLater());
+        return pipeline;
+    }
+
     @Test
     void threeReportsOfOneTrainingInThreeLanguagesAreOneEventWithThreeReports() {
-        try (PipelineHarness pipeline = new PipelineHarness().withSeedReference()) {
-            pipeline.publish(germanReport());
-            pipeline.publish(englishReportWithoutDate());
-            pipeline.publish(spanishReportTwoMonthsLater());
+        try (PipelineHarness pipeline = withTheThreeReportsOfTheTraining()) {
 
             Map<String, ClusterEvent> events = events(pipeline);
             assertThat(events).hasSize(1);
@@ -97,10 +104,7 @@ class EventMatchingStepTest {
 
     @Test
     void everyClusterCountsTheTrainingAsOneEventAndEachReportAsOneNews() {
-        try (PipelineHarness pipeline = new PipelineHarness().withSeedReference()) {
-            pipeline.publish(germanReport());
-            pipeline.publish(englishReportWithoutDate());
-            pipeline.publish(spanishReportTwoMonthsLater());
+        try (PipelineHarness pipeline = withTheThreeReportsOfTheTraining()) {
 
             Map<String, ClusterActivity> clusters = pipeline.clusterActivities();
             assertThat(clusters.keySet()).containsExactlyInAnyOrderElementsOf(Fixtures.TEN_CLUSTERS);
@@ -128,11 +132,8 @@ class EventMatchingStepTest {
     void aTrainingOfTheSameConsortiumInAnotherCityAYearLaterIsAnotherEvent() {
         try (PipelineHarness pipeline = new PipelineHarness().withSeedReference()) {
             pipeline.publish(germanReport());
-            pipeline.publish(Fixtures.news("news:vienna-2018")
+            pipeline.publish(report("news:vienna-2018", NewsKind.TRAINING, LocalDate.of(2018, 5, 2), "cons:inno-drop")
                     .setLanguage("en")
-                    .setPublishedAt(LocalDate.of(2018, 5, 2))
-                    .setKind(NewsKind.TRAINING)
-                    .setConsortiumIds(List.of("cons:inno-drop"))
                     .setEventStart(LocalDate.of(2018, 4, 24))
                     .setEventEnd(LocalDate.of(2018, 4, 26))
                     .setLocation(Location.newBuilder()
@@ -150,8 +151,8 @@ class EventMatchingStepTest {
     @Test
     void twoMeetingsInBerlinInTheSameMonthWithoutASharedConsortiumAreTwoEvents() {
         try (PipelineHarness pipeline = new PipelineHarness().withSeedReference()) {
-            pipeline.publish(meetingInBerlin("news:meeting-a", LocalDate.of(2017, 6, 6), List.of("cons:inno-drop")));
-            pipeline.publish(meetingInBerlin("news:meeting-b", LocalDate.of(2017, 6, 20), List.of("cons:clusgrid")));
+            pipeline.publish(meetingInBerlin("news:meeting-a", LocalDate.of(2017, 6, 6), "cons:inno-drop"));
+            pipeline.publish(meetingInBerlin("news:meeting-b", LocalDate.of(2017, 6, 20), "cons:clusgrid"));
 
             assertThat(events(pipeline)).hasSize(2);
         }
@@ -161,27 +162,18 @@ class EventMatchingStepTest {
     void aReportBridgingTwoEventsMergesThemAndTombstonesTheReplacedId() {
         try (PipelineHarness pipeline = new PipelineHarness().withSeedReference()) {
             // INNO-DROP's dated report and CLUSGRID's undated one share no consortium: two events so far
-            pipeline.publish(Fixtures.news("news:b1")
-                    .setKind(NewsKind.TRAINING)
-                    .setPublishedAt(LocalDate.of(2017, 5, 2))
-                    .setConsortiumIds(List.of("cons:inno-drop"))
+            pipeline.publish(report("news:b1", NewsKind.TRAINING, LocalDate.of(2017, 5, 2), "cons:inno-drop")
                     .setEventStart(APRIL_25)
                     .setEventEnd(APRIL_28)
                     .setLocation(berlin())
                     .build());
-            pipeline.publish(Fixtures.news("news:b2")
-                    .setKind(NewsKind.TRAINING)
-                    .setPublishedAt(LocalDate.of(2017, 5, 10))
-                    .setConsortiumIds(List.of("cons:clusgrid"))
+            pipeline.publish(report("news:b2", NewsKind.TRAINING, LocalDate.of(2017, 5, 10), "cons:clusgrid")
                     .build());
             List<TestRecord<String, ClusterEvent>> before = eventRecords(pipeline);
             assertThat(latest(before)).hasSize(2);
 
             // CLUSGRID's dated report in Berlin matches the first by date and place, the second by consortium
-            pipeline.publish(Fixtures.news("news:b3")
-                    .setKind(NewsKind.TRAINING)
-                    .setPublishedAt(LocalDate.of(2017, 5, 20))
-                    .setConsortiumIds(List.of("cons:clusgrid"))
+            pipeline.publish(report("news:b3", NewsKind.TRAINING, LocalDate.of(2017, 5, 20), "cons:clusgrid")
                     .setEventStart(LocalDate.of(2017, 4, 26))
                     .setLocation(berlin())
                     .build());
@@ -226,27 +218,23 @@ class EventMatchingStepTest {
                 germanReport(),
                 englishReportWithoutDate(),
                 spanishReportTwoMonthsLater(),
-                meetingInBerlin("news:meeting-a", LocalDate.of(2017, 6, 6), List.of("cons:inno-drop")),
-                meetingInBerlin("news:meeting-b", LocalDate.of(2017, 6, 20), List.of("cons:clusgrid")),
-                Fixtures.news("news:meeting-a-undated")
-                        .setKind(NewsKind.MEETING)
-                        .setPublishedAt(LocalDate.of(2017, 6, 30))
-                        .setConsortiumIds(List.of("cons:inno-drop"))
+                meetingInBerlin("news:meeting-a", LocalDate.of(2017, 6, 6), "cons:inno-drop"),
+                meetingInBerlin("news:meeting-b", LocalDate.of(2017, 6, 20), "cons:clusgrid"),
+                report("news:meeting-a-undated", NewsKind.MEETING, LocalDate.of(2017, 6, 30), "cons:inno-drop")
                         .build(),
-                Fixtures.news("news:meeting-b-again")
-                        .setKind(NewsKind.MEETING)
-                        .setPublishedAt(LocalDate.of(2017, 6, 25))
-                        .setConsortiumIds(List.of("cons:clusgrid"))
+                report("news:meeting-b-again", NewsKind.MEETING, LocalDate.of(2017, 6, 25), "cons:clusgrid")
                         .setEventStart(LocalDate.of(2017, 6, 20))
                         .setLocation(berlin())
                         .build());
     }
 
-    private static NewsEvent meetingInBerlin(String id, LocalDate day, List<String> consortia) {
-        return Fixtures.news(id)
-                .setKind(NewsKind.MEETING)
-                .setPublishedAt(day.plusDays(1))
-                .setConsortiumIds(consortia)
+    /** A report of a happening of this kind naming one consortium; its dates and place, if any, are added. */
+    private static NewsEvent.Builder report(String id, NewsKind kind, LocalDate publishedAt, String consortiumId) {
+        return Fixtures.news(id).setKind(kind).setPublishedAt(publishedAt).setConsortiumIds(List.of(consortiumId));
+    }
+
+    private static NewsEvent meetingInBerlin(String id, LocalDate day, String consortium) {
+        return report(id, NewsKind.MEETING, day.plusDays(1), consortium)
                 .setEventStart(day)
                 .setEventEnd(day)
                 .setLocation(berlin())
@@ -281,13 +269,8 @@ class EventMatchingStepTest {
 
     private static Map<String, ClusterEvent> latest(List<TestRecord<String, ClusterEvent>> records) {
         Map<String, ClusterEvent> latest = new HashMap<>();
-        for (TestRecord<String, ClusterEvent> r : records) {
-            if (r.value() == null) {
-                latest.remove(r.key());
-            } else {
-                latest.put(r.key(), r.value());
-            }
-        }
+        // compute drops the key when the new value is null: a tombstone
+        records.forEach(r -> latest.compute(r.key(), (key, previous) -> r.value()));
         return latest;
     }
 

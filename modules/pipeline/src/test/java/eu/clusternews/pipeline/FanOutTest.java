@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class FanOutTest {
 
-    private final EnrichedNews seed = new Enricher(Fixtures.seedReference()).enrich(Fixtures.seedNews(), START);
+    private final Enricher enricher = new Enricher(Fixtures.seedReference());
+    private final EnrichedNews seed = enricher.enrich(Fixtures.seedNews(), START);
 
     @Test
     void givesEachClusterOneContributionWithItsRoles() {
@@ -78,12 +79,8 @@ class FanOutTest {
 
     @Test
     void countsAParentProgrammeForNewsThatOnlyMentionAConsortiumItFunds() {
-        EnrichedNews news = new Enricher(Fixtures.seedReference())
-                .enrich(
-                        Fixtures.news("n")
-                                .setConsortiumIds(List.of("cons:clusgrid"))
-                                .build(),
-                        START);
+        EnrichedNews news = enricher.enrich(
+                Fixtures.news("n").setConsortiumIds(List.of("cons:clusgrid")).build(), START);
 
         assertThat(FanOut.perProgramme(news))
                 .extracting(ClusterContribution::getEntityId)
@@ -92,14 +89,13 @@ class FanOutTest {
 
     @Test
     void givesUnknownConsortiaAndProgrammesAContributionButUnknownOrganisationsNone() {
-        EnrichedNews news = new Enricher(Fixtures.seedReference())
-                .enrich(
-                        Fixtures.news("n")
-                                .setOrganisationIds(List.of("org:nobody"))
-                                .setConsortiumIds(List.of("cons:ghost"))
-                                .setProgrammeIds(List.of("prog:nowhere"))
-                                .build(),
-                        START);
+        EnrichedNews news = enricher.enrich(
+                Fixtures.news("n")
+                        .setOrganisationIds(List.of("org:nobody"))
+                        .setConsortiumIds(List.of("cons:ghost"))
+                        .setProgrammeIds(List.of("prog:nowhere"))
+                        .build(),
+                START);
 
         assertThat(FanOut.perCluster(news)).isEmpty();
         assertThat(FanOut.perConsortium(news))

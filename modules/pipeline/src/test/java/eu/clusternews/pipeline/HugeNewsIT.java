@@ -21,6 +21,7 @@ import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.local.EmbeddedKafkaBroker;
 import eu.clusternews.local.LoopbackPorts;
 import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.testing.TopicRecords;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -223,7 +224,7 @@ class HugeNewsIT {
     /** The latest committed record per key. */
     private static Map<String, ConsumerRecord<String, byte[]>> readCommitted(String topic) {
         Map<String, ConsumerRecord<String, byte[]>> latest = new LinkedHashMap<>();
-        LiveTopics.readCommitted(
+        TopicRecords.readCommitted(
                         broker.bootstrapServers(), topic, new StringDeserializer(), new ByteArrayDeserializer())
                 .forEach(r -> latest.put(r.key(), r));
         return latest;

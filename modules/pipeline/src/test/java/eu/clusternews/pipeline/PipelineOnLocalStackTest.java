@@ -27,6 +27,7 @@ import eu.clusternews.avro.NewsKind;
 import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.testing.TopicRecords;
 import eu.clusternews.topics.ClusterNewsTopics;
 import eu.clusternews.topics.Topic;
 import eu.clusternews.topics.TopicProvisioner;
@@ -141,14 +142,8 @@ class PipelineOnLocalStackTest {
     @Test
     @Order(2)
     void isReadableByAConfluentFormatConsumerThatIsNotOurs() {
-        Map<String, GenericRecord> read = new LinkedHashMap<>();
-        try (AvroKafkaDeserializer<GenericRecord> apicurio = new AvroKafkaDeserializer<>()) {
-            apicurio.configure(apicurioConfig(), false);
-            for (ConsumerRecord<String, GenericRecord> r :
-                    readCommitted(topics.clusterActivity().name(), new StringDeserializer(), apicurio)) {
-                read.put(r.key(), r.value());
-            }
-        }
+        Map<String, GenericRecord> read =
+                readWithApicurio(topics.clusterActivity().name());
 
         assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(Fixtures.TEN_CLUSTERS);
         assertThat(read.get("org:bnpt").get("newsCount")).isEqualTo(1L);
@@ -167,14 +162,7 @@ class PipelineOnLocalStackTest {
                                 .as(a.getClusterId())
                                 .isEqualTo(1)));
 
-        Map<String, GenericRecord> events = new LinkedHashMap<>();
-        try (AvroKafkaDeserializer<GenericRecord> apicurio = new AvroKafkaDeserializer<>()) {
-            apicurio.configure(apicurioConfig(), false);
-            for (ConsumerRecord<String, GenericRecord> r :
-                    readCommitted(topics.events().name(), new StringDeserializer(), apicurio)) {
-                events.put(r.key(), r.value());
-            }
-        }
+        Map<String, GenericRecord> events = readWithApicurio(topics.events().name());
         assertThat(events).hasSize(1);
         GenericRecord training = events.values().iterator().next();
         assertThat(training.get("kind").toString()).isEqualTo("TRAINING");
@@ -323,6 +311,16 @@ class PipelineOnLocalStackTest {
         return latest;
     }
 
+    /** The last record per key (null for a tombstone), decoded by Apicurio's deserializer rather than ours. */
+    private static Map<String, GenericRecord> readWithApicurio(String topic) {
+        Map<String, GenericRecord> read = new LinkedHashMap<>();
+        try (AvroKafkaDeserializer<GenericRecord> apicurio = new AvroKafkaDeserializer<>()) {
+            apicurio.configure(apicurioConfig(), false);
+            readCommitted(topic, new StringDeserializer(), apicurio).forEach(r -> read.put(r.key(), r.value()));
+        }
+        return read;
+    }
+
     private static <V> List<V> values(Topic<String, V> topic) {
         return readCommitted(topic.name(), topic.keyDeserializer(), topic.valueDeserializer()).stream()
                 .map(ConsumerRecord::value)
@@ -332,7 +330,7 @@ class PipelineOnLocalStackTest {
     /** Every committed record of the topic, from the beginning to the end as of now. */
     private static <K, V> List<ConsumerRecord<K, V>> readCommitted(
             String topic, Deserializer<K> keys, Deserializer<V> values) {
-        return LiveTopics.readCommitted(local.bootstrapServers(), topic, keys, values);
+        return TopicRecords.readCommitted(local.bootstrapServers(), topic, keys, values);
     }
 
     private static void createTopics() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import eu.clusternews.avro.SchemaPointers;
 import org.apache.avro.Schema;
 
 /**
@@ -27,7 +28,7 @@ final class SchemaFieldPaths {
         Matcher matcher = POINTER.matcher(message);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String path = fieldPath(schema, matcher.group(1));
+            String path = SchemaPointers.fieldPath(schema, matcher.group(1));
             matcher.appendReplacement(
                     out,
                     Matcher.quoteReplacement(
@@ -35,37 +36,5 @@ final class SchemaFieldPaths {
         }
         matcher.appendTail(out);
         return out.toString();
-    }
-
-    /** {@code /fields/12/type/fields/0} → {@code location.city}; empty when the pointer does not fit the schema. */
-    static String fieldPath(Schema schema, String pointer) {
-        StringBuilder path = new StringBuilder();
-        Schema current = schema;
-        String[] steps = pointer.substring(1).split("/");
-        try {
-            for (int i = 0; i < steps.length; i++) {
-                switch (steps[i]) {
-                    case "fields" -> {
-                        Schema.Field field = current.getFields().get(Integer.parseInt(steps[++i]));
-                        path.append(path.length() == 0 ? "" : ".").append(field.name());
-                        current = field.schema();
-                    }
-                    case "items" -> current = current.getElementType();
-                    case "values" -> current = current.getValueType();
-                    case "type" -> {}
-                    default -> {
-                        if (current.getType() == Schema.Type.UNION
-                                && steps[i].chars().allMatch(Character::isDigit)) {
-                            current = current.getTypes().get(Integer.parseInt(steps[i]));
-                        } else {
-                            return path.toString();
-                        }
-                    }
-                }
-            }
-        } catch (RuntimeException notThisSchema) {
-            // a pointer into the other schema of the comparison: name what was found so far
-        }
-        return path.toString();
     }
 }

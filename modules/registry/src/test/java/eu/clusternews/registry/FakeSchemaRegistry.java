@@ -2,11 +2,14 @@ package eu.clusternews.registry;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +18,18 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A scripted stand-in for a schema registry on 127.0.0.1 and a free port: each (method, path) answers with the
- * responses given to {@link #answer}, in order, the last one repeating. Records every request it gets.
+ * responses given to {@link #answer}, in order, the last one repeating. Records every request it gets. As a field
+ * with {@code @RegisterExtension}, each test gets its own, stopped after the test.
  */
-final class FakeSchemaRegistry implements AutoCloseable {
+final class FakeSchemaRegistry implements AutoCloseable, AfterEachCallback {
+
+    /** The base path of Apicurio's Confluent-compatible API. */
+    static final String APICURIO_CCOMPAT = "/apis/ccompat/v7";
 
     record Request(
             String method,
@@ -37,9 +46,13 @@ final class FakeSchemaRegistry implements AutoCloseable {
     private final Map<String, Deque<Response>> script = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakeSchemaRegistry(String basePath) throws IOException {
+    FakeSchemaRegistry(String basePath) {
         this.basePath = basePath;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the fake registry on a loopback port", e);
+        }
         server.createContext(basePath.isEmpty() ? "/" : basePath, this::handle);
         // a slow answer must not hold up the next request (the client times out and retries)
         server.setExecutor(Executors.newCachedThreadPool(runnable -> {
@@ -53,6 +66,30 @@ final class FakeSchemaRegistry implements AutoCloseable {
     /** The registry's base URL (with the base path, as Apicurio's /apis/ccompat/v7). */
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + basePath;
+    }
+
+    /** Settings for a client of these URLs (comma-separated) that waits only 1 ms between retries; add your own. */
+    static Map<String, Object> clientConfig(String urls) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, urls);
+        config.put(SchemaRegistryConfig.RETRIES_WAIT_MS, 1);
+        return config;
+    }
+
+    /** {@link #clientConfig(String)} retrying at most {@code maxRetries} times. */
+    static Map<String, Object> clientConfig(String urls, int maxRetries) {
+        Map<String, Object> config = clientConfig(urls);
+        config.put(SchemaRegistryConfig.MAX_RETRIES, maxRetries);
+        return config;
+    }
+
+    /** A loopback port that was free a moment ago: where no registry answers. */
+    static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Scripts the answers to a method and path (relative to the base path, with its query string). */
@@ -111,6 +148,11 @@ final class FakeSchemaRegistry implements AutoCloseable {
         Map<String, String> headers = new java.util.TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
         return headers;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

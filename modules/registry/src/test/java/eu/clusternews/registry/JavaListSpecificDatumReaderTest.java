@@ -7,26 +7,26 @@ import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.ProgrammeActivity;
-import org.junit.jupiter.api.Test;
+import org.apache.avro.specific.SpecificData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Plain lists (and the slower reader they need) only where Avro's arrays would break equals. */
 class JavaListSpecificDatumReaderTest {
 
-    @Test
-    void recordsWithDatesInsideListsNeedPlainLists() {
-        assertThat(JavaListSpecificDatumReader.needsPlainLists(EnrichedNews.getClassSchema()))
-                .isTrue();
-        assertThat(JavaListSpecificDatumReader.needsPlainLists(ClusterActivity.getClassSchema()))
-                .isTrue();
-        assertThat(JavaListSpecificDatumReader.needsPlainLists(ProgrammeActivity.getClassSchema()))
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(classes = {EnrichedNews.class, ClusterActivity.class, ProgrammeActivity.class})
+    void recordsWithDatesInsideListsNeedPlainLists(Class<?> record) {
+        assertThat(JavaListSpecificDatumReader.needsPlainLists(
+                        SpecificData.get().getSchema(record)))
                 .isTrue();
     }
 
-    @Test
-    void recordsWithListsOfPlainValuesKeepTheFastReader() {
-        assertThat(JavaListSpecificDatumReader.needsPlainLists(NewsEvent.getClassSchema()))
-                .isFalse();
-        assertThat(JavaListSpecificDatumReader.needsPlainLists(Organisation.getClassSchema()))
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(classes = {NewsEvent.class, Organisation.class})
+    void recordsWithListsOfPlainValuesKeepTheFastReader(Class<?> record) {
+        assertThat(JavaListSpecificDatumReader.needsPlainLists(
+                        SpecificData.get().getSchema(record)))
                 .isFalse();
     }
 }

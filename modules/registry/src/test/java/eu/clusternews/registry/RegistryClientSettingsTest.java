@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Confluent's client keys: authentication, TLS files, unknown keys; and no secret ever in a log or a message. */
@@ -23,24 +21,11 @@ class RegistryClientSettingsTest {
     private static final String PASSWORD = "pa55-" + UUID.randomUUID();
     private static final String TOKEN = "tok-" + UUID.randomUUID();
 
-    private FakeSchemaRegistry registry;
-
-    @BeforeEach
-    void start() throws IOException {
-        registry = new FakeSchemaRegistry("/apis/ccompat/v7");
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
+    @RegisterExtension
+    final FakeSchemaRegistry registry = new FakeSchemaRegistry(FakeSchemaRegistry.APICURIO_CCOMPAT);
 
     private Map<String, Object> config() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, registry.url());
-        config.put(SchemaRegistryConfig.MAX_RETRIES, 1);
-        config.put(SchemaRegistryConfig.RETRIES_WAIT_MS, 1);
-        return config;
+        return FakeSchemaRegistry.clientConfig(registry.url(), 1);
     }
 
     @Test

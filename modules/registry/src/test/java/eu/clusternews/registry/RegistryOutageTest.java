@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import eu.clusternews.avro.Organisation;
@@ -18,9 +15,8 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,25 +29,8 @@ class RegistryOutageTest {
     private static final Schema SCHEMA = AvroSchemas.withoutJavaProperties(Organisation.getClassSchema());
     private static final String SCHEMA_ANSWER = "{\"schema\":" + quoted(SCHEMA.toString()) + "}";
 
-    private FakeSchemaRegistry registry;
-
-    @BeforeEach
-    void start() throws IOException {
-        registry = new FakeSchemaRegistry("/apis/ccompat/v7");
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
-
-    private static Map<String, Object> config(String url, int maxRetries) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, url);
-        config.put(SchemaRegistryConfig.MAX_RETRIES, maxRetries);
-        config.put(SchemaRegistryConfig.RETRIES_WAIT_MS, 1);
-        return config;
-    }
+    @RegisterExtension
+    final FakeSchemaRegistry registry = new FakeSchemaRegistry(FakeSchemaRegistry.APICURIO_CCOMPAT);
 
     private static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -74,7 +53,8 @@ class RegistryOutageTest {
             })
     void everyAnswerThatIsNotTheRegistrysIsAnOutageRetriedThenUnreachable(int status, String body, String what) {
         registry.answer("GET", "/schemas/ids/7", status, body);
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(config(registry.url(), 2));
+        RestSchemaRegistryClient client =
+                new RestSchemaRegistryClient(FakeSchemaRegistry.clientConfig(registry.url(), 2));
 
         assertThatThrownBy(() -> client.getById(7))
                 .as(what)
@@ -95,7 +75,8 @@ class RegistryOutageTest {
                 "/schemas/ids/12345",
                 404,
                 "{\"error_code\":40403,\"message\":\"No content with id/hash 'contentId-12345' was found.\"}");
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(config(registry.url(), 3));
+        RestSchemaRegistryClient client =
+                new RestSchemaRegistryClient(FakeSchemaRegistry.clientConfig(registry.url(), 3));
 
         assertThatThrownBy(() -> client.getById(12345)).isExactlyInstanceOf(UnknownSchemaIdException.class);
         assertThat(registry.requests()).hasSize(1);
@@ -106,7 +87,8 @@ class RegistryOutageTest {
         registry.answer("GET", "/schemas/ids/7", 503, "{\"message\":\"starting\"}")
                 .answer("GET", "/schemas/ids/7", 401, "{\"message\":\"auth backend down\"}")
                 .answer("GET", "/schemas/ids/7", 200, SCHEMA_ANSWER);
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(config(registry.url(), 3));
+        RestSchemaRegistryClient client =
+                new RestSchemaRegistryClient(FakeSchemaRegistry.clientConfig(registry.url(), 3));
 
         assertThat(AvroSchemas.sameCanonical(client.getById(7), SCHEMA)).isTrue();
         assertThat(registry.requests()).hasSize(3);
@@ -115,7 +97,7 @@ class RegistryOutageTest {
     @Test
     void aRegistryThatHangsTimesOutAndIsUnreachable() {
         registry.answerAfter("GET", "/schemas/ids/7", 3_000, 200, SCHEMA_ANSWER);
-        Map<String, Object> config = config(registry.url(), 1);
+        Map<String, Object> config = FakeSchemaRegistry.clientConfig(registry.url(), 1);
         config.put(SchemaRegistryConfig.HTTP_READ_TIMEOUT_MS, 200);
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(config);
 
@@ -134,7 +116,7 @@ class RegistryOutageTest {
     @Test
     void waitsLongerBeforeEachRetryUpToTheLongestWait() {
         registry.answer("GET", "/subjects", 503, "{}");
-        Map<String, Object> config = config(registry.url(), 4);
+        Map<String, Object> config = FakeSchemaRegistry.clientConfig(registry.url(), 4);
         config.put(SchemaRegistryConfig.RETRIES_WAIT_MS, 100);
         config.put(SchemaRegistryConfig.RETRIES_MAX_WAIT_MS, 250);
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(config);
@@ -149,14 +131,11 @@ class RegistryOutageTest {
     }
 
     @Test
-    void failsOverToTheNextUrlWhenOneDoesNotAnswerAndStaysThere() throws IOException {
-        int deadPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            deadPort = socket.getLocalPort();
-        }
+    void failsOverToTheNextUrlWhenOneDoesNotAnswerAndStaysThere() {
+        int deadPort = FakeSchemaRegistry.unusedPort();
         registry.answer("GET", "/subjects", 200, "[\"a-value\"]");
         String urls = "http://127.0.0.1:" + deadPort + "/apis/ccompat/v7, " + registry.url();
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(config(urls, 0));
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(FakeSchemaRegistry.clientConfig(urls, 0));
 
         assertThat(client.subjects()).containsExactly("a-value");
         assertThat(client.subjects()).containsExactly("a-value");
@@ -166,12 +145,12 @@ class RegistryOutageTest {
     }
 
     @Test
-    void failsOverOnAServerErrorAndNamesEveryUrlWhenAllAreDown() throws IOException {
-        try (FakeSchemaRegistry second = new FakeSchemaRegistry("/apis/ccompat/v7")) {
+    void failsOverOnAServerErrorAndNamesEveryUrlWhenAllAreDown() {
+        try (FakeSchemaRegistry second = new FakeSchemaRegistry(FakeSchemaRegistry.APICURIO_CCOMPAT)) {
             registry.answer("GET", "/schemas/ids/7", 503, "{\"message\":\"leader election\"}");
             second.answer("GET", "/schemas/ids/7", 200, SCHEMA_ANSWER);
-            RestSchemaRegistryClient client =
-                    new RestSchemaRegistryClient(config(registry.url() + "," + second.url(), 0));
+            RestSchemaRegistryClient client = new RestSchemaRegistryClient(
+                    FakeSchemaRegistry.clientConfig(registry.url() + "," + second.url(), 0));
 
             assertThat(AvroSchemas.sameCanonical(client.getById(7), SCHEMA)).isTrue();
             assertThat(registry.requests()).hasSize(1);
@@ -191,7 +170,8 @@ class RegistryOutageTest {
                 .answer("GET", "/schemas/ids/7", 200, SCHEMA_ANSWER)
                 .answer("GET", "/schemas/ids/9", 404, "{\"error_code\":40403,\"message\":\"Schema 9 not found\"}")
                 .answer("GET", "/schemas/ids/11", 400, "{\"error_code\":400,\"message\":\"Bad request\"}");
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(config(registry.url(), 0));
+        RestSchemaRegistryClient client =
+                new RestSchemaRegistryClient(FakeSchemaRegistry.clientConfig(registry.url(), 0));
         SpecificAvroDeserializer<Organisation> deserializer =
                 new SpecificAvroDeserializer<>(Organisation.class, client);
         deserializer.configure(Map.of(), false);

@@ -89,13 +89,7 @@ class RegistryOverHttpsIT {
     }
 
     private static Map<String, Object> trusting(int maxRetries) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, url);
-        config.put(SchemaRegistryConfig.MAX_RETRIES, maxRetries);
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION, certificates.truststore.toString());
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_PASSWORD, certificates.password);
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_TYPE, "PKCS12");
-        return config;
+        return TruststoreSettings.trustingPkcs12(url, maxRetries, certificates);
     }
 
     @Test

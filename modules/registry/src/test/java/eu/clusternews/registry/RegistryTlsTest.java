@@ -114,14 +114,13 @@ class RegistryTlsTest {
         return config;
     }
 
+    private static Map<String, Object> trustingPkcs12() {
+        return TruststoreSettings.trustingPkcs12(url, 0, certificates);
+    }
+
     @Test
     void trustsTheRegistryThroughAPkcs12Truststore() {
-        Map<String, Object> config = config();
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION, certificates.truststore.toString());
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_PASSWORD, certificates.password);
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_TYPE, "PKCS12");
-
-        assertThat(new RestSchemaRegistryClient(config).subjects()).containsExactly("over-tls-value");
+        assertThat(new RestSchemaRegistryClient(trustingPkcs12()).subjects()).containsExactly("over-tls-value");
     }
 
     @Test
@@ -135,9 +134,7 @@ class RegistryTlsTest {
 
     @Test
     void presentsTheClientCertificateOfTheKeystore() {
-        Map<String, Object> config = config();
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_LOCATION, certificates.truststore.toString());
-        config.put(SchemaRegistryConfig.SSL_TRUSTSTORE_PASSWORD, certificates.password);
+        Map<String, Object> config = trustingPkcs12();
         config.put(SchemaRegistryConfig.SSL_KEYSTORE_LOCATION, certificates.clientKeystore.toString());
         config.put(SchemaRegistryConfig.SSL_KEYSTORE_PASSWORD, certificates.password);
         config.put(SchemaRegistryConfig.SSL_KEYSTORE_TYPE, "PKCS12");

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.clusternews.avro.Organisation;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The REST client against a scripted registry that serves the Confluent API under Apicurio's base path. */
 class RestSchemaRegistryClientTest {
@@ -25,26 +21,11 @@ class RestSchemaRegistryClientTest {
     private static final String SUBJECT = "ref-organisations-value";
     private static final Schema SCHEMA = AvroSchemas.withoutJavaProperties(Organisation.getClassSchema());
 
-    private FakeSchemaRegistry registry;
-    private RestSchemaRegistryClient client;
+    @RegisterExtension
+    final FakeSchemaRegistry registry = new FakeSchemaRegistry(FakeSchemaRegistry.APICURIO_CCOMPAT);
 
-    @BeforeEach
-    void startRegistry() throws IOException {
-        registry = new FakeSchemaRegistry("/apis/ccompat/v7");
-        client = new RestSchemaRegistryClient(config(registry.url()));
-    }
-
-    @AfterEach
-    void stopRegistry() {
-        registry.close();
-    }
-
-    private static Map<String, Object> config(String url) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, url);
-        config.put(SchemaRegistryConfig.RETRIES_WAIT_MS, 1);
-        return config;
-    }
+    private final RestSchemaRegistryClient client =
+            new RestSchemaRegistryClient(FakeSchemaRegistry.clientConfig(registry.url()));
 
     private static String json(Object value) throws IOException {
         return JSON.writeValueAsString(value);
@@ -194,7 +175,7 @@ class RestSchemaRegistryClientTest {
     @Test
     void givesUpOnServerErrorsAfterTheConfiguredRetries() {
         registry.answer("GET", "/subjects", 503, "{\"message\":\"overloaded\"}");
-        Map<String, Object> config = config(registry.url());
+        Map<String, Object> config = FakeSchemaRegistry.clientConfig(registry.url());
         config.put(SchemaRegistryConfig.MAX_RETRIES, "2");
         RestSchemaRegistryClient twoRetries = new RestSchemaRegistryClient(config);
 
@@ -209,15 +190,9 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
-    void aRegistryThatIsNotThereIsUnreachableAndTheMessageNamesTheUrl() throws IOException {
-        int freePort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            freePort = socket.getLocalPort();
-        }
-        String url = "http://127.0.0.1:" + freePort;
-        Map<String, Object> config = config(url);
-        config.put(SchemaRegistryConfig.MAX_RETRIES, 1);
-        RestSchemaRegistryClient nowhere = new RestSchemaRegistryClient(config);
+    void aRegistryThatIsNotThereIsUnreachableAndTheMessageNamesTheUrl() {
+        String url = "http://127.0.0.1:" + FakeSchemaRegistry.unusedPort();
+        RestSchemaRegistryClient nowhere = new RestSchemaRegistryClient(FakeSchemaRegistry.clientConfig(url, 1));
 
         assertThatThrownBy(() -> nowhere.register(SUBJECT, SCHEMA))
                 .isInstanceOfSatisfying(
@@ -294,7 +269,7 @@ class RestSchemaRegistryClientTest {
     void sendsBasicAuthFromUserInfoAndNeverShowsThePassword() {
         registry.answer("GET", "/subjects", 200, "[]")
                 .answer("GET", "/schemas/ids/1", 401, "{\"message\":\"Unauthorized\"}");
-        Map<String, Object> config = config(registry.url());
+        Map<String, Object> config = FakeSchemaRegistry.clientConfig(registry.url());
         config.put(SchemaRegistryConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
         config.put(SchemaRegistryConfig.BASIC_AUTH_USER_INFO, "alice:s3cret");
         RestSchemaRegistryClient withAuth = new RestSchemaRegistryClient(config);

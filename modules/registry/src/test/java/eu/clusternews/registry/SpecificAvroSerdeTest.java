@@ -3,10 +3,12 @@ package eu.clusternews.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -85,8 +87,8 @@ class SpecificAvroSerdeTest {
 
     @Test
     void asksTheRegistryOncePerSchemaWhenWritingAndOncePerIdWhenReading() {
-        CountingClient counting = new CountingClient(registry);
-        SpecificAvroSerde<Organisation> serde = new SpecificAvroSerde<>(Organisation.class, counting);
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        SpecificAvroSerde<Organisation> serde = new SpecificAvroSerde<>(Organisation.class, counting(registry, calls));
         serde.configure(Map.of(), false);
 
         for (int i = 0; i < 5; i++) {
@@ -96,17 +98,14 @@ class SpecificAvroSerdeTest {
                     .isEqualTo(record);
         }
 
-        assertThat(counting.registrations.get()).isEqualTo(1);
-        assertThat(counting.fetchesById.get()).isEqualTo(1);
+        assertThat(calls.get("register")).hasValue(1);
+        assertThat(calls.get("getById")).hasValue(1);
     }
 
     @Test
     void oneSerializerWritesLargeSmallAndLargeRecordsInTurnAndAFailedRecordLeavesNothingForTheNext() {
         SpecificAvroSerde<ClusterActivity> serde = serde(ClusterActivity.class);
-        ClusterActivity large = SampleRecords.sample(ClusterActivity.class, 2);
-        large.setCountsByMonth(java.util.stream.IntStream.range(0, 2000)
-                .boxed()
-                .collect(java.util.stream.Collectors.toMap(i -> "month-" + i, i -> (long) i)));
+        ClusterActivity large = withMonths(SampleRecords.sample(ClusterActivity.class, 2), 2000);
         ClusterActivity small =
                 ClusterActivity.newBuilder().setClusterId("org:x").build();
         ClusterActivity broken = ClusterActivity.newBuilder(small).build();
@@ -128,15 +127,20 @@ class SpecificAvroSerdeTest {
     @Test
     void aRecordOverOneMebibyteIsWrittenWholeNotAsZeroBytes() {
         SpecificAvroSerde<ClusterActivity> serde = serde(ClusterActivity.class);
-        ClusterActivity huge = SampleRecords.sample(ClusterActivity.class, 3);
-        huge.setCountsByMonth(java.util.stream.IntStream.range(0, 100_000)
-                .boxed()
-                .collect(java.util.stream.Collectors.toMap(i -> "month-" + i, i -> (long) i)));
+        ClusterActivity huge = withMonths(SampleRecords.sample(ClusterActivity.class, 3), 100_000);
 
         byte[] bytes = serde.serializer().serialize("cluster-activity", huge);
 
         assertThat(bytes.length).isGreaterThan(1 << 20);
         assertThat(serde.deserializer().deserialize("cluster-activity", bytes)).isEqualTo(huge);
+    }
+
+    /** The activity with counts for this many months: as large a record as needed. */
+    private static ClusterActivity withMonths(ClusterActivity activity, int months) {
+        activity.setCountsByMonth(java.util.stream.IntStream.range(0, months)
+                .boxed()
+                .collect(java.util.stream.Collectors.toMap(i -> "month-" + i, i -> (long) i)));
+        return activity;
     }
 
     @Test
@@ -430,61 +434,19 @@ class SpecificAvroSerdeTest {
         }
     }
 
-    /** Counts the registry calls a serde makes. */
-    private static final class CountingClient implements SchemaRegistryClient {
-        private final SchemaRegistryClient delegate;
-        final AtomicInteger registrations = new AtomicInteger();
-        final AtomicInteger fetchesById = new AtomicInteger();
-
-        CountingClient(SchemaRegistryClient delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public int register(String subject, Schema schema) {
-            registrations.incrementAndGet();
-            return delegate.register(subject, schema);
-        }
-
-        @Override
-        public int getId(String subject, Schema schema) {
-            return delegate.getId(subject, schema);
-        }
-
-        @Override
-        public Schema getById(int id) {
-            fetchesById.incrementAndGet();
-            return delegate.getById(id);
-        }
-
-        @Override
-        public RegisteredSchema getLatest(String subject) {
-            return delegate.getLatest(subject);
-        }
-
-        @Override
-        public CompatibilityResult testCompatibility(String subject, Schema schema) {
-            return delegate.testCompatibility(subject, schema);
-        }
-
-        @Override
-        public String getCompatibility(String subject) {
-            return delegate.getCompatibility(subject);
-        }
-
-        @Override
-        public void setCompatibility(String subject, String level) {
-            delegate.setCompatibility(subject, level);
-        }
-
-        @Override
-        public List<String> subjects() {
-            return delegate.subjects();
-        }
-
-        @Override
-        public String url() {
-            return delegate.url();
-        }
+    /** The client, counting each call a serde makes by method name into {@code calls}. */
+    private static SchemaRegistryClient counting(SchemaRegistryClient client, Map<String, AtomicInteger> calls) {
+        return (SchemaRegistryClient) Proxy.newProxyInstance(
+                SchemaRegistryClient.class.getClassLoader(),
+                new Class<?>[] {SchemaRegistryClient.class},
+                (proxy, method, args) -> {
+                    calls.computeIfAbsent(method.getName(), name -> new AtomicInteger())
+                            .incrementAndGet();
+                    try {
+                        return method.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

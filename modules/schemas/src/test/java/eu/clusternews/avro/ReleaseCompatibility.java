@@ -90,42 +90,11 @@ final class ReleaseCompatibility {
         var result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer)
                 .getResult();
         for (Incompatibility incompatibility : result.getIncompatibilities()) {
-            String field = fieldPath(reader, incompatibility.getLocation());
+            String field = SchemaPointers.fieldPath(reader, incompatibility.getLocation());
             problems.add(where + " is not " + direction + " compatible with the release (" + meaning + "): "
                     + incompatibility.getType() + (field.isEmpty() ? "" : " at field " + field)
                     + " [" + incompatibility.getLocation() + "]: " + incompatibility.getMessage());
         }
-    }
-
-    /** The dotted field path a JSON pointer of Avro's checker denotes in the reader schema, e.g. location.city. */
-    static String fieldPath(Schema reader, String pointer) {
-        StringBuilder path = new StringBuilder();
-        Schema current = reader;
-        String[] steps = pointer.startsWith("/") ? pointer.substring(1).split("/") : new String[0];
-        try {
-            for (int i = 0; i < steps.length; i++) {
-                switch (steps[i]) {
-                    case "fields" -> {
-                        Schema.Field field = current.getFields().get(Integer.parseInt(steps[++i]));
-                        path.append(path.length() == 0 ? "" : ".").append(field.name());
-                        current = field.schema();
-                    }
-                    case "items" -> current = current.getElementType();
-                    case "values" -> current = current.getValueType();
-                    case "type", "" -> {}
-                    default -> {
-                        if (current.getType() != Schema.Type.UNION
-                                || !steps[i].chars().allMatch(Character::isDigit)) {
-                            return path.toString();
-                        }
-                        current = current.getTypes().get(Integer.parseInt(steps[i]));
-                    }
-                }
-            }
-        } catch (RuntimeException pointerBeyondTheSchema) {
-            // name what was found so far
-        }
-        return path.toString();
     }
 
     private static int[] version(String name) {

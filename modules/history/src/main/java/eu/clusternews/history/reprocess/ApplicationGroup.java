@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import eu.clusternews.history.HistoryAdmin;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.StreamsGroupDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
@@ -53,18 +56,22 @@ final class ApplicationGroup {
             return List.of();
         }
         if (type.get() == GroupType.STREAMS) {
-            return get(admin.describeStreamsGroups(List.of(groupId)).all(), "describe the group")
-                    .get(groupId)
-                    .members()
-                    .stream()
-                    .map(m -> m.clientId() + " on " + m.clientHost())
-                    .toList();
+            return members(
+                    admin.describeStreamsGroups(List.of(groupId)).all(),
+                    StreamsGroupDescription::members,
+                    m -> m.clientId() + " on " + m.clientHost());
         }
-        return get(admin.describeConsumerGroups(List.of(groupId)).all(), "describe the group")
-                .get(groupId)
-                .members()
-                .stream()
-                .map(m -> m.clientId() + " on " + m.host())
+        return members(
+                admin.describeConsumerGroups(List.of(groupId)).all(),
+                ConsumerGroupDescription::members,
+                m -> m.clientId() + " on " + m.host());
+    }
+
+    /** The two protocols describe their groups and members in types of their own; the listing is the same. */
+    private <D, M> List<String> members(
+            KafkaFuture<Map<String, D>> described, Function<D, Collection<M>> members, Function<M, String> line) {
+        return members.apply(get(described, "describe the group").get(groupId)).stream()
+                .map(line)
                 .toList();
     }
 

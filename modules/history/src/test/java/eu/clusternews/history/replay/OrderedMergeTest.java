@@ -26,27 +26,24 @@ class OrderedMergeTest {
         return out;
     }
 
+    /** What a merge that got these records, in this order, drains. */
+    private static List<ReplayedRecord> drainAfter(ReplayedRecord... arrivals) {
+        OrderedMerge merge = new OrderedMerge();
+        List.of(arrivals).forEach(merge::add);
+        return drain(merge);
+    }
+
     @Test
     void ordersByTimestampAcrossPartitionsEvenWhenAPartitionIsNotInTimeOrder() {
-        OrderedMerge merge = new OrderedMerge();
         // partition 0 holds a backfill (ts 5) after a newer record (ts 50)
-        merge.add(record(0, 0, 50));
-        merge.add(record(0, 1, 5));
-        merge.add(record(1, 0, 20));
-        merge.add(record(2, 0, 10));
-
-        assertThat(drain(merge)).extracting(ReplayedRecord::timestamp).containsExactly(5L, 10L, 20L, 50L);
+        assertThat(drainAfter(record(0, 0, 50), record(0, 1, 5), record(1, 0, 20), record(2, 0, 10)))
+                .extracting(ReplayedRecord::timestamp)
+                .containsExactly(5L, 10L, 20L, 50L);
     }
 
     @Test
     void breaksTimestampTiesByPartitionThenOffset() {
-        OrderedMerge merge = new OrderedMerge();
-        merge.add(record(2, 0, 7));
-        merge.add(record(1, 9, 7));
-        merge.add(record(1, 3, 7));
-        merge.add(record(0, 4, 7));
-
-        assertThat(drain(merge))
+        assertThat(drainAfter(record(2, 0, 7), record(1, 9, 7), record(1, 3, 7), record(0, 4, 7)))
                 .extracting(r -> r.partition() + "@" + r.offset())
                 .containsExactly("0@4", "1@3", "1@9", "2@0");
     }

@@ -57,9 +57,7 @@ class DateFinderTest {
             })
     void findsEventRangesAndResolvesAMissingYearToTheLastOccurrenceBeforePublicationUnlessFuture(
             String text, String start, String end) {
-        DateFinder.Span span = dates.eventDates(text, LocalDate.of(2017, 5, 17)).orElseThrow();
-        assertThat(span.start()).isEqualTo(LocalDate.parse(start));
-        assertThat(span.end()).isEqualTo(LocalDate.parse(end));
+        assertSpan(dates.eventDates(text, LocalDate.of(2017, 5, 17)).orElseThrow(), start, end);
     }
 
     @ParameterizedTest(name = "{0} (published {1})")
@@ -86,8 +84,7 @@ class DateFinderTest {
             String text, String published, String language, String start, String end) {
         DateFinder.Span span =
                 dates.eventDates(text, LocalDate.parse(published), language).orElseThrow();
-        assertThat(span.start()).isEqualTo(LocalDate.parse(start));
-        assertThat(span.end()).isEqualTo(LocalDate.parse(end));
+        assertSpan(span, start, end);
         assertThat(span.yearInferred()).isTrue();
     }
 
@@ -114,5 +111,12 @@ class DateFinderTest {
                         "Submitted on 23 June 2017. The meeting took place on 12 June 2017.", null)
                 .orElseThrow();
         assertThat(span.start()).isEqualTo(LocalDate.of(2017, 6, 12));
+    }
+
+    /** The span found runs from {@code start} to {@code end} (ISO dates). */
+    static void assertSpan(DateFinder.Span span, String start, String end) {
+        assertThat(span).as("a span").isNotNull();
+        assertThat(span.start()).as("start").isEqualTo(LocalDate.parse(start));
+        assertThat(span.end()).as("end").isEqualTo(LocalDate.parse(end));
     }
 }

@@ -37,10 +37,7 @@ class RelativeDatesTest {
             })
     void resolvesUnambiguousRelativePhrasesAgainstThePublicationDate(
             String text, String language, String start, String end) {
-        DateFinder.Span span = find(text, language);
-        assertThat(span).isNotNull();
-        assertThat(span.start()).isEqualTo(LocalDate.parse(start));
-        assertThat(span.end()).isEqualTo(LocalDate.parse(end));
+        DateFinderTest.assertSpan(find(text, language), start, end);
     }
 
     @ParameterizedTest(name = "{0}")

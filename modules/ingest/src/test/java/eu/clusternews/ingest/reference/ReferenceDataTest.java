@@ -21,6 +21,9 @@ import eu.clusternews.avro.Programme;
 import eu.clusternews.ingest.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ReferenceDataTest {
 
@@ -105,43 +108,45 @@ class ReferenceDataTest {
                 .hasMessageContaining("line 3");
     }
 
-    @Test
-    void anEntryWithoutIdIsNamed(@TempDir Path dir) throws IOException {
-        copySeeds(dir);
-        replace(dir.resolve("programmes.json"), "\"id\": \"prog:ecei\",", "");
-        assertThatThrownBy(() -> ReferenceData.load(dir))
-                .isInstanceOf(ReferenceDataException.class)
-                .hasMessageContaining("programmes.json")
-                .hasMessageContaining("has no \"id\"");
+    static Stream<Arguments> brokenEntries() {
+        return Stream.of(
+                Arguments.of(
+                        "an entry without id",
+                        "programmes.json",
+                        "\"id\": \"prog:ecei\",",
+                        "",
+                        List.of("has no \"id\"")),
+                Arguments.of(
+                        "a membership of a consortium that does not exist",
+                        "memberships.json",
+                        "\"consortium_id\": \"cons:clusgrid\"",
+                        "\"consortium_id\": \"cons:nowhere\"",
+                        List.of("cons:nowhere", "consortia.json does not define")),
+                Arguments.of(
+                        "an alias of an unknown entity",
+                        "aliases.json",
+                        "\"org:accio\"",
+                        "\"org:ghost\"",
+                        List.of("org:ghost")),
+                Arguments.of(
+                        "a bad date",
+                        "programmes.json",
+                        "\"period_start\": \"2014-01-01\"",
+                        "\"period_start\": \"Jan 2014\"",
+                        List.of("period_start", "Jan 2014")));
     }
 
-    @Test
-    void aMembershipOfAConsortiumThatDoesNotExistIsNamed(@TempDir Path dir) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenEntries")
+    void aBrokenEntryIsRejectedNamingItsFileAndWhatIsWrong(
+            String broken, String file, String from, String to, List<String> named, @TempDir Path dir)
+            throws IOException {
         copySeeds(dir);
-        replace(
-                dir.resolve("memberships.json"),
-                "\"consortium_id\": \"cons:clusgrid\"",
-                "\"consortium_id\": \"cons:nowhere\"");
+        replace(dir.resolve(file), from, to);
         assertThatThrownBy(() -> ReferenceData.load(dir))
                 .isInstanceOf(ReferenceDataException.class)
-                .hasMessageContaining("memberships.json")
-                .hasMessageContaining("cons:nowhere")
-                .hasMessageContaining("consortia.json does not define");
-    }
-
-    @Test
-    void anAliasOfAnUnknownEntityAndABadDateAreNamed(@TempDir Path dir) throws IOException {
-        copySeeds(dir);
-        replace(dir.resolve("aliases.json"), "\"org:accio\"", "\"org:ghost\"");
-        assertThatThrownBy(() -> ReferenceData.load(dir))
-                .hasMessageContaining("aliases.json")
-                .hasMessageContaining("org:ghost");
-        copySeeds(dir);
-        replace(dir.resolve("programmes.json"), "\"period_start\": \"2014-01-01\"", "\"period_start\": \"Jan 2014\"");
-        assertThatThrownBy(() -> ReferenceData.load(dir))
-                .hasMessageContaining("programmes.json")
-                .hasMessageContaining("period_start")
-                .hasMessageContaining("Jan 2014");
+                .hasMessageContaining(file)
+                .hasMessageContainingAll(named.toArray(String[]::new));
     }
 
     @Test
