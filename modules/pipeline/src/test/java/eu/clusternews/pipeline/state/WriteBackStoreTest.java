@@ -3,6 +3,7 @@ package eu.clusternews.pipeline.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,9 +22,11 @@ class WriteBackStoreTest {
 
     private WriteBackStore<String, String> store;
 
-    private WriteBackStore<String, String> open(Properties config) {
-        config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "write-back-test");
-        config.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+    private WriteBackStore<String, String> open(Map<String, String> settings) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "write-back-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
+        config.putAll(settings);
         MockProcessorContext<String, String> context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
         store = WriteBackStore.builder("values", Serdes.String(), WriteBackStore.<String>asStored())
                 .withLoggingDisabled()
@@ -39,7 +42,7 @@ class WriteBackStoreTest {
 
     @Test
     void changesBetweenTwoCommitsReachTheStoreOnceWhenItsCacheIsFlushedBeforeTheCommit() {
-        open(new Properties());
+        open(Map.of());
         store.put("evt:1", "first", 1L);
         store.put("evt:1", "second", 2L);
 
@@ -52,7 +55,7 @@ class WriteBackStoreTest {
 
     @Test
     void aDeletedKeyLeavesTheStoreAtTheFlush() {
-        open(new Properties());
+        open(Map.of());
         store.put("evt:1", "event", 1L);
         store.flushCache();
         store.delete("evt:1", 2L);
@@ -65,22 +68,20 @@ class WriteBackStoreTest {
 
     @Test
     void whatWasNotFlushedIsGoneWhenTheTaskStartsAgainAsAfterACrash() {
-        open(new Properties());
+        open(Map.of());
         store.put("evt:1", "committed", 1L);
         store.flushCache();
         store.put("evt:1", "not committed", 2L);
 
         store.close(); // what the cache held is gone, as in a process killed before its next commit
-        open(new Properties());
+        open(Map.of());
 
         assertThat(store.current("evt:1")).isEqualTo("committed");
     }
 
     @Test
     void entriesBeyondTheCacheBoundAreWrittenBackWhenEvicted() {
-        Properties config = config();
-        config.put(CacheSettings.CACHE_ENTRIES_CONFIG, "2");
-        open(config);
+        open(Map.of(CacheSettings.CACHE_ENTRIES_CONFIG, "2"));
         store.put("a", "1", 1L);
         store.put("b", "2", 1L);
         store.put("c", "3", 1L);
@@ -92,18 +93,9 @@ class WriteBackStoreTest {
 
     @Test
     void withoutACacheEveryChangeIsWrittenAtOnce() {
-        Properties config = config();
-        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
-        open(config);
+        open(Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"));
         store.put("a", "1", 1L);
 
         assertThat(store.get("a")).isEqualTo("1");
-    }
-
-    private static Properties config() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "write-back-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        return config;
     }
 }
