@@ -225,8 +225,8 @@ public final class KindClassifier {
     /** The kind of a news item from its title and body. */
     public NewsKind classify(String title, String body) {
         int[] score = new int[NewsKind.values().length];
-        count(Fold.fold(title == null ? "" : title), 3, score);
-        count(Fold.fold(body == null ? "" : body), 1, score);
+        count(Fold.foldedChars(title == null ? "" : title), 3, score);
+        count(Fold.foldedChars(body == null ? "" : body), 1, score);
         NewsKind best = NewsKind.OTHER;
         int bestScore = 0;
         for (NewsKind k : PRIORITY) {
@@ -252,8 +252,7 @@ public final class KindClassifier {
         return c < 128 ? ASCII_LETTER[c] : Character.isLetter(c);
     }
 
-    private static void count(String foldedText, int weight, int[] score) {
-        char[] folded = foldedText.toCharArray(); // scanned char by char: an array is cheaper to read than a String
+    private static void count(char[] folded, int weight, int[] score) {
         int n = folded.length;
         int i = 0;
         while (i < n - 1) {
