@@ -105,8 +105,36 @@ public final class Fold {
     public static char[] foldedChars(CharSequence s) {
         int n = s.length();
         char[] out = new char[n];
-        int len = 0;
+        // copied in bulk and folded in place while each char folds to one
+        if (s instanceof String str) {
+            str.getChars(0, n, out, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = s.charAt(i);
+            }
+        }
         for (int i = 0; i < n; i++) {
+            char c = out[i];
+            if (c < 0x80) {
+                if (c >= 'A' && c <= 'Z') {
+                    out[i] = (char) (c + ('a' - 'A'));
+                }
+                continue;
+            }
+            char one = ONE[c];
+            if (one == 0) {
+                return foldedChars(s, out, i);
+            }
+            out[i] = one;
+        }
+        return out;
+    }
+
+    /** {@link #foldedChars(CharSequence)} on from char {@code from}, {@code out} holding the fold of those before. */
+    private static char[] foldedChars(CharSequence s, char[] out, int from) {
+        int n = s.length();
+        int len = from;
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 out[len++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
