@@ -214,19 +214,25 @@ public final class KindClassifier {
     }
 
     private static final Node KEYWORD_TRIE = new Node();
-    /** The trie's first level for ASCII chars: a word start is looked up without a scan. */
-    private static final Node[] KEYWORD_STARTS = new Node[128];
+    /** The trie's node after two ASCII chars: a word start is looked up without a scan of the first levels. */
+    private static final Node[] KEYWORD_PAIRS = new Node[128 * 128];
 
     static {
         KEYWORDS.forEach((keyword, kind) -> {
+            if (keyword.length() < 2) {
+                throw new IllegalStateException("a keyword of one char is never found: " + keyword);
+            }
             Node node = KEYWORD_TRIE;
             for (int i = 0; i < keyword.length(); i++) {
                 node = node.add(keyword.charAt(i));
             }
             node.kind = kind;
         });
-        for (char c = 0; c < 128; c++) {
-            KEYWORD_STARTS[c] = KEYWORD_TRIE.child(c);
+        for (char first = 0; first < 128; first++) {
+            Node node = KEYWORD_TRIE.child(first);
+            for (char second = 0; second < 128 && node != null; second++) {
+                KEYWORD_PAIRS[first * 128 + second] = node.child(second);
+            }
         }
     }
 
@@ -276,10 +282,19 @@ public final class KindClassifier {
                 continue;
             }
             char first = folded[i];
-            Node node = first < 128 ? KEYWORD_STARTS[first] : KEYWORD_TRIE.child(first);
+            char second = folded[i + 1];
+            Node node;
+            int j;
+            if (first < 128 && second < 128) {
+                node = KEYWORD_PAIRS[first * 128 + second]; // every keyword has two chars at least
+                j = i + 2;
+            } else {
+                node = KEYWORD_TRIE.child(first);
+                j = i + 1;
+            }
             NewsKind found = null;
             int length = 0;
-            for (int j = i + 1; node != null; j++) {
+            for (; node != null; j++) {
                 if (node.kind != null) {
                     found = node.kind;
                     length = j - i;
