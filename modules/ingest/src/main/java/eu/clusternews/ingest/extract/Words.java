@@ -2,6 +2,7 @@ package eu.clusternews.ingest.extract;
 
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,6 +41,16 @@ final class Words {
     /** True when {@code folded} (a folded token) is one of the words. */
     boolean contains(String folded) {
         return !folded.isEmpty() && shapes.get(shape(folded)) && words.contains(folded);
+    }
+
+    /** The index of the first token at or after {@code from} whose fold is one of the words, or -1. */
+    int next(List<Tokens.Token> tokens, int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            if (contains(tokens.get(i).folded())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int shape(String w) {
