@@ -116,7 +116,7 @@ final class NgramSampler {
                         prob[j] *= (weight + p[j]);
                     }
                 }
-                if (i % 5 == 0 && Util.normalizeProb(prob) > CONV_THRESHOLD) {
+                if (i % 5 == 0 && normalizeProb(prob) > CONV_THRESHOLD) {
                     break;
                 }
             }
@@ -134,6 +134,28 @@ final class NgramSampler {
             Collections.sort(list, (a, b) -> Double.compare(b.getProbability(), a.getProbability()));
         }
         return list;
+    }
+
+    /**
+     * {@link Util#normalizeProb}: the same sum in the same order, the same quotients and the same maximum, with the
+     * divisions in a loop of their own (the library's loop also keeps the maximum, which keeps the JIT from doing
+     * several divisions at once).
+     */
+    static double normalizeProb(double[] prob) {
+        double sump = 0;
+        for (int i = 0; i < prob.length; ++i) {
+            sump += prob[i];
+        }
+        for (int i = 0; i < prob.length; ++i) {
+            prob[i] = prob[i] / sump;
+        }
+        double maxp = 0;
+        for (int i = 0; i < prob.length; ++i) {
+            if (maxp < prob[i]) {
+                maxp = prob[i];
+            }
+        }
+        return maxp;
     }
 
     /**
