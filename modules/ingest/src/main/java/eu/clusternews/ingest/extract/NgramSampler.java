@@ -83,17 +83,23 @@ final class NgramSampler {
      * the text object (normalised): the languages at or above the threshold, most probable first.
      */
     List<DetectedLanguage> probabilities(CharSequence text) {
-        String padded = pad(text);
-        int n = padded.length();
+        char[] padded = pad(text); // read three times over: an array, not a string
+        int n = padded.length;
         long[] grams = new long[Math.max(0, n) + Math.max(0, n - 1) + Math.max(0, n - 2)];
         int count = 0;
-        for (int len = 1; len <= 3; len++) {
-            for (int i = 0; i + len <= n; i++) {
-                // the standard filter: no 1-gram of a space, no 3-gram with a space in the middle
-                if ((len == 1 && padded.charAt(i) == ' ') || (len == 3 && padded.charAt(i + 1) == ' ')) {
-                    continue;
-                }
-                grams[count++] = pack(padded, i, len);
+        // as pack would pack them, 1-grams, then 2-grams, then 3-grams; the standard filter: no 1-gram of a space,
+        // no 3-gram with a space in the middle
+        for (int i = 0; i < n; i++) {
+            if (padded[i] != ' ') {
+                grams[count++] = (1L << 16) | padded[i];
+            }
+        }
+        for (int i = 0; i + 2 <= n; i++) {
+            grams[count++] = (2L << 32) | ((long) padded[i] << 16) | padded[i + 1];
+        }
+        for (int i = 0; i + 3 <= n; i++) {
+            if (padded[i + 1] != ' ') {
+                grams[count++] = (3L << 48) | ((long) padded[i] << 32) | ((long) padded[i + 1] << 16) | padded[i + 2];
             }
         }
         if (count == 0) {
@@ -217,20 +223,23 @@ final class NgramSampler {
     }
 
     /** A space before and after, unless the text already starts and ends with one. */
-    private static String pad(CharSequence text) {
+    private static char[] pad(CharSequence text) {
         String s = text.toString();
-        if (s.isEmpty() || (s.charAt(0) == ' ' && s.charAt(s.length() - 1) == ' ')) {
-            return s;
+        int len = s.length();
+        if (len == 0) {
+            return new char[0];
         }
-        StringBuilder b = new StringBuilder(s.length() + 2);
-        if (s.charAt(0) != ' ') {
-            b.append(' ');
+        int before = s.charAt(0) != ' ' ? 1 : 0;
+        int after = s.charAt(len - 1) != ' ' ? 1 : 0;
+        char[] out = new char[len + before + after];
+        s.getChars(0, len, out, before);
+        if (before == 1) {
+            out[0] = ' ';
         }
-        b.append(s);
-        if (s.charAt(s.length() - 1) != ' ') {
-            b.append(' ');
+        if (after == 1) {
+            out[out.length - 1] = ' ';
         }
-        return b.toString();
+        return out;
     }
 
     private static long pack(CharSequence s, int from, int len) {
