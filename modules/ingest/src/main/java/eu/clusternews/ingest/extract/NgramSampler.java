@@ -83,7 +83,12 @@ final class NgramSampler {
      * the text object (normalised): the languages at or above the threshold, most probable first.
      */
     List<DetectedLanguage> probabilities(CharSequence text) {
-        char[] padded = pad(text); // read three times over: an array, not a string
+        return probabilities(text.toString().toCharArray());
+    }
+
+    /** {@link #probabilities(CharSequence)} of the text object's chars. */
+    List<DetectedLanguage> probabilities(char[] text) {
+        char[] padded = pad(text);
         int n = padded.length;
         long[] grams = new long[Math.max(0, n) + Math.max(0, n - 1) + Math.max(0, n - 2)];
         int count = 0;
@@ -223,16 +228,18 @@ final class NgramSampler {
     }
 
     /** A space before and after, unless the text already starts and ends with one. */
-    private static char[] pad(CharSequence text) {
-        String s = text.toString();
-        int len = s.length();
+    private static char[] pad(char[] s) {
+        int len = s.length;
         if (len == 0) {
-            return new char[0];
+            return s;
         }
-        int before = s.charAt(0) != ' ' ? 1 : 0;
-        int after = s.charAt(len - 1) != ' ' ? 1 : 0;
+        int before = s[0] != ' ' ? 1 : 0;
+        int after = s[len - 1] != ' ' ? 1 : 0;
+        if (before + after == 0) {
+            return s;
+        }
         char[] out = new char[len + before + after];
-        s.getChars(0, len, out, before);
+        System.arraycopy(s, 0, out, before, len);
         if (before == 1) {
             out[0] = ' ';
         }
