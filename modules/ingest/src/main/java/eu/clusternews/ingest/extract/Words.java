@@ -53,7 +53,8 @@ final class Words {
         return -1;
     }
 
-    private static int shape(String w) {
+    /** A non-empty word's (first char, last char, length) in 16 bits. */
+    static int shape(String w) {
         int n = w.length();
         return ((w.charAt(0) * 31 + w.charAt(n - 1)) * 31 + n) & 0xffff;
     }
