@@ -29,7 +29,9 @@ import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
  * <p>The large-text factory's filters (URLs and e-mail addresses removed, then the letters of minority scripts)
  * cost more per char than the detection itself; most texts have neither, and for them the filters return the
  * text unchanged, so such a text goes through a factory without filters: the same text object, the same answer.
- * The estimate itself is {@link NgramSampler}'s: the library's arithmetic without a string per n-gram.
+ * That text object's chars are made here ({@link #unfilteredText}), with the library's normalisation of each char
+ * read from a table. The estimate itself is {@link NgramSampler}'s: the library's arithmetic without a string per
+ * n-gram.
  */
 public final class LanguageDetector {
 
