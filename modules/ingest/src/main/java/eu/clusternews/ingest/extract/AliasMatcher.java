@@ -39,6 +39,11 @@ public final class AliasMatcher {
     }
 
     private final Node root = new Node();
+    /**
+     * The {@link Words#shape shapes} of the root's keys: most tokens start no alias, and they are ruled out without
+     * hashing their stem (a new string: its hash would be computed for this lookup alone).
+     */
+    private final java.util.BitSet rootShapes = new java.util.BitSet(1 << 16);
 
     /** Names of at least this many tokens match with a last token cut short (only long names are cut by sources). */
     private static final int TRUNCATED_MIN_TOKENS = 6;
@@ -66,6 +71,7 @@ public final class AliasMatcher {
         idsByAlias.forEach((alias, ids) -> insert(alias, ids, casingsByFold.getOrDefault(Fold.fold(alias), Set.of())));
         // after every real alias, so that a split never takes a real two-word alias's place
         idsByAlias.forEach(this::insertSplits);
+        root.children.keySet().stream().filter(k -> !k.isEmpty()).forEach(k -> rootShapes.set(Words.shape(k)));
     }
 
     private static void addNamed(
@@ -199,7 +205,10 @@ public final class AliasMatcher {
             Node best = null;
             int bestEnd = -1;
             for (int j = i; j < tokens.size(); j++) {
-                Node next = node.children.get(tokens.get(j).stem());
+                String stem = tokens.get(j).stem();
+                Node next = node != root || stem.isEmpty() || rootShapes.get(Words.shape(stem))
+                        ? node.children.get(stem)
+                        : null;
                 if (next == null && node.truncated != null) {
                     next = truncatedChild(node, tokens.get(j).folded());
                 }

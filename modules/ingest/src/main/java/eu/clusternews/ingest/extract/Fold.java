@@ -1,7 +1,6 @@
 package eu.clusternews.ingest.extract;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,8 +16,34 @@ public final class Fold {
             "ych", "ich", "om", "ow", "ie", "em", "ej", "im", "ym", "ze", "en", "es", "er", "ra", "n", "s", "e", "u",
             "a", "i", "o", "y");
 
-    /** {@link #SUFFIXES} by their last letter, in the same order: only those can end a word ending in that letter. */
-    private static final String[][] SUFFIXES_BY_LAST = suffixesByLast();
+    /*
+     * SUFFIXES reversed, as a trie over 'a'..'z' read from a word's last char backwards: NEXT[node * 26 + letter] is
+     * the node after that letter (0: none; node 0 is the root), SUFFIX_ENDS[node] marks a whole suffix. The deepest
+     * marked node a word reaches is its longest suffix, the one the list (longest first) would find first, without
+     * a string comparison per suffix.
+     */
+    private static final int[] NEXT;
+    private static final boolean[] SUFFIX_ENDS;
+
+    static {
+        int nodes = 1 + SUFFIXES.stream().mapToInt(String::length).sum();
+        int[] next = new int[nodes * 26];
+        boolean[] ends = new boolean[nodes];
+        int used = 1;
+        for (String suffix : SUFFIXES) {
+            int node = 0;
+            for (int i = suffix.length() - 1; i >= 0; i--) {
+                int slot = node * 26 + (suffix.charAt(i) - 'a');
+                if (next[slot] == 0) {
+                    next[slot] = used++;
+                }
+                node = next[slot];
+            }
+            ends[node] = true;
+        }
+        NEXT = next;
+        SUFFIX_ENDS = ends;
+    }
 
     /*
      * The fold of each BMP char taken alone: ONE[c] when it is one char, else MANY[c]; neither (0 and null)
@@ -51,21 +76,6 @@ public final class Fold {
 
     private Fold() {}
 
-    private static String[][] suffixesByLast() {
-        List<List<String>> by = new ArrayList<>();
-        for (int c = 0; c < 128; c++) {
-            by.add(new ArrayList<>());
-        }
-        for (String suffix : SUFFIXES) {
-            by.get(suffix.charAt(suffix.length() - 1)).add(suffix);
-        }
-        String[][] out = new String[128][];
-        for (int c = 0; c < 128; c++) {
-            out[c] = by.get(c).toArray(String[]::new);
-        }
-        return out;
-    }
-
     private static boolean isMark(char c) {
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK
@@ -87,10 +97,44 @@ public final class Fold {
         if (plain) {
             return s.toString();
         }
+        char[] folded = foldedChars(s);
+        return new String(folded, 0, folded.length);
+    }
+
+    /** The chars of {@link #fold}: for a scan of the folded text, without a string made and copied back. */
+    public static char[] foldedChars(CharSequence s) {
         int n = s.length();
         char[] out = new char[n];
-        int len = 0;
+        // copied in bulk and folded in place while each char folds to one
+        if (s instanceof String str) {
+            str.getChars(0, n, out, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = s.charAt(i);
+            }
+        }
         for (int i = 0; i < n; i++) {
+            char c = out[i];
+            if (c < 0x80) {
+                if (c >= 'A' && c <= 'Z') {
+                    out[i] = (char) (c + ('a' - 'A'));
+                }
+                continue;
+            }
+            char one = ONE[c];
+            if (one == 0) {
+                return foldedChars(s, out, i);
+            }
+            out[i] = one;
+        }
+        return out;
+    }
+
+    /** {@link #foldedChars(CharSequence)} on from char {@code from}, {@code out} holding the fold of those before. */
+    private static char[] foldedChars(CharSequence s, char[] out, int from) {
+        int n = s.length();
+        int len = from;
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 out[len++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
@@ -103,7 +147,8 @@ public final class Fold {
             }
             String many = MANY[c];
             if (many == null) {
-                return foldDecomposed(Normalizer.normalize(s, Normalizer.Form.NFKD));
+                return foldDecomposed(Normalizer.normalize(s, Normalizer.Form.NFKD))
+                        .toCharArray();
             }
             int needed = len + many.length() + (n - i - 1); // room for this and one char for each still to come
             if (needed > out.length) {
@@ -112,7 +157,7 @@ public final class Fold {
             many.getChars(0, many.length(), out, len);
             len += many.length();
         }
-        return new String(out, 0, len);
+        return len == out.length ? out : java.util.Arrays.copyOf(out, len);
     }
 
     private static String foldDecomposed(String d) {
@@ -148,21 +193,22 @@ public final class Fold {
             return s; // what is left after an ending is stripped is letters too: checked once
         }
         for (int round = 0; round < 2 && len >= 6; round++) {
-            char last = s.charAt(len - 1);
-            if (last >= 128) {
-                break;
-            }
-            int stripped = len;
-            for (String suffix : SUFFIXES_BY_LAST[last]) {
-                if (len - suffix.length() >= 5 && s.startsWith(suffix, len - suffix.length())) {
-                    stripped = len - suffix.length();
+            // the longest ending that leaves at least five chars
+            int longest = 0;
+            int node = 0;
+            for (int depth = 1; len - depth >= 5; depth++) {
+                int letter = s.charAt(len - depth) - 'a';
+                if (letter < 0 || letter >= 26 || (node = NEXT[node * 26 + letter]) == 0) {
                     break;
                 }
+                if (SUFFIX_ENDS[node]) {
+                    longest = depth;
+                }
             }
-            if (stripped == len) {
+            if (longest == 0) {
                 break;
             }
-            len = stripped;
+            len -= longest;
         }
         return len == s.length() ? s : s.substring(0, len);
     }

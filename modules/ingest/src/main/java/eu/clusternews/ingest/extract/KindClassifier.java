@@ -1,8 +1,6 @@
 package eu.clusternews.ingest.extract;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import eu.clusternews.avro.NewsKind;
@@ -182,38 +180,60 @@ public final class KindClassifier {
     }
 
     /**
-     * Keywords by their first two chars, longest first: at a word start the longest keyword that is written
-     * there wins, and the scan goes on after it (what a regex alternation sorted longest first would find,
-     * at a fraction of the cost: it tried every keyword at every position).
+     * The keywords as a trie over their folded chars. At a word start the longest keyword written there wins, and
+     * the scan goes on after it (what a regex alternation sorted longest first would find; it tried every keyword
+     * at every position): the deepest keyword end the text reaches in the trie, read once char by char rather
+     * than compared keyword by keyword.
      */
-    private static final Map<Integer, String[]> BY_START = byStart();
+    private static final class Node {
+        private char[] labels = new char[0];
+        private Node[] children = new Node[0];
+        /** The kind of the keyword that ends here, or null. */
+        private NewsKind kind;
 
-    /** {@link #BY_START} for two ASCII chars, without boxing a key at every word start. */
-    private static final String[][] BY_ASCII_START = new String[128 * 128][];
+        Node child(char c) {
+            for (int k = 0; k < labels.length; k++) {
+                if (labels[k] == c) {
+                    return children[k];
+                }
+            }
+            return null;
+        }
+
+        Node add(char c) {
+            Node next = child(c);
+            if (next == null) {
+                next = new Node();
+                labels = java.util.Arrays.copyOf(labels, labels.length + 1);
+                children = java.util.Arrays.copyOf(children, children.length + 1);
+                labels[labels.length - 1] = c;
+                children[children.length - 1] = next;
+            }
+            return next;
+        }
+    }
+
+    private static final Node KEYWORD_TRIE = new Node();
+    /** The trie's node after two ASCII chars: a word start is looked up without a scan of the first levels. */
+    private static final Node[] KEYWORD_PAIRS = new Node[128 * 128];
 
     static {
-        BY_START.forEach((k, v) -> {
-            char first = (char) (k >>> 16);
-            char second = (char) (k & 0xffff);
-            if (first < 128 && second < 128) {
-                BY_ASCII_START[first * 128 + second] = v;
+        KEYWORDS.forEach((keyword, kind) -> {
+            if (keyword.length() < 2) {
+                throw new IllegalStateException("a keyword of one char is never found: " + keyword);
             }
+            Node node = KEYWORD_TRIE;
+            for (int i = 0; i < keyword.length(); i++) {
+                node = node.add(keyword.charAt(i));
+            }
+            node.kind = kind;
         });
-    }
-
-    private static Map<Integer, String[]> byStart() {
-        Map<Integer, List<String>> by = new HashMap<>();
-        KEYWORDS.keySet().stream()
-                .sorted((a, b) -> b.length() - a.length())
-                .forEach(k -> by.computeIfAbsent(key(k.charAt(0), k.charAt(1)), x -> new ArrayList<>())
-                        .add(k));
-        Map<Integer, String[]> out = new HashMap<>();
-        by.forEach((k, v) -> out.put(k, v.toArray(String[]::new)));
-        return out;
-    }
-
-    private static int key(char first, char second) {
-        return (first << 16) | second;
+        for (char first = 0; first < 128; first++) {
+            Node node = KEYWORD_TRIE.child(first);
+            for (char second = 0; second < 128 && node != null; second++) {
+                KEYWORD_PAIRS[first * 128 + second] = node.child(second);
+            }
+        }
     }
 
     private static void add(NewsKind kind, String... words) {
@@ -225,8 +245,8 @@ public final class KindClassifier {
     /** The kind of a news item from its title and body. */
     public NewsKind classify(String title, String body) {
         int[] score = new int[NewsKind.values().length];
-        count(Fold.fold(title == null ? "" : title), 3, score);
-        count(Fold.fold(body == null ? "" : body), 1, score);
+        count(Fold.foldedChars(title == null ? "" : title), 3, score);
+        count(Fold.foldedChars(body == null ? "" : body), 1, score);
         NewsKind best = NewsKind.OTHER;
         int bestScore = 0;
         for (NewsKind k : PRIORITY) {
@@ -252,8 +272,7 @@ public final class KindClassifier {
         return c < 128 ? ASCII_LETTER[c] : Character.isLetter(c);
     }
 
-    private static void count(String foldedText, int weight, int[] score) {
-        char[] folded = foldedText.toCharArray(); // scanned char by char: an array is cheaper to read than a String
+    private static void count(char[] folded, int weight, int[] score) {
         int n = folded.length;
         int i = 0;
         while (i < n - 1) {
@@ -264,36 +283,30 @@ public final class KindClassifier {
             }
             char first = folded[i];
             char second = folded[i + 1];
-            String[] candidates = first < 128 && second < 128
-                    ? BY_ASCII_START[first * 128 + second]
-                    : BY_START.get(key(first, second));
-            String found = null;
-            if (candidates != null) {
-                for (String k : candidates) {
-                    if (startsWith(folded, i, k)) {
-                        found = k;
-                        break;
-                    }
+            Node node;
+            int j;
+            if (first < 128 && second < 128) {
+                node = KEYWORD_PAIRS[first * 128 + second]; // every keyword has two chars at least
+                j = i + 2;
+            } else {
+                node = KEYWORD_TRIE.child(first);
+                j = i + 1;
+            }
+            NewsKind found = null;
+            int length = 0;
+            for (; node != null; j++) {
+                if (node.kind != null) {
+                    found = node.kind;
+                    length = j - i;
                 }
+                node = j < n ? node.child(folded[j]) : null;
             }
             if (found == null) {
                 i++;
             } else {
-                score[KEYWORDS.get(found).ordinal()] += weight;
-                i += found.length();
+                score[found.ordinal()] += weight;
+                i += length;
             }
         }
-    }
-
-    private static boolean startsWith(char[] text, int at, String k) {
-        if (at + k.length() > text.length) {
-            return false;
-        }
-        for (int j = 0; j < k.length(); j++) {
-            if (text[at + j] != k.charAt(j)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.cybozu.util.CharNormalizer;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfile;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
@@ -28,7 +29,9 @@ import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
  * <p>The large-text factory's filters (URLs and e-mail addresses removed, then the letters of minority scripts)
  * cost more per char than the detection itself; most texts have neither, and for them the filters return the
  * text unchanged, so such a text goes through a factory without filters: the same text object, the same answer.
- * The estimate itself is {@link NgramSampler}'s: the library's arithmetic without a string per n-gram.
+ * That text object's chars are made here ({@link #unfilteredText}), with the library's normalisation of each char
+ * read from a table. The estimate itself is {@link NgramSampler}'s: the library's arithmetic without a string per
+ * n-gram.
  */
 public final class LanguageDetector {
 
@@ -90,17 +93,50 @@ public final class LanguageDetector {
 
     /** The detector's probabilities for the text: {@link NgramSampler}'s, the same, for all but short texts. */
     List<DetectedLanguage> probabilities(String text) {
-        TextObject t = textObject(text);
-        return t.length() <= NgramSampler.SHORT_TEXT ? detector.getProbabilities(t) : sampler.probabilities(t);
+        if (filtersChange(text)) {
+            TextObject t = large.forText(text);
+            return t.length() <= NgramSampler.SHORT_TEXT ? detector.getProbabilities(t) : sampler.probabilities(t);
+        }
+        char[] normalised = unfilteredText(text);
+        return normalised.length <= NgramSampler.SHORT_TEXT
+                ? detector.getProbabilities(unfiltered.forText(text))
+                : sampler.probabilities(normalised);
+    }
+
+    /**
+     * The library's {@code CharNormalizer.normalize} of every char: a function of the char alone, which looks up
+     * the char's Unicode block each time it is called; computed once.
+     */
+    private static final char[] NORMALISED = new char[0x10000];
+
+    static {
+        for (int c = 0; c < NORMALISED.length; c++) {
+            NORMALISED[c] = CharNormalizer.normalize((char) c);
+        }
+    }
+
+    /**
+     * The chars of {@link #unfiltered}'s text object for the text: as its {@code append} makes them, each char
+     * normalised, a space after a space left out, at most {@value #LARGE_MAX_TEXT} chars.
+     */
+    static char[] unfilteredText(String text) {
+        int n = text.length();
+        char[] out = new char[Math.min(n, LARGE_MAX_TEXT)];
+        int len = 0;
+        char previous = 0;
+        for (int i = 0; i < n && len < LARGE_MAX_TEXT; i++) {
+            char c = NORMALISED[text.charAt(i)];
+            if (c != ' ' || previous != ' ') {
+                out[len++] = c;
+            }
+            previous = c;
+        }
+        return len == out.length ? out : java.util.Arrays.copyOf(out, len);
     }
 
     /** The library's own probabilities for the text, to compare with {@link #probabilities}. */
     List<DetectedLanguage> libraryProbabilities(String text) {
         return detector.getProbabilities(large.forText(text));
-    }
-
-    private TextObject textObject(String text) {
-        return filtersChange(text) ? large.forText(text) : unfiltered.forText(text);
     }
 
     /**

@@ -83,17 +83,28 @@ final class NgramSampler {
      * the text object (normalised): the languages at or above the threshold, most probable first.
      */
     List<DetectedLanguage> probabilities(CharSequence text) {
-        String padded = pad(text);
-        int n = padded.length();
+        return probabilities(text.toString().toCharArray());
+    }
+
+    /** {@link #probabilities(CharSequence)} of the text object's chars. */
+    List<DetectedLanguage> probabilities(char[] text) {
+        char[] padded = pad(text);
+        int n = padded.length;
         long[] grams = new long[Math.max(0, n) + Math.max(0, n - 1) + Math.max(0, n - 2)];
         int count = 0;
-        for (int len = 1; len <= 3; len++) {
-            for (int i = 0; i + len <= n; i++) {
-                // the standard filter: no 1-gram of a space, no 3-gram with a space in the middle
-                if ((len == 1 && padded.charAt(i) == ' ') || (len == 3 && padded.charAt(i + 1) == ' ')) {
-                    continue;
-                }
-                grams[count++] = pack(padded, i, len);
+        // as pack would pack them, 1-grams, then 2-grams, then 3-grams; the standard filter: no 1-gram of a space,
+        // no 3-gram with a space in the middle
+        for (int i = 0; i < n; i++) {
+            if (padded[i] != ' ') {
+                grams[count++] = (1L << 16) | padded[i];
+            }
+        }
+        for (int i = 0; i + 2 <= n; i++) {
+            grams[count++] = (2L << 32) | ((long) padded[i] << 16) | padded[i + 1];
+        }
+        for (int i = 0; i + 3 <= n; i++) {
+            if (padded[i + 1] != ' ') {
+                grams[count++] = (3L << 48) | ((long) padded[i] << 32) | ((long) padded[i + 1] << 16) | padded[i + 2];
             }
         }
         if (count == 0) {
@@ -116,7 +127,7 @@ final class NgramSampler {
                         prob[j] *= (weight + p[j]);
                     }
                 }
-                if (i % 5 == 0 && Util.normalizeProb(prob) > CONV_THRESHOLD) {
+                if (i % 5 == 0 && normalizeProb(prob) > CONV_THRESHOLD) {
                     break;
                 }
             }
@@ -134,6 +145,28 @@ final class NgramSampler {
             Collections.sort(list, (a, b) -> Double.compare(b.getProbability(), a.getProbability()));
         }
         return list;
+    }
+
+    /**
+     * {@link Util#normalizeProb}: the same sum in the same order, the same quotients and the same maximum, with the
+     * divisions in a loop of their own (the library's loop also keeps the maximum, which keeps the JIT from doing
+     * several divisions at once).
+     */
+    static double normalizeProb(double[] prob) {
+        double sump = 0;
+        for (int i = 0; i < prob.length; ++i) {
+            sump += prob[i];
+        }
+        for (int i = 0; i < prob.length; ++i) {
+            prob[i] = prob[i] / sump;
+        }
+        double maxp = 0;
+        for (int i = 0; i < prob.length; ++i) {
+            if (maxp < prob[i]) {
+                maxp = prob[i];
+            }
+        }
+        return maxp;
     }
 
     /**
@@ -195,20 +228,25 @@ final class NgramSampler {
     }
 
     /** A space before and after, unless the text already starts and ends with one. */
-    private static String pad(CharSequence text) {
-        String s = text.toString();
-        if (s.isEmpty() || (s.charAt(0) == ' ' && s.charAt(s.length() - 1) == ' ')) {
+    private static char[] pad(char[] s) {
+        int len = s.length;
+        if (len == 0) {
             return s;
         }
-        StringBuilder b = new StringBuilder(s.length() + 2);
-        if (s.charAt(0) != ' ') {
-            b.append(' ');
+        int before = s[0] != ' ' ? 1 : 0;
+        int after = s[len - 1] != ' ' ? 1 : 0;
+        if (before + after == 0) {
+            return s;
         }
-        b.append(s);
-        if (s.charAt(s.length() - 1) != ' ') {
-            b.append(' ');
+        char[] out = new char[len + before + after];
+        System.arraycopy(s, 0, out, before, len);
+        if (before == 1) {
+            out[0] = ' ';
         }
-        return b.toString();
+        if (after == 1) {
+            out[out.length - 1] = ' ';
+        }
+        return out;
     }
 
     private static long pack(CharSequence s, int from, int len) {

@@ -174,7 +174,7 @@ public final class OrganisationNameFinder {
         boolean german = "de".equals(language);
         List<Candidate> out = new ArrayList<>();
         Matcher legal = LEGAL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        boolean[] legalStarts = legalStarts(text);
+        boolean[] legalStarts = legalStarts(text, textTokens);
         int resume = 0;
         for (int i = 0; legalStarts != null && i < text.length(); i++) {
             if (legalStarts[i] && i >= resume && legal.region(i, text.length()).lookingAt()) {
@@ -397,13 +397,18 @@ public final class OrganisationNameFinder {
      * Where a match of {@link #LEGAL} can start, or null when the text has no legal form at all: a match ends
      * in a legal form after whitespace, and its name part before it spans at most {@link #LEGAL_MAX_GAPS} runs
      * of spaces and no line break. Trying the pattern only there, in order, finds what a search would find,
-     * without running it at every capitalised word of a text that names no company.
+     * without running it at every capitalised word of a text that names no company. A legal form starts with an
+     * ASCII letter after whitespace: at the start of a token of the text, so only token starts are looked at.
      */
-    private static boolean[] legalStarts(String text) {
+    private static boolean[] legalStarts(String text, List<Tokens.Token> textTokens) {
         int n = text.length();
         boolean[] starts = null;
         Matcher form = LEGAL_FORM_ONLY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        for (int at = 1; at < n; at++) {
+        for (Tokens.Token token : textTokens) {
+            int at = token.start();
+            if (at < 1) {
+                continue;
+            }
             char c0 = text.charAt(at);
             if (c0 >= 128
                     || !LEGAL_FORM_START[c0]

@@ -98,12 +98,9 @@ final class Organisers {
         if (mentions.isEmpty()) {
             return null;
         }
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = CUES.next(tokens, 0); i >= 0; i = CUES.next(tokens, i + 1)) {
             Tokens.Token t = tokens.get(i);
             String w = t.folded();
-            if (!CUES.contains(w)) {
-                continue;
-            }
             boolean verb = VERBS.contains(w);
             boolean host = HOST_NOUNS.contains(w);
             boolean organisation = ORGANISATION.contains(w) && responsibleBefore(tokens, i);

@@ -23,6 +23,7 @@ public final class PersonFinder {
             "(?<![\\p{L}])(?:(?:Prof\\.|Dr\\.|Dr\\.-Ing\\.|Dipl\\.-Ing\\.|Mr\\.?|Mrs\\.?|Ms\\.?|Herr|Frau|Pan|Pani|Panią|Panem|"
                     + "dr|prof\\.|Mme|Madame|Monsieur|Sr\\.|Sra\\.|Señor|Señora|Dott\\.(?:ssa)?|Ing\\.|Mgr|inż\\.|hab\\.|PhD)\\s+)+"
                     + FULL);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern CREDIT = Pattern.compile("(?:©|\\(c\\)|Foto:|Fot\\.|Photo:|Bild:|Crédit:?)[^\\n]*");
     private static final Pattern CREDIT_NAME =
             Pattern.compile("(?:^|/|,|:|©)\\s*(" + NAME + "\\s+" + NAME + ")\\s*(?=$|/|,|\\))");
@@ -390,7 +391,7 @@ public final class PersonFinder {
 
     private static void add(List<Person> out, String name, int start, int end) {
         String clean = name.strip();
-        String[] words = clean.split("\\s+");
+        String[] words = WHITESPACE.split(clean); // clean.split("\\s+") without compiling the pattern each time
         if (NOT_SURNAMES.contains(words[words.length - 1])) {
             return;
         }

@@ -82,12 +82,9 @@ final class RelativeDates {
         if (published == null) {
             return null;
         }
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = TRIGGERS.next(tokens, 0); i >= 0; i = TRIGGERS.next(tokens, i + 1)) {
             Tokens.Token t = tokens.get(i);
             String w = t.folded();
-            if (!TRIGGERS.contains(w)) {
-                continue;
-            }
             if (YESTERDAY.contains(w) || ("fr".equals(language) && w.equals("hier"))) {
                 LocalDate d = published.minusDays(1);
                 return new DateFinder.Span(d, d, t.start(), t.end(), true);

@@ -1,5 +1,6 @@
 package eu.clusternews.ingest.extract;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,7 @@ public final class Tokens {
     public static List<Token> of(String text) {
         int n = text.length();
         List<Token> out = new ArrayList<>(n / 6 + 4);
+        byte[] lower = null; // an ASCII token's fold, its letters made lower case
         int i = 0;
         while (i < n) {
             while (i < n && !isWordChar(text.charAt(i))) {
@@ -44,6 +46,7 @@ public final class Tokens {
             }
             int start = i;
             boolean plain = true; // lower-case ASCII only: its own fold
+            boolean ascii = true; // ASCII only: its fold is its lower case
             while (i < n) {
                 char c = text.charAt(i);
                 if (c < 0x80) {
@@ -62,11 +65,26 @@ public final class Tokens {
                     break;
                 }
                 plain = false;
+                ascii = false;
                 i++;
             }
             if (i > start) {
                 String t = text.substring(start, i);
-                String folded = plain ? t : Fold.fold(t);
+                String folded;
+                if (plain) {
+                    folded = t;
+                } else if (ascii) {
+                    if (lower == null || lower.length < i - start) {
+                        lower = new byte[Math.max(64, i - start)];
+                    }
+                    for (int k = start; k < i; k++) {
+                        char c = text.charAt(k);
+                        lower[k - start] = (byte) (c <= 'Z' && c >= 'A' ? c + ('a' - 'A') : c);
+                    }
+                    folded = new String(lower, 0, i - start, StandardCharsets.ISO_8859_1);
+                } else {
+                    folded = Fold.fold(t);
+                }
                 out.add(new Token(t, start, i, folded, Fold.stem(folded)));
             }
         }

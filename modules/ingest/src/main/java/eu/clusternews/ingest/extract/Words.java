@@ -2,6 +2,7 @@ package eu.clusternews.ingest.extract;
 
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,7 +43,18 @@ final class Words {
         return !folded.isEmpty() && shapes.get(shape(folded)) && words.contains(folded);
     }
 
-    private static int shape(String w) {
+    /** The index of the first token at or after {@code from} whose fold is one of the words, or -1. */
+    int next(List<Tokens.Token> tokens, int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            if (contains(tokens.get(i).folded())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A non-empty word's (first char, last char, length) in 16 bits. */
+    static int shape(String w) {
         int n = w.length();
         return ((w.charAt(0) * 31 + w.charAt(n - 1)) * 31 + n) & 0xffff;
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.optimaize.langdetect.DetectedLanguage;
+import com.optimaize.langdetect.text.TextObjectFactory;
+import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
 import eu.clusternews.ingest.TestData;
 import eu.clusternews.ingest.generate.NewsGenerator;
 import eu.clusternews.ingest.read.DocumentReaders;
@@ -72,6 +74,25 @@ class LanguageDetectorTest {
             }
         }
         assertThat(compared).isGreaterThan(600);
+    }
+
+    @Test
+    void theUnfilteredTextIsTheLibrarysTextObjectCharForChar() {
+        TextObjectFactory library =
+                new TextObjectFactoryBuilder().maxTextLength(10_000).build();
+        List<String> texts = List.of(
+                "",
+                " ",
+                "   Zehn  Cluster\t\ttrafen sich \n\n in Berlin.  ",
+                "Łódź, Kraków; „Zitat“ — «citation» ½ ² € ß æ ñ ÿ",
+                "Десет европейски клъстера – ΕΛΛΑΔΑ, عربي, 日本語のテキスト, 한국어, ｆｕｌｌ ｗｉｄｔｈ",
+                "emoji \uD83D\uDE00 and a lone surrogate \uD800 end",
+                "x".repeat(10_050) + " tail");
+        for (String text : texts) {
+            assertThat(new String(LanguageDetector.unfilteredText(text)))
+                    .as(text.length() > 80 ? text.substring(0, 80) : text)
+                    .isEqualTo(library.forText(text).toString());
+        }
     }
 
     private static List<String> describe(List<DetectedLanguage> languages) {
