@@ -181,7 +181,7 @@ public final class BenchMain {
         cpuLine(out, baseline, n);
 
         StreamsPass.Result result =
-                pipelinePass(options, stack, "bench-pipeline-" + run, corpus.contributions(n), STALL_TIMEOUT);
+                pipelinePass(options, stack, "bench-pipeline-" + run, corpus.contributions(n), STALL_TIMEOUT, false);
         double pipelineRate = result.eventsPerSecond(n);
         out.printf(
                 Locale.ROOT,
@@ -254,8 +254,15 @@ public final class BenchMain {
 
     /** The pipeline under a fresh application id over what is in cluster-news, until it counted {@code expected}. */
     private StreamsPass.Result pipelinePass(
-            BenchOptions options, BenchStack stack, String applicationId, long expected, Duration stallTimeout) {
-        PipelineConfig config = pipelineConfig(options, stack, applicationId, Map.of());
+            BenchOptions options,
+            BenchStack stack,
+            String applicationId,
+            long expected,
+            Duration stallTimeout,
+            boolean rebuild) {
+        PipelineConfig live = pipelineConfig(options, stack, applicationId, Map.of());
+        // a reprocess runs as `clusternews reprocess` does
+        PipelineConfig config = rebuild ? live.forRebuild() : live;
         PipelineRunner pipeline = new PipelineRunner(config);
         return StreamsPass.run(
                 pipeline.streams(),
@@ -271,8 +278,8 @@ public final class BenchMain {
         long n = options.events();
         load(stack, corpus, n, out);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        StreamsPass.Result result =
-                pipelinePass(options, stack, "bench-reprocess-" + run, corpus.contributions(n), Duration.ofSeconds(60));
+        StreamsPass.Result result = pipelinePass(
+                options, stack, "bench-reprocess-" + run, corpus.contributions(n), Duration.ofSeconds(60), true);
         double total = StreamsPass.seconds(result.sinceStart());
         out.printf(
                 Locale.ROOT,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 class PipelineConfigTest {
@@ -47,5 +48,18 @@ class PipelineConfigTest {
         assertThat(config.toString())
                 .doesNotContain("user:pw", "secret stuff")
                 .contains("basic.auth.user.info=[hidden]");
+    }
+
+    @Test
+    void aRebuildCommitsEverySecondUnlessTheCommitIntervalIsConfigured() {
+        assertThat(PipelineConfig.of(Map.of()).forRebuild().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo("1000");
+        assertThat(PipelineConfig.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250"))
+                        .forRebuild()
+                        .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo("250");
+        assertThat(PipelineConfig.of(Map.of()).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .as("the live pipeline keeps Kafka Streams' default")
+                .isNull();
     }
 }

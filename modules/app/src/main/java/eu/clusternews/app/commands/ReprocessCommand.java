@@ -77,7 +77,7 @@ public final class ReprocessCommand implements Callable<Integer> {
         Settings settings = settings(System.getenv());
         // --timeout here bounds the rebuild; the cluster and registry get the usual time to answer
         Reachability.check(settings, TimeoutOption.DEFAULT);
-        PipelineConfig pipelineConfig = settings.pipelineConfig();
+        PipelineConfig pipelineConfig = settings.pipelineConfig().forRebuild();
         Reprocess reprocess =
                 new Reprocess(settings.asClientConfig(), new ClusterNewsPipeline(pipelineConfig), timeout);
         if (dryRun) {
