@@ -17,17 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class AggregateStore<A extends SpecificRecordBase> extends WriteBackStore<Activity, A> {
 
     private AggregateStore(String name, ActivityKind<A> kind, KeyValueStore<Bytes, byte[]> inner) {
-        super(name, inner, InternalAvroSerde.of(kind.type()), new Codec<>() {
-            @Override
-            public Activity read(A stored) {
-                return kind.read(stored);
-            }
-
-            @Override
-            public A write(String key, Activity value) {
-                return kind.write(key, value);
-            }
-        });
+        super(name, inner, InternalAvroSerde.of(kind.type()), Codec.of(kind::read, kind::write));
     }
 
     /** The builder of a logged activity store named {@code name}. */

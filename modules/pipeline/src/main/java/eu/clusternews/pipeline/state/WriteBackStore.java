@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -57,6 +58,21 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
 
         /** The stored form of a working value. */
         R write(String key, M value);
+
+        /** A codec of these two conversions. */
+        static <M, R> Codec<M, R> of(Function<R, M> read, BiFunction<String, M, R> write) {
+            return new Codec<>() {
+                @Override
+                public M read(R stored) {
+                    return read.apply(stored);
+                }
+
+                @Override
+                public R write(String key, M value) {
+                    return write.apply(key, value);
+                }
+            };
+        }
     }
 
     private final String name;
@@ -83,17 +99,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
 
     /** Values kept as they are stored (immutable values, or ones replaced rather than changed). */
     public static <V> Codec<V, V> asStored() {
-        return new Codec<>() {
-            @Override
-            public V read(V stored) {
-                return stored;
-            }
-
-            @Override
-            public V write(String key, V value) {
-                return value;
-            }
-        };
+        return Codec.of(stored -> stored, (key, value) -> value);
     }
 
     /** A cached value (null: the key has no value) and whether it still has to be written back. */
