@@ -181,7 +181,7 @@ public final class BenchMain {
         cpuLine(out, baseline, n);
 
         StreamsPass.Result result =
-                pipelinePass(options, stack, "bench-pipeline-" + run, corpus.contributions(n), STALL_TIMEOUT, false);
+                pipelinePass(options, stack, "bench-pipeline-" + run, n, corpus.contributions(n), STALL_TIMEOUT, false);
         double pipelineRate = result.eventsPerSecond(n);
         out.printf(
                 Locale.ROOT,
@@ -252,11 +252,15 @@ public final class BenchMain {
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
     }
 
-    /** The pipeline under a fresh application id over what is in cluster-news, until it counted {@code expected}. */
+    /**
+     * The pipeline under a fresh application id over the {@code news} records in cluster-news, until its aggregates
+     * and events counted {@code expected}.
+     */
     private StreamsPass.Result pipelinePass(
             BenchOptions options,
             BenchStack stack,
             String applicationId,
+            long news,
             long expected,
             Duration stallTimeout,
             boolean rebuild) {
@@ -269,7 +273,7 @@ public final class BenchMain {
                 config.applicationId(),
                 pipeline::start,
                 pipeline::close,
-                countedNews(pipeline),
+                countedNews(pipeline, stack.topics().news().name(), news),
                 expected,
                 stallTimeout);
     }
@@ -279,7 +283,7 @@ public final class BenchMain {
         load(stack, corpus, n, out);
         String run = UUID.randomUUID().toString().substring(0, 8);
         StreamsPass.Result result = pipelinePass(
-                options, stack, "bench-reprocess-" + run, corpus.contributions(n), Duration.ofSeconds(60), true);
+                options, stack, "bench-reprocess-" + run, n, corpus.contributions(n), Duration.ofSeconds(60), true);
         double total = StreamsPass.seconds(result.sinceStart());
         out.printf(
                 Locale.ROOT,
@@ -295,14 +299,16 @@ public final class BenchMain {
         return new BenchReport(Double.NaN, Double.NaN, List.of(), 0, -1, n, total);
     }
 
-    private static StreamsPass.CountedNews countedNews(PipelineRunner pipeline) {
+    private static StreamsPass.CountedNews countedNews(PipelineRunner pipeline, String newsTopic, long news) {
         return new StreamsPass.CountedNews(
                 pipeline.streams(),
                 List.of(
                         ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
                         ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
                         ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
-                        ClusterNewsTopology.EVENTS_STORE));
+                        ClusterNewsTopology.EVENTS_STORE),
+                newsTopic,
+                news);
     }
 
     private static BenchReport withMemory(BenchReport report, ProcessMemory memory, PrintStream out) {
