@@ -168,6 +168,7 @@ public final class BenchMain {
         long n = options.events();
         load(stack, corpus, n, out);
         String run = UUID.randomUUID().toString().substring(0, 8);
+        warmUp(options, stack, corpus, run, out);
 
         StreamsPass.Result baseline = runBaseline(options, stack, "bench-baseline-" + run, n);
         double baselineRate = baseline.eventsPerSecond(n);
@@ -250,6 +251,28 @@ public final class BenchMain {
                     r.incomplete());
         }
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
+    }
+
+    /**
+     * The pipeline over the first news under its own application id, unmeasured: a fresh JVM spends a core on
+     * compiling for tens of seconds (the broker's, the clients' and the pipeline's code in one process), which the
+     * passes below would otherwise share their two cores with. A deployed pipeline pays that once, at start.
+     */
+    private void warmUp(BenchOptions options, BenchStack stack, NewsCorpus corpus, String run, PrintStream out) {
+        long w = Math.min(options.warmupEvents(), options.events());
+        if (w == 0) {
+            out.println("warm-up: none (--warmup-events 0): the passes below include the JIT's compiling");
+            return;
+        }
+        StreamsPass.Result warm =
+                pipelinePass(options, stack, "bench-warmup-" + run, w, corpus.contributions(w), STALL_TIMEOUT, false);
+        out.printf(
+                Locale.ROOT,
+                "warm-up (not measured): the pipeline over the first %d news in %.1f s, so that the passes below"
+                        + " run compiled code%s%n",
+                w,
+                StreamsPass.seconds(warm.sinceStart()),
+                incompleteNote(warm));
     }
 
     /**

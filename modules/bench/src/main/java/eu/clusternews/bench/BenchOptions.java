@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param latencyRates    offered loads (events/s) at which the end-to-end latency is measured
  * @param latencyDuration how long each offered load is measured (after the warm-up)
  * @param latencyWarmup   load offered before measuring starts, not counted (JIT, first transactions)
+ * @param warmupEvents    news the pipeline processes under another application id before the throughput passes,
+ *                        not measured: the JIT compiles the broker's, the clients' and the pipeline's code then,
+ *                        not on the cores the passes are measured on (0: measure from a cold JVM)
  * @param exactlyOnce     exactly_once_v2 (true) or at_least_once, for the baseline and the pipeline alike
  * @param partitions      partitions of cluster-news and the other data topics
  * @param threads         Kafka Streams threads ({@code num.stream.threads}) of each app
@@ -32,6 +35,7 @@ public record BenchOptions(
         List<Integer> latencyRates,
         Duration latencyDuration,
         Duration latencyWarmup,
+        int warmupEvents,
         boolean exactlyOnce,
         int partitions,
         int threads,
@@ -45,6 +49,7 @@ public record BenchOptions(
     public static final int DEFAULT_REPROCESS_EVENTS = 1_000_000;
     public static final List<Integer> DEFAULT_RATES = List.of(1_000, 5_000);
     public static final int DEFAULT_DISTINCT_DOCUMENTS = 5_000;
+    public static final int DEFAULT_WARMUP_EVENTS = 20_000;
 
     public BenchOptions {
         Objects.requireNonNull(latencyRates, "latencyRates");
@@ -54,6 +59,7 @@ public record BenchOptions(
         Objects.requireNonNull(referenceDir, "referenceDir");
         streamsConfig = Map.copyOf(streamsConfig);
         require(events >= 1, "--events must be at least 1, was " + events);
+        require(warmupEvents >= 0, "--warmup-events must be 0 or more, was " + warmupEvents);
         require(partitions >= 1, "--partitions must be at least 1, was " + partitions);
         require(threads >= 1, "--threads must be at least 1, was " + threads);
         require(distinctDocuments >= 1, "--distinct-documents must be at least 1, was " + distinctDocuments);
@@ -79,6 +85,7 @@ public record BenchOptions(
         List<Integer> latencyRates = DEFAULT_RATES;
         Duration latencyDuration = Duration.ofSeconds(20);
         Duration latencyWarmup = Duration.ofSeconds(5);
+        int warmupEvents = DEFAULT_WARMUP_EVENTS;
         boolean exactlyOnce = true;
         int partitions = 3;
         int threads = 1;
@@ -94,6 +101,7 @@ public record BenchOptions(
                     latencyRates,
                     latencyDuration,
                     latencyWarmup,
+                    warmupEvents,
                     exactlyOnce,
                     partitions,
                     threads,
@@ -109,7 +117,8 @@ public record BenchOptions(
     public static String usage() {
         return """
                 usage: bench [--events N] [--rate R[,R...]] [--eos | --at-least-once] [--partitions P] [--threads T]
-                             [--latency-seconds S] [--warmup-seconds S] [--reprocess] [--distinct-documents D]
+                             [--latency-seconds S] [--warmup-seconds S] [--warmup-events W] [--reprocess]
+                             [--distinct-documents D]
                              [--reference-dir DIR] [--seed S] [--config KEY=VALUE]...
                   --events N            news records in the throughput corpus (default 20000; with --reprocess 1000000)
                   --rate R[,R...]       offered loads for the latency measurement, events/s (default 1000,5000; 0 = none)
@@ -119,6 +128,8 @@ public record BenchOptions(
                   --threads T           Kafka Streams threads per app (default 1)
                   --latency-seconds S   measured seconds per offered load (default 20)
                   --warmup-seconds S    unmeasured seconds before each offered load (default 5)
+                  --warmup-events W     news the pipeline processes, unmeasured, before the throughput passes
+                                        (default 20000, at most N; 0 = measure a cold JVM; not with --reprocess)
                   --reprocess           measure rebuilding every aggregate from N news from offset 0 instead
                   --distinct-documents D  documents generated and extracted; more events repeat them under new ids (default 5000)
                   --reference-dir DIR   reference data loaded into the ref topics (default seeds/reference)
@@ -150,6 +161,7 @@ public record BenchOptions(
                         "--threads",
                         "--latency-seconds",
                         "--warmup-seconds",
+                        "--warmup-events",
                         "--distinct-documents",
                         "--reference-dir",
                         "--seed",
@@ -171,6 +183,7 @@ public record BenchOptions(
                         case "--threads" -> o.threads = integer(name, value);
                         case "--latency-seconds" -> o.latencyDuration = Duration.ofSeconds(integer(name, value));
                         case "--warmup-seconds" -> o.latencyWarmup = Duration.ofSeconds(integer(name, value));
+                        case "--warmup-events" -> o.warmupEvents = integer(name, value);
                         case "--distinct-documents" -> o.distinctDocuments = integer(name, value);
                         case "--reference-dir" -> o.referenceDir = Path.of(value);
                         case "--seed" -> o.seed = Long.parseLong(value);
