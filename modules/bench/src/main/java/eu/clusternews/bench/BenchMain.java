@@ -219,7 +219,8 @@ public final class BenchMain {
         }
         long next = n;
         for (int rate : rates) {
-            LatencyProbe.Result r = latency(options, stack, corpus, next, rate, "bench-latency-" + rate + "-" + run);
+            LatencyRun measured = latency(options, stack, corpus, next, rate, "bench-latency-" + rate + "-" + run);
+            LatencyProbe.Result r = measured.probe();
             next += (long) rate
                     * (options.latencyWarmup().toSeconds()
                             + options.latencyDuration().toSeconds());
@@ -249,6 +250,8 @@ public final class BenchMain {
                     r.firstPercentileMillis(99),
                     r.measured(),
                     r.incomplete());
+            out.println("  the pipeline's exactly-once commits meanwhile: "
+                    + measured.commits().describe());
         }
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
     }
@@ -433,7 +436,10 @@ public final class BenchMain {
                 STALL_TIMEOUT);
     }
 
-    private static LatencyProbe.Result latency(
+    /** A latency measurement and what the pipeline's commits cost meanwhile. */
+    private record LatencyRun(LatencyProbe.Result probe, CommitCost commits) {}
+
+    private static LatencyRun latency(
             BenchOptions options, BenchStack stack, NewsCorpus corpus, long firstRecord, int rate, String applicationId)
             throws InterruptedException {
         // a fresh application starting at the end of cluster-news: it sees only what the probe publishes
@@ -444,8 +450,10 @@ public final class BenchMain {
         try (PipelineRunner pipeline = new PipelineRunner(config)) {
             pipeline.start();
             awaitRunning(pipeline.streams(), Duration.ofSeconds(120));
-            return new LatencyProbe(stack, corpus, firstRecord)
+            CommitCost before = CommitCost.of(pipeline.streams());
+            LatencyProbe.Result result = new LatencyProbe(stack, corpus, firstRecord)
                     .measure(rate, options.latencyWarmup(), options.latencyDuration());
+            return new LatencyRun(result, CommitCost.of(pipeline.streams()).since(before));
         }
     }
 

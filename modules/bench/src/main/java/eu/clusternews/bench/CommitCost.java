@@ -1,0 +1,59 @@
+package eu.clusternews.bench;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * What the exactly-once commits of a Kafka Streams app cost between two snapshots, from its own metrics: how many
+ * commits its threads made, and the time their producers spent flushing (waiting until the broker acknowledged
+ * everything sent since the last commit) and committing the transactions. The latency of a news crosses two commits.
+ */
+record CommitCost(double commits, double flushNanos, double txnCommitNanos, double sendOffsetsNanos) {
+
+    static CommitCost of(KafkaStreams streams) {
+        Map<MetricName, ? extends Metric> metrics = streams.metrics();
+        return new CommitCost(
+                sum(metrics, "stream-thread-metrics", "commit-total"),
+                sum(metrics, "producer-metrics", "flush-time-ns-total"),
+                sum(metrics, "producer-metrics", "txn-commit-time-ns-total"),
+                sum(metrics, "producer-metrics", "txn-send-offsets-time-ns-total"));
+    }
+
+    CommitCost since(CommitCost before) {
+        return new CommitCost(
+                commits - before.commits,
+                flushNanos - before.flushNanos,
+                txnCommitNanos - before.txnCommitNanos,
+                sendOffsetsNanos - before.sendOffsetsNanos);
+    }
+
+    /** One line: commits, and the mean milliseconds of each part per commit. */
+    String describe() {
+        double n = Math.max(commits, 1);
+        return String.format(
+                Locale.ROOT,
+                "%.0f commits; per commit: producer flush %.1f ms, offsets into the transaction %.1f ms,"
+                        + " transaction commit %.1f ms",
+                commits,
+                flushNanos / n / 1e6,
+                sendOffsetsNanos / n / 1e6,
+                txnCommitNanos / n / 1e6);
+    }
+
+    private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
+        double total = 0;
+        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+            if (e.getKey().group().equals(group) && e.getKey().name().equals(name)) {
+                Object value = e.getValue().metricValue();
+                if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
+                    total += number.doubleValue();
+                }
+            }
+        }
+        return total;
+    }
+}
