@@ -25,7 +25,9 @@ import eu.clusternews.pipeline.events.EventOutput;
 import eu.clusternews.pipeline.events.EventOutput.Target;
 import eu.clusternews.pipeline.events.EventReports;
 import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
+import eu.clusternews.pipeline.internal.Encoded;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
+import eu.clusternews.pipeline.internal.ReframingSerde;
 import eu.clusternews.pipeline.state.WriteBackStore;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
@@ -273,7 +275,7 @@ public final class ClusterNewsTopology {
                         () -> new AggregateProcessor<>(store, kind, maxHeadlines),
                         Named.as("aggregate-" + entities),
                         store)
-                .to(output.name(), produced(output, output.name() + "-sink"));
+                .to(output.name(), reframed(output, kind.type(), output.name() + "-sink"));
     }
 
     /**
@@ -313,8 +315,8 @@ public final class ClusterNewsTopology {
                 .branch((id, out) -> out.goesTo(Target.PROGRAMMES), Branched.as("programmes"))
                 .noDefaultBranch();
         outputs.get("event-output-events")
-                .mapValues(out -> (ClusterEvent) out.value(), Named.as("event-values"))
-                .to(topics.events().name(), produced(topics.events(), "cluster-events-sink"));
+                .mapValues(EventOutput::event, Named.as("event-values"))
+                .to(topics.events().name(), reframed(topics.events(), ClusterEvent.class, "cluster-events-sink"));
         eventCounts(outputs.get("event-output-clusters"), ClusterActivity.class, CLUSTER_PARTIALS, "clusters");
         eventCounts(outputs.get("event-output-consortia"), ConsortiumActivity.class, CONSORTIUM_PARTIALS, "consortia");
         eventCounts(outputs.get("event-output-programmes"), ProgrammeActivity.class, PROGRAMME_PARTIALS, "programmes");
@@ -328,7 +330,7 @@ public final class ClusterNewsTopology {
      */
     private static <A extends SpecificRecordBase> void eventCounts(
             KStream<String, EventOutput> changes, Class<A> type, String partials, String entities) {
-        changes.mapValues(out -> type.cast(out.value()), Named.as("event-counts-of-" + entities))
+        changes.mapValues(out -> type.cast(out.change()), Named.as("event-counts-of-" + entities))
                 .to(
                         partials + "-repartition",
                         Produced.with(Serdes.String(), internalSerde(type)).withName("event-counts-to-" + entities));
@@ -351,6 +353,16 @@ public final class ClusterNewsTopology {
     /** Internal topics and stores are ours alone: encoded without the schema registry (see {@link InternalAvroSerde}). */
     private static <V extends SpecificRecord> Serde<V> internalSerde(Class<V> type) {
         return InternalAvroSerde.of(type);
+    }
+
+    /**
+     * A public topic's sink for values a write-back store has just written for its changelog: the same Avro binary
+     * framed in the Confluent wire format, not encoded a second time (the output topics carry the same bytes as before).
+     */
+    private static <V extends SpecificRecord> Produced<String, Encoded<V>> reframed(
+            Topic<String, V> topic, Class<V> type, String name) {
+        return Produced.with(topic.keySerde(), new ReframingSerde<>(InternalAvroSerde.of(type), topic.valueSerde()))
+                .withName(name);
     }
 
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {

@@ -3,6 +3,7 @@ package eu.clusternews.registry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -34,8 +35,11 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
     /** Where a record goes: subject plus the record's own schema. */
     private record Target(String subject, Schema schema) {}
 
-    /** How a record of one target is written: under which id, with which encoder. */
-    private record Writer<T>(int schemaId, Encoding<T> encoding) {}
+    /**
+     * How a record of one target is written: under which id, with which encoder; {@code ownSchema}: the record's
+     * own schema, so its Avro binary is what any writer of that schema writes.
+     */
+    private record Writer<T>(int schemaId, Encoding<T> encoding, boolean ownSchema) {}
 
     @FunctionalInterface
     private interface Encoding<T> {
@@ -65,6 +69,20 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
 
     @Override
     public byte[] serialize(String topic, T record) {
+        return serialize(topic, record, null, 0);
+    }
+
+    /**
+     * The same bytes as {@link #serialize(String, Object) serialize(topic, record)}, from the record's Avro binary
+     * already written with its own schema (at {@code offset} in {@code binary}, to the end): the binary is framed,
+     * not written again. When this serializer writes another schema ({@code use.latest.version} with a different
+     * latest) it encodes the record as {@code serialize} does.
+     */
+    public byte[] serializeWritten(String topic, T record, byte[] binary, int offset) {
+        return serialize(topic, record, Objects.requireNonNull(binary, "binary"), offset);
+    }
+
+    private byte[] serialize(String topic, T record, byte[] written, int offset) {
         if (record == null) {
             return null; // tombstone
         }
@@ -81,6 +99,13 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
             throw new SerializationException("Cannot name the subject for topic '" + topic + "': " + e.getMessage(), e);
         }
         Writer<T> writer = writers.computeIfAbsent(new Target(subject, schema), target -> writerFor(topic, target));
+        if (written != null && writer.ownSchema()) {
+            byte[] header = ConfluentWireFormat.header(writer.schemaId());
+            byte[] framed = new byte[header.length + written.length - offset];
+            System.arraycopy(header, 0, framed, 0, header.length);
+            System.arraycopy(written, offset, framed, header.length, written.length - offset);
+            return framed;
+        }
         // one buffer and one buffered encoder per thread (serializers are shared between stream threads): a 3-5 KB
         // record is then written into an already grown array in a few bulk copies, not byte by byte into a new one
         ThreadBuffer buffer = THREAD_BUFFER.get();
@@ -130,14 +155,14 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
                 RegisteredSchema latest = client.getLatest(target.subject());
                 if (AvroSchemas.sameCanonical(latest.schema(), registered)
                         || latest.schema().equals(target.schema())) {
-                    return new Writer<>(latest.id(), own::write);
+                    return new Writer<>(latest.id(), own::write, true);
                 }
-                return new Writer<>(latest.id(), converting(topic, target, latest));
+                return new Writer<>(latest.id(), converting(topic, target, latest), false);
             }
             int id = settings.autoRegister()
                     ? client.register(target.subject(), registered)
                     : client.getId(target.subject(), registered);
-            return new Writer<>(id, own::write);
+            return new Writer<>(id, own::write, true);
         } catch (SubjectNotFoundException | SchemaNotRegisteredException e) {
             throw new SerializationException(
                     "Cannot write the " + ConfluentWireFormat.part(isKey) + " of topic '" + topic

@@ -364,6 +364,51 @@ class SpecificAvroSerdeTest {
         assertThat(serde.deserializer().deserialize(TOPIC, bytes)).isEqualTo(record);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topicValueTypes")
+    <T extends SpecificRecord> void framingAnAlreadyWrittenBinaryGivesTheBytesSerializeWrites(Class<T> type)
+            throws java.io.IOException {
+        T record = SampleRecords.sample(type, 5);
+        SpecificAvroSerializer<T> serializer =
+                (SpecificAvroSerializer<T>) serde(type).serializer();
+        byte[] written = avroBinaryAfter(new byte[] {9, 9, 9}, record);
+
+        byte[] framed = serializer.serializeWritten("some-topic", record, written, 3);
+
+        assertThat(framed).isEqualTo(serializer.serialize("some-topic", record));
+    }
+
+    @Test
+    void framingFallsBackToEncodingWhenTheTopicTakesAnotherSchema() throws java.io.IOException {
+        Schema current = AvroSchemas.withoutJavaProperties(Organisation.getClassSchema());
+        registry.register(TOPIC + "-value", current);
+        int latestId = registry.register(
+                TOPIC + "-value", withField(current, "employees", "{\"type\":\"int\",\"default\":0}"));
+        SpecificAvroSerializer<Organisation> serializer = (SpecificAvroSerializer<Organisation>)
+                serde(Organisation.class, Map.of("use.latest.version", true, "auto.register.schemas", false))
+                        .serializer();
+        Organisation record = SampleRecords.sample(Organisation.class, 4);
+
+        byte[] bytes = serializer.serializeWritten(TOPIC, record, avroBinaryAfter(new byte[0], record), 0);
+
+        assertThat(bytes).isEqualTo(serializer.serialize(TOPIC, record));
+        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(latestId);
+    }
+
+    /** {@code prefix} followed by the record's Avro binary in its own schema, as another encoder would have written it. */
+    private static <T extends SpecificRecord> byte[] avroBinaryAfter(byte[] prefix, T record)
+            throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(prefix);
+        org.apache.avro.io.BinaryEncoder encoder =
+                org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        new org.apache.avro.specific.SpecificDatumWriter<T>(
+                        record.getSchema(), org.apache.avro.specific.SpecificData.getForClass(record.getClass()))
+                .write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
     @Test
     void keepsJavaPropertiesInTheRegisteredSchemaOnlyWhenAskedTo() {
         SpecificAvroSerde<Organisation> serde =

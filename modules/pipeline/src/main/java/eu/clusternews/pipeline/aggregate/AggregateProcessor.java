@@ -1,5 +1,6 @@
 package eu.clusternews.pipeline.aggregate;
 
+import eu.clusternews.pipeline.internal.Encoded;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -8,9 +9,10 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Merges each partial activity (from the fan-out's {@link PartialActivityStore}, through the repartition topic) into
  * its entity's activity in an {@link AggregateStore}; the store forwards the changed activities downstream when it
- * writes them down (before each commit, or on eviction).
+ * writes them down (before each commit, or on eviction), with the bytes it wrote them as ({@link Encoded}).
  */
-public final class AggregateProcessor<A extends SpecificRecordBase> implements Processor<String, A, String, A> {
+public final class AggregateProcessor<A extends SpecificRecordBase>
+        implements Processor<String, A, String, Encoded<A>> {
 
     private final String storeName;
     private final ActivityKind<A> kind;
@@ -27,7 +29,7 @@ public final class AggregateProcessor<A extends SpecificRecordBase> implements P
     }
 
     @Override
-    public void init(ProcessorContext<String, A> context) {
+    public void init(ProcessorContext<String, Encoded<A>> context) {
         store = context.getStateStore(storeName);
         store.attach(context);
     }

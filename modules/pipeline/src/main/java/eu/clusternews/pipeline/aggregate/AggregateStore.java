@@ -1,5 +1,6 @@
 package eu.clusternews.pipeline.aggregate;
 
+import eu.clusternews.pipeline.internal.Encoded;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import eu.clusternews.pipeline.state.WriteBackStore;
 import eu.clusternews.pipeline.state.WriteBackStoreBuilder;
@@ -26,9 +27,12 @@ public final class AggregateStore<A extends SpecificRecordBase> extends WriteBac
         return new WriteBackStoreBuilder<>(name, (n, inner) -> new AggregateStore<>(n, kind, inner));
     }
 
-    /** Called by the aggregate processor in its {@code init}: written-down aggregates are forwarded from its node. */
-    void attach(ProcessorContext<String, A> context) {
-        attach(context, a -> a);
+    /**
+     * Called by the aggregate processor in its {@code init}: written-down aggregates are forwarded from its node with
+     * the bytes they were written as, which the output topic's sink frames instead of encoding them again.
+     */
+    void attach(ProcessorContext<String, Encoded<A>> context) {
+        attach(context, written -> written);
     }
 
     /** The entity's activity, decoded, to change in place; call {@link #updated} after changing it. */

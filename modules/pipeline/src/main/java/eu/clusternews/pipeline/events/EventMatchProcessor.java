@@ -62,8 +62,10 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
         blocks = context.getStateStore(names.blocks());
         redirects = context.getStateStore(names.redirects());
         events = context.getStateStore(names.events());
-        // events reach cluster-events when written back: once per event and commit; null is a merged event's tombstone
-        events.attach(context, event -> event == null ? EventOutput.tombstone() : EventOutput.event(event));
+        // events reach cluster-events when written back: once per event and commit, in the bytes written for the
+        // changelog (framed for the topic, not encoded again); no value is a merged event's tombstone
+        events.attach(
+                context, written -> written.value() == null ? EventOutput.tombstone() : EventOutput.event(written));
     }
 
     @Override
@@ -155,7 +157,7 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
         for (String id : new TreeSet<>(changes.keySet())) {
             Activity change = changes.get(id);
             if (!change.isEmpty()) {
-                context.forward(record.withKey(id).withValue(new EventOutput(target, kind.write(id, change))));
+                context.forward(record.withKey(id).withValue(EventOutput.countChange(target, kind.write(id, change))));
             }
         }
     }

@@ -64,6 +64,22 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         }
     }
 
+    /**
+     * Where the Avro binary starts in bytes this serde wrote with the current schema (after the single-object header),
+     * or -1 when they were not written so (another schema, or not this encoding).
+     */
+    public int avroBinaryOffset(byte[] singleObject) {
+        if (singleObject.length < header.length) {
+            return -1;
+        }
+        for (int i = 0; i < header.length; i++) {
+            if (singleObject[i] != header[i]) {
+                return -1;
+            }
+        }
+        return header.length;
+    }
+
     /** The serde of one generated record class. */
     public static <T extends SpecificRecord> InternalAvroSerde<T> of(Class<T> type) {
         return new InternalAvroSerde<>(type);

@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import eu.clusternews.pipeline.internal.Encoded;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
@@ -115,7 +116,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     }
 
     private interface Emitter<R> {
-        void emit(String key, R value, long timestamp, ProcessorRecordContext updateContext);
+        void emit(String key, Encoded<R> written, long timestamp, ProcessorRecordContext updateContext);
     }
 
     @Override
@@ -128,9 +129,11 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
 
     /**
      * Called by the processor that owns the store in its {@code init}: written-back values are forwarded from its
-     * node, as {@code output} makes them (a deleted key's value is null). A store nobody attaches only writes back.
+     * node, as {@code output} makes them from the value and the bytes just written for it (a deleted key's are
+     * null), so that a public topic's sink can reuse them ({@link eu.clusternews.pipeline.internal.ReframingSerde}).
+     * A store nobody attaches only writes back.
      */
-    public <O> void attach(ProcessorContext<String, O> context, Function<R, O> output) {
+    public <O> void attach(ProcessorContext<String, O> context, Function<Encoded<R>, O> output) {
         FlushForwarder<O> forwarder = new FlushForwarder<>(context);
         this.emitter = (key, value, timestamp, updateContext) ->
                 forwarder.forward(key, output.apply(value), timestamp, updateContext);
@@ -188,14 +191,16 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
 
     private void writeBack(String key, Entry<M> entry) {
         R stored = entry.value == null ? null : codec.write(key, entry.value);
+        byte[] bytes = null;
         if (stored == null) {
             inner.delete(keyBytes(key));
         } else {
-            inner.put(keyBytes(key), serde.serializer().serialize(name, stored));
+            bytes = serde.serializer().serialize(name, stored);
+            inner.put(keyBytes(key), bytes);
         }
         entry.dirty = false;
         if (emitter != null) {
-            emitter.emit(key, stored, entry.timestamp, entry.updateContext);
+            emitter.emit(key, new Encoded<>(stored, bytes), entry.timestamp, entry.updateContext);
         }
         entry.updateContext = null;
     }

@@ -152,7 +152,7 @@ class InternalAvroSerdeTest {
         assertThat(asWrittenBy010(type, record)).isEqualTo(record);
     }
 
-    private static ClusterActivity clusterActivity() {
+    static ClusterActivity clusterActivity() {
         return ClusterActivity.newBuilder()
                 .setClusterId("org:bnpt")
                 .setName("BalticNet-PlasmaTec")
