@@ -31,9 +31,13 @@ class BenchMainIT {
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(lines.size() - 1)).matches("pipeline/baseline throughput ratio: \\d+\\.\\d\\d");
         assertThat(lines)
+                .anyMatch(l -> l.startsWith("warm-up (not measured): the pipeline over the first 300 news"))
                 .anyMatch(l -> l.startsWith("baseline (pass-through"))
                 .anyMatch(l -> l.startsWith("pipeline (validate"))
                 .anyMatch(l -> l.startsWith("peak heap used"))
+                .anyMatch(
+                        l -> l.matches("  the pipeline's exactly-once commits meanwhile: [1-9]\\d* commits; per commit:"
+                                + " producer flush \\d+\\.\\d ms, .*"))
                 .noneMatch(l -> l.contains("INCOMPLETE"));
         assertThat(report.baselineEventsPerSecond()).isPositive();
         assertThat(report.pipelineEventsPerSecond()).isPositive();

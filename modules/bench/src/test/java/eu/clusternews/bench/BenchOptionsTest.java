@@ -24,6 +24,7 @@ class BenchOptionsTest {
                 "--threads",
                 "2",
                 "--latency-seconds=10",
+                "--warmup-events=0",
                 "--config",
                 "producer.batch.size=262144");
 
@@ -34,6 +35,7 @@ class BenchOptionsTest {
         assertThat(o.partitions()).isEqualTo(6);
         assertThat(o.threads()).isEqualTo(2);
         assertThat(o.latencyDuration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.warmupEvents()).isZero();
         assertThat(o.streamsConfig()).isEqualTo(Map.of("producer.batch.size", "262144"));
     }
 
@@ -41,6 +43,7 @@ class BenchOptionsTest {
     void exactlyOnceIsTheDefaultAndReprocessDefaultsToAMillionNews() {
         assertThat(BenchOptions.parse().exactlyOnce()).isTrue();
         assertThat(BenchOptions.parse().events()).isEqualTo(BenchOptions.DEFAULT_EVENTS);
+        assertThat(BenchOptions.parse().warmupEvents()).isEqualTo(BenchOptions.DEFAULT_WARMUP_EVENTS);
         assertThat(BenchOptions.parse("--reprocess").events()).isEqualTo(1_000_000);
         assertThat(BenchOptions.parse("--reprocess", "--events", "50000").events())
                 .isEqualTo(50_000);
@@ -59,5 +62,6 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--fast")).hasMessageContaining("--fast");
         assertThatThrownBy(() -> BenchOptions.parse("--threads")).hasMessageContaining("--threads needs a value");
         assertThatThrownBy(() -> BenchOptions.parse("--partitions", "0")).hasMessageContaining("--partitions");
+        assertThatThrownBy(() -> BenchOptions.parse("--warmup-events", "-1")).hasMessageContaining("--warmup-events");
     }
 }

@@ -1,9 +1,11 @@
 package eu.clusternews.pipeline;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -27,9 +29,12 @@ public final class PipelineConfig {
     public static final String DEFAULT_SCHEMA_REGISTRY_URL = "http://127.0.0.1:8081/apis/ccompat/v7";
 
     private final Map<String, String> properties;
+    /** The properties whose value is {@link #defaults()}'s, not one given: what {@link #forRebuild} may change. */
+    private final Set<String> defaulted;
 
-    private PipelineConfig(Map<String, String> properties) {
+    private PipelineConfig(Map<String, String> properties, Set<String> defaulted) {
         this.properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+        this.defaulted = Set.copyOf(defaulted);
     }
 
     /** The defaults: exactly-once v2, local broker and registry, explicit naming enforced, bad input dead-lettered. */
@@ -48,6 +53,10 @@ public final class PipelineConfig {
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
         // send during the commit interval rather than all at the commit (Streams' own default is 100 ms)
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "10");
+        // a news reaches its aggregates through two exactly-once commits (the repartition hop): at 1 000 news/s the
+        // bench measured p50 161-166 ms at 50 ms against 248-252 ms at Streams' 100 ms, for 0-10 % of throughput
+        // (BENCHMARKS.md); a rebuild commits every second instead (forRebuild)
+        defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, LIVE_COMMIT_INTERVAL_MS);
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicSpec.DEAD_LETTERS.topicName());
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
@@ -60,9 +69,7 @@ public final class PipelineConfig {
 
     /** The defaults with these properties set. */
     public static PipelineConfig of(Map<String, String> overrides) {
-        Map<String, String> merged = new LinkedHashMap<>(defaults());
-        merged.putAll(overrides);
-        return new PipelineConfig(merged);
+        return new PipelineConfig(defaults(), defaults().keySet()).with(overrides);
     }
 
     /** Every property, sorted by name. */
@@ -99,26 +106,35 @@ public final class PipelineConfig {
         return new LinkedHashMap<>(properties);
     }
 
+    /** Commit interval of the live pipeline unless configured: dashboards see a news about 0.2 s after it arrives. */
+    public static final String LIVE_COMMIT_INTERVAL_MS = "50";
+
     /** Commit interval of a rebuild from offset 0, unless configured: nobody watches its latency. */
     public static final String REBUILD_COMMIT_INTERVAL_MS = "1000";
 
     /**
      * The configuration for rebuilding every aggregate from the history ({@code clusternews reprocess}): commits every
-     * {@value #REBUILD_COMMIT_INTERVAL_MS} ms unless {@code commit.interval.ms} is set, so that the write-back stores
+     * {@value #REBUILD_COMMIT_INTERVAL_MS} ms unless {@code commit.interval.ms} is configured (not merely the live
+     * default), so that the write-back stores
      * write each entity and event once per second rather than ten times (200 000 news in the bench: 2 874 → 3 380
      * events per stream-thread CPU-second).
      */
     public PipelineConfig forRebuild() {
-        return properties.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)
-                ? this
-                : with(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, REBUILD_COMMIT_INTERVAL_MS));
+        if (properties.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)
+                && !defaulted.contains(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
+            return this;
+        }
+        PipelineConfig rebuild = with(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, REBUILD_COMMIT_INTERVAL_MS));
+        return new PipelineConfig(rebuild.properties, defaulted);
     }
 
     /** A copy with these properties set. */
     public PipelineConfig with(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(properties);
         merged.putAll(overrides);
-        return new PipelineConfig(merged);
+        Set<String> stillDefaulted = new HashSet<>(defaulted);
+        stillDefaulted.removeAll(overrides.keySet());
+        return new PipelineConfig(merged, stillDefaulted);
     }
 
     /** One line per property, secrets masked: for the startup log. */

@@ -59,7 +59,17 @@ class PipelineConfigTest {
                         .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
                 .isEqualTo("250");
         assertThat(PipelineConfig.of(Map.of()).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
-                .as("the live pipeline keeps Kafka Streams' default")
-                .isNull();
+                .as("the live pipeline commits often, for its latency")
+                .isEqualTo("50");
+        assertThat(PipelineConfig.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50"))
+                        .forRebuild()
+                        .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .as("configured, even to the default's value: kept")
+                .isEqualTo("50");
+        assertThat(PipelineConfig.of(Map.of())
+                        .with(Map.of("application.id", "other"))
+                        .forRebuild()
+                        .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo("1000");
     }
 }
