@@ -115,9 +115,8 @@ public final class PipelineConfig {
     /**
      * The configuration for rebuilding every aggregate from the history ({@code clusternews reprocess}): commits every
      * {@value #REBUILD_COMMIT_INTERVAL_MS} ms unless {@code commit.interval.ms} is configured (not merely the live
-     * default), so that the write-back stores
-     * write each entity and event once per second rather than ten times (200 000 news in the bench: 2 874 → 3 380
-     * events per stream-thread CPU-second).
+     * default), so that the write-back stores write each entity and event once per second rather than at every live
+     * commit (200 000 news in the bench, against 100 ms commits: 2 874 → 3 380 events per stream-thread CPU-second).
      */
     public PipelineConfig forRebuild() {
         if (properties.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)
