@@ -25,6 +25,7 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
     private boolean ownsClient;
     private boolean isKey;
     private final ConcurrentMap<Integer, DatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Integer, Boolean> readerLayoutByWriterId = new ConcurrentHashMap<>();
 
     AbstractAvroDeserializer(SchemaRegistryClient client) {
         this.client = client;
@@ -37,6 +38,11 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
      */
     abstract DatumReader<T> datumReader(String topic, int writerId, Schema writerSchema);
 
+    /** Whether data written with this schema has the binary layout of the reader's schema; false unless known. */
+    boolean hasReaderLayout(Schema writerSchema) {
+        return false;
+    }
+
     @Override
     public void configure(Map<String, ?> config, boolean isKey) {
         this.isKey = isKey;
@@ -45,6 +51,21 @@ abstract class AbstractAvroDeserializer<T> implements Deserializer<T> {
             ownsClient = true;
         }
         readersByWriterId.clear();
+        readerLayoutByWriterId.clear();
+    }
+
+    /**
+     * Whether the Avro binary after the header of {@code data} (a record this deserializer has read) is laid out as the
+     * reader's schema lays it out: written with a schema of the same Parsing Canonical Form, which Avro defines as the
+     * form that decides the binary encoding. Then those bytes are a valid encoding of the decoded record in the reader's
+     * schema and can be copied instead of encoding the record again. Cached per writer schema id.
+     */
+    public boolean inReaderLayout(String topic, byte[] data) {
+        if (data == null) {
+            return false;
+        }
+        int writerId = ConfluentWireFormat.schemaId(topic, isKey, data);
+        return readerLayoutByWriterId.computeIfAbsent(writerId, id -> hasReaderLayout(writerSchema(topic, id)));
     }
 
     @Override

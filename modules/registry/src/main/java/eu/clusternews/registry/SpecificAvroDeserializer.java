@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.specific.SpecificData;
@@ -22,6 +23,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> extends Abstract
     private final SpecificData model;
     private final Schema readerSchema;
     private final boolean plainLists;
+    private final long readerLayout;
 
     /** A deserializer that builds its registry client from {@code schema.registry.url} in {@link #configure}. */
     public SpecificAvroDeserializer(Class<T> type) {
@@ -35,7 +37,13 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> extends Abstract
         SpecificData classModel = SpecificData.getForClass(type);
         this.readerSchema = classModel.getSchema(type);
         this.plainLists = JavaListSpecificDatumReader.needsPlainLists(readerSchema);
+        this.readerLayout = SchemaNormalization.parsingFingerprint64(readerSchema);
         this.model = classModel;
+    }
+
+    @Override
+    boolean hasReaderLayout(Schema writerSchema) {
+        return SchemaNormalization.parsingFingerprint64(writerSchema) == readerLayout;
     }
 
     @Override

@@ -1,8 +1,11 @@
 package eu.clusternews.registry;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -12,6 +15,7 @@ import org.apache.avro.specific.SpecificRecord;
 public class SpecificAvroSerializer<T extends SpecificRecord> extends AbstractAvroSerializer<T> {
 
     private final SpecificData model;
+    private final FieldsWriter fields;
 
     /** A serializer that builds its registry client from {@code schema.registry.url} in {@link #configure}. */
     public SpecificAvroSerializer(Class<T> type) {
@@ -23,6 +27,32 @@ public class SpecificAvroSerializer<T extends SpecificRecord> extends AbstractAv
         super(client);
         // the class's own model carries the conversions of its logical types (LocalDate, Instant)
         this.model = SpecificData.getForClass(Objects.requireNonNull(type, "type"));
+        this.fields = new FieldsWriter(model);
+    }
+
+    /**
+     * The same bytes as {@link #serialize(String, SpecificRecord) serialize(topic, record)}, when the Avro binary of
+     * the record's first {@code fieldsWritten} fields, in the record's own schema, is at hand (from {@code offset} in
+     * {@code binary} to its end; a nested record read from another topic, say): that binary is copied, only the other
+     * fields are encoded. When this serializer writes another schema ({@code use.latest.version} with a different
+     * latest) it encodes the whole record as {@code serialize} does.
+     */
+    public byte[] serializeAfterFields(String topic, T record, byte[] binary, int offset, int fieldsWritten) {
+        return serializeAfterWritten(topic, record, binary, offset, fieldsWritten, fields::writeFrom);
+    }
+
+    /** Writes a generated record's fields from one on, with their logical-type conversions, as its writer would. */
+    private static final class FieldsWriter extends SpecificDatumWriter<Object> {
+        FieldsWriter(SpecificData model) {
+            super(model);
+        }
+
+        void writeFrom(SpecificRecord record, int firstField, BinaryEncoder encoder) throws IOException {
+            List<Schema.Field> all = record.getSchema().getFields();
+            for (int i = firstField; i < all.size(); i++) {
+                writeField(record, all.get(i), encoder, null);
+            }
+        }
     }
 
     @Override
