@@ -27,7 +27,9 @@ import eu.clusternews.pipeline.events.EventReports;
 import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
 import eu.clusternews.pipeline.internal.Encoded;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
+import eu.clusternews.pipeline.internal.NewsCopyingSerde;
 import eu.clusternews.pipeline.internal.ReframingSerde;
+import eu.clusternews.pipeline.internal.WithNewsBytes;
 import eu.clusternews.pipeline.state.WriteBackStore;
 import eu.clusternews.registry.SchemaRegistryClient;
 import eu.clusternews.registry.SchemaRegistryClients;
@@ -150,8 +152,8 @@ public final class ClusterNewsTopology {
     public Topology build(Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
         referenceStores(builder);
-        KStream<String, NewsEvent> news = validate(builder);
-        KStream<String, NewsEvent> fresh = dedupe(builder, news);
+        KStream<String, WithNewsBytes<NewsEvent>> news = validate(builder);
+        KStream<String, WithNewsBytes<NewsEvent>> fresh = dedupe(builder, news);
         KStream<String, EnrichedNews> enriched = enrich(builder, fresh);
         fanOutAndAggregate(
                 builder,
@@ -201,7 +203,7 @@ public final class ClusterNewsTopology {
      * goes with its original bytes to cluster-news-dlq through {@link DeadLetterHandler}, and the
      * stream goes on.
      */
-    private KStream<String, NewsEvent> validate(StreamsBuilder builder) {
+    private KStream<String, WithNewsBytes<NewsEvent>> validate(StreamsBuilder builder) {
         SpecificAvroDeserializer<NewsEvent> deserializer = new SpecificAvroDeserializer<>(NewsEvent.class, registry);
         deserializer.configure(inputSerdeConfig, false);
         NewsValidator validator = new NewsValidator(deserializer);
@@ -212,20 +214,30 @@ public final class ClusterNewsTopology {
     }
 
     /** Dedupe: the first arrival of a news id passes, re-sent and replayed copies are dropped (key-value store by news id). */
-    private KStream<String, NewsEvent> dedupe(StreamsBuilder builder, KStream<String, NewsEvent> news) {
+    private KStream<String, WithNewsBytes<NewsEvent>> dedupe(
+            StreamsBuilder builder, KStream<String, WithNewsBytes<NewsEvent>> news) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(NEWS_SEEN_STORE), Serdes.String(), Serdes.Long()));
-        return news.processValues(() -> new DedupeProcessor(NEWS_SEEN_STORE), Named.as("dedupe"), NEWS_SEEN_STORE);
+        return news.processValues(() -> new DedupeProcessor<>(NEWS_SEEN_STORE), Named.as("dedupe"), NEWS_SEEN_STORE);
     }
 
     /**
      * Enrich: attaches each mentioned consortium (programme chain, period, budget, members), organisation and
      * programme from the global stores as they are now, lists unknown ids as unresolved, and writes the
-     * result to cluster-news-enriched. Reference changes apply to news that pass afterwards.
+     * result to cluster-news-enriched (the news' binary copied from the record it was read from, see
+     * {@link NewsCopyingSerde}). Reference changes apply to news that pass afterwards.
      */
-    private KStream<String, EnrichedNews> enrich(StreamsBuilder builder, KStream<String, NewsEvent> news) {
-        KStream<String, EnrichedNews> enriched = news.processValues(EnrichProcessor::new, Named.as("enrich"));
-        enriched.to(topics.enriched().name(), produced(topics.enriched(), "cluster-news-enriched-sink"));
+    private KStream<String, EnrichedNews> enrich(
+            StreamsBuilder builder, KStream<String, WithNewsBytes<NewsEvent>> news) {
+        KStream<String, WithNewsBytes<EnrichedNews>> written =
+                news.processValues(EnrichProcessor::new, Named.as("enrich"));
+        written.to(
+                topics.enriched().name(),
+                Produced.with(
+                                topics.enriched().keySerde(),
+                                new NewsCopyingSerde(topics.enriched().valueSerde()))
+                        .withName("cluster-news-enriched-sink"));
+        KStream<String, EnrichedNews> enriched = written.mapValues(WithNewsBytes::value, Named.as("enriched-news"));
         // unique keys: a record cache would only hold each news once more before writing it
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(ENRICHED_NEWS_STORE),
@@ -363,9 +375,5 @@ public final class ClusterNewsTopology {
             Topic<String, V> topic, Class<V> type, String name) {
         return Produced.with(topic.keySerde(), new ReframingSerde<>(InternalAvroSerde.of(type), topic.valueSerde()))
                 .withName(name);
-    }
-
-    private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {
-        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
     }
 }

@@ -1,6 +1,5 @@
 package eu.clusternews.pipeline;
 
-import eu.clusternews.avro.NewsEvent;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -10,7 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Lets the first arrival of each news id through and drops the rest. The store maps news id to the
  * record timestamp of its first arrival; it grows with the number of distinct news, which is small.
  */
-final class DedupeProcessor extends ContextualFixedKeyProcessor<String, NewsEvent, NewsEvent> {
+final class DedupeProcessor<V> extends ContextualFixedKeyProcessor<String, V, V> {
 
     private final String storeName;
     private KeyValueStore<String, Long> seen;
@@ -20,13 +19,13 @@ final class DedupeProcessor extends ContextualFixedKeyProcessor<String, NewsEven
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, NewsEvent> context) {
+    public void init(FixedKeyProcessorContext<String, V> context) {
         super.init(context);
         this.seen = context.getStateStore(storeName);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, NewsEvent> record) {
+    public void process(FixedKeyRecord<String, V> record) {
         if (seen.putIfAbsent(record.key(), record.timestamp()) == null) {
             context().forward(record);
         }

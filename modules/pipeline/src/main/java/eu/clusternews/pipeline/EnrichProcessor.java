@@ -7,6 +7,7 @@ import java.util.List;
 
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.pipeline.internal.WithNewsBytes;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -20,26 +21,33 @@ import org.slf4j.LoggerFactory;
  * them is still enriched and counted, its enriched copy cut, with {@link EnrichmentBounds#HEADER_CUT} saying what
  * was cut.
  */
-final class EnrichProcessor implements FixedKeyProcessor<String, NewsEvent, EnrichedNews> {
+final class EnrichProcessor
+        implements FixedKeyProcessor<String, WithNewsBytes<NewsEvent>, WithNewsBytes<EnrichedNews>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
 
-    private FixedKeyProcessorContext<String, EnrichedNews> context;
+    private FixedKeyProcessorContext<String, WithNewsBytes<EnrichedNews>> context;
     private Enricher enricher;
     private EnrichmentBounds bounds;
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedNews> context) {
+    public void init(FixedKeyProcessorContext<String, WithNewsBytes<EnrichedNews>> context) {
         this.context = context;
         this.enricher = new Enricher(new GlobalStoreLookup(context));
         this.bounds = EnrichmentBounds.from(context.appConfigs());
     }
 
     @Override
-    public void process(FixedKeyRecord<String, NewsEvent> record) {
+    public void process(FixedKeyRecord<String, WithNewsBytes<NewsEvent>> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        EnrichmentBounds.Bounded bounded = bounds.enrich(enricher, record.value(), now);
-        FixedKeyRecord<String, EnrichedNews> enriched = record.withValue(bounded.enriched());
+        NewsEvent news = record.value().value();
+        EnrichmentBounds.Bounded bounded = bounds.enrich(enricher, news, now);
+        // the news' bytes stay copyable only if the enriched copy holds the news exactly as it was read
+        boolean asRead = !bounded.isCut() && bounded.enriched().getNews() == news;
+        FixedKeyRecord<String, WithNewsBytes<EnrichedNews>> enriched = record.withValue(
+                asRead
+                        ? record.value().with(bounded.enriched())
+                        : WithNewsBytes.encodedWhenWritten(bounded.enriched()));
         List<String> cuts = new ArrayList<>(bounded.cuts());
         Headers headers = HeaderBounds.carried(record.headers(), key -> true, EnrichmentBounds.MAX_HEADER_BYTES, cuts);
         if (!cuts.isEmpty()) {

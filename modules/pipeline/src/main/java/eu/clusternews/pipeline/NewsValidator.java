@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.registry.RegistryUnreachableException;
+import eu.clusternews.registry.SpecificAvroDeserializer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -81,5 +82,14 @@ public final class NewsValidator {
                     + topic + " are keyed by news id");
         }
         return news;
+    }
+
+    /**
+     * Whether a value {@link #validate} accepted is in our schema's binary layout, so that its Avro binary can be copied
+     * into the enriched copy instead of encoding the news again.
+     */
+    public boolean inOurLayout(String topic, byte[] value) {
+        return deserializer instanceof SpecificAvroDeserializer<NewsEvent> confluent
+                && confluent.inReaderLayout(topic, value);
     }
 }

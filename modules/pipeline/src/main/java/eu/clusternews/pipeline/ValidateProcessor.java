@@ -1,14 +1,15 @@
 package eu.clusternews.pipeline;
 
 import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.pipeline.internal.WithNewsBytes;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Decodes cluster-news bytes; an {@link InvalidNewsException} goes to the dead-letter topic through
+ * Decodes cluster-news bytes, keeping them when the enriched copy can copy the news' binary from them; an {@link InvalidNewsException} goes to the dead-letter topic through
  * {@link DeadLetterHandler}, a registry outage fails the task (the record is processed again later).
  */
-final class ValidateProcessor extends ContextualFixedKeyProcessor<String, byte[], NewsEvent> {
+final class ValidateProcessor extends ContextualFixedKeyProcessor<String, byte[], WithNewsBytes<NewsEvent>> {
 
     private final NewsValidator validator;
 
@@ -19,6 +20,8 @@ final class ValidateProcessor extends ContextualFixedKeyProcessor<String, byte[]
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
         String topic = context().recordMetadata().map(m -> m.topic()).orElse("cluster-news");
-        context().forward(record.withValue(validator.validate(topic, record.key(), record.value())));
+        NewsEvent news = validator.validate(topic, record.key(), record.value());
+        byte[] copyable = validator.inOurLayout(topic, record.value()) ? record.value() : null;
+        context().forward(record.withValue(new WithNewsBytes<>(news, copyable)));
     }
 }

@@ -2,6 +2,8 @@ package eu.clusternews.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,6 +13,18 @@ import eu.clusternews.avro.EnrichedConsortium;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.ProgrammeRef;
+import eu.clusternews.registry.ConfluentWireFormat;
+import eu.clusternews.registry.MockSchemaRegistry;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +74,60 @@ class DedupeAndEnrichStepTest {
                 .containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
         assertThat(enriched.getUnresolvedIds()).isEmpty();
         assertThat(enriched.getEnrichedAt()).isEqualTo(Fixtures.START);
+    }
+
+    @Test
+    void writesEnrichedNewsAsTheTopicsSerializerWouldForNewsInTheCurrentAndInAnEarlierSchema() throws IOException {
+        pipeline.withSeedReference();
+        NewsEvent current = Fixtures.seedNews();
+        NewsEvent earlier = NewsEvent.newBuilder(current)
+                .setId("news:written-before-organiser")
+                .setOrganiserId(null)
+                .build();
+
+        pipeline.publish(current); // its Avro binary is copied into the enriched copy
+        pipeline.rawNews.pipeInput(earlier.getId(), inSchemaWithoutOrganiser(earlier), Fixtures.START);
+
+        String topic = pipeline.topics.enriched().name();
+        var written = pipeline.driver
+                .createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
+                .readKeyValuesToMap();
+        assertThat(written).containsOnlyKeys(current.getId(), earlier.getId());
+        written.forEach((id, bytes) -> {
+            EnrichedNews enriched =
+                    pipeline.topics.enriched().valueDeserializer().deserialize(topic, bytes);
+            assertThat(bytes)
+                    .isEqualTo(pipeline.topics.enriched().valueSerializer().serialize(topic, enriched));
+            assertThat(enriched.getNews()).isEqualTo(id.equals(current.getId()) ? current : earlier);
+        });
+    }
+
+    /** The news in the wire format, written with NewsEvent as it was before organiserId (release 0.1.0). */
+    private byte[] inSchemaWithoutOrganiser(NewsEvent news) throws IOException {
+        Schema schema = NewsEvent.getClassSchema();
+        Schema earlier = Schema.createRecord(
+                schema.getName(),
+                schema.getDoc(),
+                schema.getNamespace(),
+                false,
+                schema.getFields().stream()
+                        .filter(f -> !f.name().equals("organiserId"))
+                        .map(f -> new Schema.Field(f, f.schema()))
+                        .toList());
+        assertThat(earlier.getField("organiserId")).isNull();
+        int id = MockSchemaRegistry.forScope(pipeline.scope).register("cluster-news-value", earlier);
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(current, null);
+        new SpecificDatumWriter<NewsEvent>(schema, SpecificData.getForClass(NewsEvent.class)).write(news, encoder);
+        encoder.flush();
+        Object projected = new GenericDatumReader<>(schema, earlier)
+                .read(null, DecoderFactory.get().binaryDecoder(current.toByteArray(), null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(ConfluentWireFormat.header(id));
+        encoder = EncoderFactory.get().binaryEncoder(out, encoder);
+        new GenericDatumWriter<>(earlier).write(projected, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     @Test
