@@ -104,6 +104,15 @@ public final class ClusterNewsTopology {
     /** Repartition topic ({@code <application.id>-event-reports-repartition}, one partition) where all reports meet. */
     public static final String EVENT_REPORTS = "event-reports";
 
+    /**
+     * The event-count changes per cluster, consortium and programme since the last commit (event matching's partial
+     * activities; in memory, empty at every commit).
+     */
+    public static final String CLUSTER_EVENT_COUNTS_STORE = "cluster-event-count-changes-store";
+
+    public static final String CONSORTIUM_EVENT_COUNTS_STORE = "consortium-event-count-changes-store";
+    public static final String PROGRAMME_EVENT_COUNTS_STORE = "programme-event-count-changes-store";
+
     /** The fan-out's partial activities per entity since the last commit (in memory, empty at every commit). */
     public static final String CLUSTER_PARTIALS_STORE = "cluster-partials-store";
 
@@ -274,10 +283,10 @@ public final class ClusterNewsTopology {
             String repartitionName,
             String store,
             Topic<String, A> output) {
-        builder.addStateStore(new PartialActivityStoreBuilder<>(partialStore, kind));
+        builder.addStateStore(new PartialActivityStoreBuilder<A>(partialStore));
         builder.addStateStore(AggregateStore.builder(store, kind));
         enriched.process(
-                        () -> new FanOutProcessor<A>(split, partialStore, maxHeadlines),
+                        () -> new FanOutProcessor<A>(split, kind, partialStore, maxHeadlines),
                         Named.as("fan-out-to-" + entities),
                         partialStore)
                 .repartition(Repartitioned.<String, A>as(repartitionName)
@@ -294,8 +303,9 @@ public final class ClusterNewsTopology {
      * Match events: each news that reports an event (a training, a meeting, ... or any news giving event dates) goes
      * as an {@link EventReport} through a one-partition repartition topic, where {@link EventMatchProcessor} places it
      * in its event, merging events that it bridges. The events go to cluster-events (a tombstone for each id a merge
-     * replaced); the changes of each entity's event count go as partial activities straight into that kind's partials
-     * repartition topic, where the aggregate merges them like the fan-out's.
+     * replaced); the changes of each entity's event count, summed per entity until the commit, go as partial
+     * activities straight into that kind's partials repartition topic, where the aggregate merges them like the
+     * fan-out's.
      */
     private void matchEvents(StreamsBuilder builder, KStream<String, EnrichedNews> enriched) {
         // write-back stores: decoded between reports, written (and events sent) once per key and commit
@@ -305,8 +315,18 @@ public final class ClusterNewsTopology {
                 WriteBackStore.builder(EVENT_REDIRECTS_STORE, Serdes.String(), WriteBackStore.asStored()));
         builder.addStateStore(
                 WriteBackStore.builder(EVENTS_STORE, internalSerde(ClusterEvent.class), WriteBackStore.asStored()));
+        // the event-count changes summed per entity until the commit, like the fan-out's contributions
+        builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CLUSTER_EVENT_COUNTS_STORE));
+        builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CONSORTIUM_EVENT_COUNTS_STORE));
+        builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(PROGRAMME_EVENT_COUNTS_STORE));
         EventMatchProcessor.Stores stores = new EventMatchProcessor.Stores(
-                REPORT_EVENTS_STORE, EVENT_BLOCKS_STORE, EVENT_REDIRECTS_STORE, EVENTS_STORE);
+                REPORT_EVENTS_STORE,
+                EVENT_BLOCKS_STORE,
+                EVENT_REDIRECTS_STORE,
+                EVENTS_STORE,
+                CLUSTER_EVENT_COUNTS_STORE,
+                CONSORTIUM_EVENT_COUNTS_STORE,
+                PROGRAMME_EVENT_COUNTS_STORE);
         Map<String, KStream<String, EventOutput>> outputs = enriched.flatMapValues(
                         news -> EventReports.of(news).stream().toList(), Named.as("event-reports"))
                 .repartition(Repartitioned.<String, EventReport>as(EVENT_REPORTS)
@@ -319,7 +339,10 @@ public final class ClusterNewsTopology {
                         REPORT_EVENTS_STORE,
                         EVENT_BLOCKS_STORE,
                         EVENT_REDIRECTS_STORE,
-                        EVENTS_STORE)
+                        EVENTS_STORE,
+                        CLUSTER_EVENT_COUNTS_STORE,
+                        CONSORTIUM_EVENT_COUNTS_STORE,
+                        PROGRAMME_EVENT_COUNTS_STORE)
                 .split(Named.as("event-output-"))
                 .branch((id, out) -> out.goesTo(Target.EVENTS), Branched.as("events"))
                 .branch((id, out) -> out.goesTo(Target.CLUSTERS), Branched.as("clusters"))

@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.pipeline.aggregate.ActivityKind;
 import eu.clusternews.pipeline.aggregate.PartialActivityStore;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.processor.api.Record;
 final class FanOutProcessor<A extends SpecificRecordBase> implements Processor<String, EnrichedNews, String, A> {
 
     private final BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split;
+    private final ActivityKind<A> kind;
     private final String partialStoreName;
     private final int maxHeadlines;
     private ReferenceLookup reference;
@@ -27,9 +29,11 @@ final class FanOutProcessor<A extends SpecificRecordBase> implements Processor<S
 
     FanOutProcessor(
             BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
+            ActivityKind<A> kind,
             String partialStoreName,
             int maxHeadlines) {
         this.split = split;
+        this.kind = kind;
         this.partialStoreName = partialStoreName;
         this.maxHeadlines = maxHeadlines;
     }
@@ -38,7 +42,7 @@ final class FanOutProcessor<A extends SpecificRecordBase> implements Processor<S
     public void init(ProcessorContext<String, A> context) {
         this.reference = new GlobalStoreLookup(context);
         this.partials = context.getStateStore(partialStoreName);
-        partials.attach(context);
+        partials.attach(context, kind::write);
     }
 
     @Override

@@ -59,7 +59,10 @@ class TopologyShapeTest {
                             ClusterNewsTopology.EVENT_REDIRECTS_STORE,
                             ClusterNewsTopology.EVENT_BLOCKS_STORE,
                             ClusterNewsTopology.REPORT_EVENTS_STORE,
-                            ClusterNewsTopology.EVENTS_STORE);
+                            ClusterNewsTopology.EVENTS_STORE,
+                            ClusterNewsTopology.CLUSTER_EVENT_COUNTS_STORE,
+                            ClusterNewsTopology.CONSORTIUM_EVENT_COUNTS_STORE,
+                            ClusterNewsTopology.PROGRAMME_EVENT_COUNTS_STORE);
             assertThat(description).doesNotContainPattern("KSTREAM-\\w+-\\d+|KTABLE-\\w+-\\d+");
         }
     }

@@ -3,11 +3,11 @@ package eu.clusternews.pipeline.aggregate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.pipeline.state.CacheSettings;
 import eu.clusternews.pipeline.state.FlushForwarder;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,9 +21,10 @@ import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
- * The fan-out's combiner: the contributions of the news processed since the last commit, summed per entity into
- * partial activities, so that the repartition topic carries one partial per entity and commit instead of one record
- * per news and entity.
+ * A combiner: the contributions of the news processed since the last commit (the fan-out) or the event-count changes
+ * of the reports matched since then (event matching), summed per entity into partial activities, so that the
+ * repartition topic carries one partial per entity and commit instead of one record per news (or report) and entity.
+ * A partial whose changes cancel out (an event counted and merged away between two commits) is not sent.
  *
  * <p>Every partial is forwarded (to the repartition topic) and forgotten when Kafka Streams flushes the store before
  * it commits the task — the same {@link CachedStateStore} hook as {@link AggregateStore} — or early, when the store
@@ -31,19 +32,17 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * news whose offsets a transaction commits are in that transaction, and a crash loses nothing and doubles nothing.
  * It needs no changelog. Its bound and the write-through switch: {@link CacheSettings}.
  */
-public final class PartialActivityStore<A extends SpecificRecordBase>
-        implements StateStore, CachedStateStore<String, A> {
+public final class PartialActivityStore<V> implements StateStore, CachedStateStore<String, V> {
 
     private final String name;
-    private final ActivityKind<A> kind;
     private final LinkedHashMap<String, Partial> partials = new LinkedHashMap<>();
     private CacheSettings settings = CacheSettings.from(Map.of());
     private boolean open;
-    private FlushForwarder<A> forwarder;
+    private FlushForwarder<V> forwarder;
+    private BiFunction<String, Activity, V> output;
 
-    PartialActivityStore(String name, ActivityKind<A> kind) {
+    PartialActivityStore(String name) {
         this.name = name;
-        this.kind = kind;
     }
 
     private static final class Partial {
@@ -61,18 +60,35 @@ public final class PartialActivityStore<A extends SpecificRecordBase>
         open = true;
     }
 
-    /** Called by the fan-out processor in its {@code init}: partials are forwarded from its node. */
-    public void attach(ProcessorContext<String, A> context) {
+    /**
+     * Called by the processor that counts into it, in its {@code init}: partials are forwarded from its node, each as
+     * {@code output(entityId, partial)}.
+     */
+    public void attach(ProcessorContext<String, V> context, BiFunction<String, Activity, V> output) {
         this.forwarder = new FlushForwarder<>(context);
+        this.output = output;
     }
 
     /** Counts the contribution of the record being processed now into its entity's partial. */
     public void add(ClusterContribution c, long timestamp, int maxHeadlines) {
-        String key = c.getEntityId();
-        Partial partial = partials.computeIfAbsent(key, k -> new Partial());
-        partial.activity.add(c, maxHeadlines);
+        partial(c.getEntityId(), timestamp).activity.add(c, maxHeadlines);
+        forwardIfFull();
+    }
+
+    /** Adds a change of the entity's event count, caused by the record being processed now, to its partial. */
+    public void addEventChange(String entityId, Activity change, long timestamp) {
+        partial(entityId, timestamp).activity.merge(change, 1);
+        forwardIfFull();
+    }
+
+    private Partial partial(String entityId, long timestamp) {
+        Partial partial = partials.computeIfAbsent(entityId, k -> new Partial());
         partial.timestamp = Math.max(partial.timestamp, timestamp);
         partial.updateContext = forwarder.currentRecordContext();
+        return partial;
+    }
+
+    private void forwardIfFull() {
         if (settings.writeThrough() || partials.size() > settings.maxEntries()) {
             forwardAll();
         }
@@ -84,7 +100,9 @@ public final class PartialActivityStore<A extends SpecificRecordBase>
             Map.Entry<String, Partial> e = it.next();
             Partial p = e.getValue();
             it.remove();
-            forwarder.forward(e.getKey(), kind.write(e.getKey(), p.activity), p.timestamp, p.updateContext);
+            if (!p.activity.isEmpty()) {
+                forwarder.forward(e.getKey(), output.apply(e.getKey(), p.activity), p.timestamp, p.updateContext);
+            }
         }
     }
 
@@ -102,7 +120,7 @@ public final class PartialActivityStore<A extends SpecificRecordBase>
     }
 
     @Override
-    public boolean setFlushListener(CacheFlushListener<String, A> listener, boolean sendOldValues) {
+    public boolean setFlushListener(CacheFlushListener<String, V> listener, boolean sendOldValues) {
         return false;
     }
 

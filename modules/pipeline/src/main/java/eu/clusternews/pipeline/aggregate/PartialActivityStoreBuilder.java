@@ -2,44 +2,40 @@ package eu.clusternews.pipeline.aggregate;
 
 import java.util.Map;
 
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /** Builds a {@link PartialActivityStore}: in memory, never logged (it is empty at every commit). */
-public final class PartialActivityStoreBuilder<A extends SpecificRecordBase>
-        implements StoreBuilder<PartialActivityStore<A>> {
+public final class PartialActivityStoreBuilder<V> implements StoreBuilder<PartialActivityStore<V>> {
 
     private final String name;
-    private final ActivityKind<A> kind;
 
-    public PartialActivityStoreBuilder(String name, ActivityKind<A> kind) {
+    public PartialActivityStoreBuilder(String name) {
         this.name = name;
-        this.kind = kind;
     }
 
     @Override
-    public PartialActivityStoreBuilder<A> withCachingEnabled() {
+    public PartialActivityStoreBuilder<V> withCachingEnabled() {
         return this;
     }
 
     @Override
-    public PartialActivityStoreBuilder<A> withCachingDisabled() {
+    public PartialActivityStoreBuilder<V> withCachingDisabled() {
         return this;
     }
 
     @Override
-    public PartialActivityStoreBuilder<A> withLoggingEnabled(Map<String, String> config) {
+    public PartialActivityStoreBuilder<V> withLoggingEnabled(Map<String, String> config) {
         throw new UnsupportedOperationException("a partial activity store is empty at every commit: nothing to log");
     }
 
     @Override
-    public PartialActivityStoreBuilder<A> withLoggingDisabled() {
+    public PartialActivityStoreBuilder<V> withLoggingDisabled() {
         return this;
     }
 
     @Override
-    public PartialActivityStore<A> build() {
-        return new PartialActivityStore<>(name, kind);
+    public PartialActivityStore<V> build() {
+        return new PartialActivityStore<>(name);
     }
 
     @Override

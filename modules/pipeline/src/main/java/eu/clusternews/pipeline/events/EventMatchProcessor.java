@@ -2,6 +2,7 @@ package eu.clusternews.pipeline.events;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.EventReport;
 import eu.clusternews.pipeline.aggregate.Activity;
 import eu.clusternews.pipeline.aggregate.ActivityKind;
+import eu.clusternews.pipeline.aggregate.PartialActivityStore;
 import eu.clusternews.pipeline.events.EventBlock.Filed;
 import eu.clusternews.pipeline.events.EventMatching.Facts;
 import eu.clusternews.pipeline.events.EventOutput.Target;
@@ -37,7 +39,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * <p>All four stores are {@link WriteBackStore}s: events and blocks stay decoded between reports, and each changed
  * key is encoded, logged and (for events) sent to cluster-events once per commit, inside the transaction that
  * commits the reports' offsets — so exactly-once holds across a crash, and an event that many reports join between
- * two commits is encoded and sent once, not once per report. The event-count changes are forwarded at once.
+ * two commits is encoded and sent once, not once per report. The event-count changes are summed per entity in a
+ * {@link PartialActivityStore} of each kind and forwarded before the same commit: one record per entity and commit.
  */
 public final class EventMatchProcessor implements Processor<String, EventReport, String, EventOutput> {
 
@@ -47,9 +50,20 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
     private WriteBackStore<EventBlock, String> blocks;
     private WriteBackStore<String, String> redirects;
     private WriteBackStore<ClusterEvent, ClusterEvent> events;
+    private final Map<Target, PartialActivityStore<EventOutput>> countChanges = new EnumMap<>(Target.class);
 
-    /** The store names the processor uses. */
-    public record Stores(String reportEvents, String blocks, String redirects, String events) {}
+    /**
+     * The store names the processor uses: four write-back stores, and the {@link PartialActivityStore}s that sum the
+     * event-count changes of clusters, consortia and programmes until the next commit.
+     */
+    public record Stores(
+            String reportEvents,
+            String blocks,
+            String redirects,
+            String events,
+            String clusterCountChanges,
+            String consortiumCountChanges,
+            String programmeCountChanges) {}
 
     public EventMatchProcessor(Stores names) {
         this.names = names;
@@ -66,6 +80,16 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
         // changelog (framed for the topic, not encoded again); no value is a merged event's tombstone
         events.attach(
                 context, written -> written.value() == null ? EventOutput.tombstone() : EventOutput.event(written));
+        countChanges(context, Target.CLUSTERS, ActivityKind.CLUSTER, names.clusterCountChanges());
+        countChanges(context, Target.CONSORTIA, ActivityKind.CONSORTIUM, names.consortiumCountChanges());
+        countChanges(context, Target.PROGRAMMES, ActivityKind.PROGRAMME, names.programmeCountChanges());
+    }
+
+    private void countChanges(
+            ProcessorContext<String, EventOutput> context, Target target, ActivityKind<?> kind, String storeName) {
+        PartialActivityStore<EventOutput> store = context.getStateStore(storeName);
+        store.attach(context, (id, change) -> EventOutput.countChange(target, kind.write(id, change)));
+        countChanges.put(target, store);
     }
 
     @Override
@@ -118,12 +142,9 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
             blocks.put(key, block, timestamp);
         });
 
-        forwardCountChanges(
-                record, replaced, merged, Target.CLUSTERS, ActivityKind.CLUSTER, ClusterEvent::getClusterIds);
-        forwardCountChanges(
-                record, replaced, merged, Target.CONSORTIA, ActivityKind.CONSORTIUM, ClusterEvent::getConsortiumIds);
-        forwardCountChanges(
-                record, replaced, merged, Target.PROGRAMMES, ActivityKind.PROGRAMME, ClusterEvent::getProgrammeIds);
+        countChanges(timestamp, replaced, merged, Target.CLUSTERS, ClusterEvent::getClusterIds);
+        countChanges(timestamp, replaced, merged, Target.CONSORTIA, ClusterEvent::getConsortiumIds);
+        countChanges(timestamp, replaced, merged, Target.PROGRAMMES, ClusterEvent::getProgrammeIds);
     }
 
     /** The id an event has now: follows the redirects of merges (chains are short: each hop was a merge). */
@@ -136,12 +157,11 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
     }
 
     /** Each entity of the kind counts the merged event once and the events it replaced no more. */
-    private void forwardCountChanges(
-            Record<String, EventReport> record,
+    private void countChanges(
+            long timestamp,
             List<ClusterEvent> replaced,
             ClusterEvent merged,
             Target target,
-            ActivityKind<?> kind,
             Function<ClusterEvent, List<String>> entities) {
         Map<String, Activity> changes = new HashMap<>();
         for (ClusterEvent old : replaced) {
@@ -154,11 +174,11 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
         for (String id : entities.apply(merged)) {
             changes.computeIfAbsent(id, k -> new Activity()).addEvents(1, month == null ? null : month.atDay(1));
         }
-        for (String id : new TreeSet<>(changes.keySet())) {
-            Activity change = changes.get(id);
+        PartialActivityStore<EventOutput> store = countChanges.get(target);
+        changes.forEach((id, change) -> {
             if (!change.isEmpty()) {
-                context.forward(record.withKey(id).withValue(EventOutput.countChange(target, kind.write(id, change))));
+                store.addEventChange(id, change, timestamp);
             }
-        }
+        });
     }
 }
