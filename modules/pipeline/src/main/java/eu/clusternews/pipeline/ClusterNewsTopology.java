@@ -125,6 +125,9 @@ public final class ClusterNewsTopology {
     public static final String CONSORTIUM_PARTIALS = "consortium-partials";
     public static final String PROGRAMME_PARTIALS = "programme-partials";
 
+    /** Events whose listed reports' encoding is kept (per stream thread; about 5 KB each). */
+    private static final int EVENT_ENCODINGS_KEPT = 2_048;
+
     /** Decoded reference records kept per global store (there are tens to thousands of them). */
     private static final int REFERENCE_DECODE_CACHE_ENTRIES = 20_000;
 
@@ -313,8 +316,11 @@ public final class ClusterNewsTopology {
         builder.addStateStore(WriteBackStore.builder(EVENT_BLOCKS_STORE, Serdes.String(), EventBlock.CODEC));
         builder.addStateStore(
                 WriteBackStore.builder(EVENT_REDIRECTS_STORE, Serdes.String(), WriteBackStore.asStored()));
-        builder.addStateStore(
-                WriteBackStore.builder(EVENTS_STORE, internalSerde(ClusterEvent.class), WriteBackStore.asStored()));
+        // an event's listed reports are most of its bytes and seldom change once it has twenty: kept encoded
+        builder.addStateStore(WriteBackStore.builder(
+                EVENTS_STORE,
+                InternalAvroSerde.keepingLastField(ClusterEvent.class, ClusterEvent::getId, EVENT_ENCODINGS_KEPT),
+                WriteBackStore.asStored()));
         // the event-count changes summed per entity until the commit, like the fan-out's contributions
         builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CLUSTER_EVENT_COUNTS_STORE));
         builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CONSORTIUM_EVENT_COUNTS_STORE));

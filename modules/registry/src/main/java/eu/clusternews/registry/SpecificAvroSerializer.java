@@ -1,11 +1,8 @@
 package eu.clusternews.registry;
 
-import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -15,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 public class SpecificAvroSerializer<T extends SpecificRecord> extends AbstractAvroSerializer<T> {
 
     private final SpecificData model;
-    private final FieldsWriter fields;
+    private final SpecificFieldsWriter fields;
 
     /** A serializer that builds its registry client from {@code schema.registry.url} in {@link #configure}. */
     public SpecificAvroSerializer(Class<T> type) {
@@ -27,7 +24,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> extends AbstractAv
         super(client);
         // the class's own model carries the conversions of its logical types (LocalDate, Instant)
         this.model = SpecificData.getForClass(Objects.requireNonNull(type, "type"));
-        this.fields = new FieldsWriter(model);
+        this.fields = new SpecificFieldsWriter(model);
     }
 
     /**
@@ -38,21 +35,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> extends AbstractAv
      * latest) it encodes the whole record as {@code serialize} does.
      */
     public byte[] serializeAfterFields(String topic, T record, byte[] binary, int offset, int fieldsWritten) {
-        return serializeAfterWritten(topic, record, binary, offset, fieldsWritten, fields::writeFrom);
-    }
-
-    /** Writes a generated record's fields from one on, with their logical-type conversions, as its writer would. */
-    private static final class FieldsWriter extends SpecificDatumWriter<Object> {
-        FieldsWriter(SpecificData model) {
-            super(model);
-        }
-
-        void writeFrom(SpecificRecord record, int firstField, BinaryEncoder encoder) throws IOException {
-            List<Schema.Field> all = record.getSchema().getFields();
-            for (int i = firstField; i < all.size(); i++) {
-                writeField(record, all.get(i), encoder, null);
-            }
-        }
+        return serializeAfterWritten(topic, record, binary, offset, fieldsWritten, fields::writeFields);
     }
 
     @Override

@@ -72,10 +72,6 @@ public final class EventAssembly {
         b.getKindVotes().forEach((k, v) -> kindVotes.merge(k, v, Long::sum));
         Map<String, Long> placeVotes = new TreeMap<>(a.getPlaceVotes());
         b.getPlaceVotes().forEach((k, v) -> placeVotes.merge(k, v, Long::sum));
-        TreeSet<EventReport> reports = new TreeSet<>(REPORT_ORDER);
-        reports.addAll(a.getReports());
-        reports.addAll(b.getReports());
-        List<EventReport> listed = new ArrayList<>(reports);
         String smallest = smallestNewsId(a).compareTo(smallestNewsId(b)) <= 0 ? smallestNewsId(a) : smallestNewsId(b);
         return summary(
                         smallest,
@@ -90,8 +86,33 @@ public final class EventAssembly {
                         min(a.getFirstReportedAt(), b.getFirstReportedAt()),
                         max(a.getLastReportedAt(), b.getLastReportedAt()),
                         a.getReportCount() + b.getReportCount(),
-                        listed.subList(0, Math.min(MAX_LISTED_REPORTS, listed.size())))
+                        listed(a.getReports(), b.getReports()))
                 .build();
+    }
+
+    /**
+     * The first {@link #MAX_LISTED_REPORTS} of two events' listed reports (each list in {@link #REPORT_ORDER}), without
+     * repeats. When one list is full and the other adds nothing to it (every report of the other comes after its last,
+     * as a later report of a busy event does) that same list object is returned: listed reports are never changed in
+     * place, so an unchanged list is the same object, and its encoding can be kept (the events store's serde).
+     */
+    static List<EventReport> listed(List<EventReport> a, List<EventReport> b) {
+        if (addsNothing(a, b)) {
+            return a;
+        }
+        if (addsNothing(b, a)) {
+            return b;
+        }
+        TreeSet<EventReport> reports = new TreeSet<>(REPORT_ORDER);
+        reports.addAll(a);
+        reports.addAll(b);
+        return reports.stream().limit(MAX_LISTED_REPORTS).toList();
+    }
+
+    private static boolean addsNothing(List<EventReport> full, List<EventReport> other) {
+        return other.isEmpty()
+                || full.size() >= MAX_LISTED_REPORTS
+                        && REPORT_ORDER.compare(other.get(0), full.get(MAX_LISTED_REPORTS - 1)) >= 0;
     }
 
     /** The event these reports (at least one) tell of. */
@@ -145,7 +166,7 @@ public final class EventAssembly {
                 .setFirstReportedAt(firstReported)
                 .setLastReportedAt(lastReported)
                 .setReportCount(reportCount)
-                .setReports(new ArrayList<>(listed));
+                .setReports(listed); // never changed in place: see listed()
     }
 
     private static NewsKind mostVoted(Map<String, Long> votes) {

@@ -2,11 +2,15 @@ package eu.clusternews.pipeline.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import eu.clusternews.avro.ReleasedSchemas;
 import eu.clusternews.registry.PlainLists;
+import eu.clusternews.registry.SpecificFieldsWriter;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
@@ -44,8 +48,15 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private final BinaryMessageDecoder<T> decoder;
     /** Whether decoded records get plain lists, so that {@code equals} works on them (see {@link PlainLists}). */
     private final boolean plainLists;
+    /** For {@link #keepingLastField}: the last field's encoding per key; null for the plain serde. */
+    private final LastFieldEncodings<T> lastFields;
 
     private InternalAvroSerde(Class<T> type) {
+        this(type, null);
+    }
+
+    private InternalAvroSerde(Class<T> type, LastFieldEncodings<T> lastFields) {
+        this.lastFields = lastFields;
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
         Schema current = model.getSchema(type);
@@ -86,6 +97,58 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     }
 
     /**
+     * The same encoding, written faster for records whose last field is large and seldom changes (an event's listed
+     * reports): the Avro binary of that field is kept per record key (the {@code maxKeys} most recently written, per
+     * thread) and copied while the next record of that key holds the very same object there. The callers' contract:
+     * that field's value is never changed in place, so the same object means the same value.
+     */
+    public static <T extends SpecificRecord> InternalAvroSerde<T> keepingLastField(
+            Class<T> type, Function<T, String> keyOf, int maxKeys) {
+        return new InternalAvroSerde<>(
+                type,
+                new LastFieldEncodings<>(keyOf, maxKeys, new SpecificFieldsWriter(SpecificData.getForClass(type))));
+    }
+
+    /** The last field's Avro binary per key, with the object it was written from; per thread, bounded. */
+    private static final class LastFieldEncodings<T extends SpecificRecord> {
+        private final Function<T, String> keyOf;
+        private final SpecificFieldsWriter fields;
+        private final ThreadLocal<Map<String, Kept>> kept;
+
+        private record Kept(Object value, byte[] binary) {}
+
+        LastFieldEncodings(Function<T, String> keyOf, int maxKeys, SpecificFieldsWriter fields) {
+            this.keyOf = keyOf;
+            this.fields = fields;
+            this.kept = ThreadLocal.withInitial(() -> new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+                    return size() > maxKeys;
+                }
+            });
+        }
+
+        /** Writes the record's fields into the buffer, the last one from what was kept when it is the same object. */
+        void write(T data, Buffer buffer) throws IOException {
+            int last = data.getSchema().getFields().size() - 1;
+            fields.writeFields(data, 0, last, buffer.encoder);
+            buffer.encoder.flush();
+            Object value = data.get(last);
+            Map<String, Kept> byKey = kept.get();
+            String key = keyOf.apply(data);
+            Kept k = byKey.get(key);
+            if (k == null || k.value() != value) {
+                int start = buffer.size();
+                fields.writeFields(data, last, buffer.encoder);
+                buffer.encoder.flush();
+                byKey.put(key, new Kept(value, Arrays.copyOfRange(buffer.buf(), start, buffer.size())));
+            } else {
+                buffer.write(k.binary(), 0, k.binary().length);
+            }
+        }
+    }
+
+    /**
      * The same bytes as Avro's {@code BinaryMessageEncoder}, written through a buffered encoder into a per-thread
      * buffer: its unbuffered encoder writes every field to the stream separately.
      */
@@ -99,9 +162,14 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         buffer.write(header, 0, header.length);
         buffer.encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
         try {
-            writer.write(data, buffer.encoder);
-            buffer.encoder.flush();
+            if (lastFields != null) {
+                lastFields.write(data, buffer);
+            } else {
+                writer.write(data, buffer.encoder);
+                buffer.encoder.flush();
+            }
         } catch (IOException | RuntimeException e) {
+            buffer.encoder = null; // it may hold part of the failed record: never flush that into the next one
             throw new SerializationException(
                     "Cannot encode a " + type.getSimpleName() + " for " + topic + ": " + e.getMessage(), e);
         }
@@ -120,6 +188,10 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
 
         Buffer() {
             super(INITIAL);
+        }
+
+        byte[] buf() {
+            return buf;
         }
 
         void shrinkIfHuge() {

@@ -1,6 +1,7 @@
 package eu.clusternews.pipeline.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +58,38 @@ class EventAssemblyTest {
         assertThat(event.getLocation().getCity()).isEqualTo("Berlin");
         assertThat(event.getLocation().getCountry()).isEqualTo("DE");
         assertThat(event.getReportCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aReportThatComesAfterAFullListLeavesTheListTheSameObjectAndAnEarlierOneEntersIt() {
+        List<EventReport> twenty = new ArrayList<>();
+        for (int day = 1; day <= EventAssembly.MAX_LISTED_REPORTS; day++) {
+            twenty.add(dated("news:" + day, LocalDate.of(2017, 5, day)));
+        }
+        ClusterEvent full = EventAssembly.assemble(twenty);
+
+        ClusterEvent later = EventAssembly.merge(full, EventAssembly.of(dated("news:z", LocalDate.of(2017, 6, 1))));
+        ClusterEvent earlier = EventAssembly.merge(full, EventAssembly.of(dated("news:0", LocalDate.of(2017, 4, 1))));
+
+        assertThat(later.getReports()).isSameAs(full.getReports());
+        assertThat(later.getReportCount()).isEqualTo(21);
+        assertThat(earlier.getReports()).isNotSameAs(full.getReports());
+        assertThat(earlier.getReports().get(0).getNewsId()).isEqualTo("news:0");
+        assertThat(earlier.getReports())
+                .hasSize(EventAssembly.MAX_LISTED_REPORTS)
+                .doesNotContain(twenty.get(19));
+        assertThatThrownBy(() -> later.getReports().add(twenty.get(0)))
+                .as("listed reports are never changed in place")
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static EventReport dated(String id, LocalDate published) {
+        return EventReport.newBuilder()
+                .setNewsId(id)
+                .setTitle(id)
+                .setPublishedAt(published)
+                .setKind(NewsKind.TRAINING)
+                .build();
     }
 
     private static List<EventReport> randomReports(int size, Random random) {

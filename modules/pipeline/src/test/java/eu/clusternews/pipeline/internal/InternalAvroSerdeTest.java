@@ -13,13 +13,16 @@ import java.util.Map;
 
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterContribution;
+import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.EventReport;
 import eu.clusternews.avro.Headline;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.NewsKind;
 import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.avro.ReleasedSchemas;
+import eu.clusternews.pipeline.events.EventAssembly;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -53,6 +56,47 @@ class InternalAvroSerdeTest {
         assertThat(bytes[0]).isEqualTo((byte) 0xC3);
         assertThat(serde.deserialize("cluster-activity-store-changelog", bytes)).isEqualTo(activity);
         assertThat(serde.deserialize("any", null)).isNull();
+    }
+
+    @Test
+    void keepingTheLastFieldsEncodingWritesTheSameBytesWhetherItIsKeptReusedOrReplaced() {
+        InternalAvroSerde<ClusterEvent> plain = InternalAvroSerde.of(ClusterEvent.class);
+        InternalAvroSerde<ClusterEvent> keeping =
+                InternalAvroSerde.keepingLastField(ClusterEvent.class, ClusterEvent::getId, 1);
+        ClusterEvent first = event("a", 22);
+        ClusterEvent sameReports = ClusterEvent.newBuilder(first)
+                .setReportCount(first.getReportCount() + 1)
+                .setReports(first.getReports())
+                .build();
+        ClusterEvent otherReports = ClusterEvent.newBuilder(first)
+                .setReports(event("b", 3).getReports())
+                .build();
+        ClusterEvent otherKey = event("c", 5);
+
+        for (ClusterEvent event : List.of(first, sameReports, otherReports, otherKey, first, sameReports)) {
+            byte[] bytes = keeping.serialize("events-store-changelog", event);
+            assertThat(bytes).isEqualTo(plain.serialize("events-store-changelog", event));
+            assertThat(keeping.deserialize("events-store-changelog", bytes)).isEqualTo(event);
+        }
+    }
+
+    /** An event of {@code reports} reports, with news ids starting {@code prefix}. */
+    private static ClusterEvent event(String prefix, int reports) {
+        List<EventReport> all = new java.util.ArrayList<>();
+        for (int i = 0; i < reports; i++) {
+            all.add(EventReport.newBuilder()
+                    .setNewsId("news:" + prefix + i)
+                    .setTitle("Kick-off in Mönchengladbach – Tag " + i)
+                    .setLanguage("de")
+                    .setPublishedAt(LocalDate.of(2017, 5, 1 + i % 28))
+                    .setKind(NewsKind.MEETING)
+                    .setEventStart(LocalDate.of(2017, 6, 1))
+                    .setClusterIds(List.of("org:c" + i % 3))
+                    .setConsortiumIds(List.of("cons:inno-drop"))
+                    .setProgrammeIds(List.of())
+                    .build());
+        }
+        return EventAssembly.assemble(all);
     }
 
     @Test
