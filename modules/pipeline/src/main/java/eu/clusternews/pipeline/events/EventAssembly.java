@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +104,17 @@ public final class EventAssembly {
         if (addsNothing(b, a)) {
             return b;
         }
-        TreeSet<EventReport> reports = new TreeSet<>(REPORT_ORDER);
-        reports.addAll(a);
-        reports.addAll(b);
-        return reports.stream().limit(MAX_LISTED_REPORTS).toList();
+        // both lists are in REPORT_ORDER (every list is made here): merged in one pass, a report in both listed once
+        List<EventReport> merged = new ArrayList<>(Math.min(MAX_LISTED_REPORTS, a.size() + b.size()));
+        int i = 0;
+        int j = 0;
+        while (merged.size() < MAX_LISTED_REPORTS && (i < a.size() || j < b.size())) {
+            int order = i == a.size() ? 1 : j == b.size() ? -1 : REPORT_ORDER.compare(a.get(i), b.get(j));
+            merged.add(order <= 0 ? a.get(i) : b.get(j));
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+        }
+        return Collections.unmodifiableList(merged);
     }
 
     private static boolean addsNothing(List<EventReport> full, List<EventReport> other) {
