@@ -56,7 +56,7 @@ public final class PipelineConfig {
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "10");
         // a news reaches its aggregates through two exactly-once commits (the repartition hop): at 1 000 news/s the
         // bench measured p50 161-166 ms at 50 ms against 248-252 ms at Streams' 100 ms, for 0-10 % of throughput
-        // (BENCHMARKS.md); a rebuild commits every second instead (forRebuild)
+        // (BENCHMARKS.md); a rebuild commits every 3 s instead (forRebuild)
         defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, LIVE_COMMIT_INTERVAL_MS);
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicSpec.DEAD_LETTERS.topicName());
@@ -111,13 +111,16 @@ public final class PipelineConfig {
     public static final String LIVE_COMMIT_INTERVAL_MS = "50";
 
     /** Commit interval of a rebuild from offset 0, unless configured: nobody watches its latency. */
-    public static final String REBUILD_COMMIT_INTERVAL_MS = "1000";
+    public static final String REBUILD_COMMIT_INTERVAL_MS = "3000";
 
     /**
      * The configuration for rebuilding every aggregate from the history ({@code clusternews reprocess}): commits every
      * {@value #REBUILD_COMMIT_INTERVAL_MS} ms unless {@code commit.interval.ms} is configured (not merely the live
-     * default), so that the write-back stores write each entity and event once per second rather than at every live
-     * commit (200 000 news in the bench, against 100 ms commits: 2 874 → 3 380 events per stream-thread CPU-second).
+     * default), so that the write-back stores write each entity and event once per interval rather than at every live
+     * commit: in a rebuild nearly every event changes within a second, and each written event (~5 KB) goes to its
+     * changelog and to cluster-events. 200 000 news in the bench: 100 ms → 1 s commits 2 874 → 3 380 events per
+     * stream-thread CPU-second; 1 s → 3 s 4 188 → 4 443 (BENCHMARKS.md). It stays well under Streams' exactly-once
+     * {@code transaction.timeout.ms} (10 s).
      */
     public PipelineConfig forRebuild() {
         return given.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)

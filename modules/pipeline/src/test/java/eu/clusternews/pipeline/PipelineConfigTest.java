@@ -51,9 +51,9 @@ class PipelineConfigTest {
     }
 
     @Test
-    void aRebuildCommitsEverySecondUnlessTheCommitIntervalIsConfigured() {
+    void aRebuildCommitsEveryThreeSecondsUnlessTheCommitIntervalIsConfigured() {
         assertThat(PipelineConfig.of(Map.of()).forRebuild().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
-                .isEqualTo("1000");
+                .isEqualTo("3000");
         assertThat(PipelineConfig.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250"))
                         .forRebuild()
                         .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
@@ -70,6 +70,6 @@ class PipelineConfigTest {
                         .with(Map.of("application.id", "other"))
                         .forRebuild()
                         .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
-                .isEqualTo("1000");
+                .isEqualTo(PipelineConfig.REBUILD_COMMIT_INTERVAL_MS);
     }
 }
