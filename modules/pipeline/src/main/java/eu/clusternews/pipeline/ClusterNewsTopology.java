@@ -26,7 +26,9 @@ import eu.clusternews.pipeline.events.EventOutput.Target;
 import eu.clusternews.pipeline.events.EventReports;
 import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
 import eu.clusternews.pipeline.internal.Encoded;
+import eu.clusternews.pipeline.internal.EnrichedCopies;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
+import eu.clusternews.pipeline.internal.ListedNewsSerde;
 import eu.clusternews.pipeline.internal.NewsCopyingSerde;
 import eu.clusternews.pipeline.internal.ReframingSerde;
 import eu.clusternews.pipeline.internal.WithNewsBytes;
@@ -241,22 +243,19 @@ public final class ClusterNewsTopology {
      */
     private KStream<String, EnrichedNews> enrich(
             StreamsBuilder builder, KStream<String, WithNewsBytes<NewsEvent>> news) {
-        KStream<String, WithNewsBytes<EnrichedNews>> written =
-                news.processValues(EnrichProcessor::new, Named.as("enrich"));
+        KStream<String, EnrichedCopies> written = news.processValues(EnrichProcessor::new, Named.as("enrich"));
         written.to(
                 topics.enriched().name(),
                 Produced.with(
                                 topics.enriched().keySerde(),
                                 new NewsCopyingSerde(topics.enriched().valueSerde()))
                         .withName("cluster-news-enriched-sink"));
-        KStream<String, EnrichedNews> enriched = written.mapValues(WithNewsBytes::value, Named.as("enriched-news"));
         // unique keys: a record cache would only hold each news once more before writing it
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(ENRICHED_NEWS_STORE),
-                        Serdes.String(),
-                        internalSerde(EnrichedNews.class))
+                        Stores.persistentKeyValueStore(ENRICHED_NEWS_STORE), Serdes.String(), new ListedNewsSerde())
                 .withCachingDisabled());
-        enriched.process(EnrichedNewsStoreProcessor::new, Named.as("store-enriched-news"), ENRICHED_NEWS_STORE);
+        written.process(EnrichedNewsStoreProcessor::new, Named.as("store-enriched-news"), ENRICHED_NEWS_STORE);
+        KStream<String, EnrichedNews> enriched = written.mapValues(EnrichedCopies::value, Named.as("enriched-news"));
         return enriched;
     }
 

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.pipeline.internal.EnrichedCopies;
+import eu.clusternews.pipeline.internal.EnrichedNewsBinaries;
 import eu.clusternews.pipeline.internal.WithNewsBytes;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -21,17 +22,17 @@ import org.slf4j.LoggerFactory;
  * them is still enriched and counted, its enriched copy cut, with {@link EnrichmentBounds#HEADER_CUT} saying what
  * was cut.
  */
-final class EnrichProcessor
-        implements FixedKeyProcessor<String, WithNewsBytes<NewsEvent>, WithNewsBytes<EnrichedNews>> {
+final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<NewsEvent>, EnrichedCopies> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
 
-    private FixedKeyProcessorContext<String, WithNewsBytes<EnrichedNews>> context;
+    private FixedKeyProcessorContext<String, EnrichedCopies> context;
+    private final EnrichedNewsBinaries binaries = new EnrichedNewsBinaries();
     private Enricher enricher;
     private EnrichmentBounds bounds;
 
     @Override
-    public void init(FixedKeyProcessorContext<String, WithNewsBytes<EnrichedNews>> context) {
+    public void init(FixedKeyProcessorContext<String, EnrichedCopies> context) {
         this.context = context;
         this.enricher = new Enricher(new GlobalStoreLookup(context));
         this.bounds = EnrichmentBounds.from(context.appConfigs());
@@ -42,12 +43,14 @@ final class EnrichProcessor
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         NewsEvent news = record.value().value();
         EnrichmentBounds.Bounded bounded = bounds.enrich(enricher, news, now);
-        // the news' bytes stay copyable only if the enriched copy holds the news exactly as it was read
-        boolean asRead = !bounded.isCut() && bounded.enriched().getNews() == news;
-        FixedKeyRecord<String, WithNewsBytes<EnrichedNews>> enriched = record.withValue(
+        // copies of the news' bytes only if the enriched copy holds the news exactly as it was read
+        boolean asRead = record.value().newsBytes() != null
+                && !bounded.isCut()
+                && bounded.enriched().getNews() == news;
+        FixedKeyRecord<String, EnrichedCopies> enriched = record.withValue(
                 asRead
-                        ? record.value().with(bounded.enriched())
-                        : WithNewsBytes.encodedWhenWritten(bounded.enriched()));
+                        ? binaries.of(bounded.enriched(), record.value().newsBytes())
+                        : EnrichedCopies.encodedWhenWritten(bounded.enriched()));
         List<String> cuts = new ArrayList<>(bounded.cuts());
         Headers headers = HeaderBounds.carried(record.headers(), key -> true, EnrichmentBounds.MAX_HEADER_BYTES, cuts);
         if (!cuts.isEmpty()) {

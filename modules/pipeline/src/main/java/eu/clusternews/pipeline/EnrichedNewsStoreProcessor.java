@@ -2,6 +2,8 @@ package eu.clusternews.pipeline;
 
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.pipeline.internal.EnrichedCopies;
+import eu.clusternews.pipeline.internal.ListedNewsSerde;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -12,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps each enriched news, without its body, in {@link ClusterNewsTopology#ENRICHED_NEWS_STORE} for the news lists of
  * the HTTP API. The full text stays in the topics; keeping it here would double the state for no reader.
  */
-final class EnrichedNewsStoreProcessor implements Processor<String, EnrichedNews, Void, Void> {
+final class EnrichedNewsStoreProcessor implements Processor<String, EnrichedCopies, Void, Void> {
 
     private KeyValueStore<String, EnrichedNews> store;
 
@@ -22,9 +24,15 @@ final class EnrichedNewsStoreProcessor implements Processor<String, EnrichedNews
     }
 
     @Override
-    public void process(Record<String, EnrichedNews> record) {
-        if (record.key() != null && record.value() != null) {
-            store.put(record.key(), withoutBody(record.value()));
+    public void process(Record<String, EnrichedCopies> record) {
+        EnrichedCopies enriched = record.value();
+        if (record.key() != null && enriched != null && enriched.value() != null) {
+            // assembled from copies when it could be (the store's serde writes those bytes), else encoded on put
+            store.put(
+                    record.key(),
+                    enriched.listed() != null
+                            ? new ListedNewsSerde.Encoded(enriched.listed())
+                            : withoutBody(enriched.value()));
         }
     }
 

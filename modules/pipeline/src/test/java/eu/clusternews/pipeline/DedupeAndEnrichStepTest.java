@@ -13,6 +13,7 @@ import eu.clusternews.avro.EnrichedConsortium;
 import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.ProgrammeRef;
+import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import eu.clusternews.registry.ConfluentWireFormat;
 import eu.clusternews.registry.MockSchemaRegistry;
 import org.apache.avro.Schema;
@@ -77,7 +78,7 @@ class DedupeAndEnrichStepTest {
     }
 
     @Test
-    void writesEnrichedNewsAsTheTopicsSerializerWouldForNewsInTheCurrentAndInAnEarlierSchema() throws IOException {
+    void writesEnrichedNewsAndTheStoresCopyAsEncodingWouldForNewsInTheCurrentAndInAnEarlierSchema() throws IOException {
         pipeline.withSeedReference();
         NewsEvent current = Fixtures.seedNews();
         NewsEvent earlier = NewsEvent.newBuilder(current)
@@ -93,12 +94,21 @@ class DedupeAndEnrichStepTest {
                 .createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
                 .readKeyValuesToMap();
         assertThat(written).containsOnlyKeys(current.getId(), earlier.getId());
+        String changelog =
+                pipeline.config.get("application.id") + "-" + ClusterNewsTopology.ENRICHED_NEWS_STORE + "-changelog";
+        var stored = pipeline.driver
+                .createOutputTopic(changelog, new StringDeserializer(), new ByteArrayDeserializer())
+                .readKeyValuesToMap();
+        InternalAvroSerde<EnrichedNews> internal = InternalAvroSerde.of(EnrichedNews.class);
         written.forEach((id, bytes) -> {
             EnrichedNews enriched =
                     pipeline.topics.enriched().valueDeserializer().deserialize(topic, bytes);
             assertThat(bytes)
                     .isEqualTo(pipeline.topics.enriched().valueSerializer().serialize(topic, enriched));
             assertThat(enriched.getNews()).isEqualTo(id.equals(current.getId()) ? current : earlier);
+            assertThat(stored.get(id))
+                    .as("the news lists' copy, without the body")
+                    .isEqualTo(internal.serialize(changelog, EnrichedNewsStoreProcessor.withoutBody(enriched)));
         });
     }
 

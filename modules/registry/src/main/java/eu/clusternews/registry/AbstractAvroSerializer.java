@@ -69,7 +69,7 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
 
     @Override
     public byte[] serialize(String topic, T record) {
-        return serialize(topic, record, null, 0, ALL_FIELDS, null);
+        return serialize(topic, record, null, 0);
     }
 
     /**
@@ -79,40 +79,10 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
      * latest) it encodes the record as {@code serialize} does.
      */
     public byte[] serializeWritten(String topic, T record, byte[] binary, int offset) {
-        return serialize(topic, record, Objects.requireNonNull(binary, "binary"), offset, ALL_FIELDS, null);
+        return serialize(topic, record, Objects.requireNonNull(binary, "binary"), offset);
     }
 
-    /** Writes the fields of a record from one field on, in schema order: the rest of the record's Avro binary. */
-    @FunctionalInterface
-    interface RemainingFields<T> {
-        void write(T record, int firstField, BinaryEncoder encoder) throws IOException;
-    }
-
-    /** {@code fieldsWritten} when the written binary is the whole record's. */
-    private static final int ALL_FIELDS = -1;
-
-    /**
-     * The same bytes as {@code serialize(topic, record)}, when the Avro binary of the record's first
-     * {@code fieldsWritten} fields is already written with its own schema (at {@code offset} in {@code binary}, to the
-     * end): those bytes are copied and only the remaining fields encoded. When this serializer writes another schema
-     * the record is encoded as {@code serialize} does.
-     */
-    byte[] serializeAfterWritten(
-            String topic, T record, byte[] binary, int offset, int fieldsWritten, RemainingFields<T> rest) {
-        if (fieldsWritten < 0) {
-            throw new IllegalArgumentException("fieldsWritten must not be negative, was " + fieldsWritten);
-        }
-        return serialize(
-                topic,
-                record,
-                Objects.requireNonNull(binary, "binary"),
-                offset,
-                fieldsWritten,
-                Objects.requireNonNull(rest, "rest"));
-    }
-
-    private byte[] serialize(
-            String topic, T record, byte[] written, int offset, int fieldsWritten, RemainingFields<T> rest) {
+    private byte[] serialize(String topic, T record, byte[] written, int offset) {
         if (record == null) {
             return null; // tombstone
         }
@@ -129,8 +99,7 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
             throw new SerializationException("Cannot name the subject for topic '" + topic + "': " + e.getMessage(), e);
         }
         Writer<T> writer = writers.computeIfAbsent(new Target(subject, schema), target -> writerFor(topic, target));
-        boolean copyWritten = written != null && writer.ownSchema();
-        if (copyWritten && fieldsWritten == ALL_FIELDS) {
+        if (written != null && writer.ownSchema()) {
             byte[] header = ConfluentWireFormat.header(writer.schemaId());
             byte[] framed = new byte[header.length + written.length - offset];
             System.arraycopy(header, 0, framed, 0, header.length);
@@ -144,12 +113,7 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
         buffer.out.writeBytes(ConfluentWireFormat.header(writer.schemaId()));
         try {
             buffer.encoder = EncoderFactory.get().binaryEncoder(buffer.out, buffer.encoder);
-            if (copyWritten) {
-                buffer.out.write(written, offset, written.length - offset);
-                rest.write(record, fieldsWritten, buffer.encoder);
-            } else {
-                writer.encoding().write(record, buffer.encoder);
-            }
+            writer.encoding().write(record, buffer.encoder);
             buffer.encoder.flush();
             // copied before the finally block may drop a huge buffer: after it, a record over 1 MiB would be 0 bytes
             return buffer.out.toByteArray();

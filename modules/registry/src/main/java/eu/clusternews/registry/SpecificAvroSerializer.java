@@ -12,7 +12,6 @@ import org.apache.avro.specific.SpecificRecord;
 public class SpecificAvroSerializer<T extends SpecificRecord> extends AbstractAvroSerializer<T> {
 
     private final SpecificData model;
-    private final SpecificFieldsWriter fields;
 
     /** A serializer that builds its registry client from {@code schema.registry.url} in {@link #configure}. */
     public SpecificAvroSerializer(Class<T> type) {
@@ -24,18 +23,6 @@ public class SpecificAvroSerializer<T extends SpecificRecord> extends AbstractAv
         super(client);
         // the class's own model carries the conversions of its logical types (LocalDate, Instant)
         this.model = SpecificData.getForClass(Objects.requireNonNull(type, "type"));
-        this.fields = new SpecificFieldsWriter(model);
-    }
-
-    /**
-     * The same bytes as {@link #serialize(String, SpecificRecord) serialize(topic, record)}, when the Avro binary of
-     * the record's first {@code fieldsWritten} fields, in the record's own schema, is at hand (from {@code offset} in
-     * {@code binary} to its end; a nested record read from another topic, say): that binary is copied, only the other
-     * fields are encoded. When this serializer writes another schema ({@code use.latest.version} with a different
-     * latest) it encodes the whole record as {@code serialize} does.
-     */
-    public byte[] serializeAfterFields(String topic, T record, byte[] binary, int offset, int fieldsWritten) {
-        return serializeAfterWritten(topic, record, binary, offset, fieldsWritten, fields::writeFields);
     }
 
     @Override

@@ -396,37 +396,6 @@ class SpecificAvroSerdeTest {
     }
 
     @Test
-    void encodingAfterTheCopiedBinaryOfTheFirstFieldGivesTheBytesSerializeWrites() throws java.io.IOException {
-        EnrichedNews record = SampleRecords.sample(EnrichedNews.class, 6);
-        SpecificAvroSerializer<EnrichedNews> serializer =
-                (SpecificAvroSerializer<EnrichedNews>) serde(EnrichedNews.class).serializer();
-        byte[] news = avroBinaryAfter(new byte[] {9, 9}, record.getNews());
-
-        byte[] bytes = serializer.serializeAfterFields("some-topic", record, news, 2, 1);
-
-        assertThat(bytes).isEqualTo(serializer.serialize("some-topic", record));
-    }
-
-    @Test
-    void encodingAfterTheFirstFieldFallsBackToTheWholeRecordWhenTheTopicTakesAnotherSchema()
-            throws java.io.IOException {
-        Schema current = AvroSchemas.withoutJavaProperties(EnrichedNews.getClassSchema());
-        registry.register(TOPIC + "-value", current);
-        int latestId =
-                registry.register(TOPIC + "-value", withField(current, "score", "{\"type\":\"int\",\"default\":0}"));
-        SpecificAvroSerializer<EnrichedNews> serializer = (SpecificAvroSerializer<EnrichedNews>)
-                serde(EnrichedNews.class, Map.of("use.latest.version", true, "auto.register.schemas", false))
-                        .serializer();
-        EnrichedNews record = SampleRecords.sample(EnrichedNews.class, 7);
-
-        byte[] bytes =
-                serializer.serializeAfterFields(TOPIC, record, avroBinaryAfter(new byte[0], record.getNews()), 0, 1);
-
-        assertThat(bytes).isEqualTo(serializer.serialize(TOPIC, record));
-        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(latestId);
-    }
-
-    @Test
     void dataIsInTheReaderLayoutOnlyWhenWrittenWithASchemaOfTheSameCanonicalForm() {
         Schema withoutJavaProperties = AvroSchemas.withoutJavaProperties(Organisation.getClassSchema());
         int sameForm = registry.register("same-value", withoutJavaProperties);

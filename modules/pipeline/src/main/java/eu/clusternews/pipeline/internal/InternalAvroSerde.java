@@ -91,6 +91,11 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         return header.length;
     }
 
+    /** The single-object header this serde writes before the Avro binary of the current schema. */
+    byte[] singleObjectHeader() {
+        return header.clone();
+    }
+
     /** The serde of one generated record class. */
     public static <T extends SpecificRecord> InternalAvroSerde<T> of(Class<T> type) {
         return new InternalAvroSerde<>(type);

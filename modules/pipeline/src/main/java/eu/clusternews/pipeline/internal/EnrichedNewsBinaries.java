@@ -1,0 +1,96 @@
+package eu.clusternews.pipeline.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.registry.ConfluentWireFormat;
+import eu.clusternews.registry.SpecificFieldsWriter;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+
+/**
+ * Assembles what the pipeline writes of an enriched news from copies of the cluster-news record it was read from, when
+ * that record's Avro binary is the news' encoding in our schema (the validate step checked its writer schema's
+ * canonical form): {@code EnrichedNews} starts with its {@code news} field, so its binary is the news' binary followed by
+ * the enrichment's, which alone is encoded, once, for both the topic and the store. The store's copy leaves the body
+ * out: the news' binary up to the body, an empty string, the rest. Same bytes as encoding the records (tested).
+ */
+public final class EnrichedNewsBinaries {
+
+    private static final Schema NEWS = NewsEvent.getClassSchema();
+    /** The fields of NewsEvent before its body, which are skipped to find where the body lies. */
+    private static final List<Schema.Field> BEFORE_BODY =
+            NEWS.getFields().subList(0, NEWS.getField("body").pos());
+
+    private final SpecificFieldsWriter fields = new SpecificFieldsWriter(SpecificData.getForClass(EnrichedNews.class));
+    private final byte[] storeHeader = InternalAvroSerde.of(EnrichedNews.class).singleObjectHeader();
+    private final ByteArrayOutputStream enrichment = new ByteArrayOutputStream(4096);
+    private BinaryEncoder encoder;
+    private BinaryDecoder decoder;
+
+    /**
+     * The enriched news with both encodings assembled, its news read from {@code newsWire} (a cluster-news value in the
+     * Confluent wire format, written in our NewsEvent's layout, holding exactly {@code enriched.getNews()}).
+     */
+    public EnrichedCopies of(EnrichedNews enriched, byte[] newsWire) {
+        int newsStart = ConfluentWireFormat.HEADER_SIZE;
+        int newsLength = newsWire.length - newsStart;
+        byte[] rest = encodeEnrichment(enriched);
+        byte[] binary = new byte[newsLength + rest.length];
+        System.arraycopy(newsWire, newsStart, binary, 0, newsLength);
+        System.arraycopy(rest, 0, binary, newsLength, rest.length);
+
+        int[] body = bodySpan(newsWire, newsStart);
+        int beforeBody = body[0] - newsStart;
+        int afterBody = newsWire.length - body[1];
+        byte[] listed = new byte[storeHeader.length + beforeBody + 1 + afterBody + rest.length];
+        int at = 0;
+        System.arraycopy(storeHeader, 0, listed, at, storeHeader.length);
+        at += storeHeader.length;
+        System.arraycopy(newsWire, newsStart, listed, at, beforeBody);
+        at += beforeBody;
+        listed[at++] = 0; // the empty string: length zero
+        System.arraycopy(newsWire, body[1], listed, at, afterBody);
+        at += afterBody;
+        System.arraycopy(rest, 0, listed, at, rest.length);
+        return new EnrichedCopies(enriched, binary, listed);
+    }
+
+    /** The Avro binary of every field of the enriched news after {@code news}. */
+    private byte[] encodeEnrichment(EnrichedNews enriched) {
+        enrichment.reset();
+        try {
+            encoder = EncoderFactory.get().binaryEncoder(enrichment, encoder);
+            fields.writeFields(enriched, 1, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            encoder = null;
+            throw new UncheckedIOException(e);
+        }
+        return enrichment.toByteArray();
+    }
+
+    /** Where the body (its length and its bytes) starts and ends in the news' binary. */
+    private int[] bodySpan(byte[] wire, int start) {
+        decoder = DecoderFactory.get().binaryDecoder(wire, start, wire.length - start, decoder);
+        try {
+            for (Schema.Field field : BEFORE_BODY) {
+                GenericDatumReader.skip(field.schema(), decoder);
+            }
+            int bodyStart = wire.length - decoder.inputStream().available();
+            decoder.skipString();
+            return new int[] {bodyStart, wire.length - decoder.inputStream().available()};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
