@@ -338,16 +338,7 @@ public final class ClusterNewsTopology {
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(internalSerde(EventReport.class)))
-                .process(
-                        () -> new EventMatchProcessor(stores),
-                        Named.as("match-events"),
-                        REPORT_EVENTS_STORE,
-                        EVENT_BLOCKS_STORE,
-                        EVENT_REDIRECTS_STORE,
-                        EVENTS_STORE,
-                        CLUSTER_EVENT_COUNTS_STORE,
-                        CONSORTIUM_EVENT_COUNTS_STORE,
-                        PROGRAMME_EVENT_COUNTS_STORE)
+                .process(() -> new EventMatchProcessor(stores), Named.as("match-events"), stores.all())
                 .split(Named.as("event-output-"))
                 .branch((id, out) -> out.goesTo(Target.EVENTS), Branched.as("events"))
                 .branch((id, out) -> out.goesTo(Target.CLUSTERS), Branched.as("clusters"))

@@ -6,8 +6,9 @@ import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Decodes cluster-news bytes, keeping them when the enriched copy can copy the news' binary from them; an {@link InvalidNewsException} goes to the dead-letter topic through
- * {@link DeadLetterHandler}, a registry outage fails the task (the record is processed again later).
+ * Decodes cluster-news bytes, keeping them when the enriched copy can copy the news' binary from them. An
+ * {@link InvalidNewsException} goes to the dead-letter topic through {@link DeadLetterHandler}; a registry outage fails
+ * the task (the record is processed again later).
  */
 final class ValidateProcessor extends ContextualFixedKeyProcessor<String, byte[], WithNewsBytes<NewsEvent>> {
 

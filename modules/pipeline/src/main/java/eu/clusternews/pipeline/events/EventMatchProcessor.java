@@ -63,7 +63,21 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
             String events,
             String clusterCountChanges,
             String consortiumCountChanges,
-            String programmeCountChanges) {}
+            String programmeCountChanges) {
+
+        /** Every name, to connect the stores to the processor. */
+        public String[] all() {
+            return new String[] {
+                reportEvents,
+                blocks,
+                redirects,
+                events,
+                clusterCountChanges,
+                consortiumCountChanges,
+                programmeCountChanges
+            };
+        }
+    }
 
     public EventMatchProcessor(Stores names) {
         this.names = names;
