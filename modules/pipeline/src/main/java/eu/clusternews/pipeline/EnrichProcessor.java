@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.pipeline.internal.EnrichedCopies;
 import eu.clusternews.pipeline.internal.EnrichedNewsBinaries;
@@ -17,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link Enricher} against the global reference stores as they are when the news passes, within the
+ * Runs the {@link Enricher} against the global reference stores as they are when the news passes (news that mention
+ * the same entities share an enrichment while its reference records stay the same: {@link EnrichmentMemo}), within the
  * {@link EnrichmentBounds} the configuration sets ({@value EnrichmentBounds#MAX_BYTES_CONFIG}): a news that is over
  * them is still enriched and counted, its enriched copy cut, with {@link EnrichmentBounds#HEADER_CUT} saying what
  * was cut.
@@ -26,15 +28,18 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
 
+    /** Enrichments remembered per task, by the entities news mention (about 1 KB each). */
+    private static final int REMEMBERED_ENRICHMENTS = 4_096;
+
     private FixedKeyProcessorContext<String, EnrichedCopies> context;
     private final EnrichedNewsBinaries binaries = new EnrichedNewsBinaries();
-    private Enricher enricher;
+    private EnrichmentMemo enrichments;
     private EnrichmentBounds bounds;
 
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedCopies> context) {
         this.context = context;
-        this.enricher = new Enricher(new GlobalStoreLookup(context));
+        this.enrichments = new EnrichmentMemo(new GlobalStoreLookup(context), REMEMBERED_ENRICHMENTS);
         this.bounds = EnrichmentBounds.from(context.appConfigs());
     }
 
@@ -42,14 +47,14 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
     public void process(FixedKeyRecord<String, WithNewsBytes<NewsEvent>> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         NewsEvent news = record.value().value();
-        EnrichmentBounds.Bounded bounded = bounds.enrich(enricher, news, now);
+        EnrichmentBounds.Bounded bounded = bounds.enrich(enrichments, news, now);
         // copies of the news' bytes only if the enriched copy holds the news exactly as it was read
         boolean asRead = record.value().newsBytes() != null
                 && !bounded.isCut()
                 && bounded.enriched().getNews() == news;
         FixedKeyRecord<String, EnrichedCopies> enriched = record.withValue(
                 asRead
-                        ? binaries.of(bounded.enriched(), record.value().newsBytes())
+                        ? binaries.of(bounded.enriched(), record.value().newsBytes(), enrichmentFields(bounded))
                         : EnrichedCopies.encodedWhenWritten(bounded.enriched()));
         List<String> cuts = new ArrayList<>(bounded.cuts());
         Headers headers = HeaderBounds.carried(record.headers(), key -> true, EnrichmentBounds.MAX_HEADER_BYTES, cuts);
@@ -64,5 +69,13 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
             enriched = enriched.withHeaders(headers);
         }
         context.forward(enriched);
+    }
+
+    /** The binary of the enrichment, encoded once per enrichment: null when the news holds it cut or changed. */
+    private byte[] enrichmentFields(EnrichmentBounds.Bounded bounded) {
+        EnrichedNews enriched = bounded.enriched();
+        return bounded.enrichment().isIn(enriched)
+                ? bounded.enrichment().binary(() -> binaries.enrichmentFields(enriched))
+                : null;
     }
 }

@@ -46,7 +46,17 @@ public final class Enricher {
         this.reference = Objects.requireNonNull(reference, "reference");
     }
 
+    /** The news enriched at that time. */
     public EnrichedNews enrich(NewsEvent news, Instant enrichedAt) {
+        return enrichment(news).of(news, enrichedAt);
+    }
+
+    /**
+     * What the reference data adds to the news: it depends only on the entities the news mentions (publisher,
+     * organisations, consortia, programmes) and on the reference records of those ids and of their members and
+     * parent programmes.
+     */
+    public Enrichment enrichment(NewsEvent news) {
         Set<String> unresolved = new LinkedHashSet<>();
         Map<String, ProgrammeRef> programmes = new LinkedHashMap<>();
         Map<String, Involvement> clusters = new TreeMap<>();
@@ -116,15 +126,12 @@ public final class Enricher {
                 .setViaConsortiumIds(List.copyOf(involvement.viaConsortia))
                 .build()));
 
-        return EnrichedNews.newBuilder()
-                .setNews(news)
-                .setConsortia(consortia)
-                .setOrganisations(organisations)
-                .setProgrammes(new ArrayList<>(programmes.values()))
-                .setClusters(involvements)
-                .setUnresolvedIds(new ArrayList<>(unresolved))
-                .setEnrichedAt(enrichedAt)
-                .build();
+        return new Enrichment(
+                consortia,
+                organisations,
+                new ArrayList<>(programmes.values()),
+                involvements,
+                new ArrayList<>(unresolved));
     }
 
     /** The programme, then its parents up to the top; empty when the programme is unknown. */

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import eu.clusternews.avro.ClusterInvolvement;
 import eu.clusternews.avro.ClusterRole;
@@ -122,8 +123,11 @@ public final class EnrichmentBounds {
         return maxBytes;
     }
 
-    /** An enriched news within the bounds, and what had to be cut for it (empty for nearly every news). */
-    public record Bounded(EnrichedNews enriched, List<String> cuts) {
+    /**
+     * An enriched news within the bounds, what had to be cut for it (empty for nearly every news), and the enrichment
+     * it was made with (which it holds as it is unless cut: {@link Enrichment#isIn}).
+     */
+    public record Bounded(EnrichedNews enriched, List<String> cuts, Enrichment enrichment) {
         public boolean isCut() {
             return !cuts.isEmpty();
         }
@@ -135,11 +139,22 @@ public final class EnrichmentBounds {
      * @throws InvalidNewsException when the enriched copy is over the byte bound even without its body
      */
     public Bounded enrich(Enricher enricher, NewsEvent news, Instant enrichedAt) {
+        return enrich(enricher::enrichment, news, enrichedAt);
+    }
+
+    /**
+     * Enriches the news, cut to the bounds, with the enrichment {@code enrichments} gives for it (cut).
+     *
+     * @throws InvalidNewsException when the enriched copy is over the byte bound even without its body
+     */
+    public Bounded enrich(Function<NewsEvent, Enrichment> enrichments, NewsEvent news, Instant enrichedAt) {
         List<String> cuts = new ArrayList<>();
-        EnrichedNews enriched = enricher.enrich(cut(news, cuts), enrichedAt);
+        NewsEvent within = cut(news, cuts);
+        Enrichment enrichment = enrichments.apply(within);
+        EnrichedNews enriched = enrichment.of(within, enrichedAt);
         capInvolved(enriched, cuts);
         fitBody(enriched, cuts);
-        return new Bounded(enriched, List.copyOf(cuts));
+        return new Bounded(enriched, List.copyOf(cuts), enrichment);
     }
 
     /** The news with its id lists, texts and names cut to the bounds (the same object when nothing is cut). */

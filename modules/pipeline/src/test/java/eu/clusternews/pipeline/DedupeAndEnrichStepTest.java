@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterInvolvement;
@@ -85,15 +86,22 @@ class DedupeAndEnrichStepTest {
                 .setId("news:written-before-organiser")
                 .setOrganiserId(null)
                 .build();
+        // mentions what the first one does: its enrichment's binary is the one kept from the first
+        NewsEvent sameMentions = NewsEvent.newBuilder(current)
+                .setId("news:same-mentions")
+                .setTitle("Zweites Treffen")
+                .build();
 
         pipeline.publish(current); // its Avro binary is copied into the enriched copy
         pipeline.rawNews.pipeInput(earlier.getId(), inSchemaWithoutOrganiser(earlier), Fixtures.START);
+        pipeline.driver.advanceWallClockTime(java.time.Duration.ofSeconds(1)); // enriched at another time
+        pipeline.publish(sameMentions);
 
         String topic = pipeline.topics.enriched().name();
         var written = pipeline.driver
                 .createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer())
                 .readKeyValuesToMap();
-        assertThat(written).containsOnlyKeys(current.getId(), earlier.getId());
+        assertThat(written).containsOnlyKeys(current.getId(), earlier.getId(), sameMentions.getId());
         String changelog =
                 pipeline.config.get("application.id") + "-" + ClusterNewsTopology.ENRICHED_NEWS_STORE + "-changelog";
         var stored = pipeline.driver
@@ -105,7 +113,15 @@ class DedupeAndEnrichStepTest {
                     pipeline.topics.enriched().valueDeserializer().deserialize(topic, bytes);
             assertThat(bytes)
                     .isEqualTo(pipeline.topics.enriched().valueSerializer().serialize(topic, enriched));
-            assertThat(enriched.getNews()).isEqualTo(id.equals(current.getId()) ? current : earlier);
+            assertThat(enriched.getNews())
+                    .isEqualTo(Map.of(
+                                    current.getId(),
+                                    current,
+                                    earlier.getId(),
+                                    earlier,
+                                    sameMentions.getId(),
+                                    sameMentions)
+                            .get(id));
             assertThat(stored.get(id))
                     .as("the news lists' copy, without the body")
                     .isEqualTo(internal.serialize(changelog, EnrichedNewsStoreProcessor.withoutBody(enriched)));

@@ -3,6 +3,7 @@ package eu.clusternews.pipeline.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 
 import eu.clusternews.avro.EnrichedNews;
@@ -31,9 +32,13 @@ public final class EnrichedNewsBinaries {
     private static final List<Schema.Field> BEFORE_BODY =
             NEWS.getFields().subList(0, NEWS.getField("body").pos());
 
+    private static final int ENRICHED_AT =
+            EnrichedNews.getClassSchema().getField("enrichedAt").pos();
+    private static final int FIELDS = EnrichedNews.getClassSchema().getFields().size();
+
     private final SpecificFieldsWriter fields = new SpecificFieldsWriter(SpecificData.getForClass(EnrichedNews.class));
     private final byte[] storeHeader = InternalAvroSerde.of(EnrichedNews.class).singleObjectHeader();
-    private final ByteArrayOutputStream enrichment = new ByteArrayOutputStream(4096);
+    private final ByteArrayOutputStream encoded = new ByteArrayOutputStream(4096);
     private BinaryEncoder encoder;
     private BinaryDecoder decoder;
 
@@ -42,9 +47,20 @@ public final class EnrichedNewsBinaries {
      * Confluent wire format, written in our NewsEvent's layout, holding exactly {@code enriched.getNews()}).
      */
     public EnrichedCopies of(EnrichedNews enriched, byte[] newsWire) {
+        return of(enriched, newsWire, null);
+    }
+
+    /**
+     * The same, with {@code enrichmentFields} as the binary of the enriched news' fields between {@code news} and
+     * {@code enrichedAt} (made by {@link #enrichmentFields} from a news enriched alike; null: encoded now): only the
+     * time of enrichment is then encoded.
+     */
+    public EnrichedCopies of(EnrichedNews enriched, byte[] newsWire, byte[] enrichmentFields) {
         int newsStart = ConfluentWireFormat.HEADER_SIZE;
         int newsLength = newsWire.length - newsStart;
-        byte[] rest = encodeEnrichment(enriched);
+        byte[] rest = enrichmentFields != null
+                ? concat(enrichmentFields, encodeFields(enriched, ENRICHED_AT, FIELDS))
+                : encodeFields(enriched, 1, FIELDS);
         byte[] binary = new byte[newsLength + rest.length];
         System.arraycopy(newsWire, newsStart, binary, 0, newsLength);
         System.arraycopy(rest, 0, binary, newsLength, rest.length);
@@ -65,18 +81,29 @@ public final class EnrichedNewsBinaries {
         return new EnrichedCopies(enriched, binary, listed);
     }
 
-    /** The Avro binary of every field of the enriched news after {@code news}. */
-    private byte[] encodeEnrichment(EnrichedNews enriched) {
-        enrichment.reset();
+    /** The Avro binary of the enriched news' fields between {@code news} and {@code enrichedAt}: what enriches it. */
+    public byte[] enrichmentFields(EnrichedNews enriched) {
+        return encodeFields(enriched, 1, ENRICHED_AT);
+    }
+
+    /** The Avro binary of the enriched news' fields from {@code first} (inclusive) to {@code end} (exclusive). */
+    private byte[] encodeFields(EnrichedNews enriched, int first, int end) {
+        encoded.reset();
         try {
-            encoder = EncoderFactory.get().binaryEncoder(enrichment, encoder);
-            fields.writeFields(enriched, 1, encoder);
+            encoder = EncoderFactory.get().binaryEncoder(encoded, encoder);
+            fields.writeFields(enriched, first, end, encoder);
             encoder.flush();
         } catch (IOException e) {
             encoder = null;
             throw new UncheckedIOException(e);
         }
-        return enrichment.toByteArray();
+        return encoded.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /** Where the body (its length and its bytes) starts and ends in the news' binary. */
