@@ -29,6 +29,11 @@ public final class SpecificFieldsWriter extends SpecificDatumWriter<Object> {
         }
     }
 
+    /** Writes one value of the given schema (a record, an array item, ...), as the record's writer would. */
+    public void writeValue(Schema schema, Object value, Encoder encoder) throws IOException {
+        write(schema, value, encoder);
+    }
+
     /** Writes the fields from {@code first} to the last. */
     public void writeFields(SpecificRecord record, int first, Encoder encoder) throws IOException {
         writeFields(record, first, record.getSchema().getFields().size(), encoder);

@@ -59,25 +59,52 @@ class InternalAvroSerdeTest {
     }
 
     @Test
-    void keepingTheLastFieldsEncodingWritesTheSameBytesWhetherItIsKeptReusedOrReplaced() {
+    void keepingTheLastFieldsItemEncodingsWritesTheSameBytesWhetherTheyAreKeptReusedOrReplaced() {
         InternalAvroSerde<ClusterEvent> plain = InternalAvroSerde.of(ClusterEvent.class);
-        InternalAvroSerde<ClusterEvent> keeping =
-                InternalAvroSerde.keepingLastField(ClusterEvent.class, ClusterEvent::getId, 1);
+        InternalAvroSerde<ClusterEvent> keeping = InternalAvroSerde.keepingLastFieldItems(ClusterEvent.class, 8);
         ClusterEvent first = event("a", 22);
         ClusterEvent sameReports = ClusterEvent.newBuilder(first)
                 .setReportCount(first.getReportCount() + 1)
                 .setReports(first.getReports())
                 .build();
+        // a new report among the kept ones (as when a report enters an event's first twenty), and one left out
+        List<EventReport> oneNew = new java.util.ArrayList<>(
+                first.getReports().subList(1, first.getReports().size()));
+        oneNew.add(5, event("n", 1).getReports().get(0));
+        ClusterEvent oneNewReport =
+                ClusterEvent.newBuilder(first).setReports(oneNew).build();
+        List<EventReport> twice = new java.util.ArrayList<>(first.getReports().subList(0, 3));
+        twice.add(first.getReports().get(1));
+        ClusterEvent sameReportTwice =
+                ClusterEvent.newBuilder(first).setReports(twice).build();
+        ClusterEvent noReports =
+                ClusterEvent.newBuilder(first).setReports(List.of()).build();
         ClusterEvent otherReports = ClusterEvent.newBuilder(first)
                 .setReports(event("b", 3).getReports())
                 .build();
         ClusterEvent otherKey = event("c", 5);
 
-        for (ClusterEvent event : List.of(first, sameReports, otherReports, otherKey, first, sameReports)) {
+        for (ClusterEvent event : List.of(
+                first,
+                sameReports,
+                oneNewReport,
+                sameReportTwice,
+                noReports,
+                otherReports,
+                otherKey,
+                first,
+                sameReports)) {
             byte[] bytes = keeping.serialize("events-store-changelog", event);
             assertThat(bytes).isEqualTo(plain.serialize("events-store-changelog", event));
             assertThat(keeping.deserialize("events-store-changelog", bytes)).isEqualTo(event);
         }
+    }
+
+    @Test
+    void keepingTheLastFieldsItemEncodingsNeedsAnArrayThere() {
+        assertThatThrownBy(() -> InternalAvroSerde.keepingLastFieldItems(EnrichedNews.class, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("last field is not an array");
     }
 
     /** An event of {@code reports} reports, with news ids starting {@code prefix}. */
