@@ -9,7 +9,9 @@ import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.pipeline.internal.EnrichedCopies;
 import eu.clusternews.pipeline.internal.EnrichedNewsBinaries;
+import eu.clusternews.pipeline.internal.NewsWithoutBody;
 import eu.clusternews.pipeline.internal.WithNewsBytes;
+import eu.clusternews.registry.ConfluentWireFormat;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -33,6 +35,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
 
     private FixedKeyProcessorContext<String, EnrichedCopies> context;
     private final EnrichedNewsBinaries binaries = new EnrichedNewsBinaries();
+    private final NewsWithoutBody newsReader = new NewsWithoutBody();
     private EnrichmentMemo enrichments;
     private EnrichmentBounds bounds;
 
@@ -47,14 +50,23 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
     public void process(FixedKeyRecord<String, WithNewsBytes<NewsEvent>> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         NewsEvent news = record.value().value();
-        EnrichmentBounds.Bounded bounded = bounds.enrich(enrichments, news, now);
+        byte[] newsBytes = record.value().newsBytes();
+        EnrichmentBounds.Bounded bounded = null;
+        if (news.getBody() == null) { // left in the bytes by validate: enough unless the bounds cut the news
+            bounded = bounds.enrichAsItIs(enrichments, news, now, newsBytes.length - ConfluentWireFormat.HEADER_SIZE);
+            if (bounded == null) {
+                news = newsReader.withBody(topic(), newsBytes);
+            }
+        }
+        if (bounded == null) {
+            bounded = bounds.enrich(enrichments, news, now);
+        }
         // copies of the news' bytes only if the enriched copy holds the news exactly as it was read
-        boolean asRead = record.value().newsBytes() != null
-                && !bounded.isCut()
-                && bounded.enriched().getNews() == news;
+        boolean asRead =
+                newsBytes != null && !bounded.isCut() && bounded.enriched().getNews() == news;
         FixedKeyRecord<String, EnrichedCopies> enriched = record.withValue(
                 asRead
-                        ? binaries.of(bounded.enriched(), record.value().newsBytes(), enrichmentFields(bounded))
+                        ? binaries.of(bounded.enriched(), newsBytes, enrichmentFields(bounded))
                         : EnrichedCopies.encodedWhenWritten(bounded.enriched()));
         List<String> cuts = new ArrayList<>(bounded.cuts());
         Headers headers = HeaderBounds.carried(record.headers(), key -> true, EnrichmentBounds.MAX_HEADER_BYTES, cuts);
@@ -69,6 +81,10 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
             enriched = enriched.withHeaders(headers);
         }
         context.forward(enriched);
+    }
+
+    private String topic() {
+        return context.recordMetadata().map(m -> m.topic()).orElse("cluster-news");
     }
 
     /** The binary of the enrichment, encoded once per enrichment: null when the news holds it cut or changed. */

@@ -78,6 +78,10 @@ public final class EnrichmentBounds {
     public static final String HEADER_CUT = "clusternews.cut";
 
     private static final int WIRE_HEADER_BYTES = 5;
+    /** The fields of EnrichedNews after the news: the enrichment and its time. */
+    private static final List<Schema.Field> AFTER_NEWS = EnrichedNews.getClassSchema()
+            .getFields()
+            .subList(1, EnrichedNews.getClassSchema().getFields().size());
 
     private final int maxBytes;
     private final SpecificDatumWriter<EnrichedNews> writer = new SpecificDatumWriter<>(EnrichedNews.class);
@@ -155,6 +159,28 @@ public final class EnrichmentBounds {
         capInvolved(enriched, cuts);
         fitBody(enriched, cuts);
         return new Bounded(enriched, List.copyOf(cuts), enrichment);
+    }
+
+    /**
+     * Enriches a news whose body was left undecoded in its Avro binary of {@code newsBinaryBytes} bytes
+     * ({@code NewsWithoutBody}) when it is within the bounds as it is, which the size of that binary shows for nearly
+     * every news; null when the bounds may cut it: then decode it whole and {@link #enrich} it.
+     */
+    public Bounded enrichAsItIs(
+            Function<NewsEvent, Enrichment> enrichments, NewsEvent news, Instant enrichedAt, int newsBinaryBytes) {
+        if (!withinBounds(news)) {
+            return null;
+        }
+        Enrichment enrichment = enrichments.apply(news);
+        EnrichedNews enriched = enrichment.of(news, enrichedAt);
+        if (enriched.getClusters().size() > MAX_IDS || enriched.getProgrammes().size() > MAX_IDS) {
+            return null;
+        }
+        long bound = WIRE_HEADER_BYTES + newsBinaryBytes;
+        for (Schema.Field field : AFTER_NEWS) {
+            bound += upperBound(enriched.get(field.pos()), field.schema());
+        }
+        return bound <= maxBytes ? new Bounded(enriched, List.of(), enrichment) : null;
     }
 
     /** The news with its id lists, texts and names cut to the bounds (the same object when nothing is cut). */

@@ -3,6 +3,8 @@ package eu.clusternews.pipeline;
 import java.util.Objects;
 
 import eu.clusternews.avro.NewsEvent;
+import eu.clusternews.pipeline.internal.NewsWithoutBody;
+import eu.clusternews.pipeline.internal.WithNewsBytes;
 import eu.clusternews.registry.RegistryUnreachableException;
 import eu.clusternews.registry.SpecificAvroDeserializer;
 import org.apache.kafka.common.errors.SerializationException;
@@ -29,26 +31,32 @@ public final class NewsValidator {
     public static final int MAX_ID_CHARS = 256;
 
     private final Deserializer<NewsEvent> deserializer;
+    private final NewsWithoutBody withoutBody = new NewsWithoutBody();
 
     public NewsValidator(Deserializer<NewsEvent> deserializer) {
         this.deserializer = Objects.requireNonNull(deserializer, "deserializer");
     }
 
     /**
-     * The decoded news event.
+     * The decoded news event, with the value when it is in our schema's binary layout, so that its Avro binary can be
+     * copied into the enriched copy instead of encoding the news again; the body of such a news is not decoded (null:
+     * {@link NewsWithoutBody}).
      *
      * @throws InvalidNewsException when the value is null, cannot be decoded, lacks its id or title, has an id over
      *                              {@link #MAX_ID_CHARS},
      *                              or the key is not the news id (dedupe relies on news-id keys)
      * @throws RegistryUnreachableException when the registry gives no usable answer for the writer's schema
      */
-    public NewsEvent validate(String topic, String key, byte[] value) {
+    public WithNewsBytes<NewsEvent> validate(String topic, String key, byte[] value) {
         if (value == null) {
             throw new InvalidNewsException("null value (a tombstone) in " + topic + ": news are never deleted");
         }
         NewsEvent news;
+        boolean inOurLayout;
         try {
-            news = deserializer.deserialize(topic, value);
+            inOurLayout = deserializer instanceof SpecificAvroDeserializer<NewsEvent> confluent
+                    && confluent.inReaderLayout(topic, value);
+            news = inOurLayout ? withoutBody.read(topic, value) : deserializer.deserialize(topic, value);
         } catch (RuntimeException e) {
             if (RegistryUnreachableException.foundIn(e)) {
                 // the registry is down, timed out, refused the credentials or answered nonsense: not the record's
@@ -81,15 +89,6 @@ public final class NewsValidator {
             throw new InvalidNewsException("key '" + key + "' is not the news id '" + news.getId() + "'; records of "
                     + topic + " are keyed by news id");
         }
-        return news;
-    }
-
-    /**
-     * Whether a value {@link #validate} accepted is in our schema's binary layout, so that its Avro binary can be copied
-     * into the enriched copy instead of encoding the news again.
-     */
-    public boolean inOurLayout(String topic, byte[] value) {
-        return deserializer instanceof SpecificAvroDeserializer<NewsEvent> confluent
-                && confluent.inReaderLayout(topic, value);
+        return new WithNewsBytes<>(news, inOurLayout ? value : null);
     }
 }

@@ -6,7 +6,8 @@ import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * Decodes cluster-news bytes, keeping them when the enriched copy can copy the news' binary from them. An
+ * Decodes cluster-news bytes, keeping them when the enriched copy can copy the news' binary from them (the body is then
+ * left in them, not decoded). An
  * {@link InvalidNewsException} goes to the dead-letter topic through {@link DeadLetterHandler}; a registry outage fails
  * the task (the record is processed again later).
  */
@@ -21,8 +22,6 @@ final class ValidateProcessor extends ContextualFixedKeyProcessor<String, byte[]
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
         String topic = context().recordMetadata().map(m -> m.topic()).orElse("cluster-news");
-        NewsEvent news = validator.validate(topic, record.key(), record.value());
-        byte[] copyable = validator.inOurLayout(topic, record.value()) ? record.value() : null;
-        context().forward(record.withValue(new WithNewsBytes<>(news, copyable)));
+        context().forward(record.withValue(validator.validate(topic, record.key(), record.value())));
     }
 }

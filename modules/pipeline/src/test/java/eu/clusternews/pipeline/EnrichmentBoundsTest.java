@@ -44,6 +44,31 @@ class EnrichmentBoundsTest {
     }
 
     @Test
+    void aNewsWithItsBodyLeftInItsBytesIsEnrichedAsItIsOnlyWhenItsBinaryShowsItWithinTheBound() {
+        Enricher enricher = new Enricher(Fixtures.seedReference());
+        NewsEvent bodyless = NewsEvent.newBuilder(Fixtures.seedNews()).build();
+        bodyless.setBody(null); // as NewsWithoutBody reads it
+
+        EnrichmentBounds.Bounded small = bounds.enrichAsItIs(enricher::enrichment, bodyless, Instant.EPOCH, 3_000);
+        assertThat(small.isCut()).isFalse();
+        assertThat(small.enriched().getNews()).isSameAs(bodyless);
+        assertThat(small.enrichment().isIn(small.enriched())).isTrue();
+
+        // a binary near the bound leaves no room for the enrichment: decode the body and cut it (enrich)
+        assertThat(bounds.enrichAsItIs(enricher::enrichment, bodyless, Instant.EPOCH, bounds.maxBytes() - 100))
+                .isNull();
+        // ids over the bounds are cut from the news itself
+        NewsEvent manyIds = NewsEvent.newBuilder(Fixtures.seedNews())
+                .setOrganisationIds(IntStream.range(0, EnrichmentBounds.MAX_IDS + 1)
+                        .mapToObj(i -> "org:x" + i)
+                        .toList())
+                .build();
+        manyIds.setBody(null);
+        assertThat(bounds.enrichAsItIs(enricher::enrichment, manyIds, Instant.EPOCH, 3_000))
+                .isNull();
+    }
+
+    @Test
     void aNewsInvolvingMoreClustersThanTheBoundKeepsThePublisherAndTheMentionedOnesFirst() {
         Map<String, eu.clusternews.avro.Organisation> organisations =
                 new java.util.LinkedHashMap<>(Fixtures.seedOrganisations());
