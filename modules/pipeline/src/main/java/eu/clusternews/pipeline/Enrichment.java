@@ -2,6 +2,7 @@ package eu.clusternews.pipeline;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import eu.clusternews.avro.ClusterInvolvement;
@@ -26,6 +27,8 @@ public final class Enrichment {
     private final List<String> unresolvedIds;
     /** The Avro binary of the fields above in EnrichedNews, once asked for. */
     private byte[] binary;
+    /** The most bytes that binary can take, once asked for; -1 before. */
+    private long maxBytes = -1;
 
     Enrichment(
             List<EnrichedConsortium> consortia,
@@ -60,6 +63,14 @@ public final class Enrichment {
                 && enriched.getProgrammes() == programmes
                 && enriched.getClusters() == clusters
                 && enriched.getUnresolvedIds() == unresolvedIds;
+    }
+
+    /** The most bytes these fields can take in Avro binary, found by {@code bound} the first time and kept. */
+    public long maxBytes(LongSupplier bound) {
+        if (maxBytes < 0) {
+            maxBytes = bound.getAsLong();
+        }
+        return maxBytes;
     }
 
     /**

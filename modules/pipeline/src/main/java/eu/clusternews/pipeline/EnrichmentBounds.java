@@ -78,10 +78,12 @@ public final class EnrichmentBounds {
     public static final String HEADER_CUT = "clusternews.cut";
 
     private static final int WIRE_HEADER_BYTES = 5;
-    /** The fields of EnrichedNews after the news: the enrichment and its time. */
-    private static final List<Schema.Field> AFTER_NEWS = EnrichedNews.getClassSchema()
-            .getFields()
-            .subList(1, EnrichedNews.getClassSchema().getFields().size());
+    /** The fields of EnrichedNews that an {@link Enrichment} holds: after the news, before the time. */
+    private static final Schema.Field ENRICHED_AT =
+            EnrichedNews.getClassSchema().getField("enrichedAt");
+
+    private static final List<Schema.Field> ENRICHMENT =
+            EnrichedNews.getClassSchema().getFields().subList(1, ENRICHED_AT.pos());
 
     private final int maxBytes;
     private final SpecificDatumWriter<EnrichedNews> writer = new SpecificDatumWriter<>(EnrichedNews.class);
@@ -176,10 +178,16 @@ public final class EnrichmentBounds {
         if (enriched.getClusters().size() > MAX_IDS || enriched.getProgrammes().size() > MAX_IDS) {
             return null;
         }
-        long bound = WIRE_HEADER_BYTES + newsBinaryBytes;
-        for (Schema.Field field : AFTER_NEWS) {
-            bound += upperBound(enriched.get(field.pos()), field.schema());
-        }
+        long bound = WIRE_HEADER_BYTES
+                + newsBinaryBytes
+                + enrichment.maxBytes(() -> {
+                    long bytes = 0;
+                    for (Schema.Field field : ENRICHMENT) {
+                        bytes += upperBound(enriched.get(field.pos()), field.schema());
+                    }
+                    return bytes;
+                })
+                + upperBound(enriched.getEnrichedAt(), ENRICHED_AT.schema());
         return bound <= maxBytes ? new Bounded(enriched, List.of(), enrichment) : null;
     }
 

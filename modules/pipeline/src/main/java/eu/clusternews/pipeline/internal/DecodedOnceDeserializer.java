@@ -66,12 +66,38 @@ public final class DecodedOnceDeserializer<T> implements Deserializer<T> {
 
     /** Bytes compared by content. */
     private static final class Content {
+        private static final int HEAD = 64;
+        private static final int SAMPLES = 32;
+
         private final byte[] bytes;
         private final int hash;
 
         Content(byte[] bytes) {
             this.bytes = bytes;
-            this.hash = Arrays.hashCode(bytes);
+            this.hash = sampledHash(bytes);
+        }
+
+        /**
+         * A hash of the length, the first {@value #HEAD} bytes (where a record's id is) and {@value #SAMPLES} bytes
+         * spread over the rest: every lookup hashes the bytes it got from the store, and hashing all of a record with
+         * members (a kilobyte or more) cost more than the map lookup. Records alike in every sampled byte share a
+         * bucket and are told apart by {@link #equals}, which compares every byte.
+         */
+        private static int sampledHash(byte[] bytes) {
+            int hash = bytes.length;
+            int head = Math.min(bytes.length, HEAD);
+            for (int i = 0; i < head; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            int rest = bytes.length - head;
+            if (rest > 0) {
+                int step = Math.max(1, rest / SAMPLES);
+                for (int i = head; i < bytes.length; i += step) {
+                    hash = 31 * hash + bytes[i];
+                }
+                hash = 31 * hash + bytes[bytes.length - 1];
+            }
+            return hash;
         }
 
         @Override
