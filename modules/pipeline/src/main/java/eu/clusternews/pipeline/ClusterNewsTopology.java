@@ -127,9 +127,6 @@ public final class ClusterNewsTopology {
     public static final String CONSORTIUM_PARTIALS = "consortium-partials";
     public static final String PROGRAMME_PARTIALS = "programme-partials";
 
-    /** Listed reports whose encodings are kept (per stream thread; about 250 bytes each, twenty per event). */
-    private static final int REPORT_ENCODINGS_KEPT = 40_960;
-
     /** Decoded reference records kept per global store (there are tens to thousands of them). */
     private static final int REFERENCE_DECODE_CACHE_ENTRIES = 20_000;
 
@@ -315,12 +312,8 @@ public final class ClusterNewsTopology {
         builder.addStateStore(WriteBackStore.builder(EVENT_BLOCKS_STORE, Serdes.String(), EventBlock.CODEC));
         builder.addStateStore(
                 WriteBackStore.builder(EVENT_REDIRECTS_STORE, Serdes.String(), WriteBackStore.asStored()));
-        // an event's listed reports are most of its bytes, and a report that joins them changes one of twenty: each
-        // report's encoding kept while it stays listed
         builder.addStateStore(WriteBackStore.builder(
-                EVENTS_STORE,
-                InternalAvroSerde.keepingLastFieldItems(ClusterEvent.class, REPORT_ENCODINGS_KEPT),
-                WriteBackStore.asStored()));
+                EVENTS_STORE, InternalAvroSerde.of(ClusterEvent.class), WriteBackStore.asStored()));
         // the event-count changes summed per entity until the commit, like the fan-out's contributions
         builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CLUSTER_EVENT_COUNTS_STORE));
         builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CONSORTIUM_EVENT_COUNTS_STORE));

@@ -12,7 +12,7 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Writes some of a generated record's fields, with their logical-type conversions, exactly as its datum writer writes
  * them. A record's Avro binary is its fields' binaries one after the other, so a caller that has some of them already
- * (copied from where the record was read, or kept from the last time it was written) encodes only the others.
+ * (copied from where the record was read) encodes only the others.
  */
 public final class SpecificFieldsWriter extends SpecificDatumWriter<Object> {
 
@@ -27,11 +27,6 @@ public final class SpecificFieldsWriter extends SpecificDatumWriter<Object> {
         for (int i = first; i < end; i++) {
             writeField(record, fields.get(i), encoder, null);
         }
-    }
-
-    /** Writes one value of the given schema (a record, an array item, ...), as the record's writer would. */
-    public void writeValue(Schema schema, Object value, Encoder encoder) throws IOException {
-        write(schema, value, encoder);
     }
 
     /** Writes the fields from {@code first} to the last. */

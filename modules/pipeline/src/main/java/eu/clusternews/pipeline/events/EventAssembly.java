@@ -94,9 +94,8 @@ public final class EventAssembly {
     /**
      * The first {@link #MAX_LISTED_REPORTS} of two events' listed reports (each list in {@link #REPORT_ORDER}), without
      * repeats. When one list is full and the other adds nothing to it (every report of the other comes after its last,
-     * as a later report of a busy event does) that same list object is returned. Listed reports and their lists are
-     * never changed in place: a merged list holds the very report objects of the two it was made from, so the events
-     * store's serde copies the encodings it kept of them and encodes only reports new to it.
+     * as a later report of a busy event does) that same list object is returned, no copy made: listed-reports lists
+     * are never changed in place.
      */
     static List<EventReport> listed(List<EventReport> a, List<EventReport> b) {
         if (addsNothing(a, b)) {

@@ -3,13 +3,10 @@ package eu.clusternews.pipeline.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import eu.clusternews.avro.ReleasedSchemas;
 import eu.clusternews.registry.PlainLists;
-import eu.clusternews.registry.SpecificFieldsWriter;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
@@ -47,15 +44,8 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private final BinaryMessageDecoder<T> decoder;
     /** Whether decoded records get plain lists, so that {@code equals} works on them (see {@link PlainLists}). */
     private final boolean plainLists;
-    /** For {@link #keepingLastFieldItems}: the last field's items' encodings; null for the plain serde. */
-    private final LastFieldEncodings<T> lastFields;
 
     private InternalAvroSerde(Class<T> type) {
-        this(type, null);
-    }
-
-    private InternalAvroSerde(Class<T> type, LastFieldEncodings<T> lastFields) {
-        this.lastFields = lastFields;
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
         Schema current = model.getSchema(type);
@@ -101,108 +91,6 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     }
 
     /**
-     * The same encoding, written faster for records whose last field is a large array whose items live on from one
-     * record to the next (an event's listed reports: a report that joins an event changes one of twenty, and a merge
-     * joins two events' lists under a new id): the Avro binary of each item written lately (the {@code maxItems} most
-     * recent, per thread) is kept by item object and copied when the very same object is written again; only new
-     * items are encoded. The callers' contract: those items are never changed in place, so the same object means the
-     * same value.
-     *
-     * @throws IllegalArgumentException when the type's last field is not an array
-     */
-    public static <T extends SpecificRecord> InternalAvroSerde<T> keepingLastFieldItems(Class<T> type, int maxItems) {
-        SpecificData model = SpecificData.getForClass(type);
-        return new InternalAvroSerde<>(
-                type, new LastFieldEncodings<>(model.getSchema(type), maxItems, new SpecificFieldsWriter(model)));
-    }
-
-    /** The Avro binary of the last field's items written lately, by item object; per thread, bounded. */
-    private static final class LastFieldEncodings<T extends SpecificRecord> {
-        private final SpecificFieldsWriter fields;
-        private final int last;
-        private final Schema itemSchema;
-        private final ThreadLocal<PerThread> perThread;
-
-        /** An item object as a map key: the same object, not an equal one. */
-        private record Item(Object value) {
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof Item other && other.value == value;
-            }
-
-            @Override
-            public int hashCode() {
-                return System.identityHashCode(value);
-            }
-        }
-
-        /** The items' binaries, least recently written first; and a buffer to encode a new item in. */
-        private static final class PerThread {
-            final Map<Item, byte[]> kept;
-            final ByteArrayOutputStream item = new ByteArrayOutputStream(1024);
-            BinaryEncoder itemEncoder;
-
-            PerThread(int maxItems) {
-                kept = new LinkedHashMap<>(1024, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<Item, byte[]> eldest) {
-                        return size() > maxItems;
-                    }
-                };
-            }
-        }
-
-        LastFieldEncodings(Schema schema, int maxItems, SpecificFieldsWriter fields) {
-            this.fields = fields;
-            this.last = schema.getFields().size() - 1;
-            Schema lastSchema = schema.getFields().get(last).schema();
-            if (lastSchema.getType() != Schema.Type.ARRAY) {
-                throw new IllegalArgumentException(schema.getName() + "'s last field is not an array: " + lastSchema);
-            }
-            this.itemSchema = lastSchema.getElementType();
-            this.perThread = ThreadLocal.withInitial(() -> new PerThread(maxItems));
-        }
-
-        /**
-         * Writes the record's fields; the last one's array as Avro's writer does (item count, items, end marker), each
-         * item copied from what was kept when it is an object written lately.
-         */
-        void write(T data, Buffer buffer) throws IOException {
-            BinaryEncoder encoder = buffer.encoder;
-            fields.writeFields(data, 0, last, encoder);
-            List<?> items = (List<?>) data.get(last);
-            PerThread state = perThread.get();
-            encoder.writeArrayStart();
-            encoder.setItemCount(items.size());
-            for (Object item : items) {
-                encoder.startItem();
-                Item key = new Item(item);
-                byte[] binary = state.kept.get(key);
-                if (binary == null) {
-                    binary = encode(item, state);
-                    state.kept.put(key, binary);
-                }
-                encoder.writeFixed(binary);
-            }
-            encoder.writeArrayEnd();
-            encoder.flush();
-        }
-
-        private byte[] encode(Object item, PerThread state) throws IOException {
-            state.item.reset();
-            try {
-                state.itemEncoder = EncoderFactory.get().binaryEncoder(state.item, state.itemEncoder);
-                fields.writeValue(itemSchema, item, state.itemEncoder);
-                state.itemEncoder.flush();
-            } catch (IOException | RuntimeException e) {
-                state.itemEncoder = null; // it may hold part of the failed item
-                throw e;
-            }
-            return state.item.toByteArray();
-        }
-    }
-
-    /**
      * The same bytes as Avro's {@code BinaryMessageEncoder}, written through a buffered encoder into a per-thread
      * buffer: its unbuffered encoder writes every field to the stream separately.
      */
@@ -216,12 +104,8 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         buffer.write(header, 0, header.length);
         buffer.encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
         try {
-            if (lastFields != null) {
-                lastFields.write(data, buffer);
-            } else {
-                writer.write(data, buffer.encoder);
-                buffer.encoder.flush();
-            }
+            writer.write(data, buffer.encoder);
+            buffer.encoder.flush();
         } catch (IOException | RuntimeException e) {
             buffer.encoder = null; // it may hold part of the failed record: never flush that into the next one
             throw new SerializationException(
@@ -242,10 +126,6 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
 
         Buffer() {
             super(INITIAL);
-        }
-
-        byte[] buf() {
-            return buf;
         }
 
         void shrinkIfHuge() {

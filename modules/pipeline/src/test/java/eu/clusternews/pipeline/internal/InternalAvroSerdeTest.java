@@ -13,16 +13,13 @@ import java.util.Map;
 
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterContribution;
-import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.ConsortiumActivity;
 import eu.clusternews.avro.EnrichedNews;
-import eu.clusternews.avro.EventReport;
 import eu.clusternews.avro.Headline;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.NewsKind;
 import eu.clusternews.avro.ProgrammeActivity;
 import eu.clusternews.avro.ReleasedSchemas;
-import eu.clusternews.pipeline.events.EventAssembly;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -56,74 +53,6 @@ class InternalAvroSerdeTest {
         assertThat(bytes[0]).isEqualTo((byte) 0xC3);
         assertThat(serde.deserialize("cluster-activity-store-changelog", bytes)).isEqualTo(activity);
         assertThat(serde.deserialize("any", null)).isNull();
-    }
-
-    @Test
-    void keepingTheLastFieldsItemEncodingsWritesTheSameBytesWhetherTheyAreKeptReusedOrReplaced() {
-        InternalAvroSerde<ClusterEvent> plain = InternalAvroSerde.of(ClusterEvent.class);
-        InternalAvroSerde<ClusterEvent> keeping = InternalAvroSerde.keepingLastFieldItems(ClusterEvent.class, 8);
-        ClusterEvent first = event("a", 22);
-        ClusterEvent sameReports = ClusterEvent.newBuilder(first)
-                .setReportCount(first.getReportCount() + 1)
-                .setReports(first.getReports())
-                .build();
-        // a new report among the kept ones (as when a report enters an event's first twenty), and one left out
-        List<EventReport> oneNew = new java.util.ArrayList<>(
-                first.getReports().subList(1, first.getReports().size()));
-        oneNew.add(5, event("n", 1).getReports().get(0));
-        ClusterEvent oneNewReport =
-                ClusterEvent.newBuilder(first).setReports(oneNew).build();
-        List<EventReport> twice = new java.util.ArrayList<>(first.getReports().subList(0, 3));
-        twice.add(first.getReports().get(1));
-        ClusterEvent sameReportTwice =
-                ClusterEvent.newBuilder(first).setReports(twice).build();
-        ClusterEvent noReports =
-                ClusterEvent.newBuilder(first).setReports(List.of()).build();
-        ClusterEvent otherReports = ClusterEvent.newBuilder(first)
-                .setReports(event("b", 3).getReports())
-                .build();
-        ClusterEvent otherKey = event("c", 5);
-
-        for (ClusterEvent event : List.of(
-                first,
-                sameReports,
-                oneNewReport,
-                sameReportTwice,
-                noReports,
-                otherReports,
-                otherKey,
-                first,
-                sameReports)) {
-            byte[] bytes = keeping.serialize("events-store-changelog", event);
-            assertThat(bytes).isEqualTo(plain.serialize("events-store-changelog", event));
-            assertThat(keeping.deserialize("events-store-changelog", bytes)).isEqualTo(event);
-        }
-    }
-
-    @Test
-    void keepingTheLastFieldsItemEncodingsNeedsAnArrayThere() {
-        assertThatThrownBy(() -> InternalAvroSerde.keepingLastFieldItems(EnrichedNews.class, 1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("last field is not an array");
-    }
-
-    /** An event of {@code reports} reports, with news ids starting {@code prefix}. */
-    private static ClusterEvent event(String prefix, int reports) {
-        List<EventReport> all = new java.util.ArrayList<>();
-        for (int i = 0; i < reports; i++) {
-            all.add(EventReport.newBuilder()
-                    .setNewsId("news:" + prefix + i)
-                    .setTitle("Kick-off in Mönchengladbach – Tag " + i)
-                    .setLanguage("de")
-                    .setPublishedAt(LocalDate.of(2017, 5, 1 + i % 28))
-                    .setKind(NewsKind.MEETING)
-                    .setEventStart(LocalDate.of(2017, 6, 1))
-                    .setClusterIds(List.of("org:c" + i % 3))
-                    .setConsortiumIds(List.of("cons:inno-drop"))
-                    .setProgrammeIds(List.of())
-                    .build());
-        }
-        return EventAssembly.assemble(all);
     }
 
     @Test
