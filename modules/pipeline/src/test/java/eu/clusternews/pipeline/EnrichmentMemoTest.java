@@ -10,6 +10,12 @@ import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.Organisation;
 import eu.clusternews.avro.Programme;
+import eu.clusternews.pipeline.internal.NewsWithoutBody;
+import eu.clusternews.registry.ConfluentWireFormat;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 class EnrichmentMemoTest {
@@ -31,6 +37,29 @@ class EnrichmentMemoTest {
 
         assertThat(memo.apply(another)).isSameAs(first);
         assertThat(first.of(another, START)).isEqualTo(new Enricher(reference).enrich(another, START));
+    }
+
+    @Test
+    void newsDecodedFromTheirBytesShareOneEnrichmentToo() throws java.io.IOException {
+        // decoded lists are Avro's own (GenericData.Array): the remembered key must match them as it matches plain
+        // lists
+        NewsWithoutBody reader = new NewsWithoutBody();
+        Enrichment first = memo.apply(reader.read("cluster-news", wire(Fixtures.seedNews())));
+        NewsEvent another =
+                NewsEvent.newBuilder(Fixtures.seedNews()).setId("news:another").build();
+
+        assertThat(memo.apply(reader.read("cluster-news", wire(another)))).isSameAs(first);
+        assertThat(memo.apply(Fixtures.seedNews())).isSameAs(first);
+    }
+
+    private static byte[] wire(NewsEvent news) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(ConfluentWireFormat.header(1));
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<NewsEvent>(NewsEvent.getClassSchema(), SpecificData.getForClass(NewsEvent.class))
+                .write(news, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     @Test
