@@ -78,10 +78,9 @@ public final class EnrichmentBounds {
     public static final String HEADER_CUT = "clusternews.cut";
 
     private static final int WIRE_HEADER_BYTES = 5;
-    /** The fields of EnrichedNews that an {@link Enrichment} holds: after the news, before the time. */
     private static final Schema.Field ENRICHED_AT =
             EnrichedNews.getClassSchema().getField("enrichedAt");
-
+    /** The fields of EnrichedNews that an {@link Enrichment} holds: after the news, before the time. */
     private static final List<Schema.Field> ENRICHMENT =
             EnrichedNews.getClassSchema().getFields().subList(1, ENRICHED_AT.pos());
 
