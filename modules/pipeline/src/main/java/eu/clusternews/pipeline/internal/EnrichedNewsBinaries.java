@@ -44,16 +44,10 @@ public final class EnrichedNewsBinaries {
 
     /**
      * The enriched news with both encodings assembled, its news read from {@code newsWire} (a cluster-news value in the
-     * Confluent wire format, written in our NewsEvent's layout, holding exactly {@code enriched.getNews()}).
-     */
-    public EnrichedCopies of(EnrichedNews enriched, byte[] newsWire) {
-        return of(enriched, newsWire, null);
-    }
-
-    /**
-     * The same, with {@code enrichmentFields} as the binary of the enriched news' fields between {@code news} and
-     * {@code enrichedAt} (made by {@link #enrichmentFields} from a news enriched alike; null: encoded now): only the
-     * time of enrichment is then encoded.
+     * Confluent wire format, written in our NewsEvent's layout, holding exactly {@code enriched.getNews()}), and
+     * {@code enrichmentFields} as the binary of its fields between {@code news} and {@code enrichedAt} (made by
+     * {@link #enrichmentFields} from a news enriched alike; null: encoded now), so that only the time of enrichment is
+     * encoded.
      */
     public EnrichedCopies of(EnrichedNews enriched, byte[] newsWire, byte[] enrichmentFields) {
         int newsStart = ConfluentWireFormat.HEADER_SIZE;
