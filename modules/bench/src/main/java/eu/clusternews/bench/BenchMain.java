@@ -181,15 +181,8 @@ public final class BenchMain {
                 incompleteNote(baseline));
         cpuLine(out, baseline, n);
 
-        StreamsPass.Result result = pipelinePass(
-                options,
-                stack,
-                "bench-pipeline-" + run,
-                n,
-                corpus.contributions(n),
-                corpus.eventReports(n),
-                STALL_TIMEOUT,
-                false);
+        StreamsPass.Result result =
+                pipelinePass(options, stack, "bench-pipeline-" + run, n, corpus.contributions(n), STALL_TIMEOUT, false);
         double pipelineRate = result.eventsPerSecond(n);
         out.printf(
                 Locale.ROOT,
@@ -274,15 +267,8 @@ public final class BenchMain {
             out.println("warm-up: none (--warmup-events 0): the passes below include the JIT's compiling");
             return;
         }
-        StreamsPass.Result warm = pipelinePass(
-                options,
-                stack,
-                "bench-warmup-" + run,
-                w,
-                corpus.contributions(w),
-                corpus.eventReports(w),
-                STALL_TIMEOUT,
-                false);
+        StreamsPass.Result warm =
+                pipelinePass(options, stack, "bench-warmup-" + run, w, corpus.contributions(w), STALL_TIMEOUT, false);
         out.printf(
                 Locale.ROOT,
                 "warm-up (not measured): the pipeline over the first %d news in %.1f s, so that the passes below"
@@ -294,7 +280,7 @@ public final class BenchMain {
 
     /**
      * The pipeline under a fresh application id over the {@code news} records in cluster-news, until its aggregates
-     * and events counted {@code expected}, {@code expectedInEvents} of them in the events.
+     * and events counted {@code expected}.
      */
     private StreamsPass.Result pipelinePass(
             BenchOptions options,
@@ -302,7 +288,6 @@ public final class BenchMain {
             String applicationId,
             long news,
             long expected,
-            long expectedInEvents,
             Duration stallTimeout,
             boolean rebuild) {
         PipelineConfig live = pipelineConfig(options, stack, applicationId, Map.of());
@@ -314,7 +299,7 @@ public final class BenchMain {
                 config.applicationId(),
                 pipeline::start,
                 pipeline::close,
-                countedNews(pipeline, stack.topics().news().name(), news, expected - expectedInEvents),
+                countedNews(pipeline, stack.topics().news().name(), news),
                 expected,
                 stallTimeout);
     }
@@ -324,14 +309,7 @@ public final class BenchMain {
         load(stack, corpus, n, out);
         String run = UUID.randomUUID().toString().substring(0, 8);
         StreamsPass.Result result = pipelinePass(
-                options,
-                stack,
-                "bench-reprocess-" + run,
-                n,
-                corpus.contributions(n),
-                corpus.eventReports(n),
-                Duration.ofSeconds(60),
-                true);
+                options, stack, "bench-reprocess-" + run, n, corpus.contributions(n), Duration.ofSeconds(60), true);
         double total = StreamsPass.seconds(result.sinceStart());
         out.printf(
                 Locale.ROOT,
@@ -347,18 +325,16 @@ public final class BenchMain {
         return new BenchReport(Double.NaN, Double.NaN, List.of(), 0, -1, n, total);
     }
 
-    private static StreamsPass.CountedNews countedNews(
-            PipelineRunner pipeline, String newsTopic, long news, long expectedInActivities) {
+    private static StreamsPass.CountedNews countedNews(PipelineRunner pipeline, String newsTopic, long news) {
         return new StreamsPass.CountedNews(
                 pipeline.streams(),
                 List.of(
                         ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
                         ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
-                        ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE),
-                ClusterNewsTopology.EVENTS_STORE,
+                        ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
+                        ClusterNewsTopology.EVENTS_STORE),
                 newsTopic,
-                news,
-                expectedInActivities);
+                news);
     }
 
     private static BenchReport withMemory(BenchReport report, ProcessMemory memory, PrintStream out) {

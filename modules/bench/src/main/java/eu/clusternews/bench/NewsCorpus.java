@@ -33,8 +33,6 @@ final class NewsCorpus {
     private final String[] ids;
     private final byte[][] values;
     private final int[] updates;
-    /** Per record, whether it is one report in cluster-events. */
-    private final boolean[] eventReports;
     /** Per record, the aggregates it updates: output topic + "/" + entity id; none for a duplicate. */
     private final String[][] entities;
 
@@ -45,7 +43,6 @@ final class NewsCorpus {
         this.ids = ids;
         this.values = values;
         this.entities = entities;
-        this.eventReports = eventReports;
         this.updates = new int[entities.length];
         for (int i = 0; i < entities.length; i++) {
             // a news that reports an event is also one report in cluster-events
@@ -147,20 +144,6 @@ final class NewsCorpus {
         long total = rounds * updatesPerRound;
         for (long i = rounds * ids.length; i < n; i++) {
             total += updates(i);
-        }
-        return total;
-    }
-
-    /** Of the {@link #contributions} of the first {@code n} records, the reports counted in the events. */
-    long eventReports(long n) {
-        long perRound = 0;
-        for (boolean report : eventReports) {
-            perRound += report ? 1 : 0;
-        }
-        long rounds = n / ids.length;
-        long total = rounds * perRound;
-        for (long i = rounds * ids.length; i < n; i++) {
-            total += eventReports[index(i)] ? 1 : 0;
         }
         return total;
     }

@@ -52,8 +52,6 @@ class NewsCorpusTest {
         assertThat(corpus.updates(1)).isZero();
         assertThat(corpus.distinctNews()).isEqualTo(1);
         assertThat(corpus.contributions(3)).isEqualTo(3 + 0 + 3);
-        // of those, the reports in the events: one per distinct news (the third record is the first again)
-        assertThat(corpus.eventReports(3)).isEqualTo(1 + 0 + 1);
     }
 
     private static ReferenceLookup emptyReference() {
