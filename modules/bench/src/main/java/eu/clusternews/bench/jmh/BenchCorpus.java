@@ -1,14 +1,12 @@
 package eu.clusternews.bench.jmh;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterContribution;
-import eu.clusternews.avro.EventReport;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.bench.GeneratedNews;
 import eu.clusternews.bench.ReferenceMaps;
@@ -19,7 +17,6 @@ import eu.clusternews.pipeline.ActivityAggregator;
 import eu.clusternews.pipeline.Enricher;
 import eu.clusternews.pipeline.FanOut;
 import eu.clusternews.pipeline.ReferenceLookup;
-import eu.clusternews.pipeline.events.EventReports;
 
 /** The inputs of the JMH benchmarks, built once per fork from generated news and the seed reference data. */
 final class BenchCorpus {
@@ -57,16 +54,6 @@ final class BenchCorpus {
                         Integer.compare(a.getBody().length(), b.getBody().length()))
                 .toList()
                 .get(events.size() / 2);
-    }
-
-    /** The event reports of the corpus's news that report an event, as the pipeline makes them. */
-    List<EventReport> eventReports() {
-        Enricher enricher = new Enricher(lookup);
-        List<EventReport> reports = new ArrayList<>();
-        for (NewsEvent news : events) {
-            EventReports.of(enricher.enrich(news, Instant.EPOCH)).ifPresent(reports::add);
-        }
-        return reports;
     }
 
     /** The activity of the busiest cluster after aggregating every news of the corpus: the largest realistic value. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Map;
 
-import eu.clusternews.avro.EventReport;
 import eu.clusternews.avro.ReleasedSchemas;
 import eu.clusternews.registry.PlainLists;
 import org.apache.avro.Schema;
@@ -57,7 +56,7 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         for (int i = 0; i < 8; i++) { // little-endian, as Avro writes it
             header[2 + i] = (byte) (fingerprint >>> (8 * i));
         }
-        this.writer = KeptBinaries.writer(current, model);
+        this.writer = new SpecificDatumWriter<>(current, model);
         this.decoder = new BinaryMessageDecoder<>(model, current);
         this.plainLists = PlainLists.needed(current);
         for (Schema released : ReleasedSchemas.of(current.getFullName())) {
@@ -143,16 +142,7 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         }
         try {
             T decoded = decoder.decode(data);
-            if (plainLists) {
-                PlainLists.in(decoded);
-            }
-            // event reports, on their own or listed, keep their binary: read in the current schema, these bytes are
-            // what writing the report would give
-            return KeptBinaries.withKeepers(
-                    decoded,
-                    decoded instanceof EventReport && avroBinaryOffset(data) == header.length
-                            ? java.util.Arrays.copyOfRange(data, header.length, data.length)
-                            : null);
+            return plainLists ? PlainLists.in(decoded) : decoded;
         } catch (MissingSchemaException e) {
             throw new SerializationException(
                     "A " + type.getSimpleName() + " in " + topic
