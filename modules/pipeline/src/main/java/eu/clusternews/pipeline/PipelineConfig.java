@@ -7,6 +7,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import eu.clusternews.pipeline.commit.CaughtUpCommits;
+import eu.clusternews.pipeline.commit.LagAwareClientSupplier;
 import eu.clusternews.registry.SchemaRegistryConfig;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -31,10 +33,17 @@ public final class PipelineConfig {
 
     private final Map<String, String> properties;
 
+    private static final String STREAMS_GROUP_PROTOCOL = "streams";
+
     private PipelineConfig(Map<String, String> given) {
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
         Map<String, String> merged = new TreeMap<>(defaults());
         merged.putAll(given);
+        if (STREAMS_GROUP_PROTOCOL.equalsIgnoreCase(given.get(StreamsConfig.GROUP_PROTOCOL_CONFIG))
+                && !given.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
+            // Streams makes the main consumer itself under the streams protocol: no lag to see, no caught-up commits
+            merged.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(CaughtUpCommits.DEFAULT_INTERVAL_MS));
+        }
         this.properties = Collections.unmodifiableMap(merged);
     }
 
@@ -54,10 +63,14 @@ public final class PipelineConfig {
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
         // send during the commit interval rather than all at the commit (Streams' own default is 100 ms)
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "10");
-        // a news reaches its aggregates through two exactly-once commits (the repartition hop): at 1 000 news/s the
-        // bench measured p50 161-166 ms at 50 ms against 248-252 ms at Streams' 100 ms, for 0-10 % of throughput
-        // (BENCHMARKS.md); a rebuild commits every 3 s instead (forRebuild)
-        defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, LIVE_COMMIT_INTERVAL_MS);
+        // a commit costs the same however few news it carries: while the pipeline works off a backlog it commits
+        // every second, and once its consumer has caught up every 100 ms (CaughtUpCommits), because a news reaches
+        // its aggregates through two exactly-once commits in series (BENCHMARKS.md); a rebuild commits every 3 s
+        defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CATCH_UP_COMMIT_INTERVAL_MS);
+        defaults.put(CaughtUpCommits.INTERVAL_CONFIG, String.valueOf(CaughtUpCommits.DEFAULT_INTERVAL_MS));
+        defaults.put(CaughtUpCommits.MAX_LAG_CONFIG, String.valueOf(CaughtUpCommits.DEFAULT_MAX_LAG));
+        // the clients Streams makes by default, the main consumers remembered so that a thread can see its lag
+        defaults.put(StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG, LagAwareClientSupplier.class.getName());
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         defaults.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, TopicSpec.DEAD_LETTERS.topicName());
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
@@ -107,8 +120,12 @@ public final class PipelineConfig {
         return new LinkedHashMap<>(properties);
     }
 
-    /** Commit interval of the live pipeline unless configured: dashboards see a news about 0.2 s after it arrives. */
-    public static final String LIVE_COMMIT_INTERVAL_MS = "50";
+    /**
+     * Commit interval while the pipeline is behind its input, unless configured; once it has caught up it commits every
+     * {@value CaughtUpCommits#DEFAULT_INTERVAL_MS} ms ({@link CaughtUpCommits}), so dashboards see a news about 0.2 s
+     * after it arrives.
+     */
+    public static final String CATCH_UP_COMMIT_INTERVAL_MS = "1000";
 
     /** Commit interval of a rebuild from offset 0, unless configured: nobody watches its latency. */
     public static final String REBUILD_COMMIT_INTERVAL_MS = "3000";

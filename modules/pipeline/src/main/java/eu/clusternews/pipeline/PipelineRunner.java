@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
+import eu.clusternews.pipeline.commit.CaughtUpCommits;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -72,6 +73,7 @@ public final class PipelineRunner implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.replacements = Objects.requireNonNull(replacements, "replacements");
+        CaughtUpCommits.checkConfig(config.asMap());
         this.streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setStateListener(this::onStateChange);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);

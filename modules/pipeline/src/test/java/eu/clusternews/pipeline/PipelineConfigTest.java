@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import eu.clusternews.pipeline.commit.CaughtUpCommits;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,20 @@ class PipelineConfigTest {
     }
 
     @Test
+    void underTheStreamsGroupProtocolTheLivePipelineCommitsAtTheCaughtUpIntervalSinceNoLagIsVisible() {
+        assertThat(PipelineConfig.of(Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams"))
+                        .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo("100");
+        assertThat(PipelineConfig.of(Map.of(
+                                StreamsConfig.GROUP_PROTOCOL_CONFIG,
+                                "streams",
+                                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                                "500"))
+                        .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo("500");
+    }
+
+    @Test
     void aRebuildCommitsEveryThreeSecondsUnlessTheCommitIntervalIsConfigured() {
         assertThat(PipelineConfig.of(Map.of()).forRebuild().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
                 .isEqualTo("3000");
@@ -59,8 +74,10 @@ class PipelineConfigTest {
                         .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
                 .isEqualTo("250");
         assertThat(PipelineConfig.of(Map.of()).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
-                .as("the live pipeline commits often, for its latency")
-                .isEqualTo("50");
+                .as("the live pipeline catching up commits every second; caught up, often (CaughtUpCommits)")
+                .isEqualTo("1000");
+        assertThat(PipelineConfig.of(Map.of()).get(CaughtUpCommits.INTERVAL_CONFIG))
+                .isEqualTo("100");
         assertThat(PipelineConfig.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50"))
                         .forRebuild()
                         .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))

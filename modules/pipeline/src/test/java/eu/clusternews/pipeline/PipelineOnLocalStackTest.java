@@ -62,6 +62,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PipelineOnLocalStackTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Duration BACKLOG_COMMIT_INTERVAL = PATIENCE.multipliedBy(4);
     private static final String SEED_ID = "news:2017-05-17-bnpt-cluster-excellence-training";
 
     private static LocalStack local;
@@ -80,7 +81,13 @@ class PipelineOnLocalStackTest {
                 "application.id",
                         "clusternews-pipeline-it-"
                                 + UUID.randomUUID().toString().substring(0, 8),
-                "state.dir", stateDir.toString()));
+                "state.dir", stateDir.toString(),
+                // longer than every wait below: what these tests see was committed because the pipeline, caught up
+                // with its input, asked for commits itself (CaughtUpCommits through LagAwareClientSupplier)
+                "commit.interval.ms", String.valueOf(BACKLOG_COMMIT_INTERVAL.toMillis()),
+                // Streams refuses a commit interval longer than the transaction timeout
+                "producer.transaction.timeout.ms",
+                        String.valueOf(BACKLOG_COMMIT_INTERVAL.multipliedBy(2).toMillis())));
         topics = ClusterNewsTopics.from(config.serdeConfig());
         createTopics();
 

@@ -1,5 +1,6 @@
 package eu.clusternews.pipeline.aggregate;
 
+import eu.clusternews.pipeline.commit.CaughtUpCommits;
 import eu.clusternews.pipeline.internal.Encoded;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,6 +18,7 @@ public final class AggregateProcessor<A extends SpecificRecordBase>
     private final String storeName;
     private final ActivityKind<A> kind;
     private final int maxHeadlines;
+    private CaughtUpCommits commits;
     private AggregateStore<A> store;
 
     public AggregateProcessor(String storeName, ActivityKind<A> kind, int maxHeadlines) {
@@ -32,10 +34,12 @@ public final class AggregateProcessor<A extends SpecificRecordBase>
     public void init(ProcessorContext<String, Encoded<A>> context) {
         store = context.getStateStore(storeName);
         store.attach(context);
+        commits = CaughtUpCommits.of(context); // for this kind's aggregate sub-topology
     }
 
     @Override
     public void process(Record<String, A> record) {
+        commits.processed();
         if (record.key() == null || record.value() == null) {
             return;
         }

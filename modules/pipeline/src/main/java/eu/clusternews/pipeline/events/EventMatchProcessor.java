@@ -16,6 +16,7 @@ import eu.clusternews.avro.EventReport;
 import eu.clusternews.pipeline.aggregate.Activity;
 import eu.clusternews.pipeline.aggregate.ActivityKind;
 import eu.clusternews.pipeline.aggregate.PartialActivityStore;
+import eu.clusternews.pipeline.commit.CaughtUpCommits;
 import eu.clusternews.pipeline.events.EventBlock.Filed;
 import eu.clusternews.pipeline.events.EventMatching.Facts;
 import eu.clusternews.pipeline.events.EventOutput.Target;
@@ -50,6 +51,7 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
     private WriteBackStore<EventBlock, String> blocks;
     private WriteBackStore<String, String> redirects;
     private WriteBackStore<ClusterEvent, ClusterEvent> events;
+    private CaughtUpCommits commits;
     private final Map<Target, PartialActivityStore<EventOutput>> countChanges = new EnumMap<>(Target.class);
 
     /**
@@ -97,6 +99,7 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
         countChanges(context, Target.CLUSTERS, ActivityKind.CLUSTER, names.clusterCountChanges());
         countChanges(context, Target.CONSORTIA, ActivityKind.CONSORTIUM, names.consortiumCountChanges());
         countChanges(context, Target.PROGRAMMES, ActivityKind.PROGRAMME, names.programmeCountChanges());
+        commits = CaughtUpCommits.of(context); // for the event-matching sub-topology
     }
 
     private void countChanges(
@@ -108,6 +111,7 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
 
     @Override
     public void process(Record<String, EventReport> record) {
+        commits.processed();
         EventReport report = record.value();
         if (report == null || reportEvents.current(report.getNewsId()) != null) {
             return; // a news reaches matching once (dedupe); a second copy would change nothing

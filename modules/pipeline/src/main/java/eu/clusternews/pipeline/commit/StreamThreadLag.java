@@ -1,0 +1,58 @@
+package eu.clusternews.pipeline.commit;
+
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far the calling stream thread's main consumer is behind its input: the records between its position and the end
+ * of each partition assigned to it (the last stable offset under read_committed), as of the last fetch — the figure
+ * Kafka Streams itself reads for {@code max.task.idle.ms} ({@code Consumer.currentLag}). Only the stream thread that
+ * owns a consumer asks about it, so the consumer is never used from two threads.
+ */
+public final class StreamThreadLag {
+
+    /** Stream thread name (its id, which Streams also puts in its consumer's client id) → that thread's main consumer. */
+    private static final Map<String, WeakReference<Consumer<?, ?>>> MAIN_CONSUMERS = new ConcurrentHashMap<>();
+
+    private StreamThreadLag() {}
+
+    /** Remembers the main consumer of the stream thread named {@code threadId}; weakly, so closed ones can go. */
+    static void register(String threadId, Consumer<?, ?> mainConsumer) {
+        MAIN_CONSUMERS.values().removeIf(ref -> ref.get() == null);
+        MAIN_CONSUMERS.put(threadId, new WeakReference<>(mainConsumer));
+    }
+
+    /** Forgets the main consumer of the stream thread named {@code threadId}. */
+    static void unregister(String threadId) {
+        MAIN_CONSUMERS.remove(threadId);
+    }
+
+    /**
+     * The records the calling stream thread has yet to poll, summed over its assigned partitions whose lag is known;
+     * empty when the calling thread has no registered consumer (another client supplier, {@code TopologyTestDriver})
+     * or knows no partition's lag yet (before its first fetch).
+     */
+    public static OptionalLong ofCurrentThread() {
+        WeakReference<Consumer<?, ?>> ref =
+                MAIN_CONSUMERS.get(Thread.currentThread().getName());
+        Consumer<?, ?> consumer = ref == null ? null : ref.get();
+        if (consumer == null) {
+            return OptionalLong.empty();
+        }
+        long lag = 0;
+        boolean known = false;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong partitionLag = consumer.currentLag(partition);
+            if (partitionLag.isPresent()) {
+                lag += partitionLag.getAsLong();
+                known = true;
+            }
+        }
+        return known ? OptionalLong.of(lag) : OptionalLong.empty();
+    }
+}

@@ -1,0 +1,173 @@
+package eu.clusternews.pipeline.commit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CaughtUpCommitsTest {
+
+    /** Each test starts far after the last: the thread's last request is kept per thread, across tests. */
+    private static final AtomicLong CLOCK = new AtomicLong(1_000_000_000L);
+
+    private static final TopicPartition NEWS = new TopicPartition("cluster-news", 0);
+    private static final TopicPartition PARTIALS = new TopicPartition("app-cluster-partials-repartition", 0);
+
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    private static final long INTERVAL = CaughtUpCommits.DEFAULT_INTERVAL_MS;
+
+    private long now;
+
+    @BeforeEach
+    void thisThreadIsAStreamThreadWithTwoPartitions() {
+        now = CLOCK.addAndGet(1_000_000L);
+        consumer.assign(List.of(NEWS, PARTIALS));
+        consumer.updateBeginningOffsets(Map.of(NEWS, 0L, PARTIALS, 0L));
+        consumer.seek(NEWS, 0);
+        consumer.seek(PARTIALS, 0);
+        StreamThreadLag.register(Thread.currentThread().getName(), consumer);
+    }
+
+    @AfterEach
+    void otherTestsOnThisThreadSeeNoConsumer() {
+        StreamThreadLag.unregister(Thread.currentThread().getName());
+    }
+
+    @Test
+    void aThreadBehindItsInputSchedulesNoPunctuationAndLeavesCommitsToTheInterval() {
+        lag(5_000, 0);
+        MockProcessorContext<Object, Object> context = context(Map.of());
+        CaughtUpCommits commits = CaughtUpCommits.of(context);
+
+        commits.processed();
+        context.setCurrentSystemTimeMs(now += 1_000);
+        commits.processed();
+
+        assertThat(context.scheduledPunctuators()).isEmpty();
+        assertThat(context.committed()).isFalse();
+    }
+
+    @Test
+    void aCaughtUpThreadAsksForACommitOncePerIntervalWhenItHasProcessedSomething() {
+        lag(300, 200); // 500 records left: within the default 1 000
+        MockProcessorContext<Object, Object> context = context(Map.of());
+        CaughtUpCommits commits = CaughtUpCommits.of(context);
+
+        commits.processed();
+        CapturedPunctuator punctuation = onlyPunctuation(context);
+        assertThat(punctuation.getInterval().toMillis()).isEqualTo(CaughtUpCommits.DEFAULT_INTERVAL_MS);
+
+        punctuation.getPunctuator().punctuate(now += INTERVAL);
+        assertThat(context.committed()).as("asked after a record").isTrue();
+
+        context.resetCommit();
+        commits.processed();
+        punctuation.getPunctuator().punctuate(now += INTERVAL / 2);
+        assertThat(context.committed()).as("asked again within the interval").isFalse();
+
+        punctuation.getPunctuator().punctuate(now += INTERVAL);
+        assertThat(context.committed()).as("asked once the interval passed").isTrue();
+
+        context.resetCommit();
+        punctuation.getPunctuator().punctuate(now += INTERVAL);
+        assertThat(context.committed()).as("asked with nothing processed").isFalse();
+    }
+
+    @Test
+    void oneRequestPerIntervalServesEveryTaskOfTheThread() {
+        lag(0, 0);
+        MockProcessorContext<Object, Object> first = context(Map.of());
+        MockProcessorContext<Object, Object> second = context(Map.of());
+        CaughtUpCommits firstCommits = CaughtUpCommits.of(first);
+        CaughtUpCommits secondCommits = CaughtUpCommits.of(second);
+        firstCommits.processed();
+        secondCommits.processed();
+
+        onlyPunctuation(first).getPunctuator().punctuate(now += INTERVAL);
+        onlyPunctuation(second).getPunctuator().punctuate(now += 1);
+
+        assertThat(first.committed()).isTrue();
+        assertThat(second.committed())
+                .as("the first task's request commits the thread's tasks")
+                .isFalse();
+    }
+
+    @Test
+    void aThreadThatFallsBehindCancelsItsPunctuationAndSchedulesItAgainOnceCaughtUp() {
+        lag(10, 0);
+        MockProcessorContext<Object, Object> context = context(Map.of());
+        CaughtUpCommits commits = CaughtUpCommits.of(context);
+        commits.processed();
+        CapturedPunctuator punctuation = onlyPunctuation(context);
+
+        lag(50_000, 0);
+        punctuation.getPunctuator().punctuate(now += 2 * INTERVAL);
+        assertThat(punctuation.cancelled()).isTrue();
+        assertThat(context.committed()).isFalse();
+
+        lag(0, 0);
+        context.setCurrentSystemTimeMs(now += 2 * INTERVAL);
+        commits.processed();
+        assertThat(context.scheduledPunctuators()).hasSize(2);
+        assertThat(context.scheduledPunctuators().get(1).cancelled()).isFalse();
+    }
+
+    @Test
+    void anIntervalOfZeroTurnsCaughtUpCommitsOff() {
+        lag(0, 0);
+        MockProcessorContext<Object, Object> context = context(Map.of(CaughtUpCommits.INTERVAL_CONFIG, "0"));
+        CaughtUpCommits commits = CaughtUpCommits.of(context);
+        commits.processed();
+        assertThat(context.scheduledPunctuators()).isEmpty();
+    }
+
+    @Test
+    void aThreadWithoutAKnownConsumerLeavesCommitsToTheInterval() {
+        StreamThreadLag.register(Thread.currentThread().getName(), new MockConsumer<>("earliest"));
+        MockProcessorContext<Object, Object> context = context(Map.of());
+        CaughtUpCommits.of(context).processed();
+        assertThat(context.scheduledPunctuators()).isEmpty();
+    }
+
+    @Test
+    void aBadSettingIsRefusedNamingIt() {
+        assertThatThrownBy(() -> CaughtUpCommits.checkConfig(Map.of(CaughtUpCommits.INTERVAL_CONFIG, "-5")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(CaughtUpCommits.INTERVAL_CONFIG);
+        assertThatThrownBy(() -> CaughtUpCommits.checkConfig(Map.of(CaughtUpCommits.MAX_LAG_CONFIG, "lots")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(CaughtUpCommits.MAX_LAG_CONFIG);
+    }
+
+    private void lag(long news, long partials) {
+        consumer.updateEndOffsets(
+                Map.of(NEWS, consumer.position(NEWS) + news, PARTIALS, consumer.position(PARTIALS) + partials));
+    }
+
+    private MockProcessorContext<Object, Object> context(Map<String, String> settings) {
+        Properties properties = new Properties();
+        properties.put("application.id", "caught-up-commits-test");
+        properties.put("bootstrap.servers", "127.0.0.1:9");
+        properties.putAll(settings);
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(properties);
+        context.setCurrentSystemTimeMs(now);
+        return context;
+    }
+
+    private static CapturedPunctuator onlyPunctuation(MockProcessorContext<Object, Object> context) {
+        assertThat(context.scheduledPunctuators()).hasSize(1);
+        return context.scheduledPunctuators().get(0);
+    }
+}
