@@ -39,12 +39,22 @@ public final class PipelineConfig {
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
         Map<String, String> merged = new TreeMap<>(defaults());
         merged.putAll(given);
-        if (STREAMS_GROUP_PROTOCOL.equalsIgnoreCase(given.get(StreamsConfig.GROUP_PROTOCOL_CONFIG))
-                && !given.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
-            // Streams makes the main consumer itself under the streams protocol: no lag to see, no caught-up commits
+        if (!lagVisible(merged) && !given.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
+            // no caught-up commits without the lag: commit at their interval all the time, as Streams would
             merged.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(CaughtUpCommits.DEFAULT_INTERVAL_MS));
         }
         this.properties = Collections.unmodifiableMap(merged);
+    }
+
+    /**
+     * Whether the stream threads can see their lag ({@link CaughtUpCommits}): not when another client supplier is
+     * configured, nor under the streams group protocol, where Streams makes the main consumer itself.
+     */
+    private static boolean lagVisible(Map<String, String> properties) {
+        return LagAwareClientSupplier.class
+                        .getName()
+                        .equals(properties.get(StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG))
+                && !STREAMS_GROUP_PROTOCOL.equalsIgnoreCase(properties.get(StreamsConfig.GROUP_PROTOCOL_CONFIG));
     }
 
     /** The defaults: exactly-once v2, local broker and registry, explicit naming enforced, bad input dead-lettered. */

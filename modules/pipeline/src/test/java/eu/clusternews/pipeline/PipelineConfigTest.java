@@ -66,6 +66,13 @@ class PipelineConfigTest {
     }
 
     @Test
+    void withAnotherClientSupplierTheLivePipelineCommitsAtTheCaughtUpIntervalSinceNoLagIsVisible() {
+        assertThat(PipelineConfig.of(Map.of(StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG, "com.example.Supplier"))
+                        .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo("100");
+    }
+
+    @Test
     void aRebuildCommitsEveryThreeSecondsUnlessTheCommitIntervalIsConfigured() {
         assertThat(PipelineConfig.of(Map.of()).forRebuild().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
                 .isEqualTo("3000");
