@@ -74,7 +74,7 @@ public final class PipelineConfig {
         // send during the commit interval rather than all at the commit (Streams' own default is 100 ms)
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "10");
         // a commit costs the same however few news it carries: while the pipeline works off a backlog it commits
-        // every second, and once its consumer has caught up every 100 ms (CaughtUpCommits), because a news reaches
+        // every second, and once its consumer has caught up every 50 ms (CaughtUpCommits), because a news reaches
         // its aggregates through two exactly-once commits in series (BENCHMARKS.md); a rebuild commits every 3 s
         defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CATCH_UP_COMMIT_INTERVAL_MS);
         defaults.put(CaughtUpCommits.INTERVAL_CONFIG, String.valueOf(CaughtUpCommits.DEFAULT_INTERVAL_MS));

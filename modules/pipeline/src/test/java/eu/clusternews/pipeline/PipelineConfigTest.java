@@ -55,7 +55,7 @@ class PipelineConfigTest {
     void underTheStreamsGroupProtocolTheLivePipelineCommitsAtTheCaughtUpIntervalSinceNoLagIsVisible() {
         assertThat(PipelineConfig.of(Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams"))
                         .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
-                .isEqualTo("100");
+                .isEqualTo("50");
         assertThat(PipelineConfig.of(Map.of(
                                 StreamsConfig.GROUP_PROTOCOL_CONFIG,
                                 "streams",
@@ -69,7 +69,7 @@ class PipelineConfigTest {
     void withAnotherClientSupplierTheLivePipelineCommitsAtTheCaughtUpIntervalSinceNoLagIsVisible() {
         assertThat(PipelineConfig.of(Map.of(StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG, "com.example.Supplier"))
                         .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
-                .isEqualTo("100");
+                .isEqualTo("50");
     }
 
     @Test
@@ -84,7 +84,7 @@ class PipelineConfigTest {
                 .as("the live pipeline catching up commits every second; caught up, often (CaughtUpCommits)")
                 .isEqualTo("1000");
         assertThat(PipelineConfig.of(Map.of()).get(CaughtUpCommits.INTERVAL_CONFIG))
-                .isEqualTo("100");
+                .isEqualTo("50");
         assertThat(PipelineConfig.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50"))
                         .forRebuild()
                         .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))

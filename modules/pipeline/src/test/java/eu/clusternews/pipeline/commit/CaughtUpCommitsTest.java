@@ -38,11 +38,13 @@ class CaughtUpCommitsTest {
         consumer.seek(NEWS, 0);
         consumer.seek(PARTIALS, 0);
         StreamThreadLag.register(Thread.currentThread().getName(), consumer);
+        CaughtUpCommits.forgetThreadCommits();
     }
 
     @AfterEach
     void otherTestsOnThisThreadSeeNoConsumer() {
         StreamThreadLag.unregister(Thread.currentThread().getName());
+        CaughtUpCommits.forgetThreadCommits();
     }
 
     @Test
@@ -60,28 +62,31 @@ class CaughtUpCommitsTest {
     }
 
     @Test
-    void aCaughtUpThreadAsksForACommitOncePerIntervalWhenItHasProcessedSomething() {
+    void aCaughtUpThreadAsksForACommitOncePerIntervalCountedFromTheEndOfTheLastCommit() {
         lag(300, 200); // 500 records left: within the default 1 000
         MockProcessorContext<Object, Object> context = context(Map.of());
         CaughtUpCommits commits = CaughtUpCommits.of(context);
 
         commits.processed();
         CapturedPunctuator punctuation = onlyPunctuation(context);
-        assertThat(punctuation.getInterval().toMillis()).isEqualTo(CaughtUpCommits.DEFAULT_INTERVAL_MS);
+        assertThat(punctuation.getInterval().toMillis()).isEqualTo(INTERVAL);
 
         punctuation.getPunctuator().punctuate(now += INTERVAL);
         assertThat(context.committed()).as("asked after a record").isTrue();
 
         context.resetCommit();
+        context.setCurrentSystemTimeMs(now += 30); // the commit took 30 ms: the task runs again after it
         commits.processed();
-        punctuation.getPunctuator().punctuate(now += INTERVAL / 2);
-        assertThat(context.committed()).as("asked again within the interval").isFalse();
+        punctuation.getPunctuator().punctuate(now += INTERVAL - 1);
+        assertThat(context.committed())
+                .as("asked within the interval after the commit's end")
+                .isFalse();
 
-        punctuation.getPunctuator().punctuate(now += INTERVAL);
+        punctuation.getPunctuator().punctuate(now += 1);
         assertThat(context.committed()).as("asked once the interval passed").isTrue();
 
         context.resetCommit();
-        punctuation.getPunctuator().punctuate(now += INTERVAL);
+        punctuation.getPunctuator().punctuate(now += 2 * INTERVAL);
         assertThat(context.committed()).as("asked with nothing processed").isFalse();
     }
 
@@ -105,12 +110,21 @@ class CaughtUpCommitsTest {
     }
 
     @Test
-    void aThreadThatFallsBehindCancelsItsPunctuationAndSchedulesItAgainOnceCaughtUp() {
+    void aStallDoesNotEndCaughtUpCommitsButFallingFarBehindDoesUntilCaughtUpAgain() {
         lag(10, 0);
         MockProcessorContext<Object, Object> context = context(Map.of());
         CaughtUpCommits commits = CaughtUpCommits.of(context);
         commits.processed();
         CapturedPunctuator punctuation = onlyPunctuation(context);
+
+        lag(5_000, 0);
+        punctuation.getPunctuator().punctuate(now += 2 * INTERVAL);
+        assertThat(punctuation.cancelled())
+                .as("a stall's worth behind: still caught up")
+                .isFalse();
+        assertThat(context.committed()).isTrue();
+        context.resetCommit();
+        commits.processed();
 
         lag(50_000, 0);
         punctuation.getPunctuator().punctuate(now += 2 * INTERVAL);
