@@ -148,8 +148,9 @@ public final class CaughtUpCommits {
             return;
         }
         long now = context.currentSystemTimeMs();
-        THREAD_COMMITS.get().runningAt(now, context);
         if (punctuation != null) {
+            // only caught-up tasks ask for commits; a backlog's records pay for nothing more than the clock read
+            THREAD_COMMITS.get().runningAt(now, context);
             return;
         }
         if (now >= nextLagCheckMs) {
