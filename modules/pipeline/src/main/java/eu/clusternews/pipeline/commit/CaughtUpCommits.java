@@ -95,6 +95,7 @@ public final class CaughtUpCommits {
                             && THREAD_METRICS.equals(name.group())
                             && thread.equals(name.tags().get(THREAD_ID_TAG))) {
                         commitTotal = metric.getValue();
+                        break;
                     }
                 }
             }
@@ -169,8 +170,8 @@ public final class CaughtUpCommits {
     }
 
     /**
-     * Asks for a commit when the task has something to commit, the thread has not asked within the interval and it is
-     * still caught up; cancels itself once the thread has fallen behind.
+     * Asks for a commit when the task has something to commit, the thread's last commit ended at least an interval ago
+     * and it has not fallen behind; cancels itself once it has.
      */
     private void tick(long now) {
         ThreadCommits thread = THREAD_COMMITS.get();
