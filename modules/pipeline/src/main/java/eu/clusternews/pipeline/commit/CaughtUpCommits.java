@@ -1,15 +1,20 @@
 package eu.clusternews.pipeline.commit;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +24,12 @@ import org.slf4j.LoggerFactory;
  * logged and sent, a producer flush, the transaction markers), so a thread working off a backlog does most work per
  * news with long intervals, and a thread that keeps up gives the lowest latency with short ones: Streams has one
  * interval for both. Here {@code commit.interval.ms} is the interval while catching up, and a wall-clock punctuation
- * every {@value #INTERVAL_CONFIG} asks for a commit once the thread's consumer has at most {@value #MAX_LAG_CONFIG}
- * records left to poll (about one poll's worth: the thread holds no backlog), until it has fallen
- * {@value #BEHIND_FACTOR} times that far behind.
+ * every {@value #INTERVAL_CONFIG} asks for a commit once the thread has at most {@value #MAX_LAG_CONFIG} records
+ * left to process (left to poll, or polled and held in its tasks' buffers; about one poll's worth: the thread holds no
+ * backlog), until it has fallen
+ * {@value #BEHIND_FACTOR} times that far behind, or has stayed behind for a whole {@code commit.interval.ms} (at least
+ * {@value #MIN_BEHIND_MS} ms): a thread that short commits keep from catching up works off its backlog faster with long
+ * ones.
  *
  * <p>Every sub-topology schedules it in one processor, because under exactly-once v2 Streams commits all of a thread's
  * tasks together, but only at the request of a task that has something to commit. The request changes only
@@ -43,6 +51,9 @@ public final class CaughtUpCommits {
     /** How many times the caught-up lag a caught-up thread must fall behind to go back to the long interval. */
     static final long BEHIND_FACTOR = 10;
 
+    /** A caught-up thread still behind after this long (or {@code commit.interval.ms} if longer) goes back too. */
+    static final long MIN_BEHIND_MS = 1_000;
+
     /**
      * The commits of the calling stream thread. Each task has its own punctuation, but one request commits all of the
      * thread's tasks, so the thread asks once per interval, counted like Streams counts {@code commit.interval.ms}:
@@ -58,6 +69,15 @@ public final class CaughtUpCommits {
         private boolean requested;
         /** The thread's {@code commit-total} when the request was made. */
         private double commitsAtRequest;
+        /** When a request first found the thread behind (more than the caught-up lag left), or -1 while it is not. */
+        private long behindSinceMs = -1;
+        /** Per partition its tasks processed, the offset after the last record processed (one element, written on). */
+        private final Map<TopicPartition, long[]> nextToProcess = new HashMap<>();
+
+        long nextToProcess(TopicPartition partition) {
+            long[] next = nextToProcess.get(partition);
+            return next == null ? -1 : next[0];
+        }
 
         private Metric commitTotal;
         private boolean commitTotalLookedUp;
@@ -112,17 +132,22 @@ public final class CaughtUpCommits {
     private final ProcessingContext context;
     private final long interval;
     private final long maxLag;
+    /** How long a caught-up thread may stay behind before it goes back to the long interval. */
+    private final long maxBehindMs;
     /** The punctuation that asks for commits, scheduled only while the thread is caught up; else null. */
     private Cancellable punctuation;
     /** The task processed a record since it last asked for a commit. */
     private boolean uncommitted;
     /** When {@link #processed()} looks at the lag next while no punctuation is scheduled. */
     private long nextLagCheckMs;
+    /** Topic → the thread's entry for the task's partition of it ({@link ThreadCommits#nextToProcess}). */
+    private final Map<String, long[]> nextToProcessByTopic = new HashMap<>();
 
-    private CaughtUpCommits(ProcessingContext context, long interval, long maxLag) {
+    private CaughtUpCommits(ProcessingContext context, long interval, long maxLag, long commitIntervalMs) {
         this.context = context;
         this.interval = interval;
         this.maxLag = maxLag;
+        this.maxBehindMs = Math.max(MIN_BEHIND_MS, commitIntervalMs);
     }
 
     /**
@@ -135,7 +160,8 @@ public final class CaughtUpCommits {
         return new CaughtUpCommits(
                 context,
                 longConfig(configs, INTERVAL_CONFIG, DEFAULT_INTERVAL_MS),
-                longConfig(configs, MAX_LAG_CONFIG, DEFAULT_MAX_LAG));
+                longConfig(configs, MAX_LAG_CONFIG, DEFAULT_MAX_LAG),
+                longConfig(configs, StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, MIN_BEHIND_MS));
     }
 
     /**
@@ -148,6 +174,7 @@ public final class CaughtUpCommits {
         if (interval == 0) {
             return;
         }
+        noteOffset();
         long now = context.currentSystemTimeMs();
         if (punctuation != null) {
             // only caught-up tasks ask for commits; a backlog's records pay for nothing more than the clock read
@@ -156,7 +183,7 @@ public final class CaughtUpCommits {
         }
         if (now >= nextLagCheckMs) {
             nextLagCheckMs = now + interval;
-            OptionalLong lag = StreamThreadLag.ofCurrentThread();
+            OptionalLong lag = StreamThreadLag.ofCurrentThread(THREAD_COMMITS.get()::nextToProcess);
             if (caughtUp(lag)) {
                 LOG.debug(
                         "Task {} caught up ({} records left to poll): commits every {} ms",
@@ -165,8 +192,27 @@ public final class CaughtUpCommits {
                         interval);
                 punctuation =
                         context.schedule(Duration.ofMillis(interval), PunctuationType.WALL_CLOCK_TIME, this::tick);
+                THREAD_COMMITS.get().behindSinceMs = -1;
             }
         }
+    }
+
+    /** Notes how far the task has processed the partition of the record being processed: its backlog's other end. */
+    private void noteOffset() {
+        Optional<RecordMetadata> metadata = context.recordMetadata();
+        if (metadata.isEmpty()) {
+            return;
+        }
+        RecordMetadata record = metadata.get();
+        long[] next = nextToProcessByTopic.get(record.topic());
+        if (next == null) {
+            next = THREAD_COMMITS
+                    .get()
+                    .nextToProcess
+                    .computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new long[1]);
+            nextToProcessByTopic.put(record.topic(), next);
+        }
+        next[0] = record.offset() + 1;
     }
 
     /**
@@ -179,8 +225,8 @@ public final class CaughtUpCommits {
         if (!uncommitted || !thread.mayAskAt(now, interval)) {
             return;
         }
-        OptionalLong lag = StreamThreadLag.ofCurrentThread();
-        if (fallenBehind(lag)) {
+        OptionalLong lag = StreamThreadLag.ofCurrentThread(thread::nextToProcess);
+        if (fallenBehind(lag, now, thread)) {
             LOG.debug(
                     "Task {} fell behind ({} records left to poll): commits every commit.interval.ms",
                     context.taskId(),
@@ -205,12 +251,22 @@ public final class CaughtUpCommits {
     }
 
     /**
-     * Behind again: more than {@value #BEHIND_FACTOR} times the caught-up lag left to poll. The gap between the two
-     * keeps a stall of a second (a collection, a slow broker) from switching a live pipeline to the long interval,
-     * which would make the news of that second wait for it: with one threshold, 1 000 news/s had p95 1.8 s.
+     * Behind again: more than {@value #BEHIND_FACTOR} times the caught-up lag left to poll, or more than the caught-up
+     * lag at every request for {@link #maxBehindMs}. The gap between the two lags keeps a stall of a second (a
+     * collection, a slow broker) from switching a live pipeline to the long interval, which would make the news of
+     * that second wait for it: with one threshold, 1 000 news/s had p95 1.8 s. The time limit catches a load that
+     * short commits cannot keep up with but that stays under the higher lag: on a machine half as fast, 400 news/s
+     * sat there with its latency growing to 5 s.
      */
-    boolean fallenBehind(OptionalLong lag) {
-        return lag.isPresent() && lag.getAsLong() > BEHIND_FACTOR * maxLag;
+    private boolean fallenBehind(OptionalLong lag, long now, ThreadCommits thread) {
+        if (lag.isEmpty() || lag.getAsLong() <= maxLag) {
+            thread.behindSinceMs = -1;
+            return false;
+        }
+        if (thread.behindSinceMs < 0) {
+            thread.behindSinceMs = now; // the thread's, so every task of it goes back together
+        }
+        return lag.getAsLong() > BEHIND_FACTOR * maxLag || now - thread.behindSinceMs >= maxBehindMs;
     }
 
     /** Throws a {@link ConfigException} naming the setting when one of the two is not a whole number of 0 or more. */

@@ -4,6 +4,7 @@ import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -38,6 +39,18 @@ public final class StreamThreadLag {
      * or knows no partition's lag yet (before its first fetch).
      */
     public static OptionalLong ofCurrentThread() {
+        return ofCurrentThread(partition -> -1);
+    }
+
+    /**
+     * The records the calling stream thread has yet to process: those it has yet to poll, and those it polled but
+     * holds unprocessed in its tasks' buffers (Kafka Streams takes up to {@code buffered.records.per.partition} of
+     * each partition ahead: a thousand on each of a few partitions hide seconds of news from the consumer's lag).
+     *
+     * @param nextToProcess the offset after the last record the thread processed of a partition, or -1 when unknown
+     *                      (then only its lag counts)
+     */
+    public static OptionalLong ofCurrentThread(ToLongFunction<TopicPartition> nextToProcess) {
         WeakReference<Consumer<?, ?>> ref =
                 MAIN_CONSUMERS.get(Thread.currentThread().getName());
         Consumer<?, ?> consumer = ref == null ? null : ref.get();
@@ -51,6 +64,11 @@ public final class StreamThreadLag {
             if (partitionLag.isPresent()) {
                 lag += partitionLag.getAsLong();
                 known = true;
+                long next = nextToProcess.applyAsLong(partition);
+                if (next >= 0) {
+                    // a partition the thread processed has a position: asking for it never blocks
+                    lag += Math.max(0, consumer.position(partition) - next);
+                }
             }
         }
         return known ? OptionalLong.of(lag) : OptionalLong.empty();

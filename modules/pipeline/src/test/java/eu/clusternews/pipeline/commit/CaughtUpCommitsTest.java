@@ -139,6 +139,65 @@ class CaughtUpCommitsTest {
     }
 
     @Test
+    void aThreadThatStaysBehindForACommitIntervalGoesBackToItEvenUnderTheHigherLag() {
+        lag(10, 0);
+        MockProcessorContext<Object, Object> context = context(Map.of("commit.interval.ms", "1000"));
+        CaughtUpCommits commits = CaughtUpCommits.of(context);
+        commits.processed();
+        CapturedPunctuator punctuation = onlyPunctuation(context);
+
+        lag(5_000, 0); // behind, but under ten times the caught-up lag
+        askAfter(punctuation, context, commits, 2 * INTERVAL);
+        lag(500, 0); // caught up again in between: the time behind starts anew
+        askAfter(punctuation, context, commits, 2 * INTERVAL);
+        lag(5_000, 0);
+        askAfter(punctuation, context, commits, 2 * INTERVAL);
+        askAfter(punctuation, context, commits, 900);
+        assertThat(punctuation.cancelled())
+                .as("behind for 900 ms since it was last caught up")
+                .isFalse();
+
+        punctuation.getPunctuator().punctuate(now += 200);
+        assertThat(punctuation.cancelled())
+                .as("behind for over a commit.interval.ms")
+                .isTrue();
+        assertThat(context.committed()).isFalse();
+    }
+
+    /** A tick an interval after the last commit: asks for a commit and, as Streams would, commits and runs on. */
+    private void askAfter(
+            CapturedPunctuator punctuation,
+            MockProcessorContext<Object, Object> context,
+            CaughtUpCommits commits,
+            long millis) {
+        punctuation.getPunctuator().punctuate(now += millis);
+        assertThat(punctuation.cancelled()).isFalse();
+        assertThat(context.committed()).isTrue();
+        context.resetCommit();
+        context.setCurrentSystemTimeMs(now += 1);
+        commits.processed();
+    }
+
+    @Test
+    void recordsPolledButNotYetProcessedCountAsBehind() {
+        consumer.seek(NEWS, 5_000); // polled up to 5 000: nothing left to poll
+        lag(0, 0);
+        MockProcessorContext<Object, Object> context = context(Map.of());
+        CaughtUpCommits commits = CaughtUpCommits.of(context);
+
+        context.setRecordMetadata(NEWS.topic(), NEWS.partition(), 3_000);
+        commits.processed();
+        assertThat(context.scheduledPunctuators())
+                .as("1 999 records still in the task's buffer")
+                .isEmpty();
+
+        context.setRecordMetadata(NEWS.topic(), NEWS.partition(), 4_500);
+        context.setCurrentSystemTimeMs(now += INTERVAL);
+        commits.processed();
+        assertThat(context.scheduledPunctuators()).as("499 left to process").hasSize(1);
+    }
+
+    @Test
     void anIntervalOfZeroTurnsCaughtUpCommitsOff() {
         lag(0, 0);
         MockProcessorContext<Object, Object> context = context(Map.of(CaughtUpCommits.INTERVAL_CONFIG, "0"));
