@@ -236,8 +236,9 @@ public final class BenchMain {
             out.printf(
                     Locale.ROOT,
                     "latency at %d events/s (%s, offered %.0f/s, %d s measured after %d s warm-up):"
-                            + " p50 %d ms, p95 %d ms, p99 %d ms (first aggregate visible: p50 %d, p99 %d ms); %d news"
-                            + " measured, %d not fully visible%n",
+                            + " p50 %d ms, p95 %d ms, p99 %d ms (first aggregate visible: p50 %d, p99 %d ms; enriched copy"
+                            + " visible, the first of the two hops: p50 %d, p99 %d ms); %d news measured, %d not fully"
+                            + " visible%n",
                     rate,
                     options.processingGuarantee(),
                     r.offeredRate(),
@@ -248,6 +249,8 @@ public final class BenchMain {
                     figure.p99Millis(),
                     r.firstPercentileMillis(50),
                     r.firstPercentileMillis(99),
+                    r.enrichedPercentileMillis(50),
+                    r.enrichedPercentileMillis(99),
                     r.measured(),
                     r.incomplete());
             out.println("  the pipeline's exactly-once commits meanwhile: "

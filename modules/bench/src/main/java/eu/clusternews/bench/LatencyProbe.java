@@ -39,7 +39,8 @@ final class LatencyProbe {
             int measured,
             int incomplete,
             long[] allVisibleNanos,
-            long[] firstVisibleNanos) {
+            long[] firstVisibleNanos,
+            long[] enrichedNanos) {
 
         long allPercentileMillis(double p) {
             return percentile(allVisibleNanos, p) / 1_000_000;
@@ -47,6 +48,11 @@ final class LatencyProbe {
 
         long firstPercentileMillis(double p) {
             return percentile(firstVisibleNanos, p) / 1_000_000;
+        }
+
+        /** The first hop alone: from the news being sent to its enriched copy being readable (read_committed). */
+        long enrichedPercentileMillis(double p) {
+            return percentile(enrichedNanos, p) / 1_000_000;
         }
 
         private static long percentile(long[] sorted, double p) {
@@ -80,12 +86,21 @@ final class LatencyProbe {
         long[] scheduled = new long[total];
         long[] first = new long[total];
         long[] last = new long[total];
+        long[] enriched = new long[total];
         Arrays.fill(first, -1);
+        Arrays.fill(enriched, -1);
+        Map<String, Integer> indexByNewsId = new HashMap<>();
+        for (int i = 0; i < total; i++) {
+            indexByNewsId.putIfAbsent(corpus.key(firstRecord + i), i);
+        }
 
         try (KafkaConsumer<byte[], byte[]> consumer = outputConsumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (TopicSpec spec :
-                    List.of(TopicSpec.CLUSTER_ACTIVITY, TopicSpec.CONSORTIUM_ACTIVITY, TopicSpec.PROGRAMME_ACTIVITY)) {
+            for (TopicSpec spec : List.of(
+                    TopicSpec.CLUSTER_ACTIVITY,
+                    TopicSpec.CONSORTIUM_ACTIVITY,
+                    TopicSpec.PROGRAMME_ACTIVITY,
+                    TopicSpec.ENRICHED)) {
                 consumer.partitionsFor(spec.topicName())
                         .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
@@ -96,6 +111,10 @@ final class LatencyProbe {
             AtomicBoolean producing = new AtomicBoolean(true);
             AtomicReference<Exception> sendFailure = new AtomicReference<>();
             AtomicLong producerEnd = new AtomicLong();
+            // an aggregate's record carries the newest timestamp of the news counted in it, and this probe's news are
+            // stamped when sent: older records are another pass's (a pipeline closed before it may have committed
+            // them after the seek above), whose counts would make this pass's news look visible early
+            long firstSendMillis = System.currentTimeMillis();
             long start = System.nanoTime() + Duration.ofMillis(50).toNanos();
             for (int i = 0; i < total; i++) {
                 scheduled[i] = start + i * period;
@@ -168,9 +187,16 @@ final class LatencyProbe {
                 var records = consumer.poll(Duration.ofMillis(20));
                 long now = System.nanoTime();
                 for (ConsumerRecord<byte[], byte[]> r : records) {
+                    if (r.topic().equals(TopicSpec.ENRICHED.topicName())) {
+                        Integer i = indexByNewsId.get(new String(r.key(), StandardCharsets.UTF_8));
+                        if (i != null && enriched[i] < 0 && r.timestamp() >= firstSendMillis) {
+                            enriched[i] = now;
+                        }
+                        continue;
+                    }
                     String entity = r.topic() + "/" + new String(r.key(), StandardCharsets.UTF_8);
                     List<Integer> news = newsByEntity.get(entity);
-                    if (news == null || r.value() == null) {
+                    if (news == null || r.value() == null || r.timestamp() < firstSendMillis) {
                         continue;
                     }
                     IndexedRecord activity = decoders.get(r.topic()).deserialize(r.topic(), r.value());
@@ -206,6 +232,8 @@ final class LatencyProbe {
             }
             long[] all = new long[total];
             long[] firsts = new long[total];
+            long[] hop = new long[total];
+            int hops = 0;
             int n = 0;
             int incomplete = 0;
             for (int i = warmupEvents; i < total; i++) {
@@ -216,6 +244,9 @@ final class LatencyProbe {
                     incomplete++;
                     continue;
                 }
+                if (enriched[i] >= 0) {
+                    hop[hops++] = enriched[i] - scheduled[i];
+                }
                 all[n] = last[i] - scheduled[i];
                 firsts[n] = first[i] - scheduled[i];
                 n++;
@@ -224,8 +255,10 @@ final class LatencyProbe {
             long[] firstSorted = Arrays.copyOf(firsts, n);
             Arrays.sort(allSorted);
             Arrays.sort(firstSorted);
+            long[] hopSorted = Arrays.copyOf(hop, hops);
+            Arrays.sort(hopSorted);
             double producedSeconds = (producerEnd.get() - start) / 1e9;
-            return new Result(rate, total / producedSeconds, n, incomplete, allSorted, firstSorted);
+            return new Result(rate, total / producedSeconds, n, incomplete, allSorted, firstSorted, hopSorted);
         }
     }
 
