@@ -82,15 +82,25 @@ public final class Activity {
         consortiumIds.addAll(c.getConsortiumIds());
         programmeIds.addAll(c.getProgrammeIds());
         clusterIds.addAll(c.getClusterIds());
-        addHeadline(
-                Headline.newBuilder()
-                        .setNewsId(c.getNewsId())
-                        .setTitle(c.getTitle())
-                        .setPublishedAt(published)
-                        .setKind(c.getKind())
-                        .setUrl(c.getUrl())
-                        .build(),
-                maxHeadlines);
+        int kept = recentHeadlines.size();
+        if (kept >= maxHeadlines && olderThan(published, c.getNewsId(), recentHeadlines.get(kept - 1))) {
+            return; // older than every kept headline (the common case in a backfill): not even made
+        }
+        // the constructor, not the builder: the builder checks and copies every field, for every contribution
+        addHeadline(new Headline(c.getNewsId(), c.getTitle(), published, c.getKind(), c.getUrl()), maxHeadlines);
+    }
+
+    /** Whether a headline of this date and news id comes after {@code kept} in {@link #RECENT_FIRST}. */
+    private static boolean olderThan(LocalDate published, String newsId, Headline kept) {
+        LocalDate keptDate = kept.getPublishedAt();
+        if (published == null || keptDate == null) {
+            if (published != keptDate) {
+                return published == null; // undated news come last
+            }
+        } else if (!published.equals(keptDate)) {
+            return published.isBefore(keptDate);
+        }
+        return newsId.compareTo(kept.getNewsId()) > 0;
     }
 
     /**
@@ -162,13 +172,28 @@ public final class Activity {
         }
     }
 
-    /** {@code yyyy-MM}, without a formatter: this runs for every contribution. */
+    /** First year whose months are kept made ({@link #MONTHS}); a news of another year gets its month made anew. */
+    private static final int FIRST_KEPT_YEAR = 1970;
+
+    /**
+     * {@code yyyy-MM} of the months 1970–2169, each made once: this runs for every contribution, and a kept string
+     * keeps its hash, so the maps keyed by month do not hash it again. Filled as met; a race makes an equal string.
+     */
+    private static final String[] MONTHS = new String[200 * 12];
+
+    /** {@code yyyy-MM}, without a formatter. */
     private static String month(LocalDate date) {
         int year = date.getYear();
         int month = date.getMonthValue();
-        if (year < 1000 || year > 9999) {
+        int index = (year - FIRST_KEPT_YEAR) * 12 + month - 1;
+        if (index < 0 || index >= MONTHS.length) {
             return MONTH.format(date);
         }
-        return month < 10 ? year + "-0" + month : year + "-" + month;
+        String made = MONTHS[index];
+        if (made == null) {
+            made = month < 10 ? year + "-0" + month : year + "-" + month;
+            MONTHS[index] = made;
+        }
+        return made;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Random;
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.ClusterRole;
+import eu.clusternews.avro.Headline;
 import eu.clusternews.avro.NewsKind;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -52,6 +53,44 @@ class ActivityMergeTest {
         assertThat(ActivityKind.CLUSTER.write("org:x", merged))
                 .isEqualTo(ActivityKind.CLUSTER.write("org:x", oneByOne));
         assertThat(merged.newsCount).isEqualTo(history.size());
+    }
+
+    @Property(tries = 300)
+    void theKeptHeadlinesAreTheNewestInAnyArrivalOrderTiesByNewsId(
+            @ForAll("fewDates") List<LocalDate> dates, @ForAll long seed) {
+        List<ClusterContribution> history = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < dates.size(); i++) {
+            ids.add(i);
+        }
+        Collections.shuffle(ids, new Random(seed)); // news ids not in arrival order, so ties are broken both ways
+        for (int i = 0; i < dates.size(); i++) {
+            history.add(ClusterContribution.newBuilder()
+                    .setEntityId("org:x")
+                    .setNewsId(String.format("news-%03d", ids.get(i)))
+                    .setTitle("News " + i)
+                    .setPublishedAt(dates.get(i))
+                    .setKind(NewsKind.OTHER)
+                    .build());
+        }
+        Activity activity = new Activity();
+        history.forEach(c -> activity.add(c, MAX_HEADLINES));
+
+        List<String> expected = history.stream()
+                .map(c -> new Headline(c.getNewsId(), c.getTitle(), c.getPublishedAt(), c.getKind(), null))
+                .sorted(Activity.RECENT_FIRST)
+                .limit(MAX_HEADLINES)
+                .map(Headline::getNewsId)
+                .toList();
+        assertThat(activity.recentHeadlines).extracting(Headline::getNewsId).containsExactlyElementsOf(expected);
+    }
+
+    @Provide
+    Arbitrary<List<LocalDate>> fewDates() {
+        return Arbitraries.of(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 2), LocalDate.of(2026, 1, 9))
+                .injectNull(0.25)
+                .list()
+                .ofMaxSize(30);
     }
 
     /** Partials travel as records through the repartition topic: merge what was written, not the object itself. */
