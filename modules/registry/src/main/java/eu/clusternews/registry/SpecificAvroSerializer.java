@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Writes generated Avro records in the Confluent wire format (see {@link SpecificAvroSerde} for the settings). */
@@ -32,6 +31,6 @@ public class SpecificAvroSerializer<T extends SpecificRecord> extends AbstractAv
 
     @Override
     DatumWriter<T> datumWriter(Schema schema) {
-        return new SpecificDatumWriter<>(schema, model);
+        return new NullableUnionWriter<>(schema, model);
     }
 }

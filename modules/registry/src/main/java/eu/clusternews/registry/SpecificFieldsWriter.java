@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.io.Encoder;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -14,7 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
  * them. A record's Avro binary is its fields' binaries one after the other, so a caller that has some of them already
  * (copied from where the record was read) encodes only the others.
  */
-public final class SpecificFieldsWriter extends SpecificDatumWriter<Object> {
+public final class SpecificFieldsWriter extends NullableUnionWriter<Object> {
 
     /** @param model the generated class's own model (it holds the conversions of its logical types) */
     public SpecificFieldsWriter(SpecificData model) {

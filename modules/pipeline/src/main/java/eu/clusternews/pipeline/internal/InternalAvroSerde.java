@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import eu.clusternews.avro.ReleasedSchemas;
+import eu.clusternews.registry.NullableUnionWriter;
 import eu.clusternews.registry.PlainLists;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -56,7 +57,7 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         for (int i = 0; i < 8; i++) { // little-endian, as Avro writes it
             header[2 + i] = (byte) (fingerprint >>> (8 * i));
         }
-        this.writer = new SpecificDatumWriter<>(current, model);
+        this.writer = new NullableUnionWriter<>(current, model);
         this.decoder = new BinaryMessageDecoder<>(model, current);
         this.plainLists = PlainLists.needed(current);
         for (Schema released : ReleasedSchemas.of(current.getFullName())) {

@@ -1,0 +1,96 @@
+package eu.clusternews.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import eu.clusternews.avro.ClusterEvent;
+import eu.clusternews.avro.EventReport;
+import eu.clusternews.avro.Location;
+import eu.clusternews.avro.NewsKind;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.junit.jupiter.api.Test;
+
+class NullableUnionWriterTest {
+
+    private static final SpecificData MODEL = SpecificData.getForClass(ClusterEvent.class);
+
+    @Test
+    void writesTheSameBytesAsAvroWithEveryOptionalFieldSetOrNull() throws IOException {
+        EventReport full = EventReport.newBuilder()
+                .setNewsId("news:1")
+                .setTitle("Training in Graz")
+                .setLanguage("de")
+                .setPublisherId("org:bnpt")
+                .setPublishedAt(LocalDate.of(2025, 3, 1))
+                .setUrl("https://example.org/1")
+                .setKind(NewsKind.TRAINING)
+                .setEventStart(LocalDate.of(2025, 4, 2))
+                .setEventEnd(LocalDate.of(2025, 4, 3))
+                .setLocation(new Location("Graz", "AT"))
+                .setConsortiumIds(List.of("cons:inno-drop"))
+                .build();
+        EventReport bare = EventReport.newBuilder()
+                .setNewsId("news:2")
+                .setTitle("Ohne Datum")
+                .setLocation(new Location(null, "DE"))
+                .build();
+        ClusterEvent event = ClusterEvent.newBuilder()
+                .setId("evt:news:1")
+                .setKindVotes(Map.of("TRAINING", 1L))
+                .setStart(LocalDate.of(2025, 4, 2))
+                .setLocation(new Location("Graz", null))
+                .setFirstReportedAt(LocalDate.of(2025, 3, 1))
+                .setReportCount(2)
+                .setReports(List.of(full, bare))
+                .build();
+        ClusterEvent empty = ClusterEvent.newBuilder().setId("evt:news:3").build();
+
+        for (ClusterEvent e : List.of(event, empty)) {
+            assertThat(encode(new NullableUnionWriter<>(e.getSchema(), MODEL), e))
+                    .isEqualTo(encode(new SpecificDatumWriter<>(e.getSchema(), MODEL), e));
+        }
+    }
+
+    @Test
+    void leavesOtherUnionsToAvro() throws IOException {
+        Schema schema = SchemaBuilder.record("Mixed")
+                .fields()
+                .name("value")
+                .type()
+                .unionOf()
+                .nullType()
+                .and()
+                .stringType()
+                .and()
+                .intType()
+                .endUnion()
+                .nullDefault()
+                .endRecord();
+        for (Object value : new Object[] {null, "text", 42}) {
+            GenericData.Record record = new GenericData.Record(schema);
+            record.put("value", value);
+            assertThat(encode(new NullableUnionWriter<>(schema, MODEL), record))
+                    .isEqualTo(encode(new SpecificDatumWriter<>(schema, MODEL), record));
+        }
+    }
+
+    private static <T> byte[] encode(DatumWriter<T> writer, T datum) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        writer.write(datum, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+}
