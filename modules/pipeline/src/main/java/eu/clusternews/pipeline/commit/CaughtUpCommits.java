@@ -42,7 +42,7 @@ public final class CaughtUpCommits {
     /** How often a caught-up stream thread commits (ms); 0 turns caught-up commits off. */
     public static final String INTERVAL_CONFIG = "clusternews.caught.up.commit.interval.ms";
 
-    /** At most this many records left to poll over the thread's partitions count as caught up. */
+    /** At most this many records left to process over the thread's partitions count as caught up. */
     public static final String MAX_LAG_CONFIG = "clusternews.caught.up.max.lag.records";
 
     public static final long DEFAULT_INTERVAL_MS = 50;
@@ -186,7 +186,7 @@ public final class CaughtUpCommits {
             OptionalLong lag = StreamThreadLag.ofCurrentThread(THREAD_COMMITS.get()::nextToProcess);
             if (caughtUp(lag)) {
                 LOG.debug(
-                        "Task {} caught up ({} records left to poll): commits every {} ms",
+                        "Task {} caught up ({} records left to process): commits every {} ms",
                         context.taskId(),
                         lag.getAsLong(),
                         interval);
@@ -228,7 +228,7 @@ public final class CaughtUpCommits {
         OptionalLong lag = StreamThreadLag.ofCurrentThread(thread::nextToProcess);
         if (fallenBehind(lag, now, thread)) {
             LOG.debug(
-                    "Task {} fell behind ({} records left to poll): commits every commit.interval.ms",
+                    "Task {} fell behind ({} records left to process): commits every commit.interval.ms",
                     context.taskId(),
                     lag.getAsLong());
             punctuation.cancel();
@@ -251,12 +251,11 @@ public final class CaughtUpCommits {
     }
 
     /**
-     * Behind again: more than {@value #BEHIND_FACTOR} times the caught-up lag left to poll, or more than the caught-up
-     * lag at every request for {@link #maxBehindMs}. The gap between the two lags keeps a stall of a second (a
-     * collection, a slow broker) from switching a live pipeline to the long interval, which would make the news of
-     * that second wait for it: with one threshold, 1 000 news/s had p95 1.8 s. The time limit catches a load that
-     * short commits cannot keep up with but that stays under the higher lag: on a machine half as fast, 400 news/s
-     * sat there with its latency growing to 5 s.
+     * Behind again: more than {@value #BEHIND_FACTOR} times the caught-up lag left to process, or more than the
+     * caught-up lag at every request for {@link #maxBehindMs}. The gap between the two lags keeps a stall of a
+     * second (a collection, a slow broker) from switching a live pipeline to the long interval, which would make the
+     * news of that second wait for it: with one threshold, 1 000 news/s had p95 1.8 s. The time limit catches a load
+     * that short commits cannot keep up with but that stays under the higher lag.
      */
     private boolean fallenBehind(OptionalLong lag, long now, ThreadCommits thread) {
         if (lag.isEmpty() || lag.getAsLong() <= maxLag) {
