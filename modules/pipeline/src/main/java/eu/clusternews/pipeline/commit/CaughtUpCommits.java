@@ -26,10 +26,9 @@ import org.slf4j.LoggerFactory;
  * interval for both. Here {@code commit.interval.ms} is the interval while catching up, and a wall-clock punctuation
  * every {@value #INTERVAL_CONFIG} asks for a commit once the thread has at most {@value #MAX_LAG_CONFIG} records
  * left to process (left to poll, or polled and held in its tasks' buffers; about one poll's worth: the thread holds no
- * backlog), until it has fallen
- * {@value #BEHIND_FACTOR} times that far behind, or has stayed behind for a whole {@code commit.interval.ms} (at least
- * {@value #MIN_BEHIND_MS} ms): a thread that short commits keep from catching up works off its backlog faster with long
- * ones.
+ * backlog), until it has fallen {@value #BEHIND_FACTOR} times that far behind, or has stayed behind for a whole
+ * {@code commit.interval.ms} (at least {@value #MIN_BEHIND_MS} ms): a thread that short commits keep from catching up
+ * works off its backlog faster with long ones.
  *
  * <p>Every sub-topology schedules it in one processor, because under exactly-once v2 Streams commits all of a thread's
  * tasks together, but only at the request of a task that has something to commit. The request changes only
