@@ -10,10 +10,11 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How far the calling stream thread's main consumer is behind its input: the records between its position and the end
- * of each partition assigned to it (the last stable offset under read_committed), as of the last fetch — the figure
- * Kafka Streams itself reads for {@code max.task.idle.ms} ({@code Consumer.currentLag}). Only the stream thread that
- * owns a consumer asks about it, so the consumer is never used from two threads.
+ * How far the calling stream thread is behind its input: what its main consumer has yet to poll (the records between
+ * its position and the end of each partition assigned to it, the last stable offset under read_committed, as of the
+ * last fetch — the figure Kafka Streams itself reads for {@code max.task.idle.ms}, {@code Consumer.currentLag}), and
+ * what it polled but has not processed. Only the stream thread that owns a consumer asks about it, so the consumer is
+ * never used from two threads.
  */
 public final class StreamThreadLag {
 
@@ -34,21 +35,14 @@ public final class StreamThreadLag {
     }
 
     /**
-     * The records the calling stream thread has yet to poll, summed over its assigned partitions whose lag is known;
-     * empty when the calling thread has no registered consumer (another client supplier, {@code TopologyTestDriver})
-     * or knows no partition's lag yet (before its first fetch).
-     */
-    public static OptionalLong ofCurrentThread() {
-        return ofCurrentThread(partition -> -1);
-    }
-
-    /**
      * The records the calling stream thread has yet to process: those it has yet to poll, and those it polled but
      * holds unprocessed in its tasks' buffers (Kafka Streams takes up to {@code buffered.records.per.partition} of
      * each partition ahead: a thousand on each of a few partitions hide seconds of news from the consumer's lag).
      *
      * @param nextToProcess the offset after the last record the thread processed of a partition, or -1 when unknown
      *                      (then only its lag counts)
+     * @return empty when the calling thread has no registered consumer (another client supplier,
+     *     {@code TopologyTestDriver}) or knows no partition's lag yet (before its first fetch)
      */
     public static OptionalLong ofCurrentThread(ToLongFunction<TopicPartition> nextToProcess) {
         WeakReference<Consumer<?, ?>> ref =
