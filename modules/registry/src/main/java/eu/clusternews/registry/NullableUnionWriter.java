@@ -1,8 +1,13 @@
 package eu.clusternews.registry;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.Encoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 
@@ -11,6 +16,9 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * writes the same bytes as Avro's. Avro's own choice names the datum's schema and looks that name up among the
  * union's ({@code GenericData.resolveUnion}), for every optional field of every record written: 3 % of a rebuild's
  * stream thread. Every union in our schemas is of that kind; any other is left to Avro.
+ *
+ * <p>An array whose list {@link KeptItemBinaries keeps its items' binaries} is written from them, each item encoded
+ * once and kept: the same bytes, since an array's items are written one after the other.
  */
 public class NullableUnionWriter<T> extends SpecificDatumWriter<T> {
 
@@ -35,5 +43,34 @@ public class NullableUnionWriter<T> extends SpecificDatumWriter<T> {
             }
         }
         return super.resolveUnion(union, datum);
+    }
+
+    @Override
+    protected void writeArray(Schema schema, Object datum, Encoder out) throws IOException {
+        if (!(datum instanceof KeptItemBinaries kept) || !(datum instanceof List<?> items)) {
+            super.writeArray(schema, datum, out);
+            return;
+        }
+        int size = items.size();
+        out.writeArrayStart();
+        out.setItemCount(size);
+        for (int i = 0; i < size; i++) {
+            out.startItem();
+            byte[] binary = kept.binary(i);
+            if (binary == null) {
+                binary = binaryOf(schema.getElementType(), items.get(i));
+                kept.keep(i, binary);
+            }
+            out.writeFixed(binary);
+        }
+        out.writeArrayEnd();
+    }
+
+    private byte[] binaryOf(Schema schema, Object item) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        write(schema, item, encoder);
+        encoder.flush();
+        return bytes.toByteArray();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
 
@@ -83,6 +84,83 @@ class NullableUnionWriterTest {
             record.put("value", value);
             assertThat(encode(new NullableUnionWriter<>(schema, MODEL), record))
                     .isEqualTo(encode(new SpecificDatumWriter<>(schema, MODEL), record));
+        }
+    }
+
+    @Test
+    void writesAListThatKeepsItsItemsBinariesAsAvroDoesAndCopiesThoseBinariesOnTheNextWrite() throws IOException {
+        EventReport first = EventReport.newBuilder()
+                .setNewsId("news:1")
+                .setTitle("Training in Graz")
+                .setPublishedAt(LocalDate.of(2025, 3, 1))
+                .setLocation(new Location("Graz", "AT"))
+                .build();
+        EventReport second = EventReport.newBuilder()
+                .setNewsId("news:2")
+                .setTitle("Ohne Datum")
+                .build();
+        EventReport other = EventReport.newBuilder()
+                .setNewsId("news:9")
+                .setTitle("Another one")
+                .build();
+        KeepingList kept = new KeepingList(List.of(first, second));
+        ClusterEvent event = ClusterEvent.newBuilder()
+                .setId("evt:news:1")
+                .setReportCount(2)
+                .setReports(kept)
+                .build();
+        NullableUnionWriter<ClusterEvent> writer = new NullableUnionWriter<>(event.getSchema(), MODEL);
+
+        assertThat(encode(writer, event))
+                .isEqualTo(encode(
+                        new SpecificDatumWriter<>(event.getSchema(), MODEL),
+                        ClusterEvent.newBuilder(event)
+                                .setReports(List.of(first, second))
+                                .build()));
+        assertThat(kept.binaries[0]).isEqualTo(encodeReport(first));
+        assertThat(kept.binaries[1]).isEqualTo(encodeReport(second));
+
+        // a kept binary is copied, not the item encoded again: keep another report's in the first place
+        ClusterEvent withOther = ClusterEvent.newBuilder(event)
+                .setReports(List.of(other, second))
+                .build();
+        kept.binaries[0] = encodeReport(other);
+        assertThat(encode(writer, event))
+                .isEqualTo(encode(new SpecificDatumWriter<>(event.getSchema(), MODEL), withOther));
+    }
+
+    private static byte[] encodeReport(EventReport report) throws IOException {
+        return encode(new SpecificDatumWriter<>(report.getSchema(), MODEL), report);
+    }
+
+    /** A list of reports that keeps their binaries, as the pipeline's listed reports do. */
+    private static final class KeepingList extends AbstractList<EventReport> implements KeptItemBinaries {
+        private final List<EventReport> items;
+        private final byte[][] binaries;
+
+        KeepingList(List<EventReport> items) {
+            this.items = items;
+            this.binaries = new byte[items.size()][];
+        }
+
+        @Override
+        public EventReport get(int index) {
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public byte[] binary(int index) {
+            return binaries[index];
+        }
+
+        @Override
+        public void keep(int index, byte[] binary) {
+            binaries[index] = binary;
         }
     }
 

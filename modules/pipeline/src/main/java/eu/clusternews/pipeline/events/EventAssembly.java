@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class EventAssembly {
                         r.getPublishedAt(),
                         r.getPublishedAt(),
                         1,
-                        List.of(r))
+                        ListedReports.of(r))
                 .build();
     }
 
@@ -93,11 +92,13 @@ public final class EventAssembly {
 
     /**
      * The first {@link #MAX_LISTED_REPORTS} of two events' listed reports (each list in {@link #REPORT_ORDER}), without
-     * repeats. When one list is full and the other adds nothing to it (every report of the other comes after its last,
-     * as a later report of a busy event does) that same list object is returned, no copy made: listed-reports lists
-     * are never changed in place.
+     * repeats, as {@link ListedReports} that keep the binaries the two lists kept. When one list is full and the other
+     * adds nothing to it (every report of the other comes after its last, as a later report of a busy event does) that
+     * same list is returned, no copy made: listed-reports lists are never changed in place.
      */
-    static List<EventReport> listed(List<EventReport> a, List<EventReport> b) {
+    static ListedReports listed(List<EventReport> first, List<EventReport> second) {
+        ListedReports a = ListedReports.of(first);
+        ListedReports b = ListedReports.of(second);
         if (addsNothing(a, b)) {
             return a;
         }
@@ -105,16 +106,20 @@ public final class EventAssembly {
             return b;
         }
         // both lists are in REPORT_ORDER (every list is made here): merged in one pass, a report in both listed once
-        List<EventReport> merged = new ArrayList<>(Math.min(MAX_LISTED_REPORTS, a.size() + b.size()));
+        ListedReports.Merged merged = new ListedReports.Merged(Math.min(MAX_LISTED_REPORTS, a.size() + b.size()));
         int i = 0;
         int j = 0;
         while (merged.size() < MAX_LISTED_REPORTS && (i < a.size() || j < b.size())) {
             int order = i == a.size() ? 1 : j == b.size() ? -1 : REPORT_ORDER.compare(a.get(i), b.get(j));
-            merged.add(order <= 0 ? a.get(i) : b.get(j));
+            if (order <= 0) {
+                merged.add(a, i);
+            } else {
+                merged.add(b, j);
+            }
             i += order <= 0 ? 1 : 0;
             j += order >= 0 ? 1 : 0;
         }
-        return Collections.unmodifiableList(merged);
+        return merged.build();
     }
 
     private static boolean addsNothing(List<EventReport> full, List<EventReport> other) {

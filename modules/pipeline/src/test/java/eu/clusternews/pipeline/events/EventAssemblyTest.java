@@ -13,6 +13,7 @@ import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.EventReport;
 import eu.clusternews.avro.Location;
 import eu.clusternews.avro.NewsKind;
+import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -81,6 +82,32 @@ class EventAssemblyTest {
         assertThatThrownBy(() -> later.getReports().add(twenty.get(0)))
                 .as("listed reports are never changed in place")
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void aMergedListCarriesTheBinariesWrittenForItsReportsAndTheEventEncodesAsAPlainOneDoes() {
+        InternalAvroSerde<ClusterEvent> serde = InternalAvroSerde.of(ClusterEvent.class);
+        List<EventReport> twenty = new ArrayList<>();
+        for (int day = 1; day <= EventAssembly.MAX_LISTED_REPORTS; day++) {
+            twenty.add(dated("news:" + day, LocalDate.of(2017, 5, day)));
+        }
+        ClusterEvent full = EventAssembly.assemble(twenty);
+        serde.serialize("events", full); // the write-back at a commit: keeps each listed report's binary
+        ListedReports written = (ListedReports) full.getReports();
+
+        ClusterEvent earlier = EventAssembly.merge(full, EventAssembly.of(dated("news:0", LocalDate.of(2017, 4, 1))));
+        ListedReports merged = (ListedReports) earlier.getReports();
+
+        assertThat(merged.binary(0)).as("the new report is not written yet").isNull();
+        for (int i = 1; i < merged.size(); i++) {
+            assertThat(merged.binary(i)).isSameAs(written.binary(i - 1));
+        }
+        ClusterEvent plain = ClusterEvent.newBuilder(earlier)
+                .setReports(new ArrayList<>(earlier.getReports()))
+                .build();
+        assertThat(serde.serialize("events", earlier)).isEqualTo(serde.serialize("events", plain));
+        assertThat(serde.deserialize("events", serde.serialize("events", earlier)))
+                .isEqualTo(earlier);
     }
 
     private static EventReport dated(String id, LocalDate published) {

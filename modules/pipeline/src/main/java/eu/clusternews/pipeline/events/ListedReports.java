@@ -1,0 +1,93 @@
+package eu.clusternews.pipeline.events;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.RandomAccess;
+
+import eu.clusternews.avro.EventReport;
+import eu.clusternews.registry.KeptItemBinaries;
+
+/**
+ * An event's listed reports: an unmodifiable list that keeps each report's Avro binary once the event has been written
+ * ({@link KeptItemBinaries}) and hands it on to every list made from it. An event is encoded again at each commit in
+ * which a report joined it, and its up to {@value EventAssembly#MAX_LISTED_REPORTS} listed reports were nearly all of
+ * that work, while a joining report changes at most one of them: so each report is encoded once while it stays listed.
+ * The reports themselves are never changed (they are the values read from the event-reports topic).
+ */
+final class ListedReports extends AbstractList<EventReport> implements RandomAccess, KeptItemBinaries {
+
+    private static final ListedReports NONE = new ListedReports(new EventReport[0], new byte[0][]);
+
+    private final EventReport[] reports;
+    private final byte[][] binaries;
+
+    private ListedReports(EventReport[] reports, byte[][] binaries) {
+        this.reports = reports;
+        this.binaries = binaries;
+    }
+
+    /** The list of one report. */
+    static ListedReports of(EventReport report) {
+        return new ListedReports(new EventReport[] {report}, new byte[1][]);
+    }
+
+    /** {@code reports} as listed reports: the same object when it is one, else its reports with no binary kept yet. */
+    static ListedReports of(List<EventReport> reports) {
+        if (reports instanceof ListedReports listed) {
+            return listed;
+        }
+        return reports.isEmpty()
+                ? NONE
+                : new ListedReports(reports.toArray(new EventReport[0]), new byte[reports.size()][]);
+    }
+
+    /** Collects the reports of a merge in order, with the binaries their lists kept. */
+    static final class Merged {
+        private final EventReport[] reports;
+        private final byte[][] binaries;
+        private int size;
+
+        Merged(int capacity) {
+            reports = new EventReport[capacity];
+            binaries = new byte[capacity][];
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Appends the report at {@code index} of {@code from}, with its kept binary. */
+        void add(ListedReports from, int index) {
+            reports[size] = from.reports[index];
+            binaries[size] = from.binaries[index];
+            size++;
+        }
+
+        ListedReports build() {
+            return size == reports.length
+                    ? new ListedReports(reports, binaries)
+                    : new ListedReports(Arrays.copyOf(reports, size), Arrays.copyOf(binaries, size));
+        }
+    }
+
+    @Override
+    public EventReport get(int index) {
+        return reports[index];
+    }
+
+    @Override
+    public int size() {
+        return reports.length;
+    }
+
+    @Override
+    public byte[] binary(int index) {
+        return binaries[index];
+    }
+
+    @Override
+    public void keep(int index, byte[] binary) {
+        binaries[index] = binary;
+    }
+}
