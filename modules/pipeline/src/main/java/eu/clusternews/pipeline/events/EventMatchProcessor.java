@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -181,6 +182,11 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
             ClusterEvent merged,
             Target target,
             Function<ClusterEvent, List<String>> entities) {
+        if (replaced.size() == 1
+                && entities.apply(replaced.get(0)).equals(entities.apply(merged))
+                && Objects.equals(EventAssembly.month(replaced.get(0)), EventAssembly.month(merged))) {
+            return; // a report joined one event and moved neither its month nor its entities: no count changes
+        }
         Map<String, Activity> changes = new HashMap<>();
         for (ClusterEvent old : replaced) {
             YearMonth month = EventAssembly.month(old);

@@ -152,9 +152,29 @@ public final class EventMatching {
         if (location == null || location.getCity() == null || location.getCity().isBlank()) {
             return null;
         }
-        String decomposed = Normalizer.normalize(location.getCity().strip(), Normalizer.Form.NFD);
+        String city = location.getCity().strip();
+        if (isPlainAscii(city)) { // most cities: nothing to decompose, no mark or separator to remove
+            return city.toLowerCase(Locale.ROOT);
+        }
+        return foldedFully(city);
+    }
+
+    /** Accents removed (decomposed, marks dropped), lower case, separators as spaces. */
+    static String foldedFully(String city) {
+        String decomposed = Normalizer.normalize(city, Normalizer.Form.NFD);
         String folded = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
         return SEPARATORS.matcher(folded).replaceAll(" ");
+    }
+
+    /** ASCII without the separators {@link #city} replaces: folding it is lower-casing it. */
+    private static boolean isPlainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == '\t' || c == '\n' || c == ',') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean compatibleKinds(NewsKind a, NewsKind b) {
