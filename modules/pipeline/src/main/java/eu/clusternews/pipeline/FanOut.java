@@ -111,7 +111,7 @@ public final class FanOut {
             Function<E, String> id,
             Function<E, List<ClusterRole>> roles,
             Function<String, Optional<Display>> display) {
-        Involved involved = new Involved(enriched);
+        Involved involved = involved(enriched);
         return entities.apply(involved).stream()
                 .map(entity -> {
                     ClusterContribution.Builder contribution =
@@ -128,15 +128,34 @@ public final class FanOut {
 
     private static final ReferenceLookup NO_REFERENCE = ReferenceLookup.of(Map.of(), Map.of(), Map.of());
 
+    /** The news last split on this thread, with what its contributions share: the three fan-outs split it in turn. */
+    private static final ThreadLocal<Involved> LAST_SPLIT = new ThreadLocal<>();
+
+    private static Involved involved(EnrichedNews enriched) {
+        Involved last = LAST_SPLIT.get();
+        if (last != null && last.enriched == enriched) { // the same object: enriched news are never changed
+            return last;
+        }
+        Involved involved = new Involved(enriched);
+        LAST_SPLIT.set(involved);
+        return involved;
+    }
+
     /** What every contribution of one news item shares, computed once per news item. */
     private static final class Involved {
+        final EnrichedNews enriched;
         final NewsEvent news;
+        final String title;
+        final String url;
         final List<String> consortiumIds;
         final List<String> programmeIds;
         final List<String> clusterIds;
 
         Involved(EnrichedNews enriched) {
+            this.enriched = enriched;
             this.news = enriched.getNews();
+            this.title = bounded(news.getTitle(), MAX_HEADLINE_TITLE_CHARS);
+            this.url = news.getUrl() == null || news.getUrl().length() <= MAX_HEADLINE_URL_CHARS ? news.getUrl() : null;
             this.consortiumIds = List.copyOf(consortiumIds(enriched));
             this.programmeIds = List.copyOf(programmeIds(enriched));
             this.clusterIds = List.copyOf(sorted(enriched.getClusters().stream(), ClusterInvolvement::getClusterId));
@@ -146,11 +165,8 @@ public final class FanOut {
             return ClusterContribution.newBuilder()
                     .setEntityId(entityId)
                     .setNewsId(news.getId())
-                    .setTitle(bounded(news.getTitle(), MAX_HEADLINE_TITLE_CHARS))
-                    .setUrl(
-                            news.getUrl() == null || news.getUrl().length() <= MAX_HEADLINE_URL_CHARS
-                                    ? news.getUrl()
-                                    : null)
+                    .setTitle(title)
+                    .setUrl(url)
                     .setPublishedAt(news.getPublishedAt())
                     .setKind(news.getKind())
                     .setRoles(List.copyOf(roles))
