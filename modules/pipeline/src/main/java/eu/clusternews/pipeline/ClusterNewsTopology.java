@@ -165,10 +165,13 @@ public final class ClusterNewsTopology {
         referenceStores(builder);
         KStream<String, WithNewsBytes<NewsEvent>> news = validate(builder);
         KStream<String, WithNewsBytes<NewsEvent>> fresh = dedupe(builder, news);
-        KStream<String, EnrichedNews> enriched = enrich(builder, fresh);
+        // the enrichment and the fan-outs of a news look its reference records up once (per record and thread)
+        RecordLookups lookups = new RecordLookups();
+        KStream<String, EnrichedNews> enriched = enrich(builder, fresh, lookups);
         fanOutAndAggregate(
                 builder,
                 enriched,
+                lookups,
                 "clusters",
                 ActivityKind.CLUSTER,
                 FanOut::perCluster,
@@ -179,6 +182,7 @@ public final class ClusterNewsTopology {
         fanOutAndAggregate(
                 builder,
                 enriched,
+                lookups,
                 "consortia",
                 ActivityKind.CONSORTIUM,
                 FanOut::perConsortium,
@@ -189,6 +193,7 @@ public final class ClusterNewsTopology {
         fanOutAndAggregate(
                 builder,
                 enriched,
+                lookups,
                 "programmes",
                 ActivityKind.PROGRAMME,
                 FanOut::perProgramme,
@@ -239,8 +244,9 @@ public final class ClusterNewsTopology {
      * {@link NewsCopyingSerde}). Reference changes apply to news that pass afterwards.
      */
     private KStream<String, EnrichedNews> enrich(
-            StreamsBuilder builder, KStream<String, WithNewsBytes<NewsEvent>> news) {
-        KStream<String, EnrichedCopies> written = news.processValues(EnrichProcessor::new, Named.as("enrich"));
+            StreamsBuilder builder, KStream<String, WithNewsBytes<NewsEvent>> news, RecordLookups lookups) {
+        KStream<String, EnrichedCopies> written =
+                news.processValues(() -> new EnrichProcessor(lookups), Named.as("enrich"));
         written.to(
                 topics.enriched().name(),
                 Produced.with(
@@ -275,6 +281,7 @@ public final class ClusterNewsTopology {
     private <A extends SpecificRecordBase> void fanOutAndAggregate(
             StreamsBuilder builder,
             KStream<String, EnrichedNews> enriched,
+            RecordLookups lookups,
             String entities,
             ActivityKind<A> kind,
             BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
@@ -285,7 +292,7 @@ public final class ClusterNewsTopology {
         builder.addStateStore(new PartialActivityStoreBuilder<A>(partialStore));
         builder.addStateStore(AggregateStore.builder(store, kind));
         enriched.process(
-                        () -> new FanOutProcessor<A>(split, kind, partialStore, maxHeadlines),
+                        () -> new FanOutProcessor<A>(split, kind, partialStore, maxHeadlines, lookups),
                         Named.as("fan-out-to-" + entities),
                         partialStore)
                 .repartition(Repartitioned.<String, A>as(repartitionName)

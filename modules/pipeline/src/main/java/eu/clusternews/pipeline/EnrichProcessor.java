@@ -36,13 +36,18 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
     private FixedKeyProcessorContext<String, EnrichedCopies> context;
     private final EnrichedNewsBinaries binaries = new EnrichedNewsBinaries();
     private final NewsWithoutBody newsReader = new NewsWithoutBody();
+    private final RecordLookups lookups;
     private EnrichmentMemo enrichments;
     private EnrichmentBounds bounds;
+
+    EnrichProcessor(RecordLookups lookups) {
+        this.lookups = lookups;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedCopies> context) {
         this.context = context;
-        this.enrichments = new EnrichmentMemo(new GlobalStoreLookup(context), REMEMBERED_ENRICHMENTS);
+        this.enrichments = new EnrichmentMemo(new GlobalStoreLookup(context, lookups), REMEMBERED_ENRICHMENTS);
         this.bounds = EnrichmentBounds.from(context.appConfigs());
     }
 

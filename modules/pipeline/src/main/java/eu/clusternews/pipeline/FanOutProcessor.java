@@ -24,6 +24,7 @@ final class FanOutProcessor<A extends SpecificRecordBase> implements Processor<S
     private final ActivityKind<A> kind;
     private final String partialStoreName;
     private final int maxHeadlines;
+    private final RecordLookups lookups;
     private ReferenceLookup reference;
     private PartialActivityStore<A> partials;
 
@@ -31,16 +32,18 @@ final class FanOutProcessor<A extends SpecificRecordBase> implements Processor<S
             BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
             ActivityKind<A> kind,
             String partialStoreName,
-            int maxHeadlines) {
+            int maxHeadlines,
+            RecordLookups lookups) {
         this.split = split;
         this.kind = kind;
         this.partialStoreName = partialStoreName;
         this.maxHeadlines = maxHeadlines;
+        this.lookups = lookups;
     }
 
     @Override
     public void init(ProcessorContext<String, A> context) {
-        this.reference = new GlobalStoreLookup(context);
+        this.reference = new GlobalStoreLookup(context, lookups);
         this.partials = context.getStateStore(partialStoreName);
         partials.attach(context, kind::write);
     }

@@ -8,21 +8,32 @@ import eu.clusternews.avro.Programme;
 import eu.clusternews.registry.RegistryUnreachableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The reference data as the global stores hold it now: a tombstone on a ref topic makes an id unknown. */
+/**
+ * The reference data as the global stores hold it when a news passes: a tombstone on a ref topic makes an id unknown.
+ * Each id is looked up once per input record and thread, so the enrichment and the three fan-outs of a news, which
+ * look up mostly the same ids, see the same records and pay for one lookup (a store read and a decode) each.
+ */
 final class GlobalStoreLookup implements ReferenceLookup {
 
     private static final Logger LOG = LoggerFactory.getLogger(GlobalStoreLookup.class);
+
+    private final ProcessingContext context;
+    private final RecordLookups recordLookups;
 
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Organisation>> organisations;
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Consortium>> consortia;
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Programme>> programmes;
 
-    GlobalStoreLookup(ProcessingContext context) {
+    /** @param recordLookups where the lookups of the record being processed are kept, shared by a topology's processors */
+    GlobalStoreLookup(ProcessingContext context, RecordLookups recordLookups) {
+        this.context = context;
+        this.recordLookups = recordLookups;
         this.organisations = context.getStateStore(ClusterNewsTopology.ORGANISATIONS_STORE);
         this.consortia = context.getStateStore(ClusterNewsTopology.CONSORTIA_STORE);
         this.programmes = context.getStateStore(ClusterNewsTopology.PROGRAMMES_STORE);
@@ -30,17 +41,32 @@ final class GlobalStoreLookup implements ReferenceLookup {
 
     @Override
     public Optional<Organisation> organisation(String id) {
-        return lookUp(organisations, id);
+        RecordLookups.OfRecord current = currentRecord();
+        return current == null
+                ? lookUp(organisations, id)
+                : current.organisations().computeIfAbsent(id, key -> lookUp(organisations, key));
     }
 
     @Override
     public Optional<Consortium> consortium(String id) {
-        return lookUp(consortia, id);
+        RecordLookups.OfRecord current = currentRecord();
+        return current == null
+                ? lookUp(consortia, id)
+                : current.consortia().computeIfAbsent(id, key -> lookUp(consortia, key));
     }
 
     @Override
     public Optional<Programme> programme(String id) {
-        return lookUp(programmes, id);
+        RecordLookups.OfRecord current = currentRecord();
+        return current == null
+                ? lookUp(programmes, id)
+                : current.programmes().computeIfAbsent(id, key -> lookUp(programmes, key));
+    }
+
+    /** The lookups of the input record being processed; null outside of a record. */
+    private RecordLookups.OfRecord currentRecord() {
+        Optional<RecordMetadata> metadata = context.recordMetadata();
+        return metadata.isEmpty() ? null : recordLookups.of(metadata.get());
     }
 
     /**
