@@ -502,6 +502,7 @@ public final class BenchMain {
                 r.processCpuNanos() / 1e9,
                 r.eventsPerProcessCpuSecond(events),
                 StreamsPass.seconds(r.processing()));
+        out.println(r.written().describe(events));
     }
 
     private static String incompleteNote(StreamsPass.Result r) {

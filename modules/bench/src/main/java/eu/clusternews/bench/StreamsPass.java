@@ -23,6 +23,7 @@ final class StreamsPass {
      * @param processing   first processed record → last expected record processed
      * @param sinceStart   {@code start()} → last expected record processed (includes rebalance and restoring the
      *                     global stores)
+     * @param written      what the app's producers sent meanwhile, by topic
      */
     record Result(
             long records,
@@ -30,7 +31,8 @@ final class StreamsPass {
             Duration processing,
             Duration sinceStart,
             long streamThreadCpuNanos,
-            long processCpuNanos) {
+            long processCpuNanos,
+            WrittenBytes written) {
 
         boolean complete() {
             return records >= expected;
@@ -118,7 +120,8 @@ final class StreamsPass {
                             Duration.ofNanos(now - first),
                             Duration.ofNanos(now - started),
                             streamThreadCpu(streamThreads),
-                            CpuTime.processNanos() - processCpuAtStart);
+                            CpuTime.processNanos() - processCpuAtStart,
+                            WrittenBytes.of(streams, applicationId));
                 }
                 KafkaStreams.State state = streams.state();
                 if (state == KafkaStreams.State.ERROR
@@ -135,7 +138,8 @@ final class StreamsPass {
                             Duration.ofNanos(Math.max(0, end - Math.max(first, started))),
                             Duration.ofNanos(end - started),
                             streamThreadCpu(streamThreads),
-                            CpuTime.processNanos() - processCpuAtStart);
+                            CpuTime.processNanos() - processCpuAtStart,
+                            WrittenBytes.of(streams, applicationId));
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);
             }
