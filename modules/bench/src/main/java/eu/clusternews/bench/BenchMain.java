@@ -266,7 +266,9 @@ public final class BenchMain {
     /**
      * The pipeline over the first news under its own application id, unmeasured: a fresh JVM spends a core on
      * compiling for tens of seconds (the broker's, the clients' and the pipeline's code in one process), which the
-     * passes below would otherwise share their two cores with. A deployed pipeline pays that once, at start.
+     * passes below would otherwise share their two cores with. A deployed pipeline pays that once, at start. 20 000
+     * news were not enough: the compiler threads still took 40 % of the process CPU during the 100 000-news pipeline
+     * pass after them (per-thread CPU from /proc, 1 088 C2 compilations); the CPU lines say what compiling is left.
      */
     private void warmUp(BenchOptions options, BenchStack stack, NewsCorpus corpus, String run, PrintStream out) {
         long w = Math.min(options.warmupEvents(), options.events());
@@ -496,12 +498,14 @@ public final class BenchMain {
         out.printf(
                 Locale.ROOT,
                 "  CPU: stream thread(s) %.1f s = %.0f events per stream-thread CPU-second; whole process"
-                        + " %.1f s = %.0f events per process CPU-second (wall %.1f s)%n",
+                        + " %.1f s = %.0f events per process CPU-second (wall %.1f s); of the process CPU, the JIT"
+                        + " compiling %.1f s%n",
                 r.streamThreadCpuNanos() / 1e9,
                 r.eventsPerStreamThreadCpuSecond(events),
                 r.processCpuNanos() / 1e9,
                 r.eventsPerProcessCpuSecond(events),
-                StreamsPass.seconds(r.processing()));
+                StreamsPass.seconds(r.processing()),
+                r.compilationMillis() / 1e3);
         out.println(r.written().describe(events));
     }
 

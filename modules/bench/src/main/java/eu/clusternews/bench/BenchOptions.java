@@ -49,7 +49,7 @@ public record BenchOptions(
     public static final int DEFAULT_REPROCESS_EVENTS = 1_000_000;
     public static final List<Integer> DEFAULT_RATES = List.of(1_000, 5_000);
     public static final int DEFAULT_DISTINCT_DOCUMENTS = 5_000;
-    public static final int DEFAULT_WARMUP_EVENTS = 20_000;
+    public static final int DEFAULT_WARMUP_EVENTS = 100_000;
 
     public BenchOptions {
         Objects.requireNonNull(latencyRates, "latencyRates");
@@ -129,7 +129,7 @@ public record BenchOptions(
                   --latency-seconds S   measured seconds per offered load (default 20)
                   --warmup-seconds S    unmeasured seconds before each offered load (default 5)
                   --warmup-events W     news the pipeline processes, unmeasured, before the throughput passes
-                                        (default 20000, at most N; 0 = measure a cold JVM; not with --reprocess)
+                                        (default 100000, at most N; 0 = measure a cold JVM; not with --reprocess)
                   --reprocess           measure rebuilding every aggregate from N news from offset 0 instead
                   --distinct-documents D  documents generated and extracted; more events repeat them under new ids (default 5000)
                   --reference-dir DIR   reference data loaded into the ref topics (default seeds/reference)

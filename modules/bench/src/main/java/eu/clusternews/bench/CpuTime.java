@@ -17,4 +17,15 @@ final class CpuTime {
         }
         return -1;
     }
+
+    /**
+     * Time the JIT compiler threads spent compiling so far, milliseconds (-1 where unknown): in one process with the
+     * broker and the clients, what they compile during a pass takes its share of the two cores.
+     */
+    static long compilationMillis() {
+        var compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                ? compiler.getTotalCompilationTime()
+                : -1;
+    }
 }

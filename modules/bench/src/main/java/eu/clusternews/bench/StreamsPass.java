@@ -23,6 +23,7 @@ final class StreamsPass {
      * @param processing   first processed record → last expected record processed
      * @param sinceStart   {@code start()} → last expected record processed (includes rebalance and restoring the
      *                     global stores)
+     * @param compilationMillis what the JIT compiler threads spent compiling during the pass (-1 when unknown)
      * @param written      what the app's producers sent meanwhile, by topic
      */
     record Result(
@@ -32,6 +33,7 @@ final class StreamsPass {
             Duration sinceStart,
             long streamThreadCpuNanos,
             long processCpuNanos,
+            long compilationMillis,
             WrittenBytes written) {
 
         boolean complete() {
@@ -97,6 +99,7 @@ final class StreamsPass {
             Duration stallTimeout) {
         String streamThreads = applicationId + "-";
         long processCpuAtStart = CpuTime.processNanos();
+        long compilationAtStart = CpuTime.compilationMillis();
         long started = System.nanoTime();
         start.run();
         try {
@@ -121,6 +124,7 @@ final class StreamsPass {
                             Duration.ofNanos(now - started),
                             streamThreadCpu(streamThreads),
                             CpuTime.processNanos() - processCpuAtStart,
+                            compilationAtStart < 0 ? -1 : CpuTime.compilationMillis() - compilationAtStart,
                             WrittenBytes.of(streams, applicationId));
                 }
                 KafkaStreams.State state = streams.state();
@@ -139,6 +143,7 @@ final class StreamsPass {
                             Duration.ofNanos(end - started),
                             streamThreadCpu(streamThreads),
                             CpuTime.processNanos() - processCpuAtStart,
+                            compilationAtStart < 0 ? -1 : CpuTime.compilationMillis() - compilationAtStart,
                             WrittenBytes.of(streams, applicationId));
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);
