@@ -1,6 +1,8 @@
 package eu.clusternews.pipeline;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.Organisation;
@@ -41,32 +43,28 @@ final class GlobalStoreLookup implements ReferenceLookup {
 
     @Override
     public Optional<Organisation> organisation(String id) {
-        RecordLookups.OfRecord current = currentRecord();
-        return current == null
-                ? lookUp(organisations, id)
-                : current.organisations().computeIfAbsent(id, key -> lookUp(organisations, key));
+        return onceForRecord(RecordLookups.OfRecord::organisations, organisations, id);
     }
 
     @Override
     public Optional<Consortium> consortium(String id) {
-        RecordLookups.OfRecord current = currentRecord();
-        return current == null
-                ? lookUp(consortia, id)
-                : current.consortia().computeIfAbsent(id, key -> lookUp(consortia, key));
+        return onceForRecord(RecordLookups.OfRecord::consortia, consortia, id);
     }
 
     @Override
     public Optional<Programme> programme(String id) {
-        RecordLookups.OfRecord current = currentRecord();
-        return current == null
-                ? lookUp(programmes, id)
-                : current.programmes().computeIfAbsent(id, key -> lookUp(programmes, key));
+        return onceForRecord(RecordLookups.OfRecord::programmes, programmes, id);
     }
 
-    /** The lookups of the input record being processed; null outside of a record. */
-    private RecordLookups.OfRecord currentRecord() {
-        Optional<RecordMetadata> metadata = context.recordMetadata();
-        return metadata.isEmpty() ? null : recordLookups.of(metadata.get());
+    /** The id looked up in the store once for the input record being processed (every time outside of a record). */
+    private <V> Optional<V> onceForRecord(
+            Function<RecordLookups.OfRecord, Map<String, Optional<V>>> kept,
+            ReadOnlyKeyValueStore<String, ValueAndTimestamp<V>> store,
+            String id) {
+        Optional<RecordMetadata> record = context.recordMetadata();
+        return record.isEmpty()
+                ? lookUp(store, id)
+                : kept.apply(recordLookups.of(record.get())).computeIfAbsent(id, key -> lookUp(store, key));
     }
 
     /**

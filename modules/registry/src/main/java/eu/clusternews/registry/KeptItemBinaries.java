@@ -1,16 +1,20 @@
 package eu.clusternews.registry;
 
+import org.apache.avro.Schema;
+
 /**
  * A list of records that keeps the Avro binary of each item once {@link NullableUnionWriter} has written it, so that
  * writing the list again, or a list made from its items, copies those bytes instead of encoding the items again. The
  * items must never change once their binary is kept: a list made of immutable values, such as an event's listed
- * reports, which are re-written at every commit while they rarely change.
+ * reports, which are re-written at every commit while they rarely change. A binary is only valid for the item schema
+ * it was written with (the same {@link Schema} object): a writer of another schema, such as a topic's latest
+ * registered one, gets none and encodes the items itself.
  */
 public interface KeptItemBinaries {
 
-    /** The kept binary of the item at {@code index}, or null when it was not written yet. */
-    byte[] binary(int index);
+    /** The binary kept for the item at {@code index} written with {@code itemSchema}, or null when there is none. */
+    byte[] binary(int index, Schema itemSchema);
 
-    /** Keeps {@code binary}, the Avro binary of the item at {@code index}. */
-    void keep(int index, byte[] binary);
+    /** Keeps {@code binary}, the Avro binary of the item at {@code index} written with {@code itemSchema}. */
+    void keep(int index, Schema itemSchema, byte[] binary);
 }

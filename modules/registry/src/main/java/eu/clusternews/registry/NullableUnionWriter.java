@@ -18,7 +18,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * stream thread. Every union in our schemas is of that kind; any other is left to Avro.
  *
  * <p>An array whose list {@link KeptItemBinaries keeps its items' binaries} is written from them, each item encoded
- * once and kept: the same bytes, since an array's items are written one after the other.
+ * once and kept for this writer's item schema: the same bytes, since an array's items are written one after the
+ * other.
  */
 public class NullableUnionWriter<T> extends SpecificDatumWriter<T> {
 
@@ -51,15 +52,16 @@ public class NullableUnionWriter<T> extends SpecificDatumWriter<T> {
             super.writeArray(schema, datum, out);
             return;
         }
+        Schema itemSchema = schema.getElementType();
         int size = items.size();
         out.writeArrayStart();
         out.setItemCount(size);
         for (int i = 0; i < size; i++) {
             out.startItem();
-            byte[] binary = kept.binary(i);
+            byte[] binary = kept.binary(i, itemSchema);
             if (binary == null) {
-                binary = binaryOf(schema.getElementType(), items.get(i));
-                kept.keep(i, binary);
+                binary = binaryOf(itemSchema, items.get(i));
+                kept.keep(i, itemSchema, binary);
             }
             out.writeFixed(binary);
         }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -127,16 +128,26 @@ class NullableUnionWriterTest {
         kept.binaries[0] = encodeReport(other);
         assertThat(encode(writer, event))
                 .isEqualTo(encode(new SpecificDatumWriter<>(event.getSchema(), MODEL), withOther));
+
+        // a writer of another schema (a topic's latest registered one, say) never copies them: it encodes the items
+        Schema registered = new Schema.Parser().parse(event.getSchema().toString());
+        assertThat(encode(new NullableUnionWriter<>(registered, MODEL), event))
+                .isEqualTo(encode(
+                        new SpecificDatumWriter<>(registered, MODEL),
+                        ClusterEvent.newBuilder(event)
+                                .setReports(List.of(first, second))
+                                .build()));
     }
 
     private static byte[] encodeReport(EventReport report) throws IOException {
         return encode(new SpecificDatumWriter<>(report.getSchema(), MODEL), report);
     }
 
-    /** A list of reports that keeps their binaries, as the pipeline's listed reports do. */
+    /** A list of reports that keeps their binaries for one schema, as the pipeline's listed reports do. */
     private static final class KeepingList extends AbstractList<EventReport> implements KeptItemBinaries {
         private final List<EventReport> items;
         private final byte[][] binaries;
+        private Schema keptFor;
 
         KeepingList(List<EventReport> items) {
             this.items = items;
@@ -154,12 +165,16 @@ class NullableUnionWriterTest {
         }
 
         @Override
-        public byte[] binary(int index) {
-            return binaries[index];
+        public byte[] binary(int index, Schema itemSchema) {
+            return itemSchema == keptFor ? binaries[index] : null;
         }
 
         @Override
-        public void keep(int index, byte[] binary) {
+        public void keep(int index, Schema itemSchema, byte[] binary) {
+            if (itemSchema != keptFor) {
+                Arrays.fill(binaries, null);
+                keptFor = itemSchema;
+            }
             binaries[index] = binary;
         }
     }

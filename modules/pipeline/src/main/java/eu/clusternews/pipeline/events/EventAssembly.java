@@ -106,7 +106,7 @@ public final class EventAssembly {
             return b;
         }
         // both lists are in REPORT_ORDER (every list is made here): merged in one pass, a report in both listed once
-        ListedReports.Merged merged = new ListedReports.Merged(Math.min(MAX_LISTED_REPORTS, a.size() + b.size()));
+        ListedReports.Merged merged = new ListedReports.Merged(Math.min(MAX_LISTED_REPORTS, a.size() + b.size()), a, b);
         int i = 0;
         int j = 0;
         while (merged.size() < MAX_LISTED_REPORTS && (i < a.size() || j < b.size())) {

@@ -7,6 +7,7 @@ import java.util.RandomAccess;
 
 import eu.clusternews.avro.EventReport;
 import eu.clusternews.registry.KeptItemBinaries;
+import org.apache.avro.Schema;
 
 /**
  * An event's listed reports: an unmodifiable list that keeps each report's Avro binary once the event has been written
@@ -17,19 +18,22 @@ import eu.clusternews.registry.KeptItemBinaries;
  */
 final class ListedReports extends AbstractList<EventReport> implements RandomAccess, KeptItemBinaries {
 
-    private static final ListedReports NONE = new ListedReports(new EventReport[0], new byte[0][]);
+    private static final ListedReports NONE = new ListedReports(new EventReport[0], new byte[0][], null);
 
     private final EventReport[] reports;
     private final byte[][] binaries;
+    /** The report schema the kept binaries were written with (null: none kept yet). */
+    private Schema keptFor;
 
-    private ListedReports(EventReport[] reports, byte[][] binaries) {
+    private ListedReports(EventReport[] reports, byte[][] binaries, Schema keptFor) {
         this.reports = reports;
         this.binaries = binaries;
+        this.keptFor = keptFor;
     }
 
     /** The list of one report. */
     static ListedReports of(EventReport report) {
-        return new ListedReports(new EventReport[] {report}, new byte[1][]);
+        return new ListedReports(new EventReport[] {report}, new byte[1][], null);
     }
 
     /** {@code reports} as listed reports: the same object when it is one, else its reports with no binary kept yet. */
@@ -39,35 +43,38 @@ final class ListedReports extends AbstractList<EventReport> implements RandomAcc
         }
         return reports.isEmpty()
                 ? NONE
-                : new ListedReports(reports.toArray(new EventReport[0]), new byte[reports.size()][]);
+                : new ListedReports(reports.toArray(new EventReport[0]), new byte[reports.size()][], null);
     }
 
-    /** Collects the reports of a merge in order, with the binaries their lists kept. */
+    /** Collects the reports of a merge in order, with the binaries their lists kept for one schema. */
     static final class Merged {
         private final EventReport[] reports;
         private final byte[][] binaries;
+        private final Schema keptFor;
         private int size;
 
-        Merged(int capacity) {
+        /** @param a, b the two lists merged: the binaries kept for the schema of the first that kept any are carried */
+        Merged(int capacity, ListedReports a, ListedReports b) {
             reports = new EventReport[capacity];
             binaries = new byte[capacity][];
+            keptFor = a.keptFor != null ? a.keptFor : b.keptFor;
         }
 
         int size() {
             return size;
         }
 
-        /** Appends the report at {@code index} of {@code from}, with its kept binary. */
+        /** Appends the report at {@code index} of {@code from}, with its kept binary when kept for this schema. */
         void add(ListedReports from, int index) {
             reports[size] = from.reports[index];
-            binaries[size] = from.binaries[index];
+            binaries[size] = from.keptFor == keptFor ? from.binaries[index] : null;
             size++;
         }
 
         ListedReports build() {
             return size == reports.length
-                    ? new ListedReports(reports, binaries)
-                    : new ListedReports(Arrays.copyOf(reports, size), Arrays.copyOf(binaries, size));
+                    ? new ListedReports(reports, binaries, keptFor)
+                    : new ListedReports(Arrays.copyOf(reports, size), Arrays.copyOf(binaries, size), keptFor);
         }
     }
 
@@ -82,12 +89,16 @@ final class ListedReports extends AbstractList<EventReport> implements RandomAcc
     }
 
     @Override
-    public byte[] binary(int index) {
-        return binaries[index];
+    public byte[] binary(int index, Schema itemSchema) {
+        return itemSchema == keptFor ? binaries[index] : null;
     }
 
     @Override
-    public void keep(int index, byte[] binary) {
+    public void keep(int index, Schema itemSchema, byte[] binary) {
+        if (itemSchema != keptFor) { // written with another schema: the binaries kept so far are not this one's
+            Arrays.fill(binaries, null);
+            keptFor = itemSchema;
+        }
         binaries[index] = binary;
     }
 }
