@@ -1,5 +1,6 @@
 package eu.clusternews.serve.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import eu.clusternews.avro.ClusterActivity;
@@ -24,6 +26,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ActivityStreamBackpressureTest {
+
+    /** Changes of about 64 KB each: 20 MB, more than the stuck client's socket buffers and queue hold. */
+    private static final int BIG_CHANGES = 320;
+
+    private static final String BIG_NAME_PART = "xxxxxxxxxxxxxxxx";
 
     private InMemoryActivityQueries queries;
     private ClusterNewsServer server;
@@ -60,23 +67,38 @@ class ActivityStreamBackpressureTest {
         request.flush();
 
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+        AtomicInteger bigReceived = new AtomicInteger();
         HttpRequest subscribe = HttpRequest.newBuilder(URI.create(server.uri() + "api/stream"))
                 .header("Accept", "text/event-stream")
                 .build();
         CompletableFuture<HttpResponse<Stream<String>>> healthy =
                 HttpClient.newHttpClient().sendAsync(subscribe, HttpResponse.BodyHandlers.ofLines());
-        healthy.thenAccept(
-                r -> r.body().filter(l -> l.contains("org:last-change")).forEach(lines::add));
+        healthy.thenAccept(r -> r.body().forEach(line -> {
+            if (line.contains(BIG_NAME_PART)) {
+                bigReceived.incrementAndGet();
+            } else if (line.contains("org:last-change")) {
+                lines.add(line);
+            }
+        }));
         await().atMost(Duration.ofSeconds(10)).until(() -> server.liveClientCount() == 2);
 
-        // 20 MB of changes (each about 64 KB): far more than the stuck client's socket buffers hold
+        // 20 MB of changes (each about 64 KB): far more than the stuck client's socket buffers and queue hold
         ClusterActivity bnpt = queries.storedCluster("org:bnpt");
-        ClusterActivity big =
-                ClusterActivity.newBuilder(bnpt).setName("x".repeat(64 * 1024)).build();
+        ClusterActivity big = ClusterActivity.newBuilder(bnpt)
+                .setName(BIG_NAME_PART.repeat(64 * 1024 / BIG_NAME_PART.length()))
+                .build();
         AtomicInteger published = new AtomicInteger();
         publisher = new Thread(
                 () -> {
-                    for (int i = 0; i < 320; i++) {
+                    for (int i = 0; i < BIG_CHANGES; i++) {
+                        // never more than half a queue ahead of the reading client: it keeps up, as a reading
+                        // browser does, while the stuck one falls behind by every change and is dropped
+                        long deadline =
+                                System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                        while (i - bigReceived.get() > ActivityStream.QUEUE_CAPACITY / 2
+                                && System.nanoTime() < deadline) {
+                            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+                        }
                         queries.change(big);
                         published.incrementAndGet();
                     }
@@ -91,10 +113,13 @@ class ActivityStreamBackpressureTest {
 
         await("every change broadcast without waiting for the stuck client")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> published.get() == 321);
+                .until(() -> published.get() == BIG_CHANGES + 1);
         await("the reading client receives the last change")
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> !lines.isEmpty());
+        assertThat(bigReceived.get())
+                .as("the reading client received every change")
+                .isEqualTo(BIG_CHANGES);
         await("the stuck client dropped").atMost(Duration.ofSeconds(10)).until(() -> server.liveClientCount() == 1);
     }
 }
