@@ -1,5 +1,6 @@
 package eu.clusternews.pipeline;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class FanOut {
         return contributions(
                 enriched,
                 involved -> enriched.getClusters(),
-                ClusterInvolvement::getClusterId,
+                cluster -> SAME_IDS.get().of(cluster.getClusterId()),
                 ClusterInvolvement::getRoles,
                 id -> reference.organisation(id).map(o -> new Display(o.getName(), o.getCountry(), null)));
     }
@@ -141,6 +142,57 @@ public final class FanOut {
         return involved;
     }
 
+    /** The ids (and id lists) this thread has split news for, each as one instance: see {@link SameIds}. */
+    private static final ThreadLocal<SameIds> SAME_IDS = ThreadLocal.withInitial(SameIds::new);
+
+    /**
+     * One instance per id: each id of a news is added to the id sets of every entity the news counts for (about 9 of
+     * them), and a decoded id is a new string each time, hashed and compared in full on every add; the instance kept
+     * here has its hash cached and equals itself at the first test. Ids are few (the reference data's and the ones
+     * news mention); past {@link #MAX_IDS} ids (or {@link #MAX_LISTS} lists) a map starts again, so unknown
+     * ids in many news cannot make it grow.
+     */
+    private static final class SameIds {
+        static final int MAX_IDS = 100_000;
+        static final int MAX_LISTS = 10_000;
+        private final HashMap<String, String> ids = new HashMap<>();
+        private final HashMap<List<String>, List<String>> lists = new HashMap<>();
+
+        String of(String id) {
+            String kept = ids.putIfAbsent(id, id);
+            if (kept != null) {
+                return kept;
+            }
+            if (ids.size() > MAX_IDS) {
+                ids.clear();
+                ids.put(id, id);
+            }
+            return id;
+        }
+
+        /**
+         * The ids as one list instance per content: many news involve the same clusters, consortia or programmes, and
+         * an entity's activity adds a list instance it has added before at no cost ({@code Activity.add}).
+         */
+        List<String> of(SortedSet<String> sorted) {
+            String[] same = new String[sorted.size()];
+            int i = 0;
+            for (String id : sorted) {
+                same[i++] = of(id);
+            }
+            List<String> list = List.of(same);
+            List<String> kept = lists.putIfAbsent(list, list);
+            if (kept != null) {
+                return kept;
+            }
+            if (lists.size() > MAX_LISTS) {
+                lists.clear();
+                lists.put(list, list);
+            }
+            return list;
+        }
+    }
+
     /** What every contribution of one news item shares, computed once per news item. */
     private static final class Involved {
         final EnrichedNews enriched;
@@ -156,9 +208,10 @@ public final class FanOut {
             this.news = enriched.getNews();
             this.title = bounded(news.getTitle(), MAX_HEADLINE_TITLE_CHARS);
             this.url = news.getUrl() == null || news.getUrl().length() <= MAX_HEADLINE_URL_CHARS ? news.getUrl() : null;
-            this.consortiumIds = List.copyOf(consortiumIds(enriched));
-            this.programmeIds = List.copyOf(programmeIds(enriched));
-            this.clusterIds = List.copyOf(sorted(enriched.getClusters().stream(), ClusterInvolvement::getClusterId));
+            SameIds same = SAME_IDS.get();
+            this.consortiumIds = same.of(consortiumIds(enriched));
+            this.programmeIds = same.of(programmeIds(enriched));
+            this.clusterIds = same.of(sorted(enriched.getClusters().stream(), ClusterInvolvement::getClusterId));
         }
 
         ClusterContribution.Builder contribution(String entityId, List<ClusterRole> roles) {

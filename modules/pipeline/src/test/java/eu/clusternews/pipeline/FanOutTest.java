@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.ClusterRole;
 import eu.clusternews.avro.EnrichedNews;
+import eu.clusternews.avro.NewsEvent;
 import org.junit.jupiter.api.Test;
 
 class FanOutTest {
@@ -40,6 +41,21 @@ class FanOutTest {
         assertThat(c.getConsortiumIds()).containsExactly("cons:clusgrid", "cons:inno-drop");
         assertThat(c.getProgrammeIds()).containsExactly("prog:cosme", "prog:cosme-cluster-excellence");
         assertThat(c.getClusterIds()).containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
+    }
+
+    /** What lets an entity's activity skip the ids of a list it has added before (Activity.add). */
+    @Test
+    void twoNewsInvolvingTheSameEntitiesShareOneInstanceOfEachIdList() {
+        EnrichedNews other = enricher.enrich(
+                NewsEvent.newBuilder(Fixtures.seedNews()).setId("news:another").build(), START);
+        ClusterContribution first = FanOut.perCluster(seed).get(0);
+        ClusterContribution second = FanOut.perCluster(other).get(0);
+
+        assertThat(second.getNewsId()).isEqualTo("news:another");
+        assertThat(second.getClusterIds()).isSameAs(first.getClusterIds());
+        assertThat(second.getConsortiumIds()).isSameAs(first.getConsortiumIds());
+        assertThat(second.getProgrammeIds()).isSameAs(first.getProgrammeIds());
+        assertThat(second.getEntityId()).isSameAs(first.getEntityId());
     }
 
     @Test

@@ -5,9 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import eu.clusternews.avro.ClusterContribution;
 import eu.clusternews.avro.ClusterRole;
@@ -40,10 +41,10 @@ public final class Activity {
     /** Distinct events (cluster-events) the entity takes part in; changed only by {@link #addEvents}. */
     long eventCount;
     // hashed while counting (every contribution touches them); ActivityKind.write sorts them once per write-down
-    final HashMap<String, Long> countsByRole = new HashMap<>();
-    final HashMap<String, Long> countsByKind = new HashMap<>();
-    final HashMap<String, Long> countsByMonth = new HashMap<>();
-    final HashMap<String, Long> eventsByMonth = new HashMap<>();
+    final Counts countsByRole = new Counts();
+    final Counts countsByKind = new Counts();
+    final Counts countsByMonth = new Counts();
+    final Counts eventsByMonth = new Counts();
     final HashSet<String> consortiumIds = new HashSet<>();
     final HashSet<String> programmeIds = new HashSet<>();
     final HashSet<String> clusterIds = new HashSet<>();
@@ -64,14 +65,14 @@ public final class Activity {
         }
         newsCount++;
         for (ClusterRole role : c.getRoles()) {
-            countsByRole.merge(role.name(), 1L, Long::sum);
+            countsByRole.add(role.name(), 1);
         }
-        countsByKind.merge(c.getKind().name(), 1L, Long::sum);
+        countsByKind.add(c.getKind().name(), 1);
         LocalDate published = c.getPublishedAt();
         if (published == null) {
             undatedCount++;
         } else {
-            countsByMonth.merge(month(published), 1L, Long::sum);
+            countsByMonth.add(month(published), 1);
             if (firstPublishedAt == null || published.isBefore(firstPublishedAt)) {
                 firstPublishedAt = published;
             }
@@ -79,15 +80,43 @@ public final class Activity {
                 lastPublishedAt = published;
             }
         }
-        consortiumIds.addAll(c.getConsortiumIds());
-        programmeIds.addAll(c.getProgrammeIds());
-        clusterIds.addAll(c.getClusterIds());
+        addIds(consortiumIds, 1, c.getConsortiumIds());
+        addIds(programmeIds, 2, c.getProgrammeIds());
+        addIds(clusterIds, 4, c.getClusterIds());
         int kept = recentHeadlines.size();
         if (kept >= maxHeadlines && olderThan(published, c.getNewsId(), recentHeadlines.get(kept - 1))) {
             return; // older than every kept headline (the common case in a backfill): not even made
         }
         // the constructor, not the builder: the builder checks and copies every field, for every contribution
         addHeadline(new Headline(c.getNewsId(), c.getTitle(), published, c.getKind(), c.getUrl()), maxHeadlines);
+    }
+
+    /** Most id lists remembered as added (per activity); then it starts again. */
+    private static final int MAX_ADDED_ID_LISTS = 4_096;
+
+    /**
+     * Id lists added to this activity's id sets, by identity, each with a bit per set it was added to. The fan-out
+     * hands every news item's contributions one list instance per content ({@code FanOut}), so the news items of one
+     * entity bring a few distinct lists over and over, and adding one again would hash every id in it for nothing.
+     * Made on the first add: activities that only merge (the aggregates) do not keep one.
+     */
+    private IdentityHashMap<List<String>, Integer> addedIdLists;
+
+    /** Adds the ids to a set unless this very list was added to it before; contributions are not changed once made. */
+    private void addIds(Set<String> set, int setBit, List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (addedIdLists == null) {
+            addedIdLists = new IdentityHashMap<>();
+        } else if (addedIdLists.size() >= MAX_ADDED_ID_LISTS) {
+            addedIdLists.clear();
+        }
+        Integer addedTo = addedIdLists.get(ids);
+        if (addedTo == null || (addedTo & setBit) == 0) {
+            set.addAll(ids);
+            addedIdLists.put(ids, addedTo == null ? setBit : addedTo | setBit);
+        }
     }
 
     /** Whether a headline of this date and news id comes after {@code kept} in {@link #RECENT_FIRST}. */
@@ -125,12 +154,12 @@ public final class Activity {
                 && (lastPublishedAt == null || other.lastPublishedAt.isAfter(lastPublishedAt))) {
             lastPublishedAt = other.lastPublishedAt;
         }
-        other.countsByRole.forEach((k, v) -> countsByRole.merge(k, v, Long::sum));
-        other.countsByKind.forEach((k, v) -> countsByKind.merge(k, v, Long::sum));
-        other.countsByMonth.forEach((k, v) -> countsByMonth.merge(k, v, Long::sum));
+        countsByRole.addAll(other.countsByRole);
+        countsByKind.addAll(other.countsByKind);
+        countsByMonth.addAll(other.countsByMonth);
         eventCount += other.eventCount;
         // event counts also move down (two events merged into one): a month back at zero is dropped
-        other.eventsByMonth.forEach((k, v) -> eventsByMonth.merge(k, v, (a, b) -> a + b == 0 ? null : a + b));
+        eventsByMonth.addAll(other.eventsByMonth);
         consortiumIds.addAll(other.consortiumIds);
         programmeIds.addAll(other.programmeIds);
         clusterIds.addAll(other.clusterIds);
@@ -147,7 +176,7 @@ public final class Activity {
     public void addEvents(long delta, LocalDate month) {
         eventCount += delta;
         if (month != null) {
-            eventsByMonth.merge(month(month), delta, (a, b) -> a + b == 0 ? null : a + b);
+            eventsByMonth.add(month(month), delta);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import eu.clusternews.avro.ClusterActivity;
 import eu.clusternews.avro.ConsortiumActivity;
@@ -85,16 +84,16 @@ public final class ActivityKind<A extends SpecificRecordBase> {
         a.name = (String) record.get(name);
         a.detail = (String) record.get(detail);
         if (countsByRole >= 0) {
-            a.countsByRole.putAll((Map<String, Long>) record.get(countsByRole));
+            a.countsByRole.addAll((Map<String, Long>) record.get(countsByRole));
         }
         a.newsCount = (Long) record.get(newsCount);
         a.firstPublishedAt = (LocalDate) record.get(firstPublishedAt);
         a.lastPublishedAt = (LocalDate) record.get(lastPublishedAt);
         a.undatedCount = (Long) record.get(undatedCount);
-        a.countsByKind.putAll((Map<String, Long>) record.get(countsByKind));
-        a.countsByMonth.putAll((Map<String, Long>) record.get(countsByMonth));
+        a.countsByKind.addAll((Map<String, Long>) record.get(countsByKind));
+        a.countsByMonth.addAll((Map<String, Long>) record.get(countsByMonth));
         a.eventCount = (Long) record.get(eventCount);
-        a.eventsByMonth.putAll((Map<String, Long>) record.get(eventsByMonth));
+        a.eventsByMonth.addAll((Map<String, Long>) record.get(eventsByMonth));
         a.consortiumIds.addAll((Collection<String>) record.get(consortiumIds));
         a.programmeIds.addAll((Collection<String>) record.get(programmeIds));
         a.clusterIds.addAll((Collection<String>) record.get(clusterIds));
@@ -111,16 +110,16 @@ public final class ActivityKind<A extends SpecificRecordBase> {
         record.put(name, a.name);
         record.put(detail, a.detail);
         if (countsByRole >= 0) {
-            record.put(countsByRole, new TreeMap<>(a.countsByRole));
+            record.put(countsByRole, a.countsByRole.sorted());
         }
         record.put(newsCount, a.newsCount);
         record.put(firstPublishedAt, a.firstPublishedAt);
         record.put(lastPublishedAt, a.lastPublishedAt);
         record.put(undatedCount, a.undatedCount);
-        record.put(countsByKind, new TreeMap<>(a.countsByKind));
-        record.put(countsByMonth, new TreeMap<>(a.countsByMonth));
+        record.put(countsByKind, a.countsByKind.sorted());
+        record.put(countsByMonth, a.countsByMonth.sorted());
         record.put(eventCount, a.eventCount);
-        record.put(eventsByMonth, new TreeMap<>(a.eventsByMonth));
+        record.put(eventsByMonth, a.eventsByMonth.sorted());
         record.put(consortiumIds, sorted(a.consortiumIds));
         record.put(programmeIds, sorted(a.programmeIds));
         record.put(clusterIds, sorted(a.clusterIds));

@@ -55,6 +55,34 @@ class ActivityMergeTest {
         assertThat(merged.newsCount).isEqualTo(history.size());
     }
 
+    /**
+     * The fan-out hands contributions one id list instance per content, and an activity skips a list instance it has
+     * added before: counting with shared instances (one instance even in two id fields) must equal counting with a
+     * fresh copy of every list.
+     */
+    @Property(tries = 200)
+    void sharedIdListInstancesCountLikeFreshCopies(@ForAll("histories") List<ClusterContribution> history) {
+        List<List<String>> pool = List.of(List.of("cons:a"), List.of("cons:a", "org:y"), List.of("org:y", "prog:z"));
+        Activity shared = new Activity();
+        Activity copied = new Activity();
+        for (int i = 0; i < history.size(); i++) {
+            List<String> consortia = pool.get(i % pool.size());
+            List<String> clusters = pool.get((i / 2) % pool.size()); // at times the very instance of the consortia
+            ClusterContribution c = ClusterContribution.newBuilder(history.get(i))
+                    .setConsortiumIds(consortia)
+                    .setClusterIds(clusters)
+                    .build();
+            shared.add(c, MAX_HEADLINES);
+            copied.add(
+                    ClusterContribution.newBuilder(c)
+                            .setConsortiumIds(new ArrayList<>(consortia))
+                            .setClusterIds(new ArrayList<>(clusters))
+                            .build(),
+                    MAX_HEADLINES);
+        }
+        assertThat(ActivityKind.CLUSTER.write("org:x", shared)).isEqualTo(ActivityKind.CLUSTER.write("org:x", copied));
+    }
+
     @Property(tries = 300)
     void theKeptHeadlinesAreTheNewestInAnyArrivalOrderTiesByNewsId(
             @ForAll("fewDates") List<LocalDate> dates, @ForAll long seed) {
