@@ -263,12 +263,17 @@ public final class BenchMain {
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
     }
 
+    /** The JIT counts as settled once compiling took at most this share of a warm-up round's process CPU. */
+    static final double SETTLED_COMPILING_SHARE = 0.10;
+
     /**
-     * The pipeline over the first news under its own application id, unmeasured: a fresh JVM spends a core on
-     * compiling for tens of seconds (the broker's, the clients' and the pipeline's code in one process), which the
-     * passes below would otherwise share their two cores with. A deployed pipeline pays that once, at start. 20 000
-     * news were not enough: the compiler threads still took 40 % of the process CPU during the 100 000-news pipeline
-     * pass after them (per-thread CPU from /proc, 1 088 C2 compilations); the CPU lines say what compiling is left.
+     * Rounds of the pass-through and the pipeline over the first news, each under its own application ids, unmeasured,
+     * until the JIT has settled: a fresh JVM spends a core on compiling for a minute or more (the broker's, the
+     * clients' and the pipeline's code in one process, about 85 s of C2 time on this machine), which the passes below
+     * would otherwise share their two cores with and run partly uncompiled code in. A deployed pipeline pays that
+     * once, at start. One pipeline pass over 100 000 news was not enough: compiling still took 25–40 % of the process
+     * CPU during the measured passes after it, and moved their figures by up to half from one run to the next. The
+     * CPU lines say what compiling is left.
      */
     private void warmUp(BenchOptions options, BenchStack stack, NewsCorpus corpus, String run, PrintStream out) {
         long w = Math.min(options.warmupEvents(), options.events());
@@ -276,15 +281,42 @@ public final class BenchMain {
             out.println("warm-up: none (--warmup-events 0): the passes below include the JIT's compiling");
             return;
         }
-        StreamsPass.Result warm =
-                pipelinePass(options, stack, "bench-warmup-" + run, w, corpus.contributions(w), STALL_TIMEOUT, false);
-        out.printf(
-                Locale.ROOT,
-                "warm-up (not measured): the pipeline over the first %d news in %.1f s, so that the passes below"
-                        + " run compiled code%s%n",
-                w,
-                StreamsPass.seconds(warm.sinceStart()),
-                incompleteNote(warm));
+        for (int round = 1; round <= options.warmupRounds(); round++) {
+            long cpuAtStart = CpuTime.processNanos();
+            long compilingAtStart = CpuTime.compilationMillis();
+            long startNanos = System.nanoTime();
+            StreamsPass.Result baseline = runBaseline(options, stack, "bench-warmup-baseline-" + round + "-" + run, w);
+            StreamsPass.Result pipeline = pipelinePass(
+                    options,
+                    stack,
+                    "bench-warmup-" + round + "-" + run,
+                    w,
+                    corpus.contributions(w),
+                    STALL_TIMEOUT,
+                    false);
+            double cpuSeconds = (CpuTime.processNanos() - cpuAtStart) / 1e9;
+            double compilingSeconds = (CpuTime.compilationMillis() - compilingAtStart) / 1e3;
+            double share = cpuAtStart < 0 || compilingAtStart < 0 ? 0 : compilingSeconds / Math.max(cpuSeconds, 1e-9);
+            boolean settled = share <= SETTLED_COMPILING_SHARE;
+            out.printf(
+                    Locale.ROOT,
+                    "warm-up round %d (not measured): the pass-through and the pipeline over the first %d news in"
+                            + " %.1f s; the JIT compiling %.1f s of %.1f process CPU-seconds (%.0f %%)%s%s%s%n",
+                    round,
+                    w,
+                    (System.nanoTime() - startNanos) / 1e9,
+                    compilingSeconds,
+                    cpuSeconds,
+                    100 * share,
+                    settled
+                            ? ": settled"
+                            : round == options.warmupRounds() ? ": not settled, measuring anyway" : ": another round",
+                    incompleteNote(baseline),
+                    incompleteNote(pipeline));
+            if (settled) {
+                return;
+            }
+        }
     }
 
     /**

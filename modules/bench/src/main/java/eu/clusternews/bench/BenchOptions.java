@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param warmupEvents    news the pipeline processes under another application id before the throughput passes,
  *                        not measured: the JIT compiles the broker's, the clients' and the pipeline's code then,
  *                        not on the cores the passes are measured on (0: measure from a cold JVM)
+ * @param warmupRounds    at most this many warm-up rounds (the pass-through and the pipeline over the warm-up news);
+ *                        fewer once the JIT has settled (compiling at most a tenth of a round's process CPU)
  * @param exactlyOnce     exactly_once_v2 (true) or at_least_once, for the baseline and the pipeline alike
  * @param partitions      partitions of cluster-news and the other data topics
  * @param threads         Kafka Streams threads ({@code num.stream.threads}) of each app
@@ -36,6 +38,7 @@ public record BenchOptions(
         Duration latencyDuration,
         Duration latencyWarmup,
         int warmupEvents,
+        int warmupRounds,
         boolean exactlyOnce,
         int partitions,
         int threads,
@@ -50,6 +53,7 @@ public record BenchOptions(
     public static final List<Integer> DEFAULT_RATES = List.of(1_000, 5_000);
     public static final int DEFAULT_DISTINCT_DOCUMENTS = 5_000;
     public static final int DEFAULT_WARMUP_EVENTS = 100_000;
+    public static final int DEFAULT_WARMUP_ROUNDS = 4;
 
     public BenchOptions {
         Objects.requireNonNull(latencyRates, "latencyRates");
@@ -60,6 +64,7 @@ public record BenchOptions(
         streamsConfig = Map.copyOf(streamsConfig);
         require(events >= 1, "--events must be at least 1, was " + events);
         require(warmupEvents >= 0, "--warmup-events must be 0 or more, was " + warmupEvents);
+        require(warmupRounds >= 1, "--warmup-rounds must be at least 1, was " + warmupRounds);
         require(partitions >= 1, "--partitions must be at least 1, was " + partitions);
         require(threads >= 1, "--threads must be at least 1, was " + threads);
         require(distinctDocuments >= 1, "--distinct-documents must be at least 1, was " + distinctDocuments);
@@ -86,6 +91,7 @@ public record BenchOptions(
         Duration latencyDuration = Duration.ofSeconds(20);
         Duration latencyWarmup = Duration.ofSeconds(5);
         int warmupEvents = DEFAULT_WARMUP_EVENTS;
+        int warmupRounds = DEFAULT_WARMUP_ROUNDS;
         boolean exactlyOnce = true;
         int partitions = 3;
         int threads = 1;
@@ -102,6 +108,7 @@ public record BenchOptions(
                     latencyDuration,
                     latencyWarmup,
                     warmupEvents,
+                    warmupRounds,
                     exactlyOnce,
                     partitions,
                     threads,
@@ -117,7 +124,8 @@ public record BenchOptions(
     public static String usage() {
         return """
                 usage: bench [--events N] [--rate R[,R...]] [--eos | --at-least-once] [--partitions P] [--threads T]
-                             [--latency-seconds S] [--warmup-seconds S] [--warmup-events W] [--reprocess]
+                             [--latency-seconds S] [--warmup-seconds S] [--warmup-events W] [--warmup-rounds R]
+                             [--reprocess]
                              [--distinct-documents D]
                              [--reference-dir DIR] [--seed S] [--config KEY=VALUE]...
                   --events N            news records in the throughput corpus (default 20000; with --reprocess 1000000)
@@ -128,8 +136,11 @@ public record BenchOptions(
                   --threads T           Kafka Streams threads per app (default 1)
                   --latency-seconds S   measured seconds per offered load (default 20)
                   --warmup-seconds S    unmeasured seconds before each offered load (default 5)
-                  --warmup-events W     news the pipeline processes, unmeasured, before the throughput passes
-                                        (default 100000, at most N; 0 = measure a cold JVM; not with --reprocess)
+                  --warmup-events W     news the pass-through and the pipeline process, unmeasured, before the
+                                        throughput passes (default 100000, at most N; 0 = measure a cold JVM;
+                                        not with --reprocess)
+                  --warmup-rounds R     at most R warm-up rounds; fewer once the JIT has settled, compiling at
+                                        most a tenth of a round's process CPU (default 4)
                   --reprocess           measure rebuilding every aggregate from N news from offset 0 instead
                   --distinct-documents D  documents generated and extracted; more events repeat them under new ids (default 5000)
                   --reference-dir DIR   reference data loaded into the ref topics (default seeds/reference)
@@ -162,6 +173,7 @@ public record BenchOptions(
                         "--latency-seconds",
                         "--warmup-seconds",
                         "--warmup-events",
+                        "--warmup-rounds",
                         "--distinct-documents",
                         "--reference-dir",
                         "--seed",
@@ -184,6 +196,7 @@ public record BenchOptions(
                         case "--latency-seconds" -> o.latencyDuration = Duration.ofSeconds(integer(name, value));
                         case "--warmup-seconds" -> o.latencyWarmup = Duration.ofSeconds(integer(name, value));
                         case "--warmup-events" -> o.warmupEvents = integer(name, value);
+                        case "--warmup-rounds" -> o.warmupRounds = integer(name, value);
                         case "--distinct-documents" -> o.distinctDocuments = integer(name, value);
                         case "--reference-dir" -> o.referenceDir = Path.of(value);
                         case "--seed" -> o.seed = Long.parseLong(value);

@@ -23,6 +23,7 @@ class BenchMainIT {
                 "--rate=20",
                 "--latency-seconds=2",
                 "--warmup-seconds=1",
+                "--warmup-rounds=2",
                 "--reference-dir=" + REFERENCE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
@@ -31,7 +32,8 @@ class BenchMainIT {
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(lines.size() - 1)).matches("pipeline/baseline throughput ratio: \\d+\\.\\d\\d");
         assertThat(lines)
-                .anyMatch(l -> l.startsWith("warm-up (not measured): the pipeline over the first 300 news"))
+                .anyMatch(l -> l.startsWith("warm-up round 1 (not measured): the pass-through and the pipeline over the"
+                        + " first 300 news"))
                 .anyMatch(l -> l.startsWith("baseline (pass-through"))
                 .anyMatch(l -> l.startsWith("pipeline (validate"))
                 .anyMatch(l -> l.startsWith("peak heap used"))

@@ -25,6 +25,7 @@ class BenchOptionsTest {
                 "2",
                 "--latency-seconds=10",
                 "--warmup-events=0",
+                "--warmup-rounds=2",
                 "--config",
                 "producer.batch.size=262144");
 
@@ -36,6 +37,7 @@ class BenchOptionsTest {
         assertThat(o.threads()).isEqualTo(2);
         assertThat(o.latencyDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.warmupEvents()).isZero();
+        assertThat(o.warmupRounds()).isEqualTo(2);
         assertThat(o.streamsConfig()).isEqualTo(Map.of("producer.batch.size", "262144"));
     }
 
@@ -44,6 +46,7 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse().exactlyOnce()).isTrue();
         assertThat(BenchOptions.parse().events()).isEqualTo(BenchOptions.DEFAULT_EVENTS);
         assertThat(BenchOptions.parse().warmupEvents()).isEqualTo(BenchOptions.DEFAULT_WARMUP_EVENTS);
+        assertThat(BenchOptions.parse().warmupRounds()).isEqualTo(BenchOptions.DEFAULT_WARMUP_ROUNDS);
         assertThat(BenchOptions.parse("--reprocess").events()).isEqualTo(1_000_000);
         assertThat(BenchOptions.parse("--reprocess", "--events", "50000").events())
                 .isEqualTo(50_000);
@@ -63,5 +66,6 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--threads")).hasMessageContaining("--threads needs a value");
         assertThatThrownBy(() -> BenchOptions.parse("--partitions", "0")).hasMessageContaining("--partitions");
         assertThatThrownBy(() -> BenchOptions.parse("--warmup-events", "-1")).hasMessageContaining("--warmup-events");
+        assertThatThrownBy(() -> BenchOptions.parse("--warmup-rounds", "0")).hasMessageContaining("--warmup-rounds");
     }
 }
