@@ -23,6 +23,7 @@ import eu.clusternews.pipeline.events.EventBlock;
 import eu.clusternews.pipeline.events.EventMatchProcessor;
 import eu.clusternews.pipeline.events.EventOutput;
 import eu.clusternews.pipeline.events.EventOutput.Target;
+import eu.clusternews.pipeline.events.EventReportLayout;
 import eu.clusternews.pipeline.events.EventReports;
 import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
 import eu.clusternews.pipeline.internal.Encoded;
@@ -338,7 +339,7 @@ public final class ClusterNewsTopology {
                 .repartition(Repartitioned.<String, EventReport>as(EVENT_REPORTS)
                         .withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(internalSerde(EventReport.class)))
+                        .withValueSerde(InternalAvroSerde.of(EventReport.class, EventReportLayout.INSTANCE)))
                 .process(() -> new EventMatchProcessor(stores), Named.as("match-events"), stores.all())
                 .split(Named.as("event-output-"))
                 .branch((id, out) -> out.goesTo(Target.EVENTS), Branched.as("events"))

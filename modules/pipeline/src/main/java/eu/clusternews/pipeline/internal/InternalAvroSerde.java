@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 
 import eu.clusternews.avro.ReleasedSchemas;
 import eu.clusternews.registry.NullableUnionWriter;
@@ -11,6 +12,7 @@ import eu.clusternews.registry.PlainLists;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -45,9 +47,12 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private final BinaryMessageDecoder<T> decoder;
     /** Whether decoded records get plain lists, so that {@code equals} works on them (see {@link PlainLists}). */
     private final boolean plainLists;
+    /** Writes, and reads records of the current schema, field by field; null: Avro's writer and reader do. */
+    private final BinaryLayout<T> layout;
 
-    private InternalAvroSerde(Class<T> type) {
+    private InternalAvroSerde(Class<T> type, BinaryLayout<T> layout) {
         this.type = type;
+        this.layout = layout;
         SpecificData model = SpecificData.getForClass(type);
         Schema current = model.getSchema(type);
         this.header = new byte[10];
@@ -88,7 +93,15 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
 
     /** The serde of one generated record class. */
     public static <T extends SpecificRecord> InternalAvroSerde<T> of(Class<T> type) {
-        return new InternalAvroSerde<>(type);
+        return new InternalAvroSerde<>(type, null);
+    }
+
+    /**
+     * The serde of one generated record class whose current schema {@code layout} writes and reads (the same bytes);
+     * records of older schemas are read by Avro's resolving reader.
+     */
+    public static <T extends SpecificRecord> InternalAvroSerde<T> of(Class<T> type, BinaryLayout<T> layout) {
+        return new InternalAvroSerde<>(type, Objects.requireNonNull(layout, "layout"));
     }
 
     /**
@@ -105,7 +118,11 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         buffer.write(header, 0, header.length);
         buffer.encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
         try {
-            writer.write(data, buffer.encoder);
+            if (layout != null) {
+                layout.write(data, buffer.encoder);
+            } else {
+                writer.write(data, buffer.encoder);
+            }
             buffer.encoder.flush();
         } catch (IOException | RuntimeException e) {
             buffer.encoder = null; // it may hold part of the failed record: never flush that into the next one
@@ -142,6 +159,10 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
             return null;
         }
         try {
+            if (layout != null && avroBinaryOffset(data) == header.length) {
+                return layout.read(
+                        DecoderFactory.get().binaryDecoder(data, header.length, data.length - header.length, null));
+            }
             T decoded = decoder.decode(data);
             return plainLists ? PlainLists.in(decoded) : decoded;
         } catch (MissingSchemaException e) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import eu.clusternews.avro.Location;
 import eu.clusternews.avro.NewsEvent;
@@ -21,7 +20,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -61,29 +59,11 @@ class NewsWithoutBodyTest {
     /** The reader follows a fixed layout; a change of NewsEvent's schema must change it too, and fails here until then. */
     @Test
     void theLayoutReadIsNewsEventsSchemaFieldByField() {
-        List<String> schemaLayout = NewsEvent.getClassSchema().getFields().stream()
-                .map(f -> f.name() + " " + describe(f.schema()) + (f.name().equals("body") ? " (skipped)" : ""))
+        List<String> schemaLayout = SchemaLayout.of(NewsEvent.getClassSchema()).stream()
+                .map(field -> field.startsWith("body ") ? field + " (skipped)" : field)
                 .toList();
 
         assertThat(NewsWithoutBody.LAYOUT).containsExactlyElementsOf(schemaLayout);
-    }
-
-    private static String describe(Schema schema) {
-        if (schema.getLogicalType() != null) {
-            return schema.getLogicalType().getName();
-        }
-        return switch (schema.getType()) {
-            case UNION ->
-                schema.getTypes().stream().map(NewsWithoutBodyTest::describe).collect(Collectors.joining("|"));
-            case ARRAY -> "array<" + describe(schema.getElementType()) + ">";
-            case ENUM -> schema.getName();
-            case RECORD ->
-                schema.getName()
-                        + schema.getFields().stream()
-                                .map(f -> f.name() + " " + describe(f.schema()))
-                                .collect(Collectors.joining(", ", "(", ")"));
-            default -> schema.getType().getName();
-        };
     }
 
     @Property(tries = 300)
