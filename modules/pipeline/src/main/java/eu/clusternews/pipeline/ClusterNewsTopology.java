@@ -19,6 +19,7 @@ import eu.clusternews.pipeline.aggregate.AggregateProcessor;
 import eu.clusternews.pipeline.aggregate.AggregateStore;
 import eu.clusternews.pipeline.aggregate.PartialActivityStore;
 import eu.clusternews.pipeline.aggregate.PartialActivityStoreBuilder;
+import eu.clusternews.pipeline.events.ClusterEventLayout;
 import eu.clusternews.pipeline.events.EventBlock;
 import eu.clusternews.pipeline.events.EventMatchProcessor;
 import eu.clusternews.pipeline.events.EventOutput;
@@ -303,7 +304,7 @@ public final class ClusterNewsTopology {
                         () -> new AggregateProcessor<>(store, kind, maxHeadlines),
                         Named.as("aggregate-" + entities),
                         store)
-                .to(output.name(), reframed(output, kind.type(), output.name() + "-sink"));
+                .to(output.name(), reframed(output, InternalAvroSerde.of(kind.type()), output.name() + "-sink"));
     }
 
     /**
@@ -320,8 +321,8 @@ public final class ClusterNewsTopology {
         builder.addStateStore(WriteBackStore.builder(EVENT_BLOCKS_STORE, Serdes.String(), EventBlock.CODEC));
         builder.addStateStore(
                 WriteBackStore.builder(EVENT_REDIRECTS_STORE, Serdes.String(), WriteBackStore.asStored()));
-        builder.addStateStore(WriteBackStore.builder(
-                EVENTS_STORE, InternalAvroSerde.of(ClusterEvent.class), WriteBackStore.asStored()));
+        InternalAvroSerde<ClusterEvent> events = InternalAvroSerde.of(ClusterEvent.class, ClusterEventLayout.INSTANCE);
+        builder.addStateStore(WriteBackStore.builder(EVENTS_STORE, events, WriteBackStore.asStored()));
         // the event-count changes summed per entity until the commit, like the fan-out's contributions
         builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CLUSTER_EVENT_COUNTS_STORE));
         builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CONSORTIUM_EVENT_COUNTS_STORE));
@@ -349,7 +350,7 @@ public final class ClusterNewsTopology {
                 .noDefaultBranch();
         outputs.get("event-output-events")
                 .mapValues(EventOutput::event, Named.as("event-values"))
-                .to(topics.events().name(), reframed(topics.events(), ClusterEvent.class, "cluster-events-sink"));
+                .to(topics.events().name(), reframed(topics.events(), events, "cluster-events-sink"));
         eventCounts(outputs.get("event-output-clusters"), ClusterActivity.class, CLUSTER_PARTIALS, "clusters");
         eventCounts(outputs.get("event-output-consortia"), ConsortiumActivity.class, CONSORTIUM_PARTIALS, "consortia");
         eventCounts(outputs.get("event-output-programmes"), ProgrammeActivity.class, PROGRAMME_PARTIALS, "programmes");
@@ -393,8 +394,8 @@ public final class ClusterNewsTopology {
      * framed in the Confluent wire format, not encoded a second time (the output topics carry the same bytes as before).
      */
     private static <V extends SpecificRecord> Produced<String, Encoded<V>> reframed(
-            Topic<String, V> topic, Class<V> type, String name) {
-        return Produced.with(topic.keySerde(), new ReframingSerde<>(InternalAvroSerde.of(type), topic.valueSerde()))
+            Topic<String, V> topic, InternalAvroSerde<V> internal, String name) {
+        return Produced.with(topic.keySerde(), new ReframingSerde<>(internal, topic.valueSerde()))
                 .withName(name);
     }
 }

@@ -197,39 +197,43 @@ public final class EventAssembly {
 
     /** See the schema's doc of ClusterEvent.location: a function of the place votes alone. */
     private static Location place(Map<String, Long> placeVotes) {
+        // each key's city folded once: an event is summarised again at every report that joins it
+        String[] folded = new String[placeVotes.size()];
         Map<String, Long> cities = new TreeMap<>();
-        placeVotes.forEach((key, votes) -> {
-            String folded = foldedCity(key);
-            if (folded != null) {
-                cities.merge(folded, votes, Long::sum);
+        int i = 0;
+        for (Map.Entry<String, Long> vote : placeVotes.entrySet()) {
+            folded[i] = foldedCity(vote.getKey());
+            if (folded[i] != null) {
+                cities.merge(folded[i], vote.getValue(), Long::sum);
             }
-        });
+            i++;
+        }
         String city = top(cities);
         Map<String, Long> spellings = new TreeMap<>();
         Map<String, Long> countries = new TreeMap<>();
-        placeVotes.forEach((key, votes) -> {
-            if (city == null || city.equals(foldedCity(key))) {
+        i = 0;
+        for (Map.Entry<String, Long> vote : placeVotes.entrySet()) {
+            String key = vote.getKey();
+            if (city == null || city.equals(folded[i])) {
                 int bar = key.lastIndexOf('|');
                 if (city != null) {
-                    spellings.merge(key.substring(0, bar), votes, Long::sum);
+                    spellings.merge(key.substring(0, bar), vote.getValue(), Long::sum);
                 }
                 if (bar < key.length() - 1) {
-                    countries.merge(key.substring(bar + 1), votes, Long::sum);
+                    countries.merge(key.substring(bar + 1), vote.getValue(), Long::sum);
                 }
             }
-        });
+            i++;
+        }
         String country = top(countries);
         if (city == null && country == null) {
             return null;
         }
-        return Location.newBuilder().setCity(top(spellings)).setCountry(country).build();
+        return new Location(top(spellings), country);
     }
 
     private static String foldedCity(String placeKey) {
-        String spelling = placeKey.substring(0, placeKey.lastIndexOf('|'));
-        return spelling.isEmpty()
-                ? null
-                : EventMatching.city(Location.newBuilder().setCity(spelling).build());
+        return EventMatching.city(placeKey.substring(0, placeKey.lastIndexOf('|')));
     }
 
     /** The key with the most votes, ties alphabetical (the map is sorted); null when empty. */

@@ -149,10 +149,15 @@ public final class EventMatching {
 
     /** A city compared across languages and spellings: case and accents folded ("Múnich" = "munich"). */
     static String city(Location location) {
-        if (location == null || location.getCity() == null || location.getCity().isBlank()) {
+        return location == null ? null : city(location.getCity());
+    }
+
+    /** A city's spelling folded as {@link #city(Location)} folds it; null when null or blank. */
+    static String city(String spelling) {
+        if (spelling == null || spelling.isBlank()) {
             return null;
         }
-        String city = location.getCity().strip();
+        String city = spelling.strip();
         if (isPlainAscii(city)) { // most cities: nothing to decompose, no mark or separator to remove
             return city.toLowerCase(Locale.ROOT);
         }

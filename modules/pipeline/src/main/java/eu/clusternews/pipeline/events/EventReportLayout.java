@@ -59,14 +59,7 @@ public final class EventReportLayout implements BinaryLayout<EventReport> {
         out.writeEnum(r.getKind().ordinal());
         writeNullable(r.getEventStart(), out);
         writeNullable(r.getEventEnd(), out);
-        Location location = r.getLocation();
-        if (location == null) {
-            out.writeIndex(0);
-        } else {
-            out.writeIndex(1);
-            writeNullable(location.getCity(), out);
-            writeNullable(location.getCountry(), out);
-        }
+        writeLocation(r.getLocation(), out);
         writeStrings(r.getConsortiumIds(), out);
         writeStrings(r.getClusterIds(), out);
         writeStrings(r.getProgrammeIds(), out);
@@ -84,14 +77,30 @@ public final class EventReportLayout implements BinaryLayout<EventReport> {
         r.setKind(KINDS[enumIndex(in, KINDS.length)]);
         r.setEventStart(nullableDate(in));
         r.setEventEnd(nullableDate(in));
-        if (present(in)) {
-            String city = nullableString(in);
-            String country = nullableString(in);
-            r.setLocation(new Location(city, country));
-        }
+        r.setLocation(location(in));
         r.setConsortiumIds(strings(in));
         r.setClusterIds(strings(in));
         r.setProgrammeIds(strings(in));
         return r;
+    }
+
+    /** A {@code ["null", Location]}: reports and events both carry one. */
+    static void writeLocation(Location location, BinaryEncoder out) throws IOException {
+        if (location == null) {
+            out.writeIndex(0);
+        } else {
+            out.writeIndex(1);
+            writeNullable(location.getCity(), out);
+            writeNullable(location.getCountry(), out);
+        }
+    }
+
+    static Location location(BinaryDecoder in) throws IOException {
+        if (!present(in)) {
+            return null;
+        }
+        String city = nullableString(in);
+        String country = nullableString(in);
+        return new Location(city, country);
     }
 }

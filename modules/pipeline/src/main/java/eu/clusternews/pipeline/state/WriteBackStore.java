@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -84,6 +85,10 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     private CacheSettings settings = CacheSettings.from(Map.of());
     private Emitter<R> emitter;
     private Supplier<ProcessorRecordContext> recordContext = () -> null;
+    /** Distinct over every store of the JVM and every change, so that a version seen once never comes back. */
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
+    private long version = VERSIONS.incrementAndGet();
 
     protected WriteBackStore(String name, KeyValueStore<Bytes, byte[]> inner, Serde<R> serde, Codec<M, R> codec) {
         this.name = name;
@@ -123,6 +128,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     public void init(StateStoreContext context, StateStore root) {
         // a task revived after a failure starts again from what the changelog restored, never from the old cache
         cache.clear();
+        version = VERSIONS.incrementAndGet();
         settings = CacheSettings.from(context.appConfigs());
         inner.init(context, root);
     }
@@ -170,6 +176,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     }
 
     private void changed(String key, Entry<M> entry, long timestamp) {
+        version = VERSIONS.incrementAndGet();
         entry.dirty = true;
         entry.timestamp = Math.max(entry.timestamp, timestamp);
         entry.updateContext = recordContext.get();
@@ -218,6 +225,15 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     @Override
     public void clearCache() {
         cache.clear();
+        version = VERSIONS.incrementAndGet();
+    }
+
+    /**
+     * Changes whenever the content may have changed (a put or delete, a revived or cleared store), and never takes a
+     * value it had before: a reader that saw no change of version since it last looked needs not look again.
+     */
+    public long version() {
+        return version;
     }
 
     @Override

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.util.List;
 
 import eu.clusternews.avro.EventReport;
-import eu.clusternews.avro.Location;
-import eu.clusternews.avro.NewsKind;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
 import eu.clusternews.pipeline.internal.SchemaLayout;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -72,39 +66,6 @@ class EventReportLayoutTest {
 
     @Provide
     Arbitrary<EventReport> reports() {
-        Arbitrary<String> text = Arbitraries.strings().ofMaxLength(30); // any code points, surrogate pairs included
-        Arbitrary<String> nullableText = text.injectNull(0.3);
-        Arbitrary<LocalDate> dates = Arbitraries.integers()
-                .between(-30_000, 80_000)
-                .map(LocalDate::ofEpochDay)
-                .injectNull(0.3);
-        Arbitrary<List<String>> lists = text.list().ofMaxSize(4);
-        Arbitrary<Location> locations = Combinators.combine(nullableText, nullableText)
-                .as(Location::new)
-                .injectNull(0.4);
-        Arbitrary<EventReport.Builder> texts = Combinators.combine(text, text, nullableText, nullableText, nullableText)
-                .as((newsId, title, language, publisher, url) -> EventReport.newBuilder()
-                        .setNewsId(newsId)
-                        .setTitle(title)
-                        .setLanguage(language)
-                        .setPublisherId(publisher)
-                        .setUrl(url));
-        return Combinators.combine(
-                        texts,
-                        dates,
-                        Arbitraries.of(NewsKind.class),
-                        dates,
-                        dates,
-                        locations,
-                        Combinators.combine(lists, lists, lists).as(List::of))
-                .as((builder, published, kind, start, end, location, ids) -> builder.setPublishedAt(published)
-                        .setKind(kind)
-                        .setEventStart(start)
-                        .setEventEnd(end)
-                        .setLocation(location)
-                        .setConsortiumIds(ids.get(0))
-                        .setClusterIds(ids.get(1))
-                        .setProgrammeIds(ids.get(2))
-                        .build());
+        return EventArbitraries.reports();
     }
 }

@@ -23,6 +23,7 @@ public final class SchemaLayout {
         return switch (schema.getType()) {
             case UNION -> schema.getTypes().stream().map(SchemaLayout::describe).collect(Collectors.joining("|"));
             case ARRAY -> "array<" + describe(schema.getElementType()) + ">";
+            case MAP -> "map<" + describe(schema.getValueType()) + ">";
             case ENUM -> schema.getName();
             case RECORD ->
                 schema.getName()

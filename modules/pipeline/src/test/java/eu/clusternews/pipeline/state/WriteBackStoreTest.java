@@ -3,8 +3,10 @@ package eu.clusternews.pipeline.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -64,6 +66,29 @@ class WriteBackStoreTest {
         assertThat(store.get("evt:1")).isEqualTo("event");
         store.flushCache();
         assertThat(store.get("evt:1")).isNull();
+    }
+
+    @Test
+    void theVersionChangesWithEveryChangeAndClearedCacheButNotWithReadsOrFlushes() {
+        open(Map.of());
+        Set<Long> seen = new HashSet<>();
+        long initial = store.version();
+        seen.add(initial);
+        store.current("evt:1");
+        store.flushCache();
+        assertThat(store.version()).as("a read and a flush change nothing").isEqualTo(initial);
+
+        store.put("evt:1", "event", 1L);
+        assertThat(seen.add(store.version()))
+                .as("a put gives a version never seen")
+                .isTrue();
+        store.delete("evt:1", 2L);
+        assertThat(seen.add(store.version())).as("so does a delete").isTrue();
+        store.clearCache();
+        assertThat(seen.add(store.version())).as("and a cleared cache").isTrue();
+        store.close();
+        open(Map.of());
+        assertThat(seen.add(store.version())).as("and a store opened again").isTrue();
     }
 
     @Test
