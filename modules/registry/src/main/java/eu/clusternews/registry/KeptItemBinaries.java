@@ -1,5 +1,7 @@
 package eu.clusternews.registry;
 
+import java.io.IOException;
+
 import org.apache.avro.Schema;
 
 /**
@@ -17,4 +19,20 @@ public interface KeptItemBinaries {
 
     /** Keeps {@code binary}, the Avro binary of the item at {@code index} written with {@code itemSchema}. */
     void keep(int index, Schema itemSchema, byte[] binary);
+
+    /** The binary kept for the item at {@code index} and {@code itemSchema}, else the one {@code encoding} makes, kept. */
+    default byte[] binary(int index, Schema itemSchema, ItemEncoding encoding) throws IOException {
+        byte[] binary = binary(index, itemSchema);
+        if (binary == null) {
+            binary = encoding.binaryOf(index);
+            keep(index, itemSchema, binary);
+        }
+        return binary;
+    }
+
+    /** Encodes the item at an index of the list, in the item schema asked for. */
+    @FunctionalInterface
+    interface ItemEncoding {
+        byte[] binaryOf(int index) throws IOException;
+    }
 }

@@ -58,12 +58,7 @@ public class NullableUnionWriter<T> extends SpecificDatumWriter<T> {
         out.setItemCount(size);
         for (int i = 0; i < size; i++) {
             out.startItem();
-            byte[] binary = kept.binary(i, itemSchema);
-            if (binary == null) {
-                binary = binaryOf(itemSchema, items.get(i));
-                kept.keep(i, itemSchema, binary);
-            }
-            out.writeFixed(binary);
+            out.writeFixed(kept.binary(i, itemSchema, index -> binaryOf(itemSchema, items.get(index))));
         }
         out.writeArrayEnd();
     }

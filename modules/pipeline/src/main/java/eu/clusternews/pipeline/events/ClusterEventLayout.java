@@ -6,7 +6,6 @@ import static eu.clusternews.pipeline.internal.BinaryLayout.strings;
 import static eu.clusternews.pipeline.internal.BinaryLayout.writeNullable;
 import static eu.clusternews.pipeline.internal.BinaryLayout.writeStrings;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import eu.clusternews.registry.KeptItemBinaries;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 
 /**
  * ClusterEvent's binary, field by field: every event a commit changed is written back (to its changelog, and the same
@@ -133,41 +131,12 @@ public final class ClusterEventLayout implements BinaryLayout<ClusterEvent> {
             out.startItem();
             if (kept == null) {
                 EventReportLayout.INSTANCE.write(reports.get(i), out);
-                continue;
+            } else {
+                out.writeFixed(
+                        kept.binary(i, REPORT_SCHEMA, index -> EventReportLayout.INSTANCE.binary(reports.get(index))));
             }
-            byte[] binary = kept.binary(i, REPORT_SCHEMA);
-            if (binary == null) {
-                binary = binaryOf(reports.get(i));
-                kept.keep(i, REPORT_SCHEMA, binary);
-            }
-            out.writeFixed(binary);
         }
         out.writeArrayEnd();
-    }
-
-    /** A report's binary, through a buffered encoder kept per thread (a direct one writes every field separately). */
-    private static byte[] binaryOf(EventReport report) throws IOException {
-        ReportBuffer buffer = REPORT_BUFFER.get();
-        buffer.reset();
-        buffer.encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
-        try {
-            EventReportLayout.INSTANCE.write(report, buffer.encoder);
-            buffer.encoder.flush();
-        } catch (IOException | RuntimeException e) {
-            buffer.encoder = null; // it may hold part of this report: never flush that into the next one
-            throw e;
-        }
-        return buffer.toByteArray();
-    }
-
-    private static final ThreadLocal<ReportBuffer> REPORT_BUFFER = ThreadLocal.withInitial(ReportBuffer::new);
-
-    private static final class ReportBuffer extends ByteArrayOutputStream {
-        BinaryEncoder encoder;
-
-        ReportBuffer() {
-            super(1024);
-        }
     }
 
     private static List<EventReport> reports(BinaryDecoder in) throws IOException {

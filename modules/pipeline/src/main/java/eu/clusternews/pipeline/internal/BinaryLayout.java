@@ -1,5 +1,6 @@
 package eu.clusternews.pipeline.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 
 /**
  * A record's Avro binary in its current schema, written and read field by field, for records the hot path encodes or
@@ -23,6 +25,15 @@ public interface BinaryLayout<T> {
     void write(T record, BinaryEncoder out) throws IOException;
 
     T read(BinaryDecoder in) throws IOException;
+
+    /** The record's binary alone (no header), as {@link #write} writes it. */
+    default byte[] binary(T record) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        write(record, encoder);
+        encoder.flush();
+        return bytes.toByteArray();
+    }
 
     /** The branch of a {@code ["null", T]} union: whether a value follows. */
     static boolean present(BinaryDecoder in) throws IOException {

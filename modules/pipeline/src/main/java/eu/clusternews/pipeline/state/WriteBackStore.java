@@ -85,10 +85,13 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     private CacheSettings settings = CacheSettings.from(Map.of());
     private Emitter<R> emitter;
     private Supplier<ProcessorRecordContext> recordContext = () -> null;
-    /** Distinct over every store of the JVM and every change, so that a version seen once never comes back. */
-    private static final AtomicLong VERSIONS = new AtomicLong();
+    /**
+     * Where a store's versions start each time it is made, opened or cleared: distinct for each of those in the JVM, and
+     * 2^32 versions apart, so that a version seen once does not come back (within 4 billion changes of one opening).
+     */
+    private static final AtomicLong EPOCHS = new AtomicLong();
 
-    private long version = VERSIONS.incrementAndGet();
+    private long version = newEpoch();
 
     protected WriteBackStore(String name, KeyValueStore<Bytes, byte[]> inner, Serde<R> serde, Codec<M, R> codec) {
         this.name = name;
@@ -128,7 +131,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     public void init(StateStoreContext context, StateStore root) {
         // a task revived after a failure starts again from what the changelog restored, never from the old cache
         cache.clear();
-        version = VERSIONS.incrementAndGet();
+        version = newEpoch();
         settings = CacheSettings.from(context.appConfigs());
         inner.init(context, root);
     }
@@ -176,7 +179,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     }
 
     private void changed(String key, Entry<M> entry, long timestamp) {
-        version = VERSIONS.incrementAndGet();
+        version++;
         entry.dirty = true;
         entry.timestamp = Math.max(entry.timestamp, timestamp);
         entry.updateContext = recordContext.get();
@@ -225,7 +228,11 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     @Override
     public void clearCache() {
         cache.clear();
-        version = VERSIONS.incrementAndGet();
+        version = newEpoch();
+    }
+
+    private static long newEpoch() {
+        return EPOCHS.incrementAndGet() << 32;
     }
 
     /**

@@ -21,14 +21,9 @@ final class EventArbitraries {
     static Arbitrary<EventReport> reports() {
         Arbitrary<String> text = Arbitraries.strings().ofMaxLength(30); // any code points, surrogate pairs included
         Arbitrary<String> nullableText = text.injectNull(0.3);
-        Arbitrary<LocalDate> dates = Arbitraries.integers()
-                .between(-30_000, 80_000)
-                .map(LocalDate::ofEpochDay)
-                .injectNull(0.3);
+        Arbitrary<LocalDate> dates = dates();
         Arbitrary<List<String>> lists = text.list().ofMaxSize(4);
-        Arbitrary<Location> locations = Combinators.combine(nullableText, nullableText)
-                .as(Location::new)
-                .injectNull(0.4);
+        Arbitrary<Location> locations = locations(nullableText);
         Arbitrary<EventReport.Builder> texts = Combinators.combine(text, text, nullableText, nullableText, nullableText)
                 .as((newsId, title, language, publisher, url) -> EventReport.newBuilder()
                         .setNewsId(newsId)
@@ -58,17 +53,12 @@ final class EventArbitraries {
     /** Any event, its vote maps sorted or not, its reports any reports. */
     static Arbitrary<ClusterEvent> events() {
         Arbitrary<String> text = Arbitraries.strings().ofMaxLength(20);
-        Arbitrary<LocalDate> dates = Arbitraries.integers()
-                .between(-30_000, 80_000)
-                .map(LocalDate::ofEpochDay)
-                .injectNull(0.3);
+        Arbitrary<LocalDate> dates = dates();
         Arbitrary<List<String>> lists = text.list().ofMaxSize(4);
         Arbitrary<Map<String, Long>> votes = Arbitraries.maps(text, Arbitraries.longs())
                 .ofMaxSize(4)
                 .flatMap(map -> Arbitraries.of(true, false).map(sorted -> sorted ? new TreeMap<>(map) : map));
-        Arbitrary<Location> locations = Combinators.combine(text.injectNull(0.3), text.injectNull(0.3))
-                .as(Location::new)
-                .injectNull(0.4);
+        Arbitrary<Location> locations = locations(text.injectNull(0.3));
         Arbitrary<ClusterEvent.Builder> head = Combinators.combine(
                         text, Arbitraries.of(NewsKind.class), votes, dates, dates, locations, votes)
                 .as((id, kind, kindVotes, start, end, location, placeVotes) -> ClusterEvent.newBuilder()
@@ -95,5 +85,17 @@ final class EventArbitraries {
                         .setReportCount(count)
                         .setReports(reports)
                         .build());
+    }
+
+    /** Any day from 1887 to 2189, or none. */
+    private static Arbitrary<LocalDate> dates() {
+        return Arbitraries.integers()
+                .between(-30_000, 80_000)
+                .map(LocalDate::ofEpochDay)
+                .injectNull(0.3);
+    }
+
+    private static Arbitrary<Location> locations(Arbitrary<String> nullableText) {
+        return Combinators.combine(nullableText, nullableText).as(Location::new).injectNull(0.4);
     }
 }
