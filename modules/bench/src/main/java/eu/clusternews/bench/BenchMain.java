@@ -98,9 +98,12 @@ public final class BenchMain {
             if (!options.streamsConfig().isEmpty()) {
                 out.println("Streams/client properties for both apps: " + options.streamsConfig());
             }
+            if (!options.brokerConfig().isEmpty()) {
+                out.println("embedded broker properties over its defaults: " + options.brokerConfig());
+            }
             ReferenceData reference = GeneratedNews.reference(options.referenceDir());
             long t = System.nanoTime();
-            try (BenchStack stack = BenchStack.start(options.partitions(), reference)) {
+            try (BenchStack stack = BenchStack.start(options.partitions(), reference, options.brokerConfig())) {
                 out.printf(
                         Locale.ROOT,
                         "embedded broker %s and registry %s ready in %.1f s; reference data: %d organisations,"
@@ -259,6 +262,7 @@ public final class BenchMain {
                     r.incomplete());
             out.println("  the pipeline's exactly-once commits meanwhile: "
                     + measured.commits().describe());
+            out.println(measured.brokerTimes());
         }
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
     }
@@ -478,7 +482,7 @@ public final class BenchMain {
     }
 
     /** A latency measurement and what the pipeline's commits cost meanwhile. */
-    private record LatencyRun(LatencyProbe.Result probe, CommitCost commits) {}
+    private record LatencyRun(LatencyProbe.Result probe, CommitCost commits, String brokerTimes) {}
 
     private static LatencyRun latency(
             BenchOptions options, BenchStack stack, NewsCorpus corpus, long firstRecord, int rate, String applicationId)
@@ -492,9 +496,13 @@ public final class BenchMain {
             pipeline.start();
             awaitRunning(pipeline.streams(), Duration.ofSeconds(120));
             CommitCost before = CommitCost.of(pipeline.streams());
+            BrokerRequestTimes brokerBefore = BrokerRequestTimes.now();
             LatencyProbe.Result result = new LatencyProbe(stack, corpus, firstRecord)
                     .measure(rate, options.latencyWarmup(), options.latencyDuration());
-            return new LatencyRun(result, CommitCost.of(pipeline.streams()).since(before));
+            return new LatencyRun(
+                    result,
+                    CommitCost.of(pipeline.streams()).since(before),
+                    BrokerRequestTimes.now().describeSince(brokerBefore));
         }
     }
 
@@ -538,6 +546,7 @@ public final class BenchMain {
                 r.eventsPerProcessCpuSecond(events),
                 StreamsPass.seconds(r.processing()),
                 r.compilationMillis() / 1e3);
+        out.println(ThreadCpu.describe(r.cpuByThread(), events));
         out.println(r.written().describe(events));
     }
 

@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param seed            generator seed: the same seed gives the same news
  * @param streamsConfig   Kafka Streams / client properties set on the baseline and the pipeline alike
  *                        ({@code --config producer.batch.size=262144}); empty: both as configured by default
+ * @param brokerConfig    properties of the embedded broker over its defaults
+ *                        ({@code --broker-config add.partitions.to.txn.retry.backoff.ms=5})
  */
 public record BenchOptions(
         int events,
@@ -46,7 +48,8 @@ public record BenchOptions(
         int distinctDocuments,
         Path referenceDir,
         long seed,
-        Map<String, String> streamsConfig) {
+        Map<String, String> streamsConfig,
+        Map<String, String> brokerConfig) {
 
     public static final int DEFAULT_EVENTS = 20_000;
     public static final int DEFAULT_REPROCESS_EVENTS = 1_000_000;
@@ -62,6 +65,7 @@ public record BenchOptions(
         Objects.requireNonNull(latencyWarmup, "latencyWarmup");
         Objects.requireNonNull(referenceDir, "referenceDir");
         streamsConfig = Map.copyOf(streamsConfig);
+        brokerConfig = Map.copyOf(brokerConfig);
         require(events >= 1, "--events must be at least 1, was " + events);
         require(warmupEvents >= 0, "--warmup-events must be 0 or more, was " + warmupEvents);
         require(warmupRounds >= 1, "--warmup-rounds must be at least 1, was " + warmupRounds);
@@ -100,6 +104,7 @@ public record BenchOptions(
         Path referenceDir = Path.of("seeds", "reference");
         long seed = 42L;
         final Map<String, String> streamsConfig = new LinkedHashMap<>();
+        final Map<String, String> brokerConfig = new LinkedHashMap<>();
 
         BenchOptions build() {
             return new BenchOptions(
@@ -116,7 +121,8 @@ public record BenchOptions(
                     distinctDocuments,
                     referenceDir,
                     seed,
-                    streamsConfig);
+                    streamsConfig,
+                    brokerConfig);
         }
     }
 
@@ -127,7 +133,7 @@ public record BenchOptions(
                              [--latency-seconds S] [--warmup-seconds S] [--warmup-events W] [--warmup-rounds R]
                              [--reprocess]
                              [--distinct-documents D]
-                             [--reference-dir DIR] [--seed S] [--config KEY=VALUE]...
+                             [--reference-dir DIR] [--seed S] [--config KEY=VALUE]... [--broker-config KEY=VALUE]...
                   --events N            news records in the throughput corpus (default 20000; with --reprocess 1000000)
                   --rate R[,R...]       offered loads for the latency measurement, events/s (default 1000,5000; 0 = none)
                   --eos                 exactly_once_v2 for baseline and pipeline (default)
@@ -147,6 +153,7 @@ public record BenchOptions(
                   --seed S              generator seed (default 42)
                   --config KEY=VALUE    a Kafka Streams/client property for the baseline and the pipeline alike
                                         (e.g. producer.batch.size=262144); repeatable
+                  --broker-config KEY=VALUE  a property of the embedded broker over its defaults; repeatable
                 """;
     }
 
@@ -177,7 +184,8 @@ public record BenchOptions(
                         "--distinct-documents",
                         "--reference-dir",
                         "--seed",
-                        "--config" -> {
+                        "--config",
+                        "--broker-config" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -200,15 +208,8 @@ public record BenchOptions(
                         case "--distinct-documents" -> o.distinctDocuments = integer(name, value);
                         case "--reference-dir" -> o.referenceDir = Path.of(value);
                         case "--seed" -> o.seed = Long.parseLong(value);
-                        case "--config" -> {
-                            int eq = value.indexOf('=');
-                            if (eq < 1) {
-                                throw new IllegalArgumentException("--config takes KEY=VALUE, not '" + value + "'");
-                            }
-                            o.streamsConfig.put(
-                                    value.substring(0, eq).strip(),
-                                    value.substring(eq + 1).strip());
-                        }
+                        case "--config" -> keyValue(name, value, o.streamsConfig);
+                        case "--broker-config" -> keyValue(name, value, o.brokerConfig);
                         default -> throw new IllegalStateException(name);
                     }
                 }
@@ -219,6 +220,14 @@ public record BenchOptions(
             o.events = DEFAULT_REPROCESS_EVENTS;
         }
         return o.build();
+    }
+
+    private static void keyValue(String name, String value, Map<String, String> into) {
+        int eq = value.indexOf('=');
+        if (eq < 1) {
+            throw new IllegalArgumentException(name + " takes KEY=VALUE, not '" + value + "'");
+        }
+        into.put(value.substring(0, eq).strip(), value.substring(eq + 1).strip());
     }
 
     private static int integer(String name, String value) {

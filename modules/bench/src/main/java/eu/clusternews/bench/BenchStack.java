@@ -52,7 +52,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     /** Starts the stack and prepares topics ({@code partitions} per data topic), schemas and reference data. */
-    static BenchStack start(int partitions, ReferenceData reference) {
+    static BenchStack start(int partitions, ReferenceData reference, Map<String, String> brokerConfig) {
         Path dir;
         try {
             dir = Files.createTempDirectory("clusternews-bench-");
@@ -64,11 +64,10 @@ final class BenchStack implements AutoCloseable {
         while (registryPort == kafkaPort) {
             registryPort = LoopbackPorts.pickFree();
         }
-        LocalStack local = LocalStack.builder()
-                .dataDir(dir)
-                .kafkaPort(kafkaPort)
-                .registryPort(registryPort)
-                .start();
+        LocalStack.Builder builder =
+                LocalStack.builder().dataDir(dir).kafkaPort(kafkaPort).registryPort(registryPort);
+        brokerConfig.forEach(builder::brokerProperty);
+        LocalStack local = builder.start();
         BenchStack stack = new BenchStack(dir, local);
         try {
             stack.createTopics(partitions);

@@ -12,7 +12,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * commits its threads made, and the time their producers spent flushing (waiting until the broker acknowledged
  * everything sent since the last commit) and committing the transactions. The latency of a news crosses two commits.
  */
-record CommitCost(double commits, double flushNanos, double txnCommitNanos, double sendOffsetsNanos) {
+record CommitCost(
+        double commits, double flushNanos, double txnCommitNanos, double sendOffsetsNanos, double recordRetries) {
 
     static CommitCost of(KafkaStreams streams) {
         Map<MetricName, ? extends Metric> metrics = streams.metrics();
@@ -20,7 +21,8 @@ record CommitCost(double commits, double flushNanos, double txnCommitNanos, doub
                 sum(metrics, "stream-thread-metrics", "commit-total"),
                 sum(metrics, "producer-metrics", "flush-time-ns-total"),
                 sum(metrics, "producer-metrics", "txn-commit-time-ns-total"),
-                sum(metrics, "producer-metrics", "txn-send-offsets-time-ns-total"));
+                sum(metrics, "producer-metrics", "txn-send-offsets-time-ns-total"),
+                sum(metrics, "producer-metrics", "record-retry-total"));
     }
 
     CommitCost since(CommitCost before) {
@@ -28,7 +30,8 @@ record CommitCost(double commits, double flushNanos, double txnCommitNanos, doub
                 commits - before.commits,
                 flushNanos - before.flushNanos,
                 txnCommitNanos - before.txnCommitNanos,
-                sendOffsetsNanos - before.sendOffsetsNanos);
+                sendOffsetsNanos - before.sendOffsetsNanos,
+                recordRetries - before.recordRetries);
     }
 
     /** One line: commits, and the mean milliseconds of each part per commit. */
@@ -37,11 +40,12 @@ record CommitCost(double commits, double flushNanos, double txnCommitNanos, doub
         return String.format(
                 Locale.ROOT,
                 "%.0f commits; per commit: producer flush %.1f ms, offsets into the transaction %.1f ms,"
-                        + " transaction commit %.1f ms",
+                        + " transaction commit %.1f ms; records the producer sent again after a retriable error: %.0f",
                 commits,
                 flushNanos / n / 1e6,
                 sendOffsetsNanos / n / 1e6,
-                txnCommitNanos / n / 1e6);
+                txnCommitNanos / n / 1e6,
+                recordRetries);
     }
 
     private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {

@@ -24,6 +24,7 @@ final class StreamsPass {
      * @param sinceStart   {@code start()} → last expected record processed (includes rebalance and restoring the
      *                     global stores)
      * @param compilationMillis what the JIT compiler threads spent compiling during the pass (-1 when unknown)
+     * @param cpuByThread  the process's CPU during the pass by kind of thread (broker, GC, JIT, ...)
      * @param written      what the app's producers sent meanwhile, by topic
      */
     record Result(
@@ -34,6 +35,7 @@ final class StreamsPass {
             long streamThreadCpuNanos,
             long processCpuNanos,
             long compilationMillis,
+            java.util.Map<ThreadCpu.Kind, Long> cpuByThread,
             WrittenBytes written) {
 
         boolean complete() {
@@ -99,6 +101,7 @@ final class StreamsPass {
             Duration stallTimeout) {
         String streamThreads = applicationId + "-";
         long processCpuAtStart = CpuTime.processNanos();
+        ThreadCpu threadCpuAtStart = ThreadCpu.now();
         long compilationAtStart = CpuTime.compilationMillis();
         long started = System.nanoTime();
         start.run();
@@ -117,14 +120,16 @@ final class StreamsPass {
                     }
                 }
                 if (processed >= expected) {
+                    var cpu = ThreadCpu.now().since(threadCpuAtStart, streamThreads);
                     return new Result(
                             processed,
                             expected,
                             Duration.ofNanos(now - first),
                             Duration.ofNanos(now - started),
-                            streamThreadCpu(streamThreads),
+                            cpu.get(ThreadCpu.Kind.STREAM_THREADS),
                             CpuTime.processNanos() - processCpuAtStart,
                             compilationAtStart < 0 ? -1 : CpuTime.compilationMillis() - compilationAtStart,
+                            cpu,
                             WrittenBytes.of(streams, applicationId));
                 }
                 KafkaStreams.State state = streams.state();
@@ -136,14 +141,16 @@ final class StreamsPass {
                 }
                 if (now - lastProgress > stallTimeout.toNanos()) {
                     long end = lastProgress;
+                    var cpu = ThreadCpu.now().since(threadCpuAtStart, streamThreads);
                     return new Result(
                             processed,
                             expected,
                             Duration.ofNanos(Math.max(0, end - Math.max(first, started))),
                             Duration.ofNanos(end - started),
-                            streamThreadCpu(streamThreads),
+                            cpu.get(ThreadCpu.Kind.STREAM_THREADS),
                             CpuTime.processNanos() - processCpuAtStart,
                             compilationAtStart < 0 ? -1 : CpuTime.compilationMillis() - compilationAtStart,
+                            cpu,
                             WrittenBytes.of(streams, applicationId));
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);
@@ -301,20 +308,6 @@ final class StreamsPass {
             }
             return sum;
         }
-    }
-
-    /** CPU time of the app's stream threads (named {@code <application.id>-<uuid>-StreamThread-N}). */
-    private static long streamThreadCpu(String applicationIdPrefix) {
-        long total = 0;
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null
-                    && info.getThreadName().startsWith(applicationIdPrefix)
-                    && info.getThreadName().contains("-StreamThread-")) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return total;
     }
 
     static double seconds(Duration d) {

@@ -27,7 +27,8 @@ class BenchOptionsTest {
                 "--warmup-events=0",
                 "--warmup-rounds=2",
                 "--config",
-                "producer.batch.size=262144");
+                "producer.batch.size=262144",
+                "--broker-config=add.partitions.to.txn.retry.backoff.ms=5");
 
         assertThat(o.events()).isEqualTo(5000);
         assertThat(o.latencyRates()).containsExactly(1000, 5000);
@@ -39,6 +40,7 @@ class BenchOptionsTest {
         assertThat(o.warmupEvents()).isZero();
         assertThat(o.warmupRounds()).isEqualTo(2);
         assertThat(o.streamsConfig()).isEqualTo(Map.of("producer.batch.size", "262144"));
+        assertThat(o.brokerConfig()).isEqualTo(Map.of("add.partitions.to.txn.retry.backoff.ms", "5"));
     }
 
     @Test
