@@ -262,6 +262,7 @@ public final class BenchMain {
                     r.incomplete());
             out.println("  the pipeline's exactly-once commits meanwhile: "
                     + measured.commits().describe());
+            out.println(measured.sends());
             out.println(measured.brokerTimes());
         }
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
@@ -482,7 +483,7 @@ public final class BenchMain {
     }
 
     /** A latency measurement and what the pipeline's commits cost meanwhile. */
-    private record LatencyRun(LatencyProbe.Result probe, CommitCost commits, String brokerTimes) {}
+    private record LatencyRun(LatencyProbe.Result probe, CommitCost commits, String brokerTimes, String sends) {}
 
     private static LatencyRun latency(
             BenchOptions options, BenchStack stack, NewsCorpus corpus, long firstRecord, int rate, String applicationId)
@@ -502,7 +503,8 @@ public final class BenchMain {
             return new LatencyRun(
                     result,
                     CommitCost.of(pipeline.streams()).since(before),
-                    BrokerRequestTimes.now().describeSince(brokerBefore));
+                    BrokerRequestTimes.now().describeSince(brokerBefore),
+                    CommitCost.producerSends(pipeline.streams()));
         }
     }
 

@@ -48,6 +48,37 @@ record CommitCost(
                 recordRetries);
     }
 
+    /**
+     * The pipeline producers' own view of their sends over the last sample window (30 s): how long a batch waited in
+     * the producer before it was sent, and how long a request took from send to response.
+     */
+    static String producerSends(KafkaStreams streams) {
+        Map<MetricName, ? extends Metric> metrics = streams.metrics();
+        return String.format(
+                Locale.ROOT,
+                "  the pipeline's producer: batches waited %.1f ms on average before sending (max %.0f), requests took"
+                        + " %.1f ms from send to response (max %.0f), %.1f ms waiting for buffer memory in all",
+                max(metrics, "record-queue-time-avg"),
+                max(metrics, "record-queue-time-max"),
+                max(metrics, "request-latency-avg"),
+                max(metrics, "request-latency-max"),
+                sum(metrics, "producer-metrics", "bufferpool-wait-time-ns-total") / 1e6);
+    }
+
+    private static double max(Map<MetricName, ? extends Metric> metrics, String name) {
+        double max = Double.NaN;
+        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
+            if (e.getKey().group().equals("producer-metrics")
+                    && e.getKey().name().equals(name)) {
+                Object value = e.getValue().metricValue();
+                if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
+                    max = Double.isNaN(max) ? number.doubleValue() : Math.max(max, number.doubleValue());
+                }
+            }
+        }
+        return max;
+    }
+
     private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
         double total = 0;
         for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {

@@ -123,11 +123,22 @@ public final class ClusterNewsTopology {
     public static final String CONSORTIUM_PARTIALS_STORE = "consortium-partials-store";
     public static final String PROGRAMME_PARTIALS_STORE = "programme-partials-store";
 
-    /** Repartition topics ({@code <application.id>-<name>-repartition}) carrying partial activities keyed by entity id. */
+    /**
+     * Repartition topics ({@code <application.id>-<name>-repartition}) carrying partial activities keyed by entity id,
+     * {@value #AGGREGATE_PARTITIONS} partition each.
+     */
     public static final String CLUSTER_PARTIALS = "cluster-partials";
 
     public static final String CONSORTIUM_PARTIALS = "consortium-partials";
     public static final String PROGRAMME_PARTIALS = "programme-partials";
+
+    /**
+     * Partitions of each partials topic, so tasks of each aggregate. One: the combiner sends tens of partials per
+     * commit, however many news, so an aggregate task has little to do, and under exactly-once every task costs each
+     * commit a producer flush of its own (Streams flushes the shared producer once per task, one round trip each) and
+     * its partitions' transaction markers. With three partitions per kind the aggregates were 9 of the 13 tasks.
+     */
+    static final int AGGREGATE_PARTITIONS = 1;
 
     /** Decoded reference records kept per global store (there are tens to thousands of them). */
     private static final int REFERENCE_DECODE_CACHE_ENTRIES = 20_000;
@@ -271,7 +282,8 @@ public final class ClusterNewsTopology {
      *       from the global stores as they are now (so the aggregate needs no reference data); the contributions of
      *       the news processed between two commits are summed per entity into partial activities
      *       ({@link PartialActivityStore}), forwarded before each commit;</li>
-     *   <li>repartition the partials by entity id through a named topic, so each entity is counted in one task;</li>
+     *   <li>repartition the partials by entity id through a named topic of {@value #AGGREGATE_PARTITIONS} partition,
+     *       so each entity is counted in one task;</li>
      *   <li>aggregate: merge each partial into the entity's all-time activity ({@link AggregateStore}) and emit the
      *       changed activities to the kind's compacted topic before each commit.</li>
      * </ol>
@@ -298,6 +310,7 @@ public final class ClusterNewsTopology {
                         Named.as("fan-out-to-" + entities),
                         partialStore)
                 .repartition(Repartitioned.<String, A>as(repartitionName)
+                        .withNumberOfPartitions(AGGREGATE_PARTITIONS)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(internalSerde(kind.type())))
                 .process(
@@ -359,8 +372,8 @@ public final class ClusterNewsTopology {
     /**
      * Event-count changes into the partials repartition topic of their kind. Streams names that topic
      * {@code <name>-repartition} and prefixes it with the application id in every sink that names it, this one
-     * included; it sizes the topic to the largest input of all sub-topologies writing it (the news topic), so the
-     * changes reach the task that holds each entity (TopologyShapeTest pins this).
+     * included, so the changes reach the task that holds each entity (PipelineOnLocalStackTest counts each cluster's
+     * event once).
      */
     private static <A extends SpecificRecordBase> void eventCounts(
             KStream<String, EventOutput> changes, Class<A> type, String partials, String entities) {

@@ -160,8 +160,8 @@ class PipelineOnLocalStackTest {
     @Test
     @Order(2)
     void putsTheSeedsTrainingInClusterEventsAndEveryClusterOnEveryPartitionCountsItOnce() {
-        // the event counts leave the one-partition matching for the three partitions of the partials topic: each
-        // must reach the task that holds its cluster, whichever partition that is
+        // the event counts leave the matching for the partials topic, where the aggregate merges them with the
+        // fan-out's partials
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(latest(topics.clusterActivity()).values())
                         .hasSize(Fixtures.TEN_CLUSTERS.size())
@@ -176,6 +176,28 @@ class PipelineOnLocalStackTest {
         assertThat(training.get("start"))
                 .isEqualTo((int) LocalDate.of(2017, 4, 25).toEpochDay());
         assertThat((List<?>) training.get("reports")).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void givesEachAggregateAndTheEventMatchingOnePartitionWhateverTheNewsTopicHas() throws Exception {
+        String app = config.streamsProperties().getProperty("application.id");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", local.bootstrapServers()))) {
+            List<String> oneTaskEach = List.of(
+                    app + "-cluster-partials-repartition",
+                    app + "-consortium-partials-repartition",
+                    app + "-programme-partials-repartition",
+                    app + "-event-reports-repartition");
+            assertThat(admin.describeTopics(oneTaskEach).allTopicNames().get().values())
+                    .hasSize(oneTaskEach.size())
+                    .allSatisfy(t -> assertThat(t.partitions()).as(t.name()).hasSize(1));
+            assertThat(admin.describeTopics(List.of(topics.news().name()))
+                            .allTopicNames()
+                            .get()
+                            .get(topics.news().name())
+                            .partitions())
+                    .hasSizeGreaterThan(1);
+        }
     }
 
     @Test
