@@ -51,6 +51,11 @@ final class KraftBrokerProperties {
         p.put("offsets.topic.num.partitions", "10");
         p.put("transaction.state.log.num.partitions", "4");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // an exactly-once producer starts its next transaction while the broker still writes the last one's markers:
+        // retry adding a partition to it here until they are written (a few ms) instead of answering
+        // CONCURRENT_TRANSACTIONS after 100 ms, which the producer retries only after its 100 ms backoff and which
+        // made the latency tail (BENCHMARKS.md, session 28)
+        p.put("add.partitions.to.txn.retry.backoff.max.ms", "1000");
         p.putAll(overrides);
         return p;
     }
