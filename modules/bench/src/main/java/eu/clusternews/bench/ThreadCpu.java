@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * Where a pass's process CPU went, by kind of thread. The bench JVM holds the broker too, so on two cores the
  * pipeline's wall time depends on what the broker, the clients' I/O threads, the garbage collector and the JIT take
  * beside the stream thread: this is the profile that says how far a cheaper stream thread alone can move the
- * throughput ratio. Java threads are read through the {@link ThreadMXBean} (full names); the JVM's own threads (GC,
- * JIT compilers), which it does not list, from {@code /proc/self/task} on Linux (elsewhere they stay in "other").
+ * throughput ratio. Java threads are read through the {@link ThreadMXBean} (full names); the GC threads, which it does
+ * not list, from {@code /proc/self/task} on Linux (elsewhere they stay in "other"); the JIT as its compiling time (the
+ * JVM starts and ends compiler threads as work comes).
  */
 final class ThreadCpu {
 
