@@ -101,7 +101,7 @@ class TwoInstancesIT {
 
     @Test
     void theSeedClustersAreOwnedByOneInstanceSoTheOthersQueriesForThemCrossToIt() throws Exception {
-        // each kind's aggregate is one partition (ClusterNewsTopology.AGGREGATE_PARTITIONS): one instance owns every
+        // the aggregates are one task (ClusterNewsTopology.CORE_PARTITIONS): one instance owns every
         // cluster, and the other can answer only by asking it
         Set<Integer> owners = SEED_CLUSTERS.stream()
                 .map(id -> streams(first)

@@ -105,17 +105,11 @@ public final class ClusterNewsTopology {
     public static final String EVENT_BLOCKS_STORE = "event-blocks-store";
     /** id of an event merged into another → the id it was merged into. */
     public static final String EVENT_REDIRECTS_STORE = "event-redirects-store";
-    /** Repartition topic ({@code <application.id>-event-reports-repartition}, one partition) where all reports meet. */
-    public static final String EVENT_REPORTS = "event-reports";
-
     /**
-     * The event-count changes per cluster, consortium and programme since the last commit (event matching's partial
-     * activities; in memory, empty at every commit).
+     * Repartition topic ({@code <application.id>-event-reports-repartition}, {@value #CORE_PARTITIONS} partition) where
+     * all reports meet.
      */
-    public static final String CLUSTER_EVENT_COUNTS_STORE = "cluster-event-count-changes-store";
-
-    public static final String CONSORTIUM_EVENT_COUNTS_STORE = "consortium-event-count-changes-store";
-    public static final String PROGRAMME_EVENT_COUNTS_STORE = "programme-event-count-changes-store";
+    public static final String EVENT_REPORTS = "event-reports";
 
     /** The fan-out's partial activities per entity since the last commit (in memory, empty at every commit). */
     public static final String CLUSTER_PARTIALS_STORE = "cluster-partials-store";
@@ -125,7 +119,7 @@ public final class ClusterNewsTopology {
 
     /**
      * Repartition topics ({@code <application.id>-<name>-repartition}) carrying partial activities keyed by entity id,
-     * {@value #AGGREGATE_PARTITIONS} partition each.
+     * {@value #CORE_PARTITIONS} partition each.
      */
     public static final String CLUSTER_PARTIALS = "cluster-partials";
 
@@ -133,12 +127,15 @@ public final class ClusterNewsTopology {
     public static final String PROGRAMME_PARTIALS = "programme-partials";
 
     /**
-     * Partitions of each partials topic, so tasks of each aggregate. One: the combiner sends tens of partials per
-     * commit, however many news, so an aggregate task has little to do, and under exactly-once every task costs each
-     * commit a producer flush of its own (Streams flushes the shared producer once per task, one round trip each) and
-     * its partitions' transaction markers. With three partitions per kind the aggregates were 9 of the 13 tasks.
+     * Partitions of the partials topics and of event-reports: one, so that the three aggregates and event matching
+     * are <em>one task</em> (the core sub-topology). The combiner sends tens of partials per commit however many news
+     * arrive, so an aggregate has little to do, and under exactly-once every task costs each commit a producer flush of
+     * its own (Streams flushes the shared producer once per task, in series, one round trip each) and its partitions'
+     * transaction markers: 13 tasks with three partitions per kind, 7 with one task per kind, 4 now. Matching hands its
+     * event-count changes straight to the aggregates in the same task, which is only right because that task holds
+     * every entity: do not raise this without putting the event counts back through the partials topics.
      */
-    static final int AGGREGATE_PARTITIONS = 1;
+    static final int CORE_PARTITIONS = 1;
 
     /** Decoded reference records kept per global store (there are tens to thousands of them). */
     private static final int REFERENCE_DECODE_CACHE_ENTRIES = 20_000;
@@ -181,6 +178,7 @@ public final class ClusterNewsTopology {
         // the enrichment and the fan-outs of a news look its reference records up once (per record and thread)
         RecordLookups lookups = new RecordLookups();
         KStream<String, EnrichedNews> enriched = enrich(builder, fresh, lookups);
+        EventCountChanges eventCounts = matchEvents(builder, enriched);
         fanOutAndAggregate(
                 builder,
                 enriched,
@@ -190,6 +188,7 @@ public final class ClusterNewsTopology {
                 FanOut::perCluster,
                 CLUSTER_PARTIALS_STORE,
                 CLUSTER_PARTIALS,
+                eventCounts.clusters(),
                 CLUSTER_ACTIVITY_STORE,
                 topics.clusterActivity());
         fanOutAndAggregate(
@@ -201,6 +200,7 @@ public final class ClusterNewsTopology {
                 FanOut::perConsortium,
                 CONSORTIUM_PARTIALS_STORE,
                 CONSORTIUM_PARTIALS,
+                eventCounts.consortia(),
                 CONSORTIUM_ACTIVITY_STORE,
                 topics.consortiumActivity());
         fanOutAndAggregate(
@@ -212,10 +212,9 @@ public final class ClusterNewsTopology {
                 FanOut::perProgramme,
                 PROGRAMME_PARTIALS_STORE,
                 PROGRAMME_PARTIALS,
+                eventCounts.programmes(),
                 PROGRAMME_ACTIVITY_STORE,
                 topics.programmeActivity());
-        // last, so that the sub-topologies above keep the numbers (and task directories) they had before events
-        matchEvents(builder, enriched);
         return builder.build();
     }
 
@@ -282,10 +281,11 @@ public final class ClusterNewsTopology {
      *       from the global stores as they are now (so the aggregate needs no reference data); the contributions of
      *       the news processed between two commits are summed per entity into partial activities
      *       ({@link PartialActivityStore}), forwarded before each commit;</li>
-     *   <li>repartition the partials by entity id through a named topic of {@value #AGGREGATE_PARTITIONS} partition,
-     *       so each entity is counted in one task;</li>
-     *   <li>aggregate: merge each partial into the entity's all-time activity ({@link AggregateStore}) and emit the
-     *       changed activities to the kind's compacted topic before each commit.</li>
+     *   <li>repartition the partials by entity id through a named topic of {@value #CORE_PARTITIONS} partition,
+     *       so each entity is counted in one task, the core task, where event matching runs too;</li>
+     *   <li>aggregate: merge each partial, and each change of an entity's event count that matching hands over in the
+     *       same task, into the entity's all-time activity ({@link AggregateStore}) and emit the changed activities to
+     *       the kind's compacted topic before each commit.</li>
      * </ol>
      * No time windows: all-time counts with calendar-month buckets, so news that arrive years late are counted like
      * any other, and every merge is commutative, so the result does not depend on arrival order. Under exactly-once
@@ -301,6 +301,7 @@ public final class ClusterNewsTopology {
             BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
             String partialStore,
             String repartitionName,
+            KStream<String, A> eventCounts,
             String store,
             Topic<String, A> output) {
         builder.addStateStore(new PartialActivityStoreBuilder<A>(partialStore));
@@ -310,9 +311,10 @@ public final class ClusterNewsTopology {
                         Named.as("fan-out-to-" + entities),
                         partialStore)
                 .repartition(Repartitioned.<String, A>as(repartitionName)
-                        .withNumberOfPartitions(AGGREGATE_PARTITIONS)
+                        .withNumberOfPartitions(CORE_PARTITIONS)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(internalSerde(kind.type())))
+                .merge(eventCounts, Named.as("partials-and-event-counts-of-" + entities))
                 .process(
                         () -> new AggregateProcessor<>(store, kind, maxHeadlines),
                         Named.as("aggregate-" + entities),
@@ -320,15 +322,20 @@ public final class ClusterNewsTopology {
                 .to(output.name(), reframed(output, InternalAvroSerde.of(kind.type()), output.name() + "-sink"));
     }
 
+    /** The event-count changes of each kind that event matching hands to that kind's aggregate. */
+    private record EventCountChanges(
+            KStream<String, ClusterActivity> clusters,
+            KStream<String, ConsortiumActivity> consortia,
+            KStream<String, ProgrammeActivity> programmes) {}
+
     /**
      * Match events: each news that reports an event (a training, a meeting, ... or any news giving event dates) goes
      * as an {@link EventReport} through a one-partition repartition topic, where {@link EventMatchProcessor} places it
      * in its event, merging events that it bridges. The events go to cluster-events (a tombstone for each id a merge
-     * replaced); the changes of each entity's event count, summed per entity until the commit, go as partial
-     * activities straight into that kind's partials repartition topic, where the aggregate merges them like the
-     * fan-out's.
+     * replaced); the changes of each entity's event count go as partial activities straight to that kind's aggregate,
+     * in the same task ({@link #CORE_PARTITIONS}), whose store sums them until the commit like everything else.
      */
-    private void matchEvents(StreamsBuilder builder, KStream<String, EnrichedNews> enriched) {
+    private EventCountChanges matchEvents(StreamsBuilder builder, KStream<String, EnrichedNews> enriched) {
         // write-back stores: decoded between reports, written (and events sent) once per key and commit
         builder.addStateStore(WriteBackStore.builder(REPORT_EVENTS_STORE, Serdes.String(), WriteBackStore.asStored()));
         builder.addStateStore(WriteBackStore.builder(EVENT_BLOCKS_STORE, Serdes.String(), EventBlock.CODEC));
@@ -336,22 +343,12 @@ public final class ClusterNewsTopology {
                 WriteBackStore.builder(EVENT_REDIRECTS_STORE, Serdes.String(), WriteBackStore.asStored()));
         InternalAvroSerde<ClusterEvent> events = InternalAvroSerde.of(ClusterEvent.class, ClusterEventLayout.INSTANCE);
         builder.addStateStore(WriteBackStore.builder(EVENTS_STORE, events, WriteBackStore.asStored()));
-        // the event-count changes summed per entity until the commit, like the fan-out's contributions
-        builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CLUSTER_EVENT_COUNTS_STORE));
-        builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(CONSORTIUM_EVENT_COUNTS_STORE));
-        builder.addStateStore(new PartialActivityStoreBuilder<EventOutput>(PROGRAMME_EVENT_COUNTS_STORE));
         EventMatchProcessor.Stores stores = new EventMatchProcessor.Stores(
-                REPORT_EVENTS_STORE,
-                EVENT_BLOCKS_STORE,
-                EVENT_REDIRECTS_STORE,
-                EVENTS_STORE,
-                CLUSTER_EVENT_COUNTS_STORE,
-                CONSORTIUM_EVENT_COUNTS_STORE,
-                PROGRAMME_EVENT_COUNTS_STORE);
+                REPORT_EVENTS_STORE, EVENT_BLOCKS_STORE, EVENT_REDIRECTS_STORE, EVENTS_STORE);
         Map<String, KStream<String, EventOutput>> outputs = enriched.flatMapValues(
                         news -> EventReports.of(news).stream().toList(), Named.as("event-reports"))
                 .repartition(Repartitioned.<String, EventReport>as(EVENT_REPORTS)
-                        .withNumberOfPartitions(1)
+                        .withNumberOfPartitions(CORE_PARTITIONS)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(InternalAvroSerde.of(EventReport.class, EventReportLayout.INSTANCE)))
                 .process(() -> new EventMatchProcessor(stores), Named.as("match-events"), stores.all())
@@ -364,23 +361,15 @@ public final class ClusterNewsTopology {
         outputs.get("event-output-events")
                 .mapValues(EventOutput::event, Named.as("event-values"))
                 .to(topics.events().name(), reframed(topics.events(), events, "cluster-events-sink"));
-        eventCounts(outputs.get("event-output-clusters"), ClusterActivity.class, CLUSTER_PARTIALS, "clusters");
-        eventCounts(outputs.get("event-output-consortia"), ConsortiumActivity.class, CONSORTIUM_PARTIALS, "consortia");
-        eventCounts(outputs.get("event-output-programmes"), ProgrammeActivity.class, PROGRAMME_PARTIALS, "programmes");
+        return new EventCountChanges(
+                eventCounts(outputs.get("event-output-clusters"), ClusterActivity.class, "clusters"),
+                eventCounts(outputs.get("event-output-consortia"), ConsortiumActivity.class, "consortia"),
+                eventCounts(outputs.get("event-output-programmes"), ProgrammeActivity.class, "programmes"));
     }
 
-    /**
-     * Event-count changes into the partials repartition topic of their kind. Streams names that topic
-     * {@code <name>-repartition} and prefixes it with the application id in every sink that names it, this one
-     * included, so the changes reach the task that holds each entity (PipelineOnLocalStackTest counts each cluster's
-     * event once).
-     */
-    private static <A extends SpecificRecordBase> void eventCounts(
-            KStream<String, EventOutput> changes, Class<A> type, String partials, String entities) {
-        changes.mapValues(out -> type.cast(out.change()), Named.as("event-counts-of-" + entities))
-                .to(
-                        partials + "-repartition",
-                        Produced.with(Serdes.String(), internalSerde(type)).withName("event-counts-to-" + entities));
+    private static <A extends SpecificRecordBase> KStream<String, A> eventCounts(
+            KStream<String, EventOutput> changes, Class<A> type, String entities) {
+        return changes.mapValues(out -> type.cast(out.change()), Named.as("event-counts-of-" + entities));
     }
 
     private <V extends SpecificRecord> void globalStore(

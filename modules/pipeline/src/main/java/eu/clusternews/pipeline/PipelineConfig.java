@@ -79,6 +79,9 @@ public final class PipelineConfig {
         defaults.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CATCH_UP_COMMIT_INTERVAL_MS);
         defaults.put(CaughtUpCommits.INTERVAL_CONFIG, String.valueOf(CaughtUpCommits.DEFAULT_INTERVAL_MS));
         defaults.put(CaughtUpCommits.MAX_LAG_CONFIG, String.valueOf(CaughtUpCommits.DEFAULT_MAX_LAG));
+        // the core task reads four topics whose records are independent sums (no join, no window): it never waits
+        // to know whether one of them has records before it processes the others'
+        defaults.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
         // the clients Streams makes by default, the main consumers remembered so that a thread can see its lag
         defaults.put(StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG, LagAwareClientSupplier.class.getName());
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");

@@ -53,34 +53,38 @@ class TopologyShapeTest {
                             "event-reports-repartition",
                             "match-events",
                             "cluster-events-sink",
-                            "event-counts-to-clusters",
-                            "event-counts-to-consortia",
-                            "event-counts-to-programmes",
+                            "event-counts-of-clusters",
+                            "partials-and-event-counts-of-clusters",
+                            "partials-and-event-counts-of-consortia",
+                            "partials-and-event-counts-of-programmes",
                             ClusterNewsTopology.EVENT_REDIRECTS_STORE,
                             ClusterNewsTopology.EVENT_BLOCKS_STORE,
                             ClusterNewsTopology.REPORT_EVENTS_STORE,
-                            ClusterNewsTopology.EVENTS_STORE,
-                            ClusterNewsTopology.CLUSTER_EVENT_COUNTS_STORE,
-                            ClusterNewsTopology.CONSORTIUM_EVENT_COUNTS_STORE,
-                            ClusterNewsTopology.PROGRAMME_EVENT_COUNTS_STORE);
+                            ClusterNewsTopology.EVENTS_STORE);
             assertThat(description).doesNotContainPattern("KSTREAM-\\w+-\\d+|KTABLE-\\w+-\\d+");
         }
     }
 
     @Test
-    void hasOneSubtopologyForTheNewsOnePerAggregateOneForEventsAndThreeGlobalStores() {
+    void hasOneSubtopologyForTheNewsOneCoreForAggregatesAndEventMatchingAndThreeGlobalStores() {
         try (PipelineHarness pipeline = new PipelineHarness()) {
             TopologyDescription description = pipeline.topology.describe();
 
-            assertThat(description.subtopologies()).hasSize(5);
+            assertThat(description.subtopologies()).hasSize(2);
             assertThat(description.globalStores()).hasSize(3);
-            // the sub-topologies of 0.1 keep their numbers (their task ids and directories): events come last (0-2 are
-            // the global stores)
-            assertThat(nodesOf(description, 3)).contains("validate", "fan-out-to-clusters");
-            assertThat(nodesOf(description, 4)).contains("aggregate-clusters");
-            assertThat(nodesOf(description, 5)).contains("aggregate-consortia");
-            assertThat(nodesOf(description, 6)).contains("aggregate-programmes");
-            assertThat(nodesOf(description, 7)).contains("match-events", "event-counts-to-clusters");
+            // 0-2 are the global stores
+            assertThat(nodesOf(description, 3))
+                    .contains("validate", "fan-out-to-clusters", "event-reports")
+                    .doesNotContain("aggregate-clusters", "match-events");
+            // the core: one task, so that a commit flushes the producer for it once
+            // (ClusterNewsTopology.CORE_PARTITIONS)
+            assertThat(nodesOf(description, 4))
+                    .contains(
+                            "match-events",
+                            "event-counts-of-clusters",
+                            "aggregate-clusters",
+                            "aggregate-consortia",
+                            "aggregate-programmes");
         }
     }
 

@@ -8,8 +8,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Merges each partial activity (from the fan-out's {@link PartialActivityStore}, through the repartition topic) into
- * its entity's activity in an {@link AggregateStore}; the store forwards the changed activities downstream when it
+ * Merges each partial activity (from the fan-out's {@link PartialActivityStore}, through the repartition topic, or an
+ * event-count change from event matching in the same task) into its entity's activity in an {@link AggregateStore};
+ * the store forwards the changed activities downstream when it
  * writes them down (before each commit, or on eviction), with the bytes it wrote them as ({@link Encoded}).
  */
 public final class AggregateProcessor<A extends SpecificRecordBase>
@@ -34,7 +35,7 @@ public final class AggregateProcessor<A extends SpecificRecordBase>
     public void init(ProcessorContext<String, Encoded<A>> context) {
         store = context.getStateStore(storeName);
         store.attach(context);
-        commits = CaughtUpCommits.of(context); // for this kind's aggregate sub-topology
+        commits = CaughtUpCommits.of(context);
     }
 
     @Override

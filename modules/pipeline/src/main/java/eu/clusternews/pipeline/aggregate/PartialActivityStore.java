@@ -21,10 +21,9 @@ import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
- * A combiner: the contributions of the news processed since the last commit (the fan-out) or the event-count changes
- * of the reports matched since then (event matching), summed per entity into partial activities, so that the
- * repartition topic carries one partial per entity and commit instead of one record per news (or report) and entity.
- * A partial whose changes cancel out (an event counted and merged away between two commits) is not sent.
+ * A combiner: the contributions of the news processed since the last commit (the fan-out), summed per entity into
+ * partial activities, so that the repartition topic carries one partial per entity and commit instead of one record
+ * per news and entity.
  *
  * <p>Every partial is forwarded (to the repartition topic) and forgotten when Kafka Streams flushes the store before
  * it commits the task — the same {@link CachedStateStore} hook as {@link AggregateStore} — or early, when the store
@@ -72,12 +71,6 @@ public final class PartialActivityStore<V> implements StateStore, CachedStateSto
     /** Counts the contribution of the record being processed now into its entity's partial. */
     public void add(ClusterContribution c, long timestamp, int maxHeadlines) {
         partial(c.getEntityId(), timestamp).activity.add(c, maxHeadlines);
-        forwardIfFull();
-    }
-
-    /** Adds a change of the entity's event count, caused by the record being processed now, to its partial. */
-    public void addEventChange(String entityId, Activity change, long timestamp) {
-        partial(entityId, timestamp).activity.merge(change, 1);
         forwardIfFull();
     }
 

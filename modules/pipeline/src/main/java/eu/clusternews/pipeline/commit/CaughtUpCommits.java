@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code commit.interval.ms} (at least {@value #MIN_BEHIND_MS} ms): a thread that short commits keep from catching up
  * works off its backlog faster with long ones.
  *
- * <p>Every sub-topology schedules it in one processor, because under exactly-once v2 Streams commits all of a thread's
+ * <p>The first processor of every input schedules it (validate; each aggregate and match-events in the core), because under exactly-once v2 Streams commits all of a thread's
  * tasks together, but only at the request of a task that has something to commit. The request changes only
  * <em>when</em> Streams commits, never what: everything still joins the transaction of the commit it precedes.
  */

@@ -2,7 +2,6 @@ package eu.clusternews.pipeline.events;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.EventReport;
 import eu.clusternews.pipeline.aggregate.Activity;
 import eu.clusternews.pipeline.aggregate.ActivityKind;
-import eu.clusternews.pipeline.aggregate.PartialActivityStore;
 import eu.clusternews.pipeline.commit.CaughtUpCommits;
 import eu.clusternews.pipeline.events.EventBlock.Filed;
 import eu.clusternews.pipeline.events.EventMatching.Facts;
@@ -41,8 +39,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * <p>All four stores are {@link WriteBackStore}s: events and blocks stay decoded between reports, and each changed
  * key is encoded, logged and (for events) sent to cluster-events once per commit, inside the transaction that
  * commits the reports' offsets — so exactly-once holds across a crash, and an event that many reports join between
- * two commits is encoded and sent once, not once per report. The event-count changes are summed per entity in a
- * {@link PartialActivityStore} of each kind and forwarded before the same commit: one record per entity and commit.
+ * two commits is encoded and sent once, not once per report. The event-count changes are forwarded as they happen,
+ * to the aggregates in the same task, whose write-back stores sum them until the commit like everything else.
  */
 public final class EventMatchProcessor implements Processor<String, EventReport, String, EventOutput> {
 
@@ -53,32 +51,13 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
     private WriteBackStore<String, String> redirects;
     private WriteBackStore<ClusterEvent, ClusterEvent> events;
     private CaughtUpCommits commits;
-    private final Map<Target, PartialActivityStore<EventOutput>> countChanges = new EnumMap<>(Target.class);
 
-    /**
-     * The store names the processor uses: four write-back stores, and the {@link PartialActivityStore}s that sum the
-     * event-count changes of clusters, consortia and programmes until the next commit.
-     */
-    public record Stores(
-            String reportEvents,
-            String blocks,
-            String redirects,
-            String events,
-            String clusterCountChanges,
-            String consortiumCountChanges,
-            String programmeCountChanges) {
+    /** The names of the four write-back stores the processor uses. */
+    public record Stores(String reportEvents, String blocks, String redirects, String events) {
 
         /** Every name, to connect the stores to the processor. */
         public String[] all() {
-            return new String[] {
-                reportEvents,
-                blocks,
-                redirects,
-                events,
-                clusterCountChanges,
-                consortiumCountChanges,
-                programmeCountChanges
-            };
+            return new String[] {reportEvents, blocks, redirects, events};
         }
     }
 
@@ -97,17 +76,7 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
         // changelog (framed for the topic, not encoded again); no value is a merged event's tombstone
         events.attach(
                 context, written -> written.value() == null ? EventOutput.tombstone() : EventOutput.event(written));
-        countChanges(context, Target.CLUSTERS, ActivityKind.CLUSTER, names.clusterCountChanges());
-        countChanges(context, Target.CONSORTIA, ActivityKind.CONSORTIUM, names.consortiumCountChanges());
-        countChanges(context, Target.PROGRAMMES, ActivityKind.PROGRAMME, names.programmeCountChanges());
-        commits = CaughtUpCommits.of(context); // for the event-matching sub-topology
-    }
-
-    private void countChanges(
-            ProcessorContext<String, EventOutput> context, Target target, ActivityKind<?> kind, String storeName) {
-        PartialActivityStore<EventOutput> store = context.getStateStore(storeName);
-        store.attach(context, (id, change) -> EventOutput.countChange(target, kind.write(id, change)));
-        countChanges.put(target, store);
+        commits = CaughtUpCommits.of(context);
     }
 
     @Override
@@ -166,9 +135,11 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
             blocks.put(key, block, timestamp);
         });
 
-        countChanges(timestamp, replaced, merged, Target.CLUSTERS, ClusterEvent::getClusterIds);
-        countChanges(timestamp, replaced, merged, Target.CONSORTIA, ClusterEvent::getConsortiumIds);
-        countChanges(timestamp, replaced, merged, Target.PROGRAMMES, ClusterEvent::getProgrammeIds);
+        countChanges(record, replaced, merged, Target.CLUSTERS, ActivityKind.CLUSTER, ClusterEvent::getClusterIds);
+        countChanges(
+                record, replaced, merged, Target.CONSORTIA, ActivityKind.CONSORTIUM, ClusterEvent::getConsortiumIds);
+        countChanges(
+                record, replaced, merged, Target.PROGRAMMES, ActivityKind.PROGRAMME, ClusterEvent::getProgrammeIds);
     }
 
     /** The id an event has now: follows the redirects of merges (chains are short: each hop was a merge). */
@@ -180,12 +151,17 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
         return id;
     }
 
-    /** Each entity of the kind counts the merged event once and the events it replaced no more. */
+    /**
+     * Each entity of the kind counts the merged event once and the events it replaced no more: the changes go to the
+     * kind's aggregate now, in this task (ClusterNewsTopology.CORE_PARTITIONS), whose write-back store sums them until
+     * the commit; so nothing of them is held outside a store when a commit happens.
+     */
     private void countChanges(
-            long timestamp,
+            Record<String, EventReport> report,
             List<ClusterEvent> replaced,
             ClusterEvent merged,
             Target target,
+            ActivityKind<?> kind,
             Function<ClusterEvent, List<String>> entities) {
         if (replaced.size() == 1
                 && entities.apply(replaced.get(0)).equals(entities.apply(merged))
@@ -203,10 +179,9 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
         for (String id : entities.apply(merged)) {
             changes.computeIfAbsent(id, k -> new Activity()).addEvents(1, month == null ? null : month.atDay(1));
         }
-        PartialActivityStore<EventOutput> store = countChanges.get(target);
         changes.forEach((id, change) -> {
             if (!change.isEmpty()) {
-                store.addEventChange(id, change, timestamp);
+                context.forward(report.withKey(id).withValue(EventOutput.countChange(target, kind.write(id, change))));
             }
         });
     }
