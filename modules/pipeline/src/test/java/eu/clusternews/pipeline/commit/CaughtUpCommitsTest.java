@@ -91,6 +91,29 @@ class CaughtUpCommitsTest {
     }
 
     @Test
+    void aCaughtUpThreadAsksFromTheFirstRecordThatFindsTheIntervalOverWithoutWaitingForThePunctuation() {
+        lag(0, 0);
+        MockProcessorContext<Object, Object> context = context(Map.of());
+        CaughtUpCommits commits = CaughtUpCommits.of(context);
+        commits.processed();
+        onlyPunctuation(context).getPunctuator().punctuate(now += INTERVAL);
+        assertThat(context.committed()).isTrue();
+        context.resetCommit();
+        context.setCurrentSystemTimeMs(now += 30); // the commit took 30 ms
+        commits.processed();
+
+        context.setCurrentSystemTimeMs(now += INTERVAL - 1);
+        commits.processed();
+        assertThat(context.committed()).as("a record within the interval").isFalse();
+
+        context.setCurrentSystemTimeMs(now += 1);
+        commits.processed();
+        assertThat(context.committed())
+                .as("the record that finds the interval over, before the punctuation")
+                .isTrue();
+    }
+
+    @Test
     void oneRequestPerIntervalServesEveryTaskOfTheThread() {
         lag(0, 0);
         MockProcessorContext<Object, Object> first = context(Map.of());
