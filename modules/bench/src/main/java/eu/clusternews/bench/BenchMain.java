@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.ingest.extract.Extractor;
@@ -260,6 +261,8 @@ public final class BenchMain {
                     r.enrichedPercentileMillis(99),
                     r.measured(),
                     r.incomplete());
+            out.println("  the slowest tenths of a second of sending (sent at, their news' longest times): "
+                    + r.slowest().stream().map(Object::toString).collect(Collectors.joining("; ")));
             out.println("  the pipeline's exactly-once commits meanwhile: "
                     + measured.commits().describe());
             out.println(measured.sends());

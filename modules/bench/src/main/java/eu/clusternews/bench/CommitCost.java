@@ -2,6 +2,7 @@ package eu.clusternews.bench;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -66,29 +67,21 @@ record CommitCost(
     }
 
     private static double max(Map<MetricName, ? extends Metric> metrics, String name) {
-        double max = Double.NaN;
-        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
-            if (e.getKey().group().equals("producer-metrics")
-                    && e.getKey().name().equals(name)) {
-                Object value = e.getValue().metricValue();
-                if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
-                    max = Double.isNaN(max) ? number.doubleValue() : Math.max(max, number.doubleValue());
-                }
-            }
-        }
-        return max;
+        return values(metrics, "producer-metrics", name).max().orElse(Double.NaN);
     }
 
     private static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name) {
-        double total = 0;
-        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
-            if (e.getKey().group().equals(group) && e.getKey().name().equals(name)) {
-                Object value = e.getValue().metricValue();
-                if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
-                    total += number.doubleValue();
-                }
-            }
-        }
-        return total;
+        return values(metrics, group, name).sum();
+    }
+
+    /** The numeric values of every metric of that group and name (one per thread or client), NaN left out. */
+    private static DoubleStream values(Map<MetricName, ? extends Metric> metrics, String group, String name) {
+        return metrics.entrySet().stream()
+                .filter(e ->
+                        e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .map(e -> e.getValue().metricValue())
+                .filter(value -> value instanceof Number)
+                .mapToDouble(value -> ((Number) value).doubleValue())
+                .filter(value -> !Double.isNaN(value));
     }
 }

@@ -2,10 +2,15 @@ package eu.clusternews.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,7 +45,8 @@ final class LatencyProbe {
             int incomplete,
             long[] allVisibleNanos,
             long[] firstVisibleNanos,
-            long[] enrichedNanos) {
+            long[] enrichedNanos,
+            List<SlowMoment> slowest) {
 
         long allPercentileMillis(double p) {
             return percentile(allVisibleNanos, p) / 1_000_000;
@@ -63,6 +69,27 @@ final class LatencyProbe {
             return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
         }
     }
+
+    /**
+     * A tenth of a second of sending whose news took longest: when (wall clock, to set beside GC and broker logs), the
+     * longest first hop and the longest time until every aggregate was visible among the news sent then.
+     */
+    record SlowMoment(long wallMillis, long firstHopMillis, long allVisibleMillis) {
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s first hop %d ms, all visible %d ms",
+                    LocalTime.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneId.systemDefault())
+                            .truncatedTo(ChronoUnit.MILLIS),
+                    firstHopMillis,
+                    allVisibleMillis);
+        }
+    }
+
+    private static final long MOMENT_NANOS = Duration.ofMillis(100).toNanos();
+    private static final int SLOW_MOMENTS = 5;
 
     private final BenchStack stack;
     private final NewsCorpus corpus;
@@ -116,6 +143,7 @@ final class LatencyProbe {
             // them after the seek above), whose counts would make this pass's news look visible early
             long firstSendMillis = System.currentTimeMillis();
             long start = System.nanoTime() + Duration.ofMillis(50).toNanos();
+            long startWallMillis = firstSendMillis + 50;
             for (int i = 0; i < total; i++) {
                 scheduled[i] = start + i * period;
             }
@@ -258,8 +286,44 @@ final class LatencyProbe {
             long[] hopSorted = Arrays.copyOf(hop, hops);
             Arrays.sort(hopSorted);
             double producedSeconds = (producerEnd.get() - start) / 1e9;
-            return new Result(rate, total / producedSeconds, n, incomplete, allSorted, firstSorted, hopSorted);
+            return new Result(
+                    rate,
+                    total / producedSeconds,
+                    n,
+                    incomplete,
+                    allSorted,
+                    firstSorted,
+                    hopSorted,
+                    slowest(warmupEvents, scheduled, start, startWallMillis, enriched, last, pendingAggregates));
         }
+    }
+
+    /** The tenths of a second of measured sending whose news took longest to be fully visible, slowest first. */
+    private static List<SlowMoment> slowest(
+            int from,
+            long[] scheduled,
+            long start,
+            long startWallMillis,
+            long[] enriched,
+            long[] last,
+            int[] pendingAggregates) {
+        Map<Long, long[]> byMoment = new HashMap<>(); // moment → {longest first hop, longest all visible}
+        for (int i = from; i < scheduled.length; i++) {
+            if (pendingAggregates[i] > 0 || enriched[i] < 0) {
+                continue;
+            }
+            long[] worst = byMoment.computeIfAbsent((scheduled[i] - start) / MOMENT_NANOS, m -> new long[2]);
+            worst[0] = Math.max(worst[0], enriched[i] - scheduled[i]);
+            worst[1] = Math.max(worst[1], last[i] - scheduled[i]);
+        }
+        return byMoment.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(SLOW_MOMENTS)
+                .map(e -> new SlowMoment(
+                        startWallMillis + e.getKey() * MOMENT_NANOS / 1_000_000,
+                        e.getValue()[0] / 1_000_000,
+                        e.getValue()[1] / 1_000_000))
+                .toList();
     }
 
     private KafkaConsumer<byte[], byte[]> outputConsumer() {

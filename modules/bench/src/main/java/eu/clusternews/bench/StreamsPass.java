@@ -23,8 +23,7 @@ final class StreamsPass {
      * @param processing   first processed record → last expected record processed
      * @param sinceStart   {@code start()} → last expected record processed (includes rebalance and restoring the
      *                     global stores)
-     * @param compilationMillis what the JIT compiler threads spent compiling during the pass (-1 when unknown)
-     * @param cpuByThread  the process's CPU during the pass by kind of thread (broker, GC, JIT, ...)
+     * @param cpuByThread  the process's CPU during the pass by kind of thread (stream threads, broker, GC, JIT, ...)
      * @param written      what the app's producers sent meanwhile, by topic
      */
     record Result(
@@ -32,11 +31,19 @@ final class StreamsPass {
             long expected,
             Duration processing,
             Duration sinceStart,
-            long streamThreadCpuNanos,
             long processCpuNanos,
-            long compilationMillis,
             java.util.Map<ThreadCpu.Kind, Long> cpuByThread,
             WrittenBytes written) {
+
+        long streamThreadCpuNanos() {
+            return cpuByThread.getOrDefault(ThreadCpu.Kind.STREAM_THREADS, 0L);
+        }
+
+        /** What the JIT compiler threads spent compiling during the pass, or -1 when this JVM does not say. */
+        long compilationMillis() {
+            Long compiling = cpuByThread.get(ThreadCpu.Kind.JIT);
+            return compiling == null ? -1 : compiling / 1_000_000;
+        }
 
         boolean complete() {
             return records >= expected;
@@ -44,7 +51,7 @@ final class StreamsPass {
 
         /** Input events per CPU-second of the app's stream threads (what the topology costs, whatever the load). */
         double eventsPerStreamThreadCpuSecond(long events) {
-            return events / (Math.max(streamThreadCpuNanos, 1) / 1e9);
+            return events / (Math.max(streamThreadCpuNanos(), 1) / 1e9);
         }
 
         /** Input events per CPU-second of the whole process during the pass (broker and clients included). */
@@ -102,7 +109,6 @@ final class StreamsPass {
         String streamThreads = applicationId + "-";
         long processCpuAtStart = CpuTime.processNanos();
         ThreadCpu threadCpuAtStart = ThreadCpu.now();
-        long compilationAtStart = CpuTime.compilationMillis();
         long started = System.nanoTime();
         start.run();
         try {
@@ -120,16 +126,13 @@ final class StreamsPass {
                     }
                 }
                 if (processed >= expected) {
-                    var cpu = ThreadCpu.now().since(threadCpuAtStart, streamThreads);
                     return new Result(
                             processed,
                             expected,
                             Duration.ofNanos(now - first),
                             Duration.ofNanos(now - started),
-                            cpu.get(ThreadCpu.Kind.STREAM_THREADS),
                             CpuTime.processNanos() - processCpuAtStart,
-                            compilationAtStart < 0 ? -1 : CpuTime.compilationMillis() - compilationAtStart,
-                            cpu,
+                            ThreadCpu.now().since(threadCpuAtStart, streamThreads),
                             WrittenBytes.of(streams, applicationId));
                 }
                 KafkaStreams.State state = streams.state();
@@ -141,16 +144,13 @@ final class StreamsPass {
                 }
                 if (now - lastProgress > stallTimeout.toNanos()) {
                     long end = lastProgress;
-                    var cpu = ThreadCpu.now().since(threadCpuAtStart, streamThreads);
                     return new Result(
                             processed,
                             expected,
                             Duration.ofNanos(Math.max(0, end - Math.max(first, started))),
                             Duration.ofNanos(end - started),
-                            cpu.get(ThreadCpu.Kind.STREAM_THREADS),
                             CpuTime.processNanos() - processCpuAtStart,
-                            compilationAtStart < 0 ? -1 : CpuTime.compilationMillis() - compilationAtStart,
-                            cpu,
+                            ThreadCpu.now().since(threadCpuAtStart, streamThreads),
                             WrittenBytes.of(streams, applicationId));
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);

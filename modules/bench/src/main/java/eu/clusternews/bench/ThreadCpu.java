@@ -105,6 +105,8 @@ final class ThreadCpu {
             long compiling = (compilationMillis - start.compilationMillis) * 1_000_000;
             byKind.put(Kind.JIT, compiling);
             found += compiling;
+        } else {
+            byKind.remove(Kind.JIT); // this JVM does not say: their CPU is in "other"
         }
         long process = processNanos - start.processNanos;
         byKind.merge(Kind.OTHER, Math.max(0, process - found), Long::sum);
