@@ -82,6 +82,13 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     private final Serde<R> serde;
     private final Codec<M, R> codec;
     private final LinkedHashMap<String, Entry<M>> cache = new LinkedHashMap<>(64, 0.75f, true);
+    /**
+     * The entries changed since the last flush, in the order they were first changed: a flush writes back these, not
+     * a scan of the whole cache (at 20 commits a second the scan of ~10 000 entries per store was 18 % of a caught-up
+     * stream thread). An entry written back early (evicted, or write-through) stays listed but is no longer dirty.
+     */
+    private List<Entry<M>> dirty = new ArrayList<>();
+
     private CacheSettings settings = CacheSettings.from(Map.of());
     private Emitter<R> emitter;
     private Supplier<ProcessorRecordContext> recordContext = () -> null;
@@ -113,12 +120,14 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
 
     /** A cached value (null: the key has no value) and whether it still has to be written back. */
     private static final class Entry<M> {
+        final String key;
         M value;
         boolean dirty;
         long timestamp = Long.MIN_VALUE;
         ProcessorRecordContext updateContext;
 
-        Entry(M value) {
+        Entry(String key, M value) {
+            this.key = key;
             this.value = value;
         }
     }
@@ -131,6 +140,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     public void init(StateStoreContext context, StateStore root) {
         // a task revived after a failure starts again from what the changelog restored, never from the old cache
         cache.clear();
+        dirty = new ArrayList<>();
         version = newEpoch();
         settings = CacheSettings.from(context.appConfigs());
         inner.init(context, root);
@@ -154,7 +164,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
         Entry<M> entry = cache.get(key);
         if (entry == null) {
             R stored = decoded(key);
-            entry = new Entry<>(stored == null ? null : codec.read(stored));
+            entry = new Entry<>(key, stored == null ? null : codec.read(stored));
             cache.put(key, entry);
             evictBeyondBound();
         }
@@ -165,7 +175,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     public void put(String key, M value, long timestamp) {
         Entry<M> entry = cache.get(key);
         if (entry == null) {
-            entry = new Entry<>(value);
+            entry = new Entry<>(key, value);
             cache.put(key, entry);
         }
         entry.value = value;
@@ -180,7 +190,10 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
 
     private void changed(String key, Entry<M> entry, long timestamp) {
         version++;
-        entry.dirty = true;
+        if (!entry.dirty) {
+            entry.dirty = true;
+            dirty.add(entry);
+        }
         entry.timestamp = Math.max(entry.timestamp, timestamp);
         entry.updateContext = recordContext.get();
         if (settings.writeThrough()) {
@@ -218,9 +231,15 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     /** Before each commit: every dirty entry written back and forwarded, inside the transaction being committed. */
     @Override
     public void flushCache() {
-        for (Map.Entry<String, Entry<M>> e : cache.entrySet()) {
-            if (e.getValue().dirty) {
-                writeBack(e.getKey(), e.getValue());
+        // until none is left: nothing downstream writes to this store, but if it did, what it changed would join
+        // this commit too rather than stay dirty, in memory only, after it
+        while (!dirty.isEmpty()) {
+            List<Entry<M>> changed = dirty;
+            dirty = new ArrayList<>(changed.size());
+            for (Entry<M> entry : changed) {
+                if (entry.dirty) {
+                    writeBack(entry.key, entry);
+                }
             }
         }
     }
@@ -228,6 +247,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     @Override
     public void clearCache() {
         cache.clear();
+        dirty = new ArrayList<>();
         version = newEpoch();
     }
 
@@ -264,6 +284,7 @@ public class WriteBackStore<M, R> implements StateStore, CachedStateStore<String
     @Override
     public void close() {
         cache.clear();
+        dirty = new ArrayList<>();
         inner.close();
     }
 

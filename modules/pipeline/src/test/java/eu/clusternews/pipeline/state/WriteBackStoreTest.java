@@ -117,6 +117,21 @@ class WriteBackStoreTest {
     }
 
     @Test
+    void aKeyEvictedAndChangedAgainBeforeTheFlushIsWrittenWithItsLatestValueAlongWithTheOthers() {
+        open(Map.of(CacheSettings.CACHE_ENTRIES_CONFIG, "2"));
+        store.put("a", "1", 1L);
+        store.put("b", "2", 1L);
+        store.put("c", "3", 1L); // evicts a, written back
+        store.put("a", "4", 2L); // a again: evicts b
+
+        store.flushCache();
+
+        assertThat(store.get("a")).isEqualTo("4");
+        assertThat(store.get("b")).isEqualTo("2");
+        assertThat(store.get("c")).isEqualTo("3");
+    }
+
+    @Test
     void withoutACacheEveryChangeIsWrittenAtOnce() {
         open(Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0"));
         store.put("a", "1", 1L);
