@@ -267,6 +267,7 @@ public final class BenchMain {
                     + measured.commits().describe());
             out.println(measured.sends());
             out.println(measured.brokerTimes());
+            out.println(measured.nodeLatency());
         }
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
     }
@@ -486,7 +487,8 @@ public final class BenchMain {
     }
 
     /** A latency measurement and what the pipeline's commits cost meanwhile. */
-    private record LatencyRun(LatencyProbe.Result probe, CommitCost commits, String brokerTimes, String sends) {}
+    private record LatencyRun(
+            LatencyProbe.Result probe, CommitCost commits, String brokerTimes, String sends, String nodeLatency) {}
 
     private static LatencyRun latency(
             BenchOptions options, BenchStack stack, NewsCorpus corpus, long firstRecord, int rate, String applicationId)
@@ -507,7 +509,8 @@ public final class BenchMain {
                     result,
                     CommitCost.of(pipeline.streams()).since(before),
                     BrokerRequestTimes.now().describeSince(brokerBefore),
-                    CommitCost.producerSends(pipeline.streams()));
+                    CommitCost.producerSends(pipeline.streams()),
+                    NodeLatency.describe(pipeline.streams()));
         }
     }
 
