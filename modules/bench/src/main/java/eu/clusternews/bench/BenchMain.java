@@ -263,11 +263,14 @@ public final class BenchMain {
                     r.incomplete());
             out.println("  the slowest tenths of a second of sending (sent at, their news' longest times): "
                     + r.slowest().stream().map(Object::toString).collect(Collectors.joining("; ")));
+            out.println(r.newsProducerSends());
             out.println("  the pipeline's exactly-once commits meanwhile: "
                     + measured.commits().describe());
             out.println(measured.sends());
             out.println(measured.brokerTimes());
             out.println(measured.nodeLatency());
+            out.println(measured.longestSteps());
+            out.println(measured.whereSlow());
         }
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
     }
@@ -488,7 +491,13 @@ public final class BenchMain {
 
     /** A latency measurement and what the pipeline's commits cost meanwhile. */
     private record LatencyRun(
-            LatencyProbe.Result probe, CommitCost commits, String brokerTimes, String sends, String nodeLatency) {}
+            LatencyProbe.Result probe,
+            CommitCost commits,
+            String brokerTimes,
+            String sends,
+            String nodeLatency,
+            String longestSteps,
+            String whereSlow) {}
 
     private static LatencyRun latency(
             BenchOptions options, BenchStack stack, NewsCorpus corpus, long firstRecord, int rate, String applicationId)
@@ -503,14 +512,28 @@ public final class BenchMain {
             awaitRunning(pipeline.streams(), Duration.ofSeconds(120));
             CommitCost before = CommitCost.of(pipeline.streams());
             BrokerRequestTimes brokerBefore = BrokerRequestTimes.now();
-            LatencyProbe.Result result = new LatencyProbe(stack, corpus, firstRecord)
-                    .measure(rate, options.latencyWarmup(), options.latencyDuration());
+            LatencyProbe.Result result;
+            StringBuilder whereSlow = new StringBuilder();
+            try (StreamThreadSampler sampler = new StreamThreadSampler(applicationId)) {
+                result = new LatencyProbe(stack, corpus, firstRecord)
+                        .measure(rate, options.latencyWarmup(), options.latencyDuration());
+                for (LatencyProbe.SlowMoment moment :
+                        result.slowest().subList(0, Math.min(3, result.slowest().size()))) {
+                    whereSlow.append(String.format(
+                            Locale.ROOT,
+                            "%n    news sent at %s: the stream thread meanwhile %s",
+                            moment.sentAt(),
+                            sampler.during(moment.wallMillis(), moment.allVisibleMillis())));
+                }
+            }
             return new LatencyRun(
                     result,
                     CommitCost.of(pipeline.streams()).since(before),
                     BrokerRequestTimes.now().describeSince(brokerBefore),
                     CommitCost.producerSends(pipeline.streams()),
-                    NodeLatency.describe(pipeline.streams()));
+                    NodeLatency.describe(pipeline.streams()),
+                    CommitCost.longestSteps(pipeline.streams()),
+                    "  where the stream thread was while the slowest news waited (sampled every 5 ms):" + whereSlow);
         }
     }
 

@@ -66,6 +66,26 @@ record CommitCost(
                 sum(metrics, "producer-metrics", "bufferpool-wait-time-ns-total") / 1e6);
     }
 
+    /**
+     * The longest each step of the stream threads' loop took over the last sample window (30-60 s): a news that waits
+     * far longer than a commit interval waited behind one of these, or outside the pipeline.
+     */
+    static String longestSteps(KafkaStreams streams) {
+        Map<MetricName, ? extends Metric> metrics = streams.metrics();
+        return String.format(
+                Locale.ROOT,
+                "  the stream thread's longest steps: poll %.0f ms, processing a batch %.0f ms, punctuating %.0f ms,"
+                        + " committing %.0f ms",
+                threadMax(metrics, "poll-latency-max"),
+                threadMax(metrics, "process-latency-max"),
+                threadMax(metrics, "punctuate-latency-max"),
+                threadMax(metrics, "commit-latency-max"));
+    }
+
+    private static double threadMax(Map<MetricName, ? extends Metric> metrics, String name) {
+        return values(metrics, "stream-thread-metrics", name).max().orElse(Double.NaN);
+    }
+
     private static double max(Map<MetricName, ? extends Metric> metrics, String name) {
         return values(metrics, "producer-metrics", name).max().orElse(Double.NaN);
     }

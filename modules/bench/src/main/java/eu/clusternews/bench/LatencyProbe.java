@@ -46,7 +46,8 @@ final class LatencyProbe {
             long[] allVisibleNanos,
             long[] firstVisibleNanos,
             long[] enrichedNanos,
-            List<SlowMoment> slowest) {
+            List<SlowMoment> slowest,
+            String newsProducerSends) {
 
         long allPercentileMillis(double p) {
             return percentile(allVisibleNanos, p) / 1_000_000;
@@ -76,15 +77,16 @@ final class LatencyProbe {
      */
     record SlowMoment(long wallMillis, long firstHopMillis, long allVisibleMillis) {
 
+        /** When the news were sent, as a time of day. */
+        LocalTime sentAt() {
+            return LocalTime.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneId.systemDefault())
+                    .truncatedTo(ChronoUnit.MILLIS);
+        }
+
         @Override
         public String toString() {
             return String.format(
-                    Locale.ROOT,
-                    "%s first hop %d ms, all visible %d ms",
-                    LocalTime.ofInstant(Instant.ofEpochMilli(wallMillis), ZoneId.systemDefault())
-                            .truncatedTo(ChronoUnit.MILLIS),
-                    firstHopMillis,
-                    allVisibleMillis);
+                    Locale.ROOT, "%s first hop %d ms, all visible %d ms", sentAt(), firstHopMillis, allVisibleMillis);
         }
     }
 
@@ -138,6 +140,7 @@ final class LatencyProbe {
             AtomicBoolean producing = new AtomicBoolean(true);
             AtomicReference<Exception> sendFailure = new AtomicReference<>();
             AtomicLong producerEnd = new AtomicLong();
+            AtomicReference<String> newsProducerSends = new AtomicReference<>("");
             // an aggregate's record carries the newest timestamp of the news counted in it, and this probe's news are
             // stamped when sent: older records are another pass's (a pipeline closed before it may have committed
             // them after the seek above), whose counts would make this pass's news look visible early
@@ -170,6 +173,7 @@ final class LatencyProbe {
                                         });
                             }
                             p.flush();
+                            newsProducerSends.set(describeSends(p));
                         } catch (RuntimeException e) {
                             sendFailure.compareAndSet(null, e);
                         } finally {
@@ -294,7 +298,8 @@ final class LatencyProbe {
                     allSorted,
                     firstSorted,
                     hopSorted,
-                    slowest(warmupEvents, scheduled, start, startWallMillis, enriched, last, pendingAggregates));
+                    slowest(warmupEvents, scheduled, start, startWallMillis, enriched, last, pendingAggregates),
+                    newsProducerSends.get());
         }
     }
 
@@ -324,6 +329,24 @@ final class LatencyProbe {
                         e.getValue()[0] / 1_000_000,
                         e.getValue()[1] / 1_000_000))
                 .toList();
+    }
+
+    /** The probe's producer's view of its sends (record-queue-time and request-latency, over the last 30-60 s). */
+    private static String describeSends(KafkaProducer<?, ?> producer) {
+        Map<String, Double> byName = new HashMap<>();
+        producer.metrics().forEach((name, metric) -> {
+            if (name.group().equals("producer-metrics") && metric.metricValue() instanceof Number n) {
+                byName.put(name.name(), n.doubleValue());
+            }
+        });
+        return String.format(
+                Locale.ROOT,
+                "  the probe's news producer: batches waited %.1f ms on average before sending (max %.0f), requests"
+                        + " took %.1f ms from send to response (max %.0f)",
+                byName.getOrDefault("record-queue-time-avg", Double.NaN),
+                byName.getOrDefault("record-queue-time-max", Double.NaN),
+                byName.getOrDefault("request-latency-avg", Double.NaN),
+                byName.getOrDefault("request-latency-max", Double.NaN));
     }
 
     private KafkaConsumer<byte[], byte[]> outputConsumer() {
