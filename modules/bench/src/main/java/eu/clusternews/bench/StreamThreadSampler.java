@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,23 +42,36 @@ final class StreamThreadSampler implements AutoCloseable {
 
     private void run() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] streamThreads = {};
         long next = System.nanoTime();
+        long nextLookup = next;
         while (running) {
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                String name = t.getName();
-                if (name.startsWith(streamThreadPrefix) && name.matches(".*-StreamThread-\\d+")) {
-                    ThreadInfo info = threads.getThreadInfo(t.getId(), DEPTH);
-                    if (info != null) {
-                        Sample sample = new Sample(System.currentTimeMillis(), where(info));
-                        synchronized (samples) {
-                            samples.add(sample);
-                        }
+            // the stream threads looked up by name once a second, without stacks: taking every thread's stack
+            // every 5 ms would stop the whole JVM, broker included, far more than the sample itself
+            if (System.nanoTime() >= nextLookup) {
+                streamThreads = streamThreadIds(threads);
+                nextLookup += 1_000_000_000L;
+            }
+            for (ThreadInfo info : threads.getThreadInfo(streamThreads, DEPTH)) {
+                if (info != null) {
+                    Sample sample = new Sample(System.currentTimeMillis(), where(info));
+                    synchronized (samples) {
+                        samples.add(sample);
                     }
                 }
             }
             next += PERIOD_NANOS;
             LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
         }
+    }
+
+    private long[] streamThreadIds(ThreadMXBean threads) {
+        return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                .filter(info -> info != null
+                        && info.getThreadName().startsWith(streamThreadPrefix)
+                        && info.getThreadName().matches(".*-StreamThread-\\d+"))
+                .mapToLong(ThreadInfo::getThreadId)
+                .toArray();
     }
 
     /** "step: innermost frame (state)": the loop's step is the frame just inside the thread's run-once method. */
