@@ -21,6 +21,9 @@ import java.util.Objects;
  *                        not on the cores the passes are measured on (0: measure from a cold JVM)
  * @param warmupRounds    at most this many warm-up rounds (the pass-through and the pipeline over the warm-up news);
  *                        fewer once the JIT has settled (compiling at most a tenth of a round's process CPU)
+ * @param pairs           measured pairs of passes, the pass-through then the pipeline, one after the other; the
+ *                        ratio is the median of the pairs' ratios (a pass lasts seconds, and this machine's speed
+ *                        moves by half within minutes)
  * @param exactlyOnce     exactly_once_v2 (true) or at_least_once, for the baseline and the pipeline alike
  * @param partitions      partitions of cluster-news and the other data topics
  * @param threads         Kafka Streams threads ({@code num.stream.threads}) of each app
@@ -41,6 +44,7 @@ public record BenchOptions(
         Duration latencyWarmup,
         int warmupEvents,
         int warmupRounds,
+        int pairs,
         boolean exactlyOnce,
         int partitions,
         int threads,
@@ -57,6 +61,7 @@ public record BenchOptions(
     public static final int DEFAULT_DISTINCT_DOCUMENTS = 5_000;
     public static final int DEFAULT_WARMUP_EVENTS = 100_000;
     public static final int DEFAULT_WARMUP_ROUNDS = 4;
+    public static final int DEFAULT_PAIRS = 3;
 
     public BenchOptions {
         Objects.requireNonNull(latencyRates, "latencyRates");
@@ -69,6 +74,7 @@ public record BenchOptions(
         require(events >= 1, "--events must be at least 1, was " + events);
         require(warmupEvents >= 0, "--warmup-events must be 0 or more, was " + warmupEvents);
         require(warmupRounds >= 1, "--warmup-rounds must be at least 1, was " + warmupRounds);
+        require(pairs >= 1, "--pairs must be at least 1, was " + pairs);
         require(partitions >= 1, "--partitions must be at least 1, was " + partitions);
         require(threads >= 1, "--threads must be at least 1, was " + threads);
         require(distinctDocuments >= 1, "--distinct-documents must be at least 1, was " + distinctDocuments);
@@ -96,6 +102,7 @@ public record BenchOptions(
         Duration latencyWarmup = Duration.ofSeconds(5);
         int warmupEvents = DEFAULT_WARMUP_EVENTS;
         int warmupRounds = DEFAULT_WARMUP_ROUNDS;
+        int pairs = DEFAULT_PAIRS;
         boolean exactlyOnce = true;
         int partitions = 3;
         int threads = 1;
@@ -114,6 +121,7 @@ public record BenchOptions(
                     latencyWarmup,
                     warmupEvents,
                     warmupRounds,
+                    pairs,
                     exactlyOnce,
                     partitions,
                     threads,
@@ -131,6 +139,7 @@ public record BenchOptions(
         return """
                 usage: bench [--events N] [--rate R[,R...]] [--eos | --at-least-once] [--partitions P] [--threads T]
                              [--latency-seconds S] [--warmup-seconds S] [--warmup-events W] [--warmup-rounds R]
+                             [--pairs K]
                              [--reprocess]
                              [--distinct-documents D]
                              [--reference-dir DIR] [--seed S] [--config KEY=VALUE]... [--broker-config KEY=VALUE]...
@@ -147,6 +156,8 @@ public record BenchOptions(
                                         not with --reprocess)
                   --warmup-rounds R     at most R warm-up rounds; fewer once the JIT has settled, compiling at
                                         most a tenth of a round's process CPU (default 4)
+                  --pairs K             measured pairs of the pass-through and the pipeline, one after the other;
+                                        the ratio is the median of the pairs' ratios (default 3)
                   --reprocess           measure rebuilding every aggregate from N news from offset 0 instead
                   --distinct-documents D  documents generated and extracted; more events repeat them under new ids (default 5000)
                   --reference-dir DIR   reference data loaded into the ref topics (default seeds/reference)
@@ -181,6 +192,7 @@ public record BenchOptions(
                         "--warmup-seconds",
                         "--warmup-events",
                         "--warmup-rounds",
+                        "--pairs",
                         "--distinct-documents",
                         "--reference-dir",
                         "--seed",
@@ -205,6 +217,7 @@ public record BenchOptions(
                         case "--warmup-seconds" -> o.latencyWarmup = Duration.ofSeconds(integer(name, value));
                         case "--warmup-events" -> o.warmupEvents = integer(name, value);
                         case "--warmup-rounds" -> o.warmupRounds = integer(name, value);
+                        case "--pairs" -> o.pairs = integer(name, value);
                         case "--distinct-documents" -> o.distinctDocuments = integer(name, value);
                         case "--reference-dir" -> o.referenceDir = Path.of(value);
                         case "--seed" -> o.seed = Long.parseLong(value);

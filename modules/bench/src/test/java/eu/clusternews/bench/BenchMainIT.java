@@ -24,6 +24,7 @@ class BenchMainIT {
                 "--latency-seconds=2",
                 "--warmup-seconds=1",
                 "--warmup-rounds=2",
+                "--pairs=2",
                 "--reference-dir=" + REFERENCE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
@@ -34,6 +35,9 @@ class BenchMainIT {
         assertThat(lines)
                 .anyMatch(l -> l.startsWith("warm-up round 1 (not measured): the pass-through and the pipeline over the"
                         + " first 300 news"))
+                .anyMatch(l -> l.startsWith("measured pair 1 of 2: pass-through "))
+                .anyMatch(l -> l.startsWith("measured pair 2 of 2: pass-through "))
+                .anyMatch(l -> l.matches("the pair of the median ratio \\(pair [12]\\), in full:"))
                 .anyMatch(l -> l.startsWith("baseline (pass-through"))
                 .anyMatch(l -> l.startsWith("pipeline (validate"))
                 .anyMatch(l -> l.startsWith("peak heap used"))

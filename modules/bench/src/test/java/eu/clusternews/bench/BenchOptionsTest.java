@@ -26,6 +26,7 @@ class BenchOptionsTest {
                 "--latency-seconds=10",
                 "--warmup-events=0",
                 "--warmup-rounds=2",
+                "--pairs=5",
                 "--config",
                 "producer.batch.size=262144",
                 "--broker-config=add.partitions.to.txn.retry.backoff.ms=5");
@@ -39,6 +40,7 @@ class BenchOptionsTest {
         assertThat(o.latencyDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.warmupEvents()).isZero();
         assertThat(o.warmupRounds()).isEqualTo(2);
+        assertThat(o.pairs()).isEqualTo(5);
         assertThat(o.streamsConfig()).isEqualTo(Map.of("producer.batch.size", "262144"));
         assertThat(o.brokerConfig()).isEqualTo(Map.of("add.partitions.to.txn.retry.backoff.ms", "5"));
     }
@@ -49,6 +51,7 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse().events()).isEqualTo(BenchOptions.DEFAULT_EVENTS);
         assertThat(BenchOptions.parse().warmupEvents()).isEqualTo(BenchOptions.DEFAULT_WARMUP_EVENTS);
         assertThat(BenchOptions.parse().warmupRounds()).isEqualTo(BenchOptions.DEFAULT_WARMUP_ROUNDS);
+        assertThat(BenchOptions.parse().pairs()).isEqualTo(BenchOptions.DEFAULT_PAIRS);
         assertThat(BenchOptions.parse("--reprocess").events()).isEqualTo(1_000_000);
         assertThat(BenchOptions.parse("--reprocess", "--events", "50000").events())
                 .isEqualTo(50_000);
@@ -69,5 +72,6 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--partitions", "0")).hasMessageContaining("--partitions");
         assertThatThrownBy(() -> BenchOptions.parse("--warmup-events", "-1")).hasMessageContaining("--warmup-events");
         assertThatThrownBy(() -> BenchOptions.parse("--warmup-rounds", "0")).hasMessageContaining("--warmup-rounds");
+        assertThatThrownBy(() -> BenchOptions.parse("--pairs", "0")).hasMessageContaining("--pairs");
     }
 }
