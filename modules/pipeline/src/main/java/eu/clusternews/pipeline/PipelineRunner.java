@@ -15,6 +15,7 @@ import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 import eu.clusternews.pipeline.commit.CaughtUpCommits;
+import eu.clusternews.pipeline.state.ReferenceStoresOnDisk;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -74,6 +75,7 @@ public final class PipelineRunner implements AutoCloseable {
         this.topology = Objects.requireNonNull(topology, "topology");
         this.replacements = Objects.requireNonNull(replacements, "replacements");
         CaughtUpCommits.checkConfig(config.asMap());
+        ReferenceStoresOnDisk.removeLeftovers(config.streamsProperties());
         this.streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setStateListener(this::onStateChange);
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
