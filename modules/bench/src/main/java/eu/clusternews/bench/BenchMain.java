@@ -585,7 +585,9 @@ public final class BenchMain {
                     result,
                     CommitCost.of(pipeline.streams()).since(before),
                     BrokerRequestTimes.now().describeSince(brokerBefore),
-                    CommitCost.producerSends(pipeline.streams()),
+                    CommitCost.producerSends(pipeline.streams())
+                            + System.lineSeparator()
+                            + CommitCost.consumerFetches(pipeline.streams()),
                     NodeLatency.describe(pipeline.streams()),
                     CommitCost.longestSteps(pipeline.streams()),
                     "  where the stream thread was while the slowest news waited (sampled every 5 ms):" + whereSlow);

@@ -2,6 +2,7 @@ package eu.clusternews.bench;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.DoubleStream;
 
 import org.apache.kafka.common.Metric;
@@ -67,6 +68,31 @@ record CommitCost(
     }
 
     /**
+     * The stream threads' main consumers' own view of their fetches over the last sample window (30 s): how long a
+     * fetch took from request to response (the broker holds one up to {@code fetch.max.wait.ms} while it has nothing
+     * new for it), and how many were made. The restore and global consumers are left out: they fetch little, and
+     * a global consumer's idle fetches always take the whole wait.
+     */
+    static String consumerFetches(KafkaStreams streams) {
+        Map<MetricName, ? extends Metric> metrics = streams.metrics();
+        return String.format(
+                Locale.ROOT,
+                "  the pipeline's consumer: fetches took %.1f ms on average from request to response (max %.0f), %.0f"
+                        + " fetches per second",
+                mainConsumers(metrics, "fetch-latency-avg").max().orElse(Double.NaN),
+                mainConsumers(metrics, "fetch-latency-max").max().orElse(Double.NaN),
+                mainConsumers(metrics, "fetch-rate").sum());
+    }
+
+    private static DoubleStream mainConsumers(Map<MetricName, ? extends Metric> metrics, String name) {
+        return values(
+                metrics,
+                "consumer-fetch-manager-metrics",
+                name,
+                client -> client.matches(".*-StreamThread-\\d+-consumer"));
+    }
+
+    /**
      * The longest each step of the stream threads' loop took over the last sample window (30-60 s): a news that waits
      * far longer than a commit interval waited behind one of these, or outside the pipeline.
      */
@@ -96,9 +122,16 @@ record CommitCost(
 
     /** The numeric values of every metric of that group and name (one per thread or client), NaN left out. */
     private static DoubleStream values(Map<MetricName, ? extends Metric> metrics, String group, String name) {
+        return values(metrics, group, name, client -> true);
+    }
+
+    /** The same, of the clients whose {@code client-id} tag (none: the empty string) passes {@code clients}. */
+    private static DoubleStream values(
+            Map<MetricName, ? extends Metric> metrics, String group, String name, Predicate<String> clients) {
         return metrics.entrySet().stream()
-                .filter(e ->
-                        e.getKey().group().equals(group) && e.getKey().name().equals(name))
+                .filter(e -> e.getKey().group().equals(group)
+                        && e.getKey().name().equals(name)
+                        && clients.test(e.getKey().tags().getOrDefault("client-id", "")))
                 .map(e -> e.getValue().metricValue())
                 .filter(value -> value instanceof Number)
                 .mapToDouble(value -> ((Number) value).doubleValue())

@@ -44,6 +44,9 @@ class BenchMainIT {
                 .anyMatch(
                         l -> l.matches("  the pipeline's exactly-once commits meanwhile: [1-9]\\d* commits; per commit:"
                                 + " producer flush \\d+\\.\\d ms, .*"))
+                .anyMatch(l ->
+                        l.matches("  the pipeline's consumer: fetches took \\d+\\.\\d ms on average from request to"
+                                + " response \\(max \\d+\\), \\d+ fetches per second"))
                 .noneMatch(l -> l.contains("INCOMPLETE"));
         assertThat(report.baselineEventsPerSecond()).isPositive();
         assertThat(report.pipelineEventsPerSecond()).isPositive();

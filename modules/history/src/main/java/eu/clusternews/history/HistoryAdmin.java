@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import eu.clusternews.topics.ClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -35,7 +36,7 @@ public final class HistoryAdmin implements AutoCloseable {
     private final Object bootstrapServers;
 
     public HistoryAdmin(Map<String, ?> clientConfig) {
-        this.admin = Admin.create(HistoryClients.only(clientConfig, AdminClientConfig.configNames()));
+        this.admin = Admin.create(ClientConfigs.admin(clientConfig));
         this.bootstrapServers = clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
     }
 

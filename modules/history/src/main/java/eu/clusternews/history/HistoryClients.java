@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
+import eu.clusternews.topics.ClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -30,7 +30,7 @@ public final class HistoryClients {
 
     /** A group-less read_committed byte consumer configured from the client settings (security settings included). */
     public static KafkaConsumer<byte[], byte[]> consumer(Map<String, ?> clientConfig, String clientIdPrefix) {
-        Map<String, Object> config = only(clientConfig, ConsumerConfig.configNames());
+        Map<String, Object> config = ClientConfigs.consumer(clientConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -49,7 +49,7 @@ public final class HistoryClients {
      */
     public static KafkaProducer<byte[], byte[]> transactionalProducer(
             Map<String, ?> clientConfig, String transactionalId) {
-        Map<String, Object> config = only(clientConfig, ProducerConfig.configNames());
+        Map<String, Object> config = ClientConfigs.producer(clientConfig);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -64,17 +64,6 @@ public final class HistoryClients {
             throw e;
         }
         return producer;
-    }
-
-    /** The settings a client of these configuration names takes, security settings included. */
-    public static Map<String, Object> only(Map<String, ?> clientConfig, Set<String> configNames) {
-        Map<String, Object> config = new HashMap<>();
-        clientConfig.forEach((key, value) -> {
-            if (configNames.contains(key) || key.startsWith("ssl.") || key.startsWith("sasl.")) {
-                config.put(key, value);
-            }
-        });
-        return config;
     }
 
     /**
