@@ -1,5 +1,6 @@
 package eu.clusternews.history;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,14 +91,54 @@ public final class HistoryAdmin implements AutoCloseable {
         return offsets(partitions, OffsetSpec.latest());
     }
 
+    /**
+     * The end offsets once no transaction is open on these partitions: the last stable offsets after they have
+     * reached the high watermarks. A producer's commit returns before the broker has written its markers, so right
+     * after a pipeline commits and closes, a read_committed reader bounded by the last stable offset can still miss
+     * its last transaction, which in a rebuild holds most of the output. Call it only when every writer of the
+     * partitions has stopped.
+     *
+     * @throws IllegalStateException naming the partitions still held by an open transaction after {@code timeout}
+     */
+    public Map<TopicPartition, Long> settledEnd(Collection<TopicPartition> partitions, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<TopicPartition, Long> committed = committedEnd(partitions);
+            Map<TopicPartition, Long> written =
+                    offsets(partitions, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+            if (committed.equals(written)) {
+                return committed;
+            }
+            if (System.nanoTime() > deadline) {
+                List<TopicPartition> open = written.keySet().stream()
+                        .filter(tp -> !written.get(tp).equals(committed.get(tp)))
+                        .toList();
+                throw new IllegalStateException("A transaction is still open on " + open + " after "
+                        + timeout.toSeconds() + " s: a producer is still writing to them (is a pipeline running?),"
+                        + " or one stopped in a transaction that the broker aborts only after its"
+                        + " transaction.timeout.ms; try again then");
+            }
+            try {
+                Thread.sleep(SETTLE_CHECK_MILLIS); // the broker offers no event to await a last stable offset
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for transactions on " + partitions, e);
+            }
+        }
+    }
+
+    private static final long SETTLE_CHECK_MILLIS = 50;
+
     private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
+        return offsets(partitions, spec, IsolationLevel.READ_COMMITTED);
+    }
+
+    private Map<TopicPartition, Long> offsets(
+            Collection<TopicPartition> partitions, OffsetSpec spec, IsolationLevel isolation) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(tp -> request.put(tp, spec));
         Map<TopicPartition, Long> offsets = new TreeMap<>(BY_TOPIC_AND_PARTITION);
-        get(
-                        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                                .all(),
-                        "list offsets")
+        get(admin.listOffsets(request, new ListOffsetsOptions(isolation)).all(), "list offsets")
                 .forEach((tp, info) -> offsets.put(tp, info.offset()));
         return offsets;
     }

@@ -166,7 +166,8 @@ public final class Reprocess {
             }
             // a derived table new since the interrupted run (or every table on a first run) starts where it ends now
             Map<TopicPartition, Long> outputStart = new TreeMap<>(HistoryAdmin.BY_TOPIC_AND_PARTITION);
-            outputStart.putAll(admin.committedEnd(admin.partitions(outputTopics)));
+            // settled: a stopped pipeline's last transaction counts as before the rebuild, not as part of it
+            outputStart.putAll(admin.settledEnd(admin.partitions(outputTopics), timeout));
             outputStart.putAll(progress.outputStart());
             progress = new ReprocessProgress(outputStart, progress.resetDone(), progress.startedAt());
             progress.save(admin, applicationId);
@@ -195,8 +196,9 @@ public final class Reprocess {
                 partitions.forEach(tp -> rebuildStart.put(tp, outputStart.get(tp)));
                 KeyedSnapshot before =
                         KeyedSnapshot.read(clientConfig, registry, topic, admin.earliest(partitions), rebuildStart);
-                KeyedSnapshot rebuilt =
-                        KeyedSnapshot.read(clientConfig, registry, topic, rebuildStart, admin.committedEnd(partitions));
+                // the pipeline has closed, but the markers of its last transaction may not be written yet
+                KeyedSnapshot rebuilt = KeyedSnapshot.read(
+                        clientConfig, registry, topic, rebuildStart, admin.settledEnd(partitions, timeout));
                 Set<String> gone = new TreeSet<>(before.keys());
                 gone.removeAll(rebuilt.keys());
                 tombstones += writeTombstones(topic, gone);
