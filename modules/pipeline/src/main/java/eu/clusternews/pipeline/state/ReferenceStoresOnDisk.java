@@ -13,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes what releases whose reference stores (the global stores) were on disk left in the state directory. The
- * global stores are now in memory and refilled from their topics at every start, but Kafka Streams 4.3 restores a
- * global store from the offset in the global checkpoint file when the file names its topic, whatever kind of store
- * it is (read in {@code GlobalStateManagerImpl.restoreState}): the first start after an upgrade would fill the
- * in-memory stores only with the reference records written after the last checkpoint, and the news would miss the
- * others. Streams writes no offsets for in-memory global stores, so the file can only be stale; the RocksDB files
- * beside it are never read again.
+ * Removes what releases whose reference stores (the global stores) were on disk left in the state directory: their
+ * RocksDB files, never read again now that the global stores are in memory, and the global checkpoint of their
+ * offsets. Kafka Streams 4.3 restores an in-memory global store from the beginning of its topic whatever that file
+ * says (it takes offsets from persistent stores only: {@code GlobalStateManagerImpl.initialize}, KIP-1035), so the
+ * checkpoint is only stale; Streams before 4.3 restored any global store from a checkpointed offset
+ * ({@code GlobalStateManagerImpl.restoreState}), and with it the first start after the upgrade would have filled the
+ * in-memory stores only with the reference records written after the checkpoint.
  */
 public final class ReferenceStoresOnDisk {
 
