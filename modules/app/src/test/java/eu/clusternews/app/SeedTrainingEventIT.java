@@ -73,6 +73,14 @@ class SeedTrainingEventIT {
                         .allSatisfy((id, activity) ->
                                 assertThat(activity.get("eventCount")).as(id).isEqualTo(1L)));
 
+        // a cluster counts the event from its first report on: await the event that all three reports make (the
+        // reports are on three partitions, and the core can count the first before the others are processed)
+        await("the three seed reports in one event")
+                .atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(latest(TopicSpec.CLUSTER_EVENTS.topicName()))
+                        .hasSize(1)
+                        .allSatisfy((id, event) ->
+                                assertThat(event.get("reportCount")).isEqualTo(3L)));
         Map<String, GenericRecord> events = latest(TopicSpec.CLUSTER_EVENTS.topicName());
 
         assertThat(events).hasSize(1);
