@@ -42,8 +42,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * {@code clusternews bench}: in one run against one embedded broker and registry, the throughput of a Kafka Streams
  * pass-through (the machine's ceiling) and of the full clusternews pipeline on the same generated news, measured in
  * pairs one after the other, the pipeline's end-to-end latency at fixed offered loads, peak heap and RSS; the last
- * line is {@code pipeline/baseline throughput ratio: X.XX}, the median of the pairs' ratios. With {@code --reprocess}: the time to rebuild every aggregate
- * from N news (the pipeline from offset 0 under a fresh application id).
+ * line is {@code pipeline/baseline throughput ratio: X.XX}, the median of the pairs' ratios. With
+ * {@code --reprocess}: the time to rebuild every aggregate from N news (the pipeline from offset 0 under a fresh
+ * application id).
  *
  * <p>Figures go to the given stream, one per line; progress and warnings go to the log (stderr).
  */
@@ -276,7 +277,7 @@ public final class BenchMain {
         return new BenchReport(baselineRate, pipelineRate, latencies, 0, -1, 0, Double.NaN);
     }
 
-    /** One measured pass of the pass-through and one of the pipeline right after it, over the same news. */
+    /** One pass of the pass-through and one of the pipeline right after it, over the same news. */
     private record MeasuredPair(StreamsPass.Result baseline, StreamsPass.Result pipeline, long news) {
         double ratio() {
             return pipeline.eventsPerSecond(news) / baseline.eventsPerSecond(news);
@@ -295,16 +296,15 @@ public final class BenchMain {
         long n = options.events();
         List<MeasuredPair> pairs = new ArrayList<>();
         for (int pair = 1; pair <= options.pairs(); pair++) {
-            StreamsPass.Result baseline = runBaseline(options, stack, "bench-baseline-" + pair + "-" + run, n);
-            StreamsPass.Result pipeline = pipelinePass(
+            MeasuredPair measured = passes(
                     options,
                     stack,
+                    corpus,
+                    "bench-baseline-" + pair + "-" + run,
                     "bench-pipeline-" + pair + "-" + run,
-                    n,
-                    corpus.contributions(n),
-                    STALL_TIMEOUT,
-                    false);
-            MeasuredPair measured = new MeasuredPair(baseline, pipeline, n);
+                    n);
+            StreamsPass.Result baseline = measured.baseline();
+            StreamsPass.Result pipeline = measured.pipeline();
             pairs.add(measured);
             if (options.pairs() > 1) {
                 out.printf(
@@ -330,6 +330,20 @@ public final class BenchMain {
         return median;
     }
 
+    /** The pass-through and then the pipeline over the first {@code n} news, each under a fresh application id. */
+    private MeasuredPair passes(
+            BenchOptions options,
+            BenchStack stack,
+            NewsCorpus corpus,
+            String baselineApplicationId,
+            String pipelineApplicationId,
+            long n) {
+        StreamsPass.Result baseline = runBaseline(options, stack, baselineApplicationId, n);
+        StreamsPass.Result pipeline =
+                pipelinePass(options, stack, pipelineApplicationId, n, corpus.contributions(n), STALL_TIMEOUT, false);
+        return new MeasuredPair(baseline, pipeline, n);
+    }
+
     /** The JIT counts as settled once compiling took at most this share of a warm-up round's process CPU. */
     static final double SETTLED_COMPILING_SHARE = 0.10;
 
@@ -352,15 +366,15 @@ public final class BenchMain {
             long cpuAtStart = CpuTime.processNanos();
             long compilingAtStart = CpuTime.compilationMillis();
             long startNanos = System.nanoTime();
-            StreamsPass.Result baseline = runBaseline(options, stack, "bench-warmup-baseline-" + round + "-" + run, w);
-            StreamsPass.Result pipeline = pipelinePass(
+            MeasuredPair passes = passes(
                     options,
                     stack,
+                    corpus,
+                    "bench-warmup-baseline-" + round + "-" + run,
                     "bench-warmup-" + round + "-" + run,
-                    w,
-                    corpus.contributions(w),
-                    STALL_TIMEOUT,
-                    false);
+                    w);
+            StreamsPass.Result baseline = passes.baseline();
+            StreamsPass.Result pipeline = passes.pipeline();
             double cpuSeconds = (CpuTime.processNanos() - cpuAtStart) / 1e9;
             double compilingSeconds = (CpuTime.compilationMillis() - compilingAtStart) / 1e3;
             double share = cpuAtStart < 0 || compilingAtStart < 0 ? 0 : compilingSeconds / Math.max(cpuSeconds, 1e-9);

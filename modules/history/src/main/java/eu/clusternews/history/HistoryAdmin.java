@@ -32,6 +32,8 @@ public final class HistoryAdmin implements AutoCloseable {
             Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
     private static final long TIMEOUT_SECONDS = 30;
+    /** How often {@link #settledEnd} looks at the offsets again. */
+    private static final long SETTLE_CHECK_MILLIS = 50;
 
     private final Admin admin;
     private final Object bootstrapServers;
@@ -126,8 +128,6 @@ public final class HistoryAdmin implements AutoCloseable {
             }
         }
     }
-
-    private static final long SETTLE_CHECK_MILLIS = 50;
 
     private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
         return offsets(partitions, spec, IsolationLevel.READ_COMMITTED);
