@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.testing.SharedLocalStack;
+import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.testing.Seeds;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
@@ -39,6 +40,8 @@ class PipelineCrashIT {
     private static final long SEED = Long.getLong("faults.seed", 20261128L);
     private static final int TEMPLATES = 600;
     private static final Duration MAX_RUN = Duration.ofMinutes(20);
+    /** The kill falls up to this long after its target: the catch-up {@code commit.interval.ms}. */
+    private static final int KILL_DELAY_BOUND_MILLIS = Integer.parseInt(PipelineConfig.CATCH_UP_COMMIT_INTERVAL_MS);
 
     /** One kill: when in the incarnation, and how much input was committed and still to do at that moment. */
     record Kill(int incarnation, long millisAfterTarget, long committedInput, long inputLag, long millisAlive) {}
@@ -67,9 +70,11 @@ class PipelineCrashIT {
         // the crashing run: start, let it make progress, kill -9 at a random moment, start again on the same state
         PipelineProcess crashing = staticMemberWithoutHttp(stack, work, "faults-crash");
         Random random = new Random(SEED);
-        // the kill moments, spread over the whole run: after a random share of the input is committed (sorted),
-        // plus a random 0-2 s so that the kill falls anywhere in a transaction, not right after a commit
-        long[] killTargets = random.doubles(KILLS, 0.03, 0.92)
+        // the kill moments, spread over the run: after a random share of the input is committed (sorted), plus a
+        // random part of one catch-up commit interval (1 s), so that the kill falls anywhere in a transaction, not
+        // right after a commit. The shares end at 0.70: a restarted pipeline catching up commits ~20 000 records a
+        // second here, and with shares up to 0.92 and 0-2 s a kill once fell after all input was committed
+        long[] killTargets = random.doubles(KILLS, 0.03, 0.70)
                 .sorted()
                 .mapToLong(share -> Math.round(share * input.size()))
                 .toArray();
@@ -94,7 +99,7 @@ class PipelineCrashIT {
                             .as("%s is alive (log: %s)", pipeline, pipeline.logFile())
                             .isTrue();
                     long afterProgress = System.nanoTime();
-                    long delay = random.nextInt(2_000);
+                    long delay = random.nextInt(KILL_DELAY_BOUND_MILLIS);
                     // the random moment itself: nothing to await, the point is not to choose when
                     TimeUnit.MILLISECONDS.sleep(delay);
                     long committed = progress.committedInput();
