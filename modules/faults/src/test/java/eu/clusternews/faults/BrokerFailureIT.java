@@ -196,7 +196,7 @@ class BrokerFailureIT {
                         List.of(
                                 TopicSpec.NEWS.topicName(),
                                 TopicSpec.CLUSTER_ACTIVITY.topicName(),
-                                APPLICATION_ID + "-news-seen-store-changelog",
+                                APPLICATION_ID + "-enriched-news-store-changelog",
                                 APPLICATION_ID + "-cluster-partials-repartition"));
 
                 System.out.println("""

@@ -74,11 +74,9 @@ public final class ClusterNewsTopology {
     public static final String CONSORTIA_STORE = "ref-consortia-store";
     /** Global store of ref-programmes: programme id → Programme. */
     public static final String PROGRAMMES_STORE = "ref-programmes-store";
-    /** news id → record timestamp of its first arrival. */
-    public static final String NEWS_SEEN_STORE = "news-seen-store";
     /**
-     * news id → EnrichedNews without its body, for the news lists of the HTTP API (the full text stays in the
-     * topics; keeping it here would double the state for no reader).
+     * news id → EnrichedNews without its body: the news that passed, which the dedupe looks up, and the news lists of
+     * the HTTP API (the full text stays in the topics; keeping it here would double the state for no reader).
      */
     public static final String ENRICHED_NEWS_STORE = "enriched-news-store";
     /**
@@ -97,8 +95,6 @@ public final class ClusterNewsTopology {
      */
     public static final String EVENTS_STORE = "events-store";
 
-    /** news id → id of the event it was placed in (later merges are followed through the redirects). */
-    public static final String REPORT_EVENTS_STORE = "report-events-store";
     /** blocking key (month and city or consortium) → the distinct facts filed under it with their event ids. */
     public static final String EVENT_BLOCKS_STORE = "event-blocks-store";
     /** id of an event merged into another → the id it was merged into. */
@@ -239,12 +235,20 @@ public final class ClusterNewsTopology {
                 .processValues(() -> new ValidateProcessor(validator), Named.as("validate"));
     }
 
-    /** Dedupe: the first arrival of a news id passes, re-sent and replayed copies are dropped (key-value store by news id). */
+    /**
+     * Dedupe: the first arrival of a news id passes, re-sent and replayed copies are dropped. The store of the news
+     * that passed is the enriched-news store that {@link #enrich} writes, in the same task and before the next record:
+     * one store, written once per news, where a store of its own cost every news a second RocksDB write and changelog
+     * record.
+     */
     private KStream<String, WithNewsBytes<NewsEvent>> dedupe(
             StreamsBuilder builder, KStream<String, WithNewsBytes<NewsEvent>> news) {
+        // unique keys: a record cache would only hold each news once more before writing it
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(NEWS_SEEN_STORE), Serdes.String(), Serdes.Long()));
-        return news.processValues(() -> new DedupeProcessor<>(NEWS_SEEN_STORE), Named.as("dedupe"), NEWS_SEEN_STORE);
+                        Stores.persistentKeyValueStore(ENRICHED_NEWS_STORE), Serdes.String(), new ListedNewsSerde())
+                .withCachingDisabled());
+        return news.processValues(
+                () -> new DedupeProcessor<>(ENRICHED_NEWS_STORE), Named.as("dedupe"), ENRICHED_NEWS_STORE);
     }
 
     /**
@@ -263,10 +267,6 @@ public final class ClusterNewsTopology {
                                 topics.enriched().keySerde(),
                                 new NewsCopyingSerde(topics.enriched().valueSerde()))
                         .withName("cluster-news-enriched-sink"));
-        // unique keys: a record cache would only hold each news once more before writing it
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(ENRICHED_NEWS_STORE), Serdes.String(), new ListedNewsSerde())
-                .withCachingDisabled());
         written.process(EnrichedNewsStoreProcessor::new, Named.as("store-enriched-news"), ENRICHED_NEWS_STORE);
         KStream<String, EnrichedNews> enriched = written.mapValues(EnrichedCopies::value, Named.as("enriched-news"));
         return enriched;
@@ -335,14 +335,13 @@ public final class ClusterNewsTopology {
      */
     private EventCountChanges matchEvents(StreamsBuilder builder, KStream<String, EnrichedNews> enriched) {
         // write-back stores: decoded between reports, written (and events sent) once per key and commit
-        builder.addStateStore(WriteBackStore.builder(REPORT_EVENTS_STORE, Serdes.String(), WriteBackStore.asStored()));
         builder.addStateStore(WriteBackStore.builder(EVENT_BLOCKS_STORE, Serdes.String(), EventBlock.CODEC));
         builder.addStateStore(
                 WriteBackStore.builder(EVENT_REDIRECTS_STORE, Serdes.String(), WriteBackStore.asStored()));
         InternalAvroSerde<ClusterEvent> events = InternalAvroSerde.of(ClusterEvent.class, ClusterEventLayout.INSTANCE);
         builder.addStateStore(WriteBackStore.builder(EVENTS_STORE, events, WriteBackStore.asStored()));
-        EventMatchProcessor.Stores stores = new EventMatchProcessor.Stores(
-                REPORT_EVENTS_STORE, EVENT_BLOCKS_STORE, EVENT_REDIRECTS_STORE, EVENTS_STORE);
+        EventMatchProcessor.Stores stores =
+                new EventMatchProcessor.Stores(EVENT_BLOCKS_STORE, EVENT_REDIRECTS_STORE, EVENTS_STORE);
         Map<String, KStream<String, EventOutput>> outputs = enriched.flatMapValues(
                         news -> EventReports.of(news).stream().toList(), Named.as("event-reports"))
                 .repartition(Repartitioned.<String, EventReport>as(EVENT_REPORTS)

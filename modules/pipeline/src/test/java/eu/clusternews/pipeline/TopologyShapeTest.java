@@ -43,7 +43,6 @@ class TopologyShapeTest {
                             "store-enriched-news",
                             ClusterNewsTopology.ENRICHED_NEWS_STORE,
                             ClusterNewsTopology.CLUSTER_PARTIALS_STORE,
-                            ClusterNewsTopology.NEWS_SEEN_STORE,
                             ClusterNewsTopology.CLUSTER_ACTIVITY_STORE,
                             ClusterNewsTopology.CONSORTIUM_ACTIVITY_STORE,
                             ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
@@ -59,7 +58,6 @@ class TopologyShapeTest {
                             "partials-and-event-counts-of-programmes",
                             ClusterNewsTopology.EVENT_REDIRECTS_STORE,
                             ClusterNewsTopology.EVENT_BLOCKS_STORE,
-                            ClusterNewsTopology.REPORT_EVENTS_STORE,
                             ClusterNewsTopology.EVENTS_STORE);
             assertThat(description).doesNotContainPattern("KSTREAM-\\w+-\\d+|KTABLE-\\w+-\\d+");
         }

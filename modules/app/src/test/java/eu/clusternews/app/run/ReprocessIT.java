@@ -202,7 +202,7 @@ class ReprocessIT {
         assertThat(plan.outputKeys()).containsEntry(TopicSpec.CLUSTER_ACTIVITY.topicName(), CLUSTERS - 2);
         assertThat(String.join("\n", plan.describe()))
                 .contains("reset committed input offsets to the earliest")
-                .contains(APPLICATION_ID + "-news-seen-store-changelog");
+                .contains(APPLICATION_ID + "-enriched-news-store-changelog");
         assertThat(reprocess.plan().inputOffsets()).usingRecursiveComparison().isEqualTo(plan.inputOffsets());
     }
 

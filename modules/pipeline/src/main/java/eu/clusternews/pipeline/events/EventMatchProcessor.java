@@ -36,7 +36,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * them, never by the number of reports an event has, and never a scan. It runs on the single partition of the
  * event-reports topic, so that all reports meet.
  *
- * <p>All four stores are {@link WriteBackStore}s: events and blocks stay decoded between reports, and each changed
+ * <p>A news reaches matching once: the dedupe before the repartition lets each news id through once, and under
+ * exactly-once the hop delivers each report once; under at-least-once a report replayed after a crash counts again,
+ * like the news' partials. (Earlier builds guarded against a second copy with a store of matched news ids: its lookup
+ * always missed, and it cost every report a RocksDB read, a write and a changelog record.)
+ *
+ * <p>All three stores are {@link WriteBackStore}s: events and blocks stay decoded between reports, and each changed
  * key is encoded, logged and (for events) sent to cluster-events once per commit, inside the transaction that
  * commits the reports' offsets — so exactly-once holds across a crash, and an event that many reports join between
  * two commits is encoded and sent once, not once per report. The event-count changes are forwarded as they happen,
@@ -46,18 +51,17 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
 
     private final Stores names;
     private ProcessorContext<String, EventOutput> context;
-    private WriteBackStore<String, String> reportEvents;
     private WriteBackStore<EventBlock, String> blocks;
     private WriteBackStore<String, String> redirects;
     private WriteBackStore<ClusterEvent, ClusterEvent> events;
     private CaughtUpCommits commits;
 
-    /** The names of the four write-back stores the processor uses. */
-    public record Stores(String reportEvents, String blocks, String redirects, String events) {
+    /** The names of the three write-back stores the processor uses. */
+    public record Stores(String blocks, String redirects, String events) {
 
         /** Every name, to connect the stores to the processor. */
         public String[] all() {
-            return new String[] {reportEvents, blocks, redirects, events};
+            return new String[] {blocks, redirects, events};
         }
     }
 
@@ -68,7 +72,6 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
     @Override
     public void init(ProcessorContext<String, EventOutput> context) {
         this.context = context;
-        reportEvents = context.getStateStore(names.reportEvents());
         blocks = context.getStateStore(names.blocks());
         redirects = context.getStateStore(names.redirects());
         events = context.getStateStore(names.events());
@@ -83,8 +86,8 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
     public void process(Record<String, EventReport> record) {
         commits.processed();
         EventReport report = record.value();
-        if (report == null || reportEvents.current(report.getNewsId()) != null) {
-            return; // a news reaches matching once (dedupe); a second copy would change nothing
+        if (report == null) {
+            return;
         }
         long timestamp = record.timestamp();
         Facts facts = Facts.of(report);
@@ -124,7 +127,6 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
             }
         }
         events.put(mergedId, merged, timestamp);
-        reportEvents.put(report.getNewsId(), mergedId, timestamp);
         filed.forEach((key, block) -> {
             for (Filed entry : block.entries()) {
                 if (joined.contains(entry.eventId)) {

@@ -29,7 +29,7 @@ class ReferenceStoresOnDiskTest {
         Path store = Files.createDirectories(global.resolve("rocksdb/ref-organisations-store"));
         Files.writeString(store.resolve("000010.sst"), "sst");
         Files.writeString(global.resolve(".checkpoint"), "0\n1\nref-organisations 0 44\n");
-        Path taskStore = Files.createDirectories(stateDir.resolve("clusternews/3_0/rocksdb/news-seen-store"));
+        Path taskStore = Files.createDirectories(stateDir.resolve("clusternews/3_0/rocksdb/enriched-news-store"));
         Files.writeString(taskStore.resolve("000010.sst"), "sst");
 
         assertThat(ReferenceStoresOnDisk.removeLeftovers(app("clusternews"))).isTrue();
