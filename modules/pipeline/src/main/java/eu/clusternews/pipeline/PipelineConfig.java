@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import eu.clusternews.pipeline.commit.CaughtUpCommits;
 import eu.clusternews.pipeline.commit.LagAwareClientSupplier;
+import eu.clusternews.pipeline.state.StoreRocksDBSettings;
 import eu.clusternews.registry.SchemaRegistryConfig;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -82,6 +83,8 @@ public final class PipelineConfig {
         // the core task reads four topics whose records are independent sums (no join, no window): it never waits
         // to know whether one of them has records before it processes the others'
         defaults.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
+        // bloom filters on every level of the store the dedupe looks every news id up in (StoreRocksDBSettings)
+        defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoreRocksDBSettings.class.getName());
         // the clients Streams makes by default, the main consumers remembered so that a thread can see its lag
         defaults.put(StreamsConfig.DEFAULT_CLIENT_SUPPLIER_CONFIG, LagAwareClientSupplier.class.getName());
         defaults.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
