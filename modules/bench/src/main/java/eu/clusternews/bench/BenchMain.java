@@ -650,6 +650,7 @@ public final class BenchMain {
                 r.compilationMillis() / 1e3);
         out.println(ThreadCpu.describe(r.cpuByThread(), events));
         out.println(r.written().describe(events));
+        out.println(r.commits().describe(events));
     }
 
     private static String incompleteNote(StreamsPass.Result r) {

@@ -33,7 +33,8 @@ final class StreamsPass {
             Duration sinceStart,
             long processCpuNanos,
             java.util.Map<ThreadCpu.Kind, Long> cpuByThread,
-            WrittenBytes written) {
+            WrittenBytes written,
+            PassCommits commits) {
 
         long streamThreadCpuNanos() {
             return cpuByThread.getOrDefault(ThreadCpu.Kind.STREAM_THREADS, 0L);
@@ -133,7 +134,8 @@ final class StreamsPass {
                             Duration.ofNanos(now - started),
                             CpuTime.processNanos() - processCpuAtStart,
                             ThreadCpu.now().since(threadCpuAtStart, streamThreads),
-                            WrittenBytes.of(streams, applicationId));
+                            WrittenBytes.of(streams, applicationId),
+                            PassCommits.of(streams));
                 }
                 KafkaStreams.State state = streams.state();
                 if (state == KafkaStreams.State.ERROR
@@ -151,7 +153,8 @@ final class StreamsPass {
                             Duration.ofNanos(end - started),
                             CpuTime.processNanos() - processCpuAtStart,
                             ThreadCpu.now().since(threadCpuAtStart, streamThreads),
-                            WrittenBytes.of(streams, applicationId));
+                            WrittenBytes.of(streams, applicationId),
+                            PassCommits.of(streams));
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);
             }

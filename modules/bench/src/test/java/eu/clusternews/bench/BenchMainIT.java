@@ -41,6 +41,8 @@ class BenchMainIT {
                 .anyMatch(l -> l.startsWith("baseline (pass-through"))
                 .anyMatch(l -> l.startsWith("pipeline (validate"))
                 .anyMatch(l -> l.startsWith("peak heap used"))
+                .anyMatch(l ->
+                        l.matches("  commits: [1-9]\\d* \\(\\d+ news per commit\\), \\d+\\.\\d ms each on average .*"))
                 .anyMatch(
                         l -> l.matches("  the pipeline's exactly-once commits meanwhile: [1-9]\\d* commits; per commit:"
                                 + " producer flush \\d+\\.\\d ms, .*"))

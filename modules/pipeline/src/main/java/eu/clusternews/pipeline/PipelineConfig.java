@@ -74,6 +74,12 @@ public final class PipelineConfig {
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
         // send during the commit interval rather than all at the commit (Streams' own default is 100 ms)
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "10");
+        // a commit 50 ms after the last one may find the broker still writing that one's markers: it answers
+        // CONCURRENT_TRANSACTIONS and the producer retries the transaction's request after retry.backoff.ms. At the
+        // default 100 ms the slowest news waited ~110 ms in the commit for it; at 10 ms, 15-20 ms (BENCHMARKS.md).
+        // 20 ms is what the producer itself waits before retrying a transaction's first partitions for this reason;
+        // a produce request's retries back off exponentially from it up to retry.backoff.max.ms
+        defaults.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), "20");
         // a commit costs the same however few news it carries: while the pipeline works off a backlog it commits
         // every second, and once its consumer has caught up every 50 ms (CaughtUpCommits), because a news reaches
         // its aggregates through two exactly-once commits in series (BENCHMARKS.md); a rebuild commits every 3 s

@@ -24,6 +24,14 @@ class PipelineConfigTest {
     }
 
     @Test
+    void theProducerRetriesATransactionsRequestAfter20MsNotStreams100() {
+        // a commit that finds the last one's markers still being written is answered CONCURRENT_TRANSACTIONS
+        assertThat(PipelineConfig.of(Map.of()).get("producer.retry.backoff.ms")).isEqualTo("20");
+        assertThat(PipelineConfig.of(Map.of("producer.retry.backoff.ms", "100")).get("producer.retry.backoff.ms"))
+                .isEqualTo("100");
+    }
+
+    @Test
     void letsTheGivenPropertiesWinOverTheDefaultsAndKeepsTheRest() {
         PipelineConfig config = PipelineConfig.of(Map.of(
                 "processing.guarantee",
