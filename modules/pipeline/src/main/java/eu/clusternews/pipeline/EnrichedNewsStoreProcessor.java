@@ -11,8 +11,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps each enriched news, without its body, in {@link ClusterNewsTopology#ENRICHED_NEWS_STORE} for the news lists of
- * the HTTP API. The full text stays in the topics; keeping it here would double the state for no reader.
+ * Keeps each enriched news, without its body, in {@link ClusterNewsTopology#ENRICHED_NEWS_STORE}: the news lists of the
+ * HTTP API read it, and the dedupe looks every arriving news id up in it, so it is written before the task processes
+ * its next record. The full text stays in the topics; keeping it here would double the state for no reader.
  */
 final class EnrichedNewsStoreProcessor implements Processor<String, EnrichedCopies, Void, Void> {
 
