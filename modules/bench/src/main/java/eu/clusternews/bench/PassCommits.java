@@ -35,7 +35,10 @@ record PassCommits(long commits, double meanMillis) {
         return new PassCommits((long) commits, latencies == 0 ? Double.NaN : latencySum / latencies);
     }
 
-    /** One line: the commits, news per commit, and the mean time a commit took (the last 30 s of the pass). */
+    /**
+     * One line: the commits, news per commit, and the mean time a commit took (Kafka's windowed average, over up to
+     * the last minute: the whole of a pass of seconds).
+     */
     String describe(long events) {
         return String.format(
                 Locale.ROOT,
