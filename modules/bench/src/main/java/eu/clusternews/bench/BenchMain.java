@@ -421,6 +421,7 @@ public final class BenchMain {
                 config.applicationId(),
                 pipeline::start,
                 pipeline::close,
+                new StreamsPass.ProcessedRecords(pipeline.streams(), options.threads())::get,
                 countedNews(pipeline, stack.topics().news().name(), news),
                 expected,
                 stallTimeout);
@@ -552,6 +553,7 @@ public final class BenchMain {
                 streams,
                 applicationId,
                 options.threads(),
+                TopicSpec.NEWS.topicName(),
                 streams::start,
                 () -> streams.close(Duration.ofSeconds(60)),
                 n,
@@ -648,6 +650,21 @@ public final class BenchMain {
                 r.eventsPerProcessCpuSecond(events),
                 StreamsPass.seconds(r.processing()),
                 r.compilationMillis() / 1e3);
+        if (r.inputCommitted() != null) {
+            out.printf(
+                    Locale.ROOT,
+                    "  timeline: every input offset committed %.2f s after the first record, the last result visible"
+                            + " %.2f s after that%n",
+                    StreamsPass.seconds(r.inputCommitted()),
+                    StreamsPass.seconds(r.processing().minus(r.inputCommitted())));
+        }
+        out.printf(
+                Locale.ROOT,
+                "  the stream thread(s) waited on Kafka %.2f s of the %.2f s (blocked-time-ns-total), %.2f s of it in"
+                        + " the producer (flushes and transactions at commits), the rest in polls%n",
+                StreamsPass.seconds(r.blocked()),
+                StreamsPass.seconds(r.processing()),
+                StreamsPass.seconds(r.blockedInProducer()));
         out.println(ThreadCpu.describe(r.cpuByThread(), events));
         out.println(r.written().describe(events));
         out.println(r.commits().describe(events));

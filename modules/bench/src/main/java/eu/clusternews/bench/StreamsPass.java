@@ -9,22 +9,31 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Times one pass of a Kafka Streams app over records already in its input topic: from the first record its stream
- * threads process until they have processed the expected number (the thread-level {@code process-total} metric,
- * which counts every record taken from a source topic, input and repartition topics alike).
+ * threads process (the thread-level {@code process-total} metric, read every {@value #SAMPLE_MILLIS} ms) until its
+ * results are committed: every input record's offset for a pass-through, every news counted in the committed
+ * aggregates for the pipeline. Both passes end where a read_committed consumer sees the last result.
  */
 final class StreamsPass {
 
-    /** How often the metric is read; the error of a measured duration is at most this. */
-    private static final long SAMPLE_NANOS = Duration.ofMillis(10).toNanos();
+    /** How often the metric is read; the error of a measured start is at most this. */
+    private static final long SAMPLE_MILLIS = 10;
+
+    private static final long SAMPLE_NANOS = Duration.ofMillis(SAMPLE_MILLIS).toNanos();
 
     /**
      * @param records      records the stream threads processed
      * @param expected     records they were expected to process
-     * @param processing   first processed record → last expected record processed
-     * @param sinceStart   {@code start()} → last expected record processed (includes rebalance and restoring the
-     *                     global stores)
+     * @param processing   first processed record → last result committed
+     * @param sinceStart   {@code start()} → last result committed (includes rebalance and restoring the global
+     *                     stores)
      * @param cpuByThread  the process's CPU during the pass by kind of thread (stream threads, broker, GC, JIT, ...)
      * @param written      what the app's producers sent meanwhile, by topic
+     * @param inputCommitted first processed record → every input record's offset committed, when the progress
+     *                     tells (null otherwise): what follows it is the results' way through the rest of the app
+     * @param blocked      how long the stream threads waited on Kafka meanwhile (their {@code blocked-time-ns-total}:
+     *                     polls that found no record, the producer's flush and the transaction's calls at commits),
+     *                     from the first processed record on
+     * @param blockedInProducer the part of {@code blocked} the producers' calls took (flush, transactions, buffer)
      */
     record Result(
             long records,
@@ -34,7 +43,10 @@ final class StreamsPass {
             long processCpuNanos,
             java.util.Map<ThreadCpu.Kind, Long> cpuByThread,
             WrittenBytes written,
-            PassCommits commits) {
+            PassCommits commits,
+            Duration inputCommitted,
+            Duration blocked,
+            Duration blockedInProducer) {
 
         long streamThreadCpuNanos() {
             return cpuByThread.getOrDefault(ThreadCpu.Kind.STREAM_THREADS, 0L);
@@ -68,9 +80,16 @@ final class StreamsPass {
 
     private StreamsPass() {}
 
+    /** How far a pass has come: a count that reaches the expected one when the pass is done. */
+    interface Progress extends java.util.function.LongSupplier {
+
+        /** When ({@link System#nanoTime}) the offsets committed first covered every input record; -1 if not yet. */
+        long inputCommittedNanos();
+    }
+
     /**
-     * Starts the app, waits until its threads processed {@code expected} records (or made no progress for
-     * {@code stallTimeout}), and closes it.
+     * Starts the app, waits until its threads processed {@code expected} records of {@code inputTopic} and committed
+     * their offsets (or made no progress for {@code stallTimeout}), and closes it.
      *
      * @param streams the app's client, for its metrics and state
      * @param start   starts it (the pipeline's runner, or {@code streams::start})
@@ -81,30 +100,36 @@ final class StreamsPass {
             KafkaStreams streams,
             String applicationId,
             int threads,
+            String inputTopic,
             Runnable start,
             Runnable close,
             long expected,
             Duration stallTimeout) {
+        ProcessedRecords processed = new ProcessedRecords(streams, threads);
         return run(
                 streams,
                 applicationId,
                 start,
                 close,
-                new ProcessedRecords(streams, threads)::get,
+                processed::get,
+                new CommittedRecords(streams, processed, inputTopic, expected),
                 expected,
                 stallTimeout);
     }
 
     /**
      * Starts the app, waits until {@code progress} reaches {@code expected} (or makes no progress for
-     * {@code stallTimeout}), and closes it.
+     * {@code stallTimeout}), and closes it. The pass is timed from the first record its threads process
+     * ({@code processed} above zero, read every {@value #SAMPLE_MILLIS} ms), not from the first progress, which a
+     * costly {@code progress} may see seconds late.
      */
     static Result run(
             KafkaStreams streams,
             String applicationId,
             Runnable start,
             Runnable close,
-            java.util.function.LongSupplier progress,
+            java.util.function.LongSupplier processed,
+            Progress progress,
             long expected,
             Duration stallTimeout) {
         String streamThreads = applicationId + "-";
@@ -114,47 +139,57 @@ final class StreamsPass {
         start.run();
         try {
             long first = -1;
+            double blockedAtFirst = 0;
+            double producerBlockedAtFirst = 0;
             long last = 0;
             long lastProgress = System.nanoTime();
             while (true) {
                 long now = System.nanoTime();
-                long processed = progress.getAsLong();
-                if (processed > last) {
-                    last = processed;
-                    lastProgress = now;
-                    if (first < 0) {
-                        first = now;
-                    }
+                if (first < 0 && processed.getAsLong() > 0) {
+                    first = now;
+                    blockedAtFirst = blockedNanos(streams);
+                    producerBlockedAtFirst = producerBlockedNanos(streams);
                 }
-                if (processed >= expected) {
+                long done = progress.getAsLong();
+                if (done > last) {
+                    last = done;
+                    lastProgress = now;
+                }
+                if (done >= expected) {
                     return new Result(
-                            processed,
+                            done,
                             expected,
-                            Duration.ofNanos(now - first),
+                            Duration.ofNanos(now - Math.max(first, started)),
                             Duration.ofNanos(now - started),
                             CpuTime.processNanos() - processCpuAtStart,
                             ThreadCpu.now().since(threadCpuAtStart, streamThreads),
                             WrittenBytes.of(streams, applicationId),
-                            PassCommits.of(streams));
+                            PassCommits.of(streams),
+                            since(first, progress.inputCommittedNanos()),
+                            Duration.ofNanos((long) (blockedNanos(streams) - blockedAtFirst)),
+                            Duration.ofNanos((long) (producerBlockedNanos(streams) - producerBlockedAtFirst)));
                 }
                 KafkaStreams.State state = streams.state();
                 if (state == KafkaStreams.State.ERROR
                         || state == KafkaStreams.State.NOT_RUNNING
                         || state == KafkaStreams.State.PENDING_ERROR) {
-                    throw new IllegalStateException("The Streams app stopped (" + state + ") after " + processed
-                            + " of " + expected + " records; see the log above for its error");
+                    throw new IllegalStateException("The Streams app stopped (" + state + ") after " + done + " of "
+                            + expected + " records; see the log above for its error");
                 }
                 if (now - lastProgress > stallTimeout.toNanos()) {
                     long end = lastProgress;
                     return new Result(
-                            processed,
+                            done,
                             expected,
                             Duration.ofNanos(Math.max(0, end - Math.max(first, started))),
                             Duration.ofNanos(end - started),
                             CpuTime.processNanos() - processCpuAtStart,
                             ThreadCpu.now().since(threadCpuAtStart, streamThreads),
                             WrittenBytes.of(streams, applicationId),
-                            PassCommits.of(streams));
+                            PassCommits.of(streams),
+                            since(first, progress.inputCommittedNanos()),
+                            Duration.ofNanos((long) (blockedNanos(streams) - blockedAtFirst)),
+                            Duration.ofNanos((long) (producerBlockedNanos(streams) - producerBlockedAtFirst)));
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);
             }
@@ -201,13 +236,107 @@ final class StreamsPass {
     }
 
     /**
+     * The records the threads processed, the last of them counted only once the offsets committed for
+     * {@code inputTopic} cover them all: a pass-through is done when its output is committed, as the pipeline's pass
+     * is done when its aggregates are. The committed offsets are read only then, every time asked (every
+     * {@link #SAMPLE_MILLIS} ms).
+     */
+    /** The sum of the stream threads' {@code blocked-time-ns-total} (KIP-761). */
+    static double blockedNanos(KafkaStreams streams) {
+        double blocked = 0;
+        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            if (e.getKey().name().equals("blocked-time-ns-total")
+                    && e.getKey().group().equals("stream-thread-metrics")
+                    && e.getValue().metricValue() instanceof Number number) {
+                blocked += number.doubleValue();
+            }
+        }
+        return blocked;
+    }
+
+    /** The producer's part of {@code blocked-time-ns-total}: the time its calls on the stream threads waited. */
+    static final java.util.Set<String> PRODUCER_WAITS = java.util.Set.of(
+            "flush-time-ns-total",
+            "txn-init-time-ns-total",
+            "txn-begin-time-ns-total",
+            "txn-send-offsets-time-ns-total",
+            "txn-commit-time-ns-total",
+            "txn-abort-time-ns-total",
+            "bufferpool-wait-time-ns-total",
+            "metadata-wait-time-ns-total");
+
+    static double producerBlockedNanos(KafkaStreams streams) {
+        double blocked = 0;
+        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            if (e.getKey().group().equals("producer-metrics")
+                    && PRODUCER_WAITS.contains(e.getKey().name())
+                    && e.getValue().metricValue() instanceof Number number) {
+                blocked += number.doubleValue();
+            }
+        }
+        return blocked;
+    }
+
+    private static Duration since(long first, long then) {
+        return first < 0 || then < 0 ? null : Duration.ofNanos(Math.max(0, then - first));
+    }
+
+    static final class CommittedRecords implements Progress {
+        private final KafkaStreams streams;
+        private final ProcessedRecords processed;
+        private final String inputTopic;
+        private final long expected;
+        private long committedAt = -1;
+
+        CommittedRecords(KafkaStreams streams, ProcessedRecords processed, String inputTopic, long expected) {
+            this.streams = streams;
+            this.processed = processed;
+            this.inputTopic = inputTopic;
+            this.expected = expected;
+        }
+
+        @Override
+        public long getAsLong() {
+            long records = processed.get();
+            if (records < expected) {
+                return records;
+            }
+            if (committedAt < 0 && committedOffsets(streams, inputTopic) >= expected) {
+                committedAt = System.nanoTime();
+            }
+            return committedAt >= 0 ? records : expected - 1;
+        }
+
+        @Override
+        public long inputCommittedNanos() {
+            return committedAt;
+        }
+    }
+
+    /** The sum of the offsets the app's tasks committed for {@code topic} (the records read from it, by offset). */
+    static long committedOffsets(KafkaStreams streams, String topic) {
+        long committed = 0;
+        for (org.apache.kafka.streams.ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            for (org.apache.kafka.streams.TaskMetadata task : thread.activeTasks()) {
+                for (Map.Entry<org.apache.kafka.common.TopicPartition, Long> offset :
+                        task.committedOffsets().entrySet()) {
+                    if (offset.getKey().topic().equals(topic) && offset.getValue() > 0) {
+                        committed += offset.getValue();
+                    }
+                }
+            }
+        }
+        return committed;
+    }
+
+    /**
      * The news counted in the pipeline's activities, summed over every cluster, consortium and programme, plus the
      * reports counted in its events: read from
      * the aggregate stores (interactive queries), which hold what the last commit wrote. It reaches the corpus's
      * contribution count when every news has gone through the whole pipeline, whatever the number of records
      * (partial activities) the repartition topics carried. Read every 100 ms: each read decodes every activity.
      */
-    static final class CountedNews implements java.util.function.LongSupplier {
+    static final class CountedNews implements Progress {
         /** How often the stores are read once every news is processed: the error of the measured end. */
         private static final long READ_EVERY_NANOS = Duration.ofMillis(100).toNanos();
         /** How often they are read before that: only to see progress (stall detection), not the end. */
@@ -223,6 +352,7 @@ final class StreamsPass {
         private long lastOthers = -1;
         private long lastLast;
         private boolean inputCommitted;
+        private long inputCommittedAt = -1;
         private long lastInputCheck;
 
         /**
@@ -275,19 +405,17 @@ final class StreamsPass {
                 return inputCommitted;
             }
             lastInputCheck = now;
-            long committed = 0;
-            for (org.apache.kafka.streams.ThreadMetadata thread : streams.metadataForLocalThreads()) {
-                for (org.apache.kafka.streams.TaskMetadata task : thread.activeTasks()) {
-                    for (Map.Entry<org.apache.kafka.common.TopicPartition, Long> offset :
-                            task.committedOffsets().entrySet()) {
-                        if (offset.getKey().topic().equals(newsTopic) && offset.getValue() > 0) {
-                            committed += offset.getValue();
-                        }
-                    }
-                }
-            }
+            long committed = committedOffsets(streams, newsTopic);
             inputCommitted = committed >= news;
+            if (inputCommitted) {
+                inputCommittedAt = now;
+            }
             return inputCommitted;
+        }
+
+        @Override
+        public long inputCommittedNanos() {
+            return inputCommittedAt;
         }
 
         private long sum(java.util.List<String> stores) {

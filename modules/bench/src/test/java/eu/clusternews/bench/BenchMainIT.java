@@ -41,6 +41,14 @@ class BenchMainIT {
                 .anyMatch(l -> l.startsWith("baseline (pass-through"))
                 .anyMatch(l -> l.startsWith("pipeline (validate"))
                 .anyMatch(l -> l.startsWith("peak heap used"))
+                // both passes end when their results are committed, the baseline's as well as the pipeline's
+                .filteredOn(l -> l.matches("  timeline: every input offset committed \\d+\\.\\d\\d s after the first"
+                        + " record, the last result visible \\d+\\.\\d\\d s after that"))
+                .hasSize(2);
+        assertThat(lines)
+                .anyMatch(l ->
+                        l.matches("  the stream thread\\(s\\) waited on Kafka \\d+\\.\\d\\d s of the \\d+\\.\\d\\d s"
+                                + " \\(blocked-time-ns-total\\), \\d+\\.\\d\\d s of it in the producer .*"))
                 .anyMatch(l ->
                         l.matches("  commits: [1-9]\\d* \\(\\d+ news per commit\\), \\d+\\.\\d ms each on average .*"))
                 .anyMatch(
