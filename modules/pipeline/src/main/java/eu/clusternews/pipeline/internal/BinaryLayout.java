@@ -26,10 +26,13 @@ public interface BinaryLayout<T> {
 
     T read(BinaryDecoder in) throws IOException;
 
-    /** The record's binary alone (no header), as {@link #write} writes it. */
+    /**
+     * The record's binary alone (no header), as {@link #write} writes it. Unbuffered: a buffered encoder made per
+     * record allocated its 2 KB buffer and an NIO channel each time (an event's write-back encodes each listed report).
+     */
     default byte[] binary(T record) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
         write(record, encoder);
         encoder.flush();
         return bytes.toByteArray();
