@@ -13,6 +13,7 @@ import eu.clusternews.pipeline.state.StoreRocksDBSettings;
 import eu.clusternews.registry.SchemaRegistryConfig;
 import eu.clusternews.topics.TopicSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -58,6 +59,9 @@ public final class PipelineConfig {
                 && !STREAMS_GROUP_PROTOCOL.equalsIgnoreCase(properties.get(StreamsConfig.GROUP_PROTOCOL_CONFIG));
     }
 
+    /** What the main consumer fetches per partition at most, unless configured (Kafka's default: 1 MB). */
+    static final int MAIN_CONSUMER_PARTITION_FETCH_BYTES = 4 * 1024 * 1024;
+
     /** The defaults: exactly-once v2, local broker and registry, explicit naming enforced, bad input dead-lettered. */
     public static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
@@ -80,6 +84,14 @@ public final class PipelineConfig {
         // 20 ms is what the producer itself waits before retrying a transaction's first partitions for this reason;
         // a produce request's retries back off exponentially from it up to retry.backoff.max.ms
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), "20");
+        // the stream thread polls only once it has processed every record it holds, and then waited for the fetch
+        // response to cross a 64 KB socket buffer (Kafka's default; the response holds up to 1 MB per partition of
+        // ~3 KB news): a sixth to a quarter of a 100 000-news pass went to polls that found nothing
+        // (blocked-time-ns-total; BENCHMARKS.md). The OS sizes the buffer, and a fetch brings 4 MB per partition
+        defaults.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.RECEIVE_BUFFER_CONFIG), "-1");
+        defaults.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                String.valueOf(MAIN_CONSUMER_PARTITION_FETCH_BYTES));
         // a commit costs the same however few news it carries: while the pipeline works off a backlog it commits
         // every second, and once its consumer has caught up every 50 ms (CaughtUpCommits), because a news reaches
         // its aggregates through two exactly-once commits in series (BENCHMARKS.md); a rebuild commits every 3 s

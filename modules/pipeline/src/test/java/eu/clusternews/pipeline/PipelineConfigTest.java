@@ -32,6 +32,21 @@ class PipelineConfigTest {
     }
 
     @Test
+    void theMainConsumerLetsTheOsSizeItsSocketBufferAndFetchesFourMegabytesPerPartition() {
+        Map<String, Object> mainConsumer = new org.apache.kafka.streams.StreamsConfig(
+                        PipelineConfig.of(Map.of()).streamsProperties())
+                .getMainConsumerConfigs("group", "client", 0);
+        assertThat(mainConsumer)
+                .containsEntry("receive.buffer.bytes", "-1")
+                .containsEntry("max.partition.fetch.bytes", String.valueOf(4 * 1024 * 1024));
+        // the restore consumer keeps Kafka's defaults: the settings are for the stream thread's polls
+        Map<String, Object> restore = new org.apache.kafka.streams.StreamsConfig(
+                        PipelineConfig.of(Map.of()).streamsProperties())
+                .getRestoreConsumerConfigs("client");
+        assertThat(restore).doesNotContainKey("max.partition.fetch.bytes");
+    }
+
+    @Test
     void letsTheGivenPropertiesWinOverTheDefaultsAndKeepsTheRest() {
         PipelineConfig config = PipelineConfig.of(Map.of(
                 "processing.guarantee",
