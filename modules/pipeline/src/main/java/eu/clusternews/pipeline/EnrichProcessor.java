@@ -71,7 +71,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
                 newsBytes != null && !bounded.isCut() && bounded.enriched().getNews() == news;
         FixedKeyRecord<String, EnrichedCopies> enriched = record.withValue(
                 asRead
-                        ? binaries.of(bounded.enriched(), newsBytes, enrichmentFields(bounded))
+                        ? binaries.of(bounded.enriched(), newsBytes, enrichmentFields(bounded), listedFields(bounded))
                         : EnrichedCopies.encodedWhenWritten(bounded.enriched()));
         List<String> cuts = new ArrayList<>(bounded.cuts());
         Headers headers = HeaderBounds.carried(record.headers(), key -> true, EnrichmentBounds.MAX_HEADER_BYTES, cuts);
@@ -97,6 +97,14 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
         EnrichedNews enriched = bounded.enriched();
         return bounded.enrichment().isIn(enriched)
                 ? bounded.enrichment().binary(() -> binaries.enrichmentFields(enriched))
+                : null;
+    }
+
+    /** The same as the enriched-news store keeps it, encoded once per enrichment: null when cut or changed. */
+    private byte[] listedFields(EnrichmentBounds.Bounded bounded) {
+        EnrichedNews enriched = bounded.enriched();
+        return bounded.enrichment().isIn(enriched)
+                ? bounded.enrichment().listedBinary(() -> binaries.listedFields(enriched))
                 : null;
     }
 }

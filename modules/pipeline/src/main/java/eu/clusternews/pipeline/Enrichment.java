@@ -27,6 +27,8 @@ public final class Enrichment {
     private final List<String> unresolvedIds;
     /** The Avro binary of the fields above in EnrichedNews, once asked for. */
     private byte[] binary;
+    /** The same as the enriched-news store keeps them (consortia as a news list shows them), once asked for. */
+    private byte[] listedBinary;
     /** The most bytes that binary can take, once asked for; -1 before. */
     private long maxBytes = -1;
 
@@ -82,5 +84,13 @@ public final class Enrichment {
             binary = encode.get();
         }
         return binary;
+    }
+
+    /** The Avro binary of these fields as the enriched-news store keeps them, made by {@code encode} once and kept. */
+    public byte[] listedBinary(Supplier<byte[]> encode) {
+        if (listedBinary == null) {
+            listedBinary = encode.get();
+        }
+        return listedBinary;
     }
 }

@@ -15,6 +15,7 @@ import eu.clusternews.avro.EnrichedNews;
 import eu.clusternews.avro.NewsEvent;
 import eu.clusternews.avro.ProgrammeRef;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
+import eu.clusternews.pipeline.internal.ListedNews;
 import eu.clusternews.registry.ConfluentWireFormat;
 import eu.clusternews.registry.MockSchemaRegistry;
 import org.apache.avro.Schema;
@@ -123,8 +124,8 @@ class DedupeAndEnrichStepTest {
                                     sameMentions)
                             .get(id));
             assertThat(stored.get(id))
-                    .as("the news lists' copy, without the body")
-                    .isEqualTo(internal.serialize(changelog, EnrichedNewsStoreProcessor.withoutBody(enriched)));
+                    .as("the news lists' copy, without the body, the consortia as a list shows them")
+                    .isEqualTo(internal.serialize(changelog, ListedNews.of(enriched)));
         });
     }
 
@@ -157,11 +158,12 @@ class DedupeAndEnrichStepTest {
     }
 
     @Test
-    void keepsEachEnrichedNewsWithoutItsBodyInTheStoreTheNewsApiReads() {
+    void keepsEachEnrichedNewsAsTheNewsListsShowItInTheStoreTheNewsApiReads() {
         pipeline.withSeedReference();
 
         pipeline.publish(Fixtures.seedNews());
 
+        EnrichedNews published = pipeline.enriched.readValue();
         org.apache.kafka.streams.state.KeyValueStore<String, EnrichedNews> store =
                 pipeline.driver.getKeyValueStore(ClusterNewsTopology.ENRICHED_NEWS_STORE);
         EnrichedNews kept = store.get("news:seed-2017-05-17");
@@ -170,6 +172,28 @@ class DedupeAndEnrichStepTest {
         assertThat(kept.getClusters())
                 .extracting(ClusterInvolvement::getClusterId)
                 .containsExactlyElementsOf(Fixtures.TEN_CLUSTERS);
+        assertThat(kept.getOrganisations()).isEqualTo(published.getOrganisations());
+        assertThat(kept.getProgrammes()).isEqualTo(published.getProgrammes());
+        // a consortium as a news list shows it: id, acronym and funding programme, no title, period or members
+        assertThat(published.getConsortia())
+                .anySatisfy(c -> assertThat(c.getMembers()).isNotEmpty())
+                .anySatisfy(c -> assertThat(c.getProgrammeChain()).hasSizeGreaterThan(1));
+        assertThat(kept.getConsortia())
+                .extracting(
+                        EnrichedConsortium::getId,
+                        EnrichedConsortium::getAcronym,
+                        c -> c.getProgrammeChain().get(0))
+                .containsExactlyElementsOf(published.getConsortia().stream()
+                        .map(c -> org.assertj.core.groups.Tuple.tuple(
+                                c.getId(), c.getAcronym(), c.getProgrammeChain().get(0)))
+                        .toList());
+        assertThat(kept.getConsortia()).allSatisfy(c -> {
+            assertThat(c.getProgrammeChain()).hasSize(1);
+            assertThat(c.getMembers()).isEmpty();
+            assertThat(c.getFullTitle()).isNull();
+            assertThat(c.getStartMonth()).isNull();
+            assertThat(c.getTotalBudgetEur()).isNull();
+        });
     }
 
     @Test

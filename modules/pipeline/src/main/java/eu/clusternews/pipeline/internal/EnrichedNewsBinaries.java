@@ -22,8 +22,9 @@ import org.apache.avro.specific.SpecificData;
  * Assembles what the pipeline writes of an enriched news from copies of the cluster-news record it was read from, when
  * that record's Avro binary is the news' encoding in our schema (the validate step checked its writer schema's
  * canonical form): {@code EnrichedNews} starts with its {@code news} field, so its binary is the news' binary followed by
- * the enrichment's, which alone is encoded, once, for both the topic and the store. The store's copy leaves the body
- * out: the news' binary up to the body, an empty string, the rest. Same bytes as encoding the records (tested).
+ * the enrichment's, which alone is encoded, once per enrichment. The store's copy leaves the body out (the news' binary
+ * up to the body, an empty string, the rest) and has the enrichment as a news list shows it, also encoded once per
+ * enrichment. Same bytes as encoding the records (tested).
  */
 public final class EnrichedNewsBinaries {
 
@@ -44,17 +45,17 @@ public final class EnrichedNewsBinaries {
 
     /**
      * The enriched news with both encodings assembled, its news read from {@code newsWire} (a cluster-news value in the
-     * Confluent wire format, written in our NewsEvent's layout, holding exactly {@code enriched.getNews()}), and
+     * Confluent wire format, written in our NewsEvent's layout, holding exactly {@code enriched.getNews()}),
      * {@code enrichmentFields} as the binary of its fields between {@code news} and {@code enrichedAt} (made by
-     * {@link #enrichmentFields} from a news enriched alike; null: encoded now), so that only the time of enrichment is
-     * encoded.
+     * {@link #enrichmentFields} from a news enriched alike; null: encoded now), and {@code listedFields} the same for the
+     * store's copy ({@link #listedFields}; null: encoded now), so that only the time of enrichment is encoded.
      */
-    public EnrichedCopies of(EnrichedNews enriched, byte[] newsWire, byte[] enrichmentFields) {
+    public EnrichedCopies of(EnrichedNews enriched, byte[] newsWire, byte[] enrichmentFields, byte[] listedFields) {
         int newsStart = ConfluentWireFormat.HEADER_SIZE;
         int newsLength = newsWire.length - newsStart;
-        byte[] rest = enrichmentFields != null
-                ? concat(enrichmentFields, encodeFields(enriched, ENRICHED_AT, FIELDS))
-                : encodeFields(enriched, 1, FIELDS);
+        byte[] enrichedAt = encodeFields(enriched, ENRICHED_AT, FIELDS);
+        byte[] rest = concat(enrichmentFields != null ? enrichmentFields : enrichmentFields(enriched), enrichedAt);
+        byte[] listedRest = concat(listedFields != null ? listedFields : listedFields(enriched), enrichedAt);
         byte[] binary = new byte[newsLength + rest.length];
         System.arraycopy(newsWire, newsStart, binary, 0, newsLength);
         System.arraycopy(rest, 0, binary, newsLength, rest.length);
@@ -62,22 +63,27 @@ public final class EnrichedNewsBinaries {
         int[] body = bodySpan(newsWire, newsStart);
         int beforeBody = body[0] - newsStart;
         int afterBody = newsWire.length - body[1];
-        byte[] listed = new byte[storeHeader.length + beforeBody + 1 + afterBody + rest.length];
+        byte[] stored = new byte[storeHeader.length + beforeBody + 1 + afterBody + listedRest.length];
         int at = 0;
-        System.arraycopy(storeHeader, 0, listed, at, storeHeader.length);
+        System.arraycopy(storeHeader, 0, stored, at, storeHeader.length);
         at += storeHeader.length;
-        System.arraycopy(newsWire, newsStart, listed, at, beforeBody);
+        System.arraycopy(newsWire, newsStart, stored, at, beforeBody);
         at += beforeBody;
-        listed[at++] = 0; // the empty string: length zero
-        System.arraycopy(newsWire, body[1], listed, at, afterBody);
+        stored[at++] = 0; // the empty string: length zero
+        System.arraycopy(newsWire, body[1], stored, at, afterBody);
         at += afterBody;
-        System.arraycopy(rest, 0, listed, at, rest.length);
-        return new EnrichedCopies(enriched, binary, listed);
+        System.arraycopy(listedRest, 0, stored, at, listedRest.length);
+        return new EnrichedCopies(enriched, binary, stored);
     }
 
     /** The Avro binary of the enriched news' fields between {@code news} and {@code enrichedAt}: what enriches it. */
     public byte[] enrichmentFields(EnrichedNews enriched) {
         return encodeFields(enriched, 1, ENRICHED_AT);
+    }
+
+    /** The same fields as the enriched-news store keeps them ({@link ListedNews}). */
+    public byte[] listedFields(EnrichedNews enriched) {
+        return enrichmentFields(ListedNews.of(enriched));
     }
 
     /** The Avro binary of the enriched news' fields from {@code first} (inclusive) to {@code end} (exclusive). */
