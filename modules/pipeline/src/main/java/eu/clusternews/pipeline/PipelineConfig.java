@@ -84,10 +84,12 @@ public final class PipelineConfig {
         // 20 ms is what the producer itself waits before retrying a transaction's first partitions for this reason;
         // a produce request's retries back off exponentially from it up to retry.backoff.max.ms
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), "20");
-        // the stream thread polls only once it has processed every record it holds, and then waited for the fetch
-        // response to cross a 64 KB socket buffer (Kafka's default; the response holds up to 1 MB per partition of
-        // ~3 KB news): a sixth to a quarter of a 100 000-news pass went to polls that found nothing
-        // (blocked-time-ns-total; BENCHMARKS.md). The OS sizes the buffer, and a fetch brings 4 MB per partition
+        // the stream thread polls only once it has processed every record it holds, and then waits for the fetch
+        // response, which at Kafka's 64 KB socket buffer crosses the socket only while it sits in the poll (up to
+        // 1 MB per partition of ~3 KB news): polls that found nothing took up to a quarter of a 100 000-news pass
+        // (blocked-time-ns-total). The OS sizes the buffer, and a fetch brings 4 MB per partition: the usual settings
+        // for a consumer of large records; the runs with them were the faster ones, but their waits vary too much
+        // between runs to say how much these shorten them (BENCHMARKS.md, session 32)
         defaults.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.RECEIVE_BUFFER_CONFIG), "-1");
         defaults.put(
                 StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
