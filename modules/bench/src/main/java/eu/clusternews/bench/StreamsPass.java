@@ -139,35 +139,25 @@ final class StreamsPass {
         start.run();
         try {
             long first = -1;
-            double blockedAtFirst = 0;
-            double producerBlockedAtFirst = 0;
+            Waits waitsAtFirst = Waits.NONE;
             long last = 0;
             long lastProgress = System.nanoTime();
+            long done;
+            long end;
             while (true) {
                 long now = System.nanoTime();
                 if (first < 0 && processed.getAsLong() > 0) {
                     first = now;
-                    blockedAtFirst = blockedNanos(streams);
-                    producerBlockedAtFirst = producerBlockedNanos(streams);
+                    waitsAtFirst = Waits.of(streams);
                 }
-                long done = progress.getAsLong();
+                done = progress.getAsLong();
                 if (done > last) {
                     last = done;
                     lastProgress = now;
                 }
                 if (done >= expected) {
-                    return new Result(
-                            done,
-                            expected,
-                            Duration.ofNanos(now - Math.max(first, started)),
-                            Duration.ofNanos(now - started),
-                            CpuTime.processNanos() - processCpuAtStart,
-                            ThreadCpu.now().since(threadCpuAtStart, streamThreads),
-                            WrittenBytes.of(streams, applicationId),
-                            PassCommits.of(streams),
-                            since(first, progress.inputCommittedNanos()),
-                            Duration.ofNanos((long) (blockedNanos(streams) - blockedAtFirst)),
-                            Duration.ofNanos((long) (producerBlockedNanos(streams) - producerBlockedAtFirst)));
+                    end = now;
+                    break;
                 }
                 KafkaStreams.State state = streams.state();
                 if (state == KafkaStreams.State.ERROR
@@ -177,22 +167,24 @@ final class StreamsPass {
                             + expected + " records; see the log above for its error");
                 }
                 if (now - lastProgress > stallTimeout.toNanos()) {
-                    long end = lastProgress;
-                    return new Result(
-                            done,
-                            expected,
-                            Duration.ofNanos(Math.max(0, end - Math.max(first, started))),
-                            Duration.ofNanos(end - started),
-                            CpuTime.processNanos() - processCpuAtStart,
-                            ThreadCpu.now().since(threadCpuAtStart, streamThreads),
-                            WrittenBytes.of(streams, applicationId),
-                            PassCommits.of(streams),
-                            since(first, progress.inputCommittedNanos()),
-                            Duration.ofNanos((long) (blockedNanos(streams) - blockedAtFirst)),
-                            Duration.ofNanos((long) (producerBlockedNanos(streams) - producerBlockedAtFirst)));
+                    end = lastProgress; // stalled: timed up to the last progress
+                    break;
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);
             }
+            Waits waits = Waits.of(streams).since(waitsAtFirst);
+            return new Result(
+                    done,
+                    expected,
+                    Duration.ofNanos(Math.max(0, end - Math.max(first, started))),
+                    Duration.ofNanos(end - started),
+                    CpuTime.processNanos() - processCpuAtStart,
+                    ThreadCpu.now().since(threadCpuAtStart, streamThreads),
+                    WrittenBytes.of(streams, applicationId),
+                    PassCommits.of(streams),
+                    since(first, progress.inputCommittedNanos()),
+                    Duration.ofNanos((long) waits.blocked()),
+                    Duration.ofNanos((long) waits.inProducer()));
         } finally {
             close.run();
         }
@@ -236,51 +228,56 @@ final class StreamsPass {
     }
 
     /**
-     * The records the threads processed, the last of them counted only once the offsets committed for
-     * {@code inputTopic} cover them all: a pass-through is done when its output is committed, as the pipeline's pass
-     * is done when its aggregates are. The committed offsets are read only then, every time asked (every
-     * {@link #SAMPLE_MILLIS} ms).
+     * What the stream threads waited on Kafka, in nanoseconds: their {@code blocked-time-ns-total} (KIP-761), and the
+     * part of it their producers' calls took. Read from one copy of the app's metrics.
      */
-    /** The sum of the stream threads' {@code blocked-time-ns-total} (KIP-761). */
-    static double blockedNanos(KafkaStreams streams) {
-        double blocked = 0;
-        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
-            if (e.getKey().name().equals("blocked-time-ns-total")
-                    && e.getKey().group().equals("stream-thread-metrics")
-                    && e.getValue().metricValue() instanceof Number number) {
-                blocked += number.doubleValue();
-            }
-        }
-        return blocked;
-    }
+    record Waits(double blocked, double inProducer) {
 
-    /** The producer's part of {@code blocked-time-ns-total}: the time its calls on the stream threads waited. */
-    static final java.util.Set<String> PRODUCER_WAITS = java.util.Set.of(
-            "flush-time-ns-total",
-            "txn-init-time-ns-total",
-            "txn-begin-time-ns-total",
-            "txn-send-offsets-time-ns-total",
-            "txn-commit-time-ns-total",
-            "txn-abort-time-ns-total",
-            "bufferpool-wait-time-ns-total",
-            "metadata-wait-time-ns-total");
+        static final Waits NONE = new Waits(0, 0);
 
-    static double producerBlockedNanos(KafkaStreams streams) {
-        double blocked = 0;
-        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
-            if (e.getKey().group().equals("producer-metrics")
-                    && PRODUCER_WAITS.contains(e.getKey().name())
-                    && e.getValue().metricValue() instanceof Number number) {
-                blocked += number.doubleValue();
+        /** The producer's metrics that make up its part of {@code blocked-time-ns-total}. */
+        private static final java.util.Set<String> PRODUCER_WAITS = java.util.Set.of(
+                "flush-time-ns-total",
+                "txn-init-time-ns-total",
+                "txn-begin-time-ns-total",
+                "txn-send-offsets-time-ns-total",
+                "txn-commit-time-ns-total",
+                "txn-abort-time-ns-total",
+                "bufferpool-wait-time-ns-total",
+                "metadata-wait-time-ns-total");
+
+        static Waits of(KafkaStreams streams) {
+            double blocked = 0;
+            double inProducer = 0;
+            for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+                MetricName name = e.getKey();
+                if (!(e.getValue().metricValue() instanceof Number number)) {
+                    continue;
+                }
+                if (name.group().equals("stream-thread-metrics") && name.name().equals("blocked-time-ns-total")) {
+                    blocked += number.doubleValue();
+                } else if (name.group().equals("producer-metrics") && PRODUCER_WAITS.contains(name.name())) {
+                    inProducer += number.doubleValue();
+                }
             }
+            return new Waits(blocked, inProducer);
         }
-        return blocked;
+
+        Waits since(Waits earlier) {
+            return new Waits(blocked - earlier.blocked, inProducer - earlier.inProducer);
+        }
     }
 
     private static Duration since(long first, long then) {
         return first < 0 || then < 0 ? null : Duration.ofNanos(Math.max(0, then - first));
     }
 
+    /**
+     * The records the threads processed, the last of them counted only once the offsets committed for
+     * {@code inputTopic} cover them all: a pass-through is done when its output is committed, as the pipeline's pass
+     * is done when its aggregates are. The committed offsets are read only then, every time asked (every
+     * {@link #SAMPLE_MILLIS} ms).
+     */
     static final class CommittedRecords implements Progress {
         private final KafkaStreams streams;
         private final ProcessedRecords processed;
