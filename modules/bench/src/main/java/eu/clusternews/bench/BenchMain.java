@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
@@ -23,10 +25,13 @@ import eu.clusternews.pipeline.ClusterNewsTopology;
 import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.pipeline.PipelineRunner;
 import eu.clusternews.topics.TopicSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.streams.KafkaStreams;
@@ -416,15 +421,37 @@ public final class BenchMain {
         // a reprocess runs as `clusternews reprocess` does
         PipelineConfig config = rebuild ? live.forRebuild() : live;
         PipelineRunner pipeline = new PipelineRunner(config);
-        return StreamsPass.run(
-                pipeline.streams(),
-                config.applicationId(),
-                pipeline::start,
-                pipeline::close,
-                new StreamsPass.ProcessedRecords(pipeline.streams(), options.threads())::get,
-                countedNews(pipeline, stack.topics().news().name(), news),
-                expected,
-                stallTimeout);
+        // made before the pass: the end offsets are asked for while it is timed
+        try (Admin admin = stack.admin()) {
+            return StreamsPass.run(
+                    pipeline.streams(),
+                    config.applicationId(),
+                    pipeline::start,
+                    pipeline::close,
+                    new StreamsPass.ProcessedRecords(pipeline.streams(), options.threads())::get,
+                    countedNews(pipeline, stack.topics().news().name(), news, expected, admin),
+                    expected,
+                    stallTimeout);
+        }
+    }
+
+    /** The end offsets of {@code partitions}, as a read_uncommitted reader sees them (markers included). */
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, Set<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        try {
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest)
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the repartition topics' end offsets", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the repartition topics' end offsets: " + e.getMessage(), e);
+        }
     }
 
     private BenchReport reprocess(BenchOptions options, BenchStack stack, NewsCorpus corpus, PrintStream out) {
@@ -448,7 +475,8 @@ public final class BenchMain {
         return new BenchReport(Double.NaN, Double.NaN, List.of(), 0, -1, n, total);
     }
 
-    private static StreamsPass.CountedNews countedNews(PipelineRunner pipeline, String newsTopic, long news) {
+    private static StreamsPass.CountedNews countedNews(
+            PipelineRunner pipeline, String newsTopic, long news, long expected, Admin admin) {
         return new StreamsPass.CountedNews(
                 pipeline.streams(),
                 List.of(
@@ -457,7 +485,9 @@ public final class BenchMain {
                         ClusterNewsTopology.PROGRAMME_ACTIVITY_STORE,
                         ClusterNewsTopology.EVENTS_STORE),
                 newsTopic,
-                news);
+                news,
+                expected,
+                partitions -> endOffsets(admin, partitions));
     }
 
     private static BenchReport withMemory(BenchReport report, ProcessMemory memory, PrintStream out) {
