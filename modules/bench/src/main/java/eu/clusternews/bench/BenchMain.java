@@ -688,13 +688,31 @@ public final class BenchMain {
                     StreamsPass.seconds(r.inputCommitted()),
                     StreamsPass.seconds(r.processing().minus(r.inputCommitted())));
         }
-        out.printf(
-                Locale.ROOT,
-                "  the stream thread(s) waited on Kafka %.2f s of the %.2f s (blocked-time-ns-total), %.2f s of it in"
-                        + " the producer (flushes and transactions at commits), the rest in polls%n",
-                StreamsPass.seconds(r.blocked()),
-                StreamsPass.seconds(r.processing()),
-                StreamsPass.seconds(r.blockedInProducer()));
+        StreamThreadTimes times = r.threadTimes();
+        if (times != null) {
+            double offCores = Math.max(
+                    0,
+                    StreamsPass.seconds(r.processing()) * r.streamThreads()
+                            - (times.onCoreNanos() + times.runQueueNanos()) / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "  the stream thread(s) over the %.2f s: on a core %.2f s, ready but waiting for a core %.2f s (the"
+                            + " run queue: other threads on the same cores), off the cores %.2f s, %.2f s of it in"
+                            + " the producer (flushes and transactions at commits), the rest in polls, locks and GC"
+                            + " pauses%n",
+                    StreamsPass.seconds(r.processing()),
+                    times.onCoreNanos() / 1e9,
+                    times.runQueueNanos() / 1e9,
+                    offCores,
+                    StreamsPass.seconds(r.blockedInProducer()));
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "  the stream thread(s) waited in the producer %.2f s of the %.2f s (flushes and transactions at"
+                            + " commits)%n",
+                    StreamsPass.seconds(r.blockedInProducer()),
+                    StreamsPass.seconds(r.processing()));
+        }
         out.println(ThreadCpu.describe(r.cpuByThread(), events));
         out.println(r.written().describe(events));
         out.println(r.commits().describe(events));

@@ -31,10 +31,11 @@ final class StreamsPass {
      * @param written      what the app's producers sent meanwhile, by topic
      * @param inputCommitted first processed record → every input record's offset committed, when the progress
      *                     tells (null otherwise): what follows it is the results' way through the rest of the app
-     * @param blocked      how long the stream threads waited on Kafka meanwhile (their {@code blocked-time-ns-total}:
-     *                     polls that found no record, the producer's flush and the transaction's calls at commits),
-     *                     from the first processed record on
-     * @param blockedInProducer the part of {@code blocked} the producers' calls took (flush, transactions, buffer)
+     * @param threadTimes  the stream threads' time on a core and waiting for one, from the first processed record on;
+     *                     null where the system does not say (not Linux)
+     * @param streamThreads the stream threads {@code threadTimes} sums
+     * @param blockedInProducer how long the stream threads waited in their producers' calls meanwhile (flushes and
+     *                     the transaction's calls at commits, buffer memory)
      */
     record Result(
             long records,
@@ -46,7 +47,8 @@ final class StreamsPass {
             WrittenBytes written,
             PassCommits commits,
             Duration inputCommitted,
-            Duration blocked,
+            StreamThreadTimes threadTimes,
+            int streamThreads,
             Duration blockedInProducer) {
 
         long streamThreadCpuNanos() {
@@ -141,6 +143,8 @@ final class StreamsPass {
         try {
             long first = -1;
             Waits waitsAtFirst = Waits.NONE;
+            StreamThreadTimes.Reader threadTimes = null;
+            StreamThreadTimes timesAtFirst = null;
             long last = 0;
             long lastProgress = System.nanoTime();
             long done;
@@ -150,6 +154,8 @@ final class StreamsPass {
                 if (first < 0 && processed.getAsLong() > 0) {
                     first = now;
                     waitsAtFirst = Waits.of(streams);
+                    threadTimes = StreamThreadTimes.Reader.of(streamThreads);
+                    timesAtFirst = threadTimes == null ? null : threadTimes.read();
                 }
                 done = progress.getAsLong();
                 if (done > last) {
@@ -174,6 +180,7 @@ final class StreamsPass {
                 java.util.concurrent.locks.LockSupport.parkNanos(SAMPLE_NANOS);
             }
             Waits waits = Waits.of(streams).since(waitsAtFirst);
+            StreamThreadTimes timesAtEnd = timesAtFirst == null ? null : threadTimes.read();
             return new Result(
                     done,
                     expected,
@@ -184,7 +191,8 @@ final class StreamsPass {
                     WrittenBytes.of(streams, applicationId),
                     PassCommits.of(streams),
                     since(first, progress.inputCommittedNanos()),
-                    Duration.ofNanos((long) waits.blocked()),
+                    timesAtEnd == null ? null : timesAtEnd.since(timesAtFirst),
+                    threadTimes == null ? 0 : threadTimes.threads(),
                     Duration.ofNanos((long) waits.inProducer()));
         } finally {
             close.run();
@@ -229,12 +237,14 @@ final class StreamsPass {
     }
 
     /**
-     * What the stream threads waited on Kafka, in nanoseconds: their {@code blocked-time-ns-total} (KIP-761), and the
-     * part of it their producers' calls took. Read from one copy of the app's metrics.
+     * How long the stream threads waited in their producers' calls, in nanoseconds: the producer's part of Kafka
+     * Streams' {@code blocked-time-ns-total} (KIP-761), measured in the calling thread. The rest of that metric is the
+     * main consumer's network time, whichever thread spent it (the heartbeat thread, the new consumer's background
+     * thread), so it is not read: {@link StreamThreadTimes} says how long the stream threads were off the cores.
      */
-    record Waits(double blocked, double inProducer) {
+    record Waits(double inProducer) {
 
-        static final Waits NONE = new Waits(0, 0);
+        static final Waits NONE = new Waits(0);
 
         /** The producer's metrics that make up its part of {@code blocked-time-ns-total}. */
         private static final java.util.Set<String> PRODUCER_WAITS = java.util.Set.of(
@@ -248,24 +258,20 @@ final class StreamsPass {
                 "metadata-wait-time-ns-total");
 
         static Waits of(KafkaStreams streams) {
-            double blocked = 0;
             double inProducer = 0;
             for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
                 MetricName name = e.getKey();
-                if (!(e.getValue().metricValue() instanceof Number number)) {
-                    continue;
-                }
-                if (name.group().equals("stream-thread-metrics") && name.name().equals("blocked-time-ns-total")) {
-                    blocked += number.doubleValue();
-                } else if (name.group().equals("producer-metrics") && PRODUCER_WAITS.contains(name.name())) {
+                if (name.group().equals("producer-metrics")
+                        && PRODUCER_WAITS.contains(name.name())
+                        && e.getValue().metricValue() instanceof Number number) {
                     inProducer += number.doubleValue();
                 }
             }
-            return new Waits(blocked, inProducer);
+            return new Waits(inProducer);
         }
 
         Waits since(Waits earlier) {
-            return new Waits(blocked - earlier.blocked, inProducer - earlier.inProducer);
+            return new Waits(inProducer - earlier.inProducer);
         }
     }
 

@@ -46,9 +46,11 @@ class BenchMainIT {
                         + " record, the last result visible \\d+\\.\\d\\d s after that"))
                 .hasSize(2);
         assertThat(lines)
-                .anyMatch(l ->
-                        l.matches("  the stream thread\\(s\\) waited on Kafka \\d+\\.\\d\\d s of the \\d+\\.\\d\\d s"
-                                + " \\(blocked-time-ns-total\\), \\d+\\.\\d\\d s of it in the producer .*"))
+                // on Linux the stream thread's kernel task is found: time on a core, never none
+                .anyMatch(l -> l.matches(
+                        "  the stream thread\\(s\\) over the \\d+\\.\\d\\d s: on a core (?!0\\.00 )\\d+\\.\\d\\d s,"
+                                + " ready but waiting for a core \\d+\\.\\d\\d s \\(the run queue: .*\\), off the cores"
+                                + " \\d+\\.\\d\\d s, \\d+\\.\\d\\d s of it in the producer .*"))
                 .anyMatch(l ->
                         l.matches("  commits: [1-9]\\d* \\(\\d+ news per commit\\), \\d+\\.\\d ms each on average .*"))
                 .anyMatch(
