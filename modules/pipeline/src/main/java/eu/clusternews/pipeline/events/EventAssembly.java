@@ -28,15 +28,24 @@ public final class EventAssembly {
 
     private static final String ID_PREFIX = "evt:";
 
-    /** Oldest publication first, undated reports last, ties by news id. */
-    static final Comparator<EventReport> REPORT_ORDER = Comparator.comparing(
-                    EventReport::getPublishedAt, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
-            .thenComparing(EventReport::getNewsId);
+    /**
+     * Oldest publication first, undated reports last, ties by news id. Written out rather than composed from
+     * {@code Comparator.comparing}, whose chain of lambdas was most of the time a merge spent listing reports.
+     */
+    static final Comparator<EventReport> REPORT_ORDER = EventAssembly::compareReports;
 
     private EventAssembly() {}
 
     /** The event that this report alone tells of. */
     public static ClusterEvent of(EventReport r) {
+        return of(r, null);
+    }
+
+    /**
+     * The event that this report alone tells of, listing it with {@code binary}, its Avro binary in the report schema
+     * of events (null: not known, encoded when the event is written).
+     */
+    static ClusterEvent of(EventReport r, byte[] binary) {
         LocalDate[] days = r.getEventStart() == null ? null : EventMatching.window(r);
         Map<String, Long> kindVotes = new TreeMap<>();
         if (r.getKind() != NewsKind.OTHER) {
@@ -48,22 +57,24 @@ public final class EventAssembly {
             String city = l.getCity() == null ? "" : l.getCity().strip();
             placeVotes.put(city + "|" + (l.getCountry() == null ? "" : l.getCountry()), 1L);
         }
-        List<String> languages = r.getLanguage() == null ? List.of() : List.of(r.getLanguage());
+        List<String> languages = new ArrayList<>(1);
+        if (r.getLanguage() != null) {
+            languages.add(r.getLanguage());
+        }
         return summary(
-                        r.getNewsId(),
-                        kindVotes,
-                        days == null ? null : days[0],
-                        days == null ? null : days[1],
-                        placeVotes,
-                        r.getConsortiumIds(),
-                        r.getClusterIds(),
-                        r.getProgrammeIds(),
-                        languages,
-                        r.getPublishedAt(),
-                        r.getPublishedAt(),
-                        1,
-                        ListedReports.of(r))
-                .build();
+                r.getNewsId(),
+                kindVotes,
+                days == null ? null : days[0],
+                days == null ? null : days[1],
+                placeVotes,
+                new ArrayList<>(r.getConsortiumIds()),
+                new ArrayList<>(r.getClusterIds()),
+                new ArrayList<>(r.getProgrammeIds()),
+                languages,
+                r.getPublishedAt(),
+                r.getPublishedAt(),
+                1,
+                ListedReports.of(r, binary, ClusterEventLayout.REPORT_SCHEMA));
     }
 
     /** The event both events are part of. */
@@ -74,20 +85,19 @@ public final class EventAssembly {
         b.getPlaceVotes().forEach((k, v) -> placeVotes.merge(k, v, Long::sum));
         String smallest = smallestNewsId(a).compareTo(smallestNewsId(b)) <= 0 ? smallestNewsId(a) : smallestNewsId(b);
         return summary(
-                        smallest,
-                        kindVotes,
-                        min(a.getStart(), b.getStart()),
-                        max(a.getEnd(), b.getEnd()),
-                        placeVotes,
-                        union(a.getConsortiumIds(), b.getConsortiumIds()),
-                        union(a.getClusterIds(), b.getClusterIds()),
-                        union(a.getProgrammeIds(), b.getProgrammeIds()),
-                        union(a.getLanguages(), b.getLanguages()),
-                        min(a.getFirstReportedAt(), b.getFirstReportedAt()),
-                        max(a.getLastReportedAt(), b.getLastReportedAt()),
-                        a.getReportCount() + b.getReportCount(),
-                        listed(a.getReports(), b.getReports()))
-                .build();
+                smallest,
+                kindVotes,
+                min(a.getStart(), b.getStart()),
+                max(a.getEnd(), b.getEnd()),
+                placeVotes,
+                union(a.getConsortiumIds(), b.getConsortiumIds()),
+                union(a.getClusterIds(), b.getClusterIds()),
+                union(a.getProgrammeIds(), b.getProgrammeIds()),
+                union(a.getLanguages(), b.getLanguages()),
+                min(a.getFirstReportedAt(), b.getFirstReportedAt()),
+                max(a.getLastReportedAt(), b.getLastReportedAt()),
+                a.getReportCount() + b.getReportCount(),
+                listed(a.getReports(), b.getReports()));
     }
 
     /**
@@ -150,7 +160,12 @@ public final class EventAssembly {
         return event.getId().substring(ID_PREFIX.length());
     }
 
-    private static ClusterEvent.Builder summary(
+    /**
+     * The event record. Made with the constructor, not the builder, which copies the schema's field array and
+     * validates every field of an event made again at every report that joins it; the lists are the caller's own new
+     * ones, never shared with another event.
+     */
+    private static ClusterEvent summary(
             String smallestNewsId,
             Map<String, Long> kindVotes,
             LocalDate start,
@@ -164,22 +179,37 @@ public final class EventAssembly {
             LocalDate lastReported,
             long reportCount,
             List<EventReport> listed) {
-        return ClusterEvent.newBuilder()
-                .setId(ID_PREFIX + smallestNewsId)
-                .setKind(mostVoted(kindVotes))
-                .setKindVotes(kindVotes)
-                .setStart(start)
-                .setEnd(end)
-                .setLocation(place(placeVotes))
-                .setPlaceVotes(placeVotes)
-                .setConsortiumIds(new ArrayList<>(consortia))
-                .setClusterIds(new ArrayList<>(clusters))
-                .setProgrammeIds(new ArrayList<>(programmes))
-                .setLanguages(new ArrayList<>(languages))
-                .setFirstReportedAt(firstReported)
-                .setLastReportedAt(lastReported)
-                .setReportCount(reportCount)
-                .setReports(listed); // never changed in place: see listed()
+        return new ClusterEvent(
+                ID_PREFIX + smallestNewsId,
+                mostVoted(kindVotes),
+                kindVotes,
+                start,
+                end,
+                place(placeVotes),
+                placeVotes,
+                consortia,
+                clusters,
+                programmes,
+                languages,
+                firstReported,
+                lastReported,
+                reportCount,
+                listed); // never changed in place: see listed()
+    }
+
+    private static int compareReports(EventReport a, EventReport b) {
+        LocalDate x = a.getPublishedAt();
+        LocalDate y = b.getPublishedAt();
+        if (x != y) {
+            if (x == null || y == null) {
+                return x == null ? 1 : -1; // undated last
+            }
+            int byDate = x.compareTo(y);
+            if (byDate != 0) {
+                return byDate;
+            }
+        }
+        return a.getNewsId().compareTo(b.getNewsId());
     }
 
     private static NewsKind mostVoted(Map<String, Long> votes) {
@@ -249,10 +279,38 @@ public final class EventAssembly {
         return best;
     }
 
+    /**
+     * The sorted union of two id lists, without repeats: a new list. An event's lists are sorted already (an earlier
+     * union made them), and so are most reports' ids: two sorted lists are merged in one pass, the others through a
+     * sorted set.
+     */
     private static List<String> union(List<String> a, List<String> b) {
-        TreeSet<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return new ArrayList<>(all);
+        if (!sortedWithoutRepeats(a) || !sortedWithoutRepeats(b)) {
+            TreeSet<String> all = new TreeSet<>(a);
+            all.addAll(b);
+            return new ArrayList<>(all);
+        }
+        List<String> all = new ArrayList<>(a.size() + b.size());
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            int order = a.get(i).compareTo(b.get(j));
+            all.add(order <= 0 ? a.get(i) : b.get(j));
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+        }
+        all.addAll(a.subList(i, a.size()));
+        all.addAll(b.subList(j, b.size()));
+        return all;
+    }
+
+    private static boolean sortedWithoutRepeats(List<String> ids) {
+        for (int i = 1; i < ids.size(); i++) {
+            if (ids.get(i - 1).compareTo(ids.get(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -6,16 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 import eu.clusternews.avro.ClusterEvent;
 import eu.clusternews.avro.EventReport;
 import eu.clusternews.avro.Location;
 import eu.clusternews.avro.NewsKind;
 import eu.clusternews.pipeline.internal.InternalAvroSerde;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,48 @@ class EventAssemblyTest {
         assertThat(grouped).isEqualTo(inOrder);
         assertThat(inOrder.getReportCount()).isEqualTo(size);
         assertThat(inOrder.getReports()).hasSize(Math.min(size, EventAssembly.MAX_LISTED_REPORTS));
+    }
+
+    /** Reports' ids come in any order and with repeats; an event of two or more reports lists them sorted, once. */
+    @Property(tries = 300)
+    void anEventOfSeveralReportsListsTheSortedUnionOfTheirIds(@ForAll("severalReports") List<EventReport> reports) {
+        ClusterEvent event = EventAssembly.assemble(reports);
+
+        assertThat(event.getConsortiumIds())
+                .containsExactlyElementsOf(sortedUnion(reports, EventReport::getConsortiumIds));
+        assertThat(event.getClusterIds()).containsExactlyElementsOf(sortedUnion(reports, EventReport::getClusterIds));
+        assertThat(event.getProgrammeIds())
+                .containsExactlyElementsOf(sortedUnion(reports, EventReport::getProgrammeIds));
+    }
+
+    @Provide
+    Arbitrary<List<EventReport>> severalReports() {
+        return EventArbitraries.reports().list().ofMinSize(2).ofMaxSize(6);
+    }
+
+    private static TreeSet<String> sortedUnion(List<EventReport> reports, Function<EventReport, List<String>> ids) {
+        TreeSet<String> union = new TreeSet<>();
+        reports.forEach(r -> union.addAll(ids.apply(r)));
+        return union;
+    }
+
+    @Property(tries = 300)
+    void reportsAreListedOldestFirstUndatedLastTiesByNewsId(
+            @ForAll @IntRange(min = 0, max = 8) int first, @ForAll @IntRange(min = 0, max = 8) int second) {
+        EventReport a = reportPublished(first);
+        EventReport b = reportPublished(second);
+        Comparator<EventReport> composed = Comparator.comparing(
+                        EventReport::getPublishedAt, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                .thenComparing(EventReport::getNewsId);
+
+        assertThat(Integer.signum(EventAssembly.REPORT_ORDER.compare(a, b)))
+                .isEqualTo(Integer.signum(composed.compare(a, b)));
+    }
+
+    /** Three days or none, two news ids: every case of the order, ties included. */
+    private static EventReport reportPublished(int choice) {
+        LocalDate published = choice % 3 == 0 ? null : LocalDate.of(2024, 1, choice % 3);
+        return dated(choice < 4 ? "news-a" : "news-b", choice == 8 ? LocalDate.of(2024, 1, 1) : published);
     }
 
     @Test
