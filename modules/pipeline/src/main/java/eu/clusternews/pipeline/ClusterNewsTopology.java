@@ -24,8 +24,8 @@ import eu.clusternews.pipeline.events.EventBlock;
 import eu.clusternews.pipeline.events.EventMatchProcessor;
 import eu.clusternews.pipeline.events.EventOutput;
 import eu.clusternews.pipeline.events.EventOutput.Target;
-import eu.clusternews.pipeline.events.EventReportLayout;
 import eu.clusternews.pipeline.events.EventReports;
+import eu.clusternews.pipeline.events.ReadReport;
 import eu.clusternews.pipeline.internal.DecodedOnceDeserializer;
 import eu.clusternews.pipeline.internal.Encoded;
 import eu.clusternews.pipeline.internal.EnrichedCopies;
@@ -343,11 +343,15 @@ public final class ClusterNewsTopology {
         EventMatchProcessor.Stores stores =
                 new EventMatchProcessor.Stores(EVENT_BLOCKS_STORE, EVENT_REDIRECTS_STORE, EVENTS_STORE);
         Map<String, KStream<String, EventOutput>> outputs = enriched.flatMapValues(
-                        news -> EventReports.of(news).stream().toList(), Named.as("event-reports"))
-                .repartition(Repartitioned.<String, EventReport>as(EVENT_REPORTS)
+                        news -> EventReports.of(news).stream()
+                                .map(ReadReport::of)
+                                .toList(),
+                        Named.as("event-reports"))
+                // read with their binaries, which the events list instead of encoding the reports again
+                .repartition(Repartitioned.<String, ReadReport>as(EVENT_REPORTS)
                         .withNumberOfPartitions(CORE_PARTITIONS)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(InternalAvroSerde.of(EventReport.class, EventReportLayout.INSTANCE)))
+                        .withValueSerde(ReadReport.serde()))
                 .process(() -> new EventMatchProcessor(stores), Named.as("match-events"), stores.all())
                 .split(Named.as("event-output-"))
                 .branch((id, out) -> out.goesTo(Target.EVENTS), Branched.as("events"))

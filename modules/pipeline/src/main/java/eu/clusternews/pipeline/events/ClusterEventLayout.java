@@ -33,7 +33,7 @@ public final class ClusterEventLayout implements BinaryLayout<ClusterEvent> {
     private static final NewsKind[] KINDS = NewsKind.values();
 
     /** What the kept report binaries are kept for: the item schema Avro's writer of ClusterEvent uses too. */
-    private static final Schema REPORT_SCHEMA =
+    static final Schema REPORT_SCHEMA =
             ClusterEvent.getClassSchema().getField("reports").schema().getElementType();
 
     private ClusterEventLayout() {}

@@ -47,7 +47,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * two commits is encoded and sent once, not once per report. The event-count changes are forwarded as they happen,
  * to the aggregates in the same task, whose write-back stores sum them until the commit like everything else.
  */
-public final class EventMatchProcessor implements Processor<String, EventReport, String, EventOutput> {
+public final class EventMatchProcessor implements Processor<String, ReadReport, String, EventOutput> {
 
     private final Stores names;
     private ProcessorContext<String, EventOutput> context;
@@ -83,12 +83,12 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
     }
 
     @Override
-    public void process(Record<String, EventReport> record) {
+    public void process(Record<String, ReadReport> record) {
         commits.processed();
-        EventReport report = record.value();
-        if (report == null) {
+        if (record.value() == null || record.value().report() == null) {
             return;
         }
+        EventReport report = record.value().report();
         long timestamp = record.timestamp();
         Facts facts = Facts.of(report);
         Map<String, EventBlock> filed = new TreeMap<>(); // blocking key → its block, ids made live
@@ -112,7 +112,7 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
             }
         }
 
-        ClusterEvent merged = EventAssembly.of(report);
+        ClusterEvent merged = EventAssembly.of(report, record.value().binary());
         List<ClusterEvent> replaced = new ArrayList<>();
         for (String eventId : joined) {
             ClusterEvent event = events.current(eventId);
@@ -159,7 +159,7 @@ public final class EventMatchProcessor implements Processor<String, EventReport,
      * the commit; so nothing of them is held outside a store when a commit happens.
      */
     private void countChanges(
-            Record<String, EventReport> report,
+            Record<String, ReadReport> report,
             List<ClusterEvent> replaced,
             ClusterEvent merged,
             Target target,

@@ -36,6 +36,13 @@ final class ListedReports extends AbstractList<EventReport> implements RandomAcc
         return new ListedReports(new EventReport[] {report}, new byte[1][], null);
     }
 
+    /** The list of one report, with its Avro binary in {@code itemSchema} when known (null: not known). */
+    static ListedReports of(EventReport report, byte[] binary, Schema itemSchema) {
+        return binary == null
+                ? of(report)
+                : new ListedReports(new EventReport[] {report}, new byte[][] {binary}, itemSchema);
+    }
+
     /** {@code reports} as listed reports: the same object when it is one, else its reports with no binary kept yet. */
     static ListedReports of(List<EventReport> reports) {
         if (reports instanceof ListedReports listed) {
