@@ -20,6 +20,7 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -88,11 +89,13 @@ public final class NewsWithoutBody {
             String country = nullableString(in);
             news.setLocation(new Location(city, country));
         }
-        news.setPublisherId(nullableString(in));
-        news.setOrganiserId(nullableString(in));
-        news.setOrganisationIds(strings(in));
-        news.setConsortiumIds(strings(in));
-        news.setProgrammeIds(strings(in));
+        // the ids each as one kept instance (IdStrings): every later step hashes or compares them
+        Utf8 scratch = new Utf8();
+        news.setPublisherId(IdStrings.readNullable(in, scratch));
+        news.setOrganiserId(IdStrings.readNullable(in, scratch));
+        news.setOrganisationIds(IdStrings.readAll(in, scratch));
+        news.setConsortiumIds(IdStrings.readAll(in, scratch));
+        news.setProgrammeIds(IdStrings.readAll(in, scratch));
         news.setUnresolved(strings(in));
         news.setPersons(strings(in));
         return news;
