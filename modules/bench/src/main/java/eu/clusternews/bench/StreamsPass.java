@@ -340,8 +340,8 @@ final class StreamsPass {
      * whatever the number of records (partial activities) the repartition topics carried.
      *
      * <p>A read decodes every activity and event, too costly to tell the end of the pass precisely (every 100 ms it
-     * took a third of the stream thread's CPU, and the events store was read only once the others stood still: the
-     * end came 100–300 ms late, where the pass-through's is seen within {@value #SAMPLE_MILLIS} ms). So the end is
+     * took a third of the stream thread's CPU, and the events store was read only once two reads of the others agreed:
+     * the end came at least 100 ms late, where the pass-through's is seen within {@value #SAMPLE_MILLIS} ms). So the end is
      * told as the pass-through's is, from committed offsets: once every news offset is committed (the news tasks have
      * written their last partial activities and event reports), the pass is done when the core's committed offsets
      * reach the end of those repartition topics, which means the transaction holding the last aggregates and events
@@ -349,9 +349,10 @@ final class StreamsPass {
      * never should), the pass goes on until a read says so, every 100 ms.
      */
     static final class CountedNews implements Progress {
-        /** How often the stores are read after a check that found a count short, and before, to see progress. */
+        /** How often the stores are read once a check found the count short (it never should). */
         private static final long READ_EVERY_NANOS = Duration.ofMillis(100).toNanos();
 
+        /** How often they are read while news remain: only to see progress (stall detection), not the end. */
         private static final long READ_WHILE_INPUT_REMAINS_NANOS =
                 Duration.ofSeconds(2).toNanos();
 
