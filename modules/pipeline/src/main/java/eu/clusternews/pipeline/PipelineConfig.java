@@ -86,10 +86,10 @@ public final class PipelineConfig {
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), "20");
         // the stream thread polls only once it has processed every record it holds, and then waits for the fetch
         // response, which at Kafka's 64 KB socket buffer crosses the socket only while it sits in the poll (up to
-        // 1 MB per partition of ~3 KB news): polls that found nothing took up to a quarter of a 100 000-news pass
-        // (blocked-time-ns-total). The OS sizes the buffer, and a fetch brings 4 MB per partition: the usual settings
-        // for a consumer of large records; the runs with them were the faster ones, but their waits vary too much
-        // between runs to say how much these shorten them (BENCHMARKS.md, session 32)
+        // 1 MB per partition of ~3 KB news). The OS sizes the buffer, and a fetch brings 4 MB per partition: the usual
+        // settings for a consumer of large records. The runs with them were the faster ones, but the waits they were
+        // meant to shorten were read from blocked-time-ns-total, which counts other threads' network time too: how
+        // much they help is not measured (BENCHMARKS.md, sessions 32 and 33)
         defaults.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.RECEIVE_BUFFER_CONFIG), "-1");
         defaults.put(
                 StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),

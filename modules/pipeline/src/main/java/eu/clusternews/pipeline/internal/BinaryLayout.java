@@ -57,11 +57,22 @@ public interface BinaryLayout<T> {
 
     /** An {@code array<string>} as a plain list (so that {@code equals} works on the records it is in). */
     static List<String> strings(BinaryDecoder in) throws IOException {
+        return strings(in, items -> items.readString());
+    }
+
+    /** Reads one string item of an array. */
+    @FunctionalInterface
+    interface StringItem {
+        String read(BinaryDecoder in) throws IOException;
+    }
+
+    /** An {@code array<string>} as a plain list, each item read by {@code item}. */
+    static List<String> strings(BinaryDecoder in, StringItem item) throws IOException {
         long n = in.readArrayStart();
         List<String> items = new ArrayList<>((int) Math.min(n, 64));
         for (; n > 0; n = in.arrayNext()) {
             for (long i = 0; i < n; i++) {
-                items.add(in.readString());
+                items.add(item.read(in));
             }
         }
         return items;

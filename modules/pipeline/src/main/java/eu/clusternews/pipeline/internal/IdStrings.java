@@ -1,7 +1,6 @@
 package eu.clusternews.pipeline.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,13 +60,6 @@ final class IdStrings {
 
     /** An {@code array<string>} as a plain list of kept instances. */
     static List<String> readAll(BinaryDecoder in, Utf8 scratch) throws IOException {
-        long n = in.readArrayStart();
-        List<String> items = new ArrayList<>((int) Math.min(n, 64));
-        for (; n > 0; n = in.arrayNext()) {
-            for (long i = 0; i < n; i++) {
-                items.add(read(in, scratch));
-            }
-        }
-        return items;
+        return BinaryLayout.strings(in, items -> read(items, scratch));
     }
 }

@@ -50,13 +50,7 @@ class IdStringsTest {
     private static BinaryDecoder decoder(List<String> ids) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(bytes, null);
-        out.writeArrayStart();
-        out.setItemCount(ids.size());
-        for (String id : ids) {
-            out.startItem();
-            out.writeString(id);
-        }
-        out.writeArrayEnd();
+        BinaryLayout.writeStrings(ids, out);
         out.flush();
         return DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null);
     }
