@@ -166,11 +166,12 @@ public final class ClusterNewsTopology {
     /** Builds the topology; {@code streamsProperties} decide the naming enforcement and other topology settings. */
     public Topology build(Properties streamsProperties) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties)));
-        referenceStores(builder);
+        ReferenceChanges referenceChanges = new ReferenceChanges();
+        referenceStores(builder, referenceChanges);
         KStream<String, WithNewsBytes<NewsEvent>> news = validate(builder);
         KStream<String, WithNewsBytes<NewsEvent>> fresh = dedupe(builder, news);
-        // the enrichment and the fan-outs of a news look its reference records up once (per record and thread)
-        RecordLookups lookups = new RecordLookups();
+        // the enrichment and the fan-outs look each reference record up once per thread until the records change
+        ReferenceSnapshots lookups = new ReferenceSnapshots(referenceChanges);
         KStream<String, EnrichedNews> enriched = enrich(builder, fresh, lookups);
         EventCountChanges eventCounts = matchEvents(builder, enriched);
         fanOutAndAggregate(
@@ -212,11 +213,14 @@ public final class ClusterNewsTopology {
         return builder.build();
     }
 
-    /** The reference topics as global stores, so that every instance sees every entity; a tombstone removes the entity. */
-    private void referenceStores(StreamsBuilder builder) {
-        globalStore(builder, topics.organisations(), ORGANISATIONS_STORE);
-        globalStore(builder, topics.consortia(), CONSORTIA_STORE);
-        globalStore(builder, topics.programmes(), PROGRAMMES_STORE);
+    /**
+     * The reference topics as global stores, so that every instance sees every entity; a tombstone removes the entity.
+     * Their writes are counted, so that the stream threads know when the records they keep are out of date.
+     */
+    private void referenceStores(StreamsBuilder builder, ReferenceChanges changes) {
+        globalStore(builder, topics.organisations(), ORGANISATIONS_STORE, changes);
+        globalStore(builder, topics.consortia(), CONSORTIA_STORE, changes);
+        globalStore(builder, topics.programmes(), PROGRAMMES_STORE, changes);
     }
 
     /**
@@ -258,7 +262,7 @@ public final class ClusterNewsTopology {
      * {@link NewsCopyingSerde}). Reference changes apply to news that pass afterwards.
      */
     private KStream<String, EnrichedNews> enrich(
-            StreamsBuilder builder, KStream<String, WithNewsBytes<NewsEvent>> news, RecordLookups lookups) {
+            StreamsBuilder builder, KStream<String, WithNewsBytes<NewsEvent>> news, ReferenceSnapshots lookups) {
         KStream<String, EnrichedCopies> written =
                 news.processValues(() -> new EnrichProcessor(lookups), Named.as("enrich"));
         written.to(
@@ -293,7 +297,7 @@ public final class ClusterNewsTopology {
     private <A extends SpecificRecordBase> void fanOutAndAggregate(
             StreamsBuilder builder,
             KStream<String, EnrichedNews> enriched,
-            RecordLookups lookups,
+            ReferenceSnapshots lookups,
             String entities,
             ActivityKind<A> kind,
             BiFunction<EnrichedNews, ReferenceLookup, List<ClusterContribution>> split,
@@ -374,7 +378,7 @@ public final class ClusterNewsTopology {
     }
 
     private <V extends SpecificRecord> void globalStore(
-            StreamsBuilder builder, Topic<String, V> topic, String storeName) {
+            StreamsBuilder builder, Topic<String, V> topic, String storeName, ReferenceChanges changes) {
         // every news looks reference records up several times: decode each distinct record once
         Serde<V> values = Serdes.serdeFrom(
                 topic.valueSerde().serializer(),
@@ -386,7 +390,7 @@ public final class ClusterNewsTopology {
         builder.globalTable(
                 topic.name(),
                 Consumed.with(topic.keySerde(), values).withName(topic.name()),
-                Materialized.<String, V>as(Stores.inMemoryKeyValueStore(storeName))
+                Materialized.<String, V>as(changes.inMemoryStore(storeName))
                         .withKeySerde(topic.keySerde())
                         .withValueSerde(values)
                         .withCachingDisabled());

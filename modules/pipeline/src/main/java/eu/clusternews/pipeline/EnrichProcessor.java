@@ -36,11 +36,11 @@ final class EnrichProcessor implements FixedKeyProcessor<String, WithNewsBytes<N
     private FixedKeyProcessorContext<String, EnrichedCopies> context;
     private final EnrichedNewsBinaries binaries = new EnrichedNewsBinaries();
     private final NewsWithoutBody newsReader = new NewsWithoutBody();
-    private final RecordLookups lookups;
+    private final ReferenceSnapshots lookups;
     private EnrichmentMemo enrichments;
     private EnrichmentBounds bounds;
 
-    EnrichProcessor(RecordLookups lookups) {
+    EnrichProcessor(ReferenceSnapshots lookups) {
         this.lookups = lookups;
     }
 

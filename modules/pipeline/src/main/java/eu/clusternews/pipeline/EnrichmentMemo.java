@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import eu.clusternews.avro.Consortium;
@@ -17,7 +18,9 @@ import eu.clusternews.avro.Programme;
  * from, and handed out again while a lookup of each of those ids still gives the very same record object: the global
  * stores decode each distinct record once ({@code DecodedOnceDeserializer}), so an unchanged record is the same object
  * and a changed, added or removed one is not, and the enrichment is made anew. News of the same consortium or cluster
- * then share one enrichment, built and encoded once ({@link Enrichment#binary}). Bounded (least recently used out);
+ * then share one enrichment, built and encoded once ({@link Enrichment#binary}). Where the lookup knows its {@link
+ * ReferenceLookup#version version}, an enrichment checked at that version is handed out without looking anything up:
+ * the reference data changes rarely, and the lookups were most of the memo's time. Bounded (least recently used out);
  * one per processor, not thread-safe.
  */
 final class EnrichmentMemo implements Function<NewsEvent, Enrichment> {
@@ -50,7 +53,30 @@ final class EnrichmentMemo implements Function<NewsEvent, Enrichment> {
     /** One lookup the enrichment was made from: of what, and the record it gave (null: unknown). */
     private record Lookup(Kind kind, String id, Object found) {}
 
-    private record Remembered(Enrichment enrichment, List<Lookup> lookups) {}
+    /** An enrichment, the lookups it was made from, and the last reference version they were seen unchanged at. */
+    private static final class Remembered {
+        private final Enrichment enrichment;
+        private final List<Lookup> lookups;
+        private OptionalLong checkedAt;
+
+        Remembered(Enrichment enrichment, List<Lookup> lookups, OptionalLong checkedAt) {
+            this.enrichment = enrichment;
+            this.lookups = lookups;
+            this.checkedAt = checkedAt;
+        }
+
+        /** Still as made at {@code version}: known from an earlier check at that version, or looked up again. */
+        boolean holdsAt(OptionalLong version, ReferenceLookup reference) {
+            if (version.isPresent() && version.equals(checkedAt)) {
+                return true;
+            }
+            if (!unchanged(lookups, reference)) {
+                return false;
+            }
+            checkedAt = version;
+            return true;
+        }
+    }
 
     EnrichmentMemo(ReferenceLookup reference, int maxEntries) {
         this.reference = reference;
@@ -67,16 +93,18 @@ final class EnrichmentMemo implements Function<NewsEvent, Enrichment> {
     public Enrichment apply(NewsEvent news) {
         Mentions mentions = Mentions.of(news);
         Remembered known = remembered.get(mentions);
-        if (known != null && unchanged(known.lookups())) {
-            return known.enrichment();
+        // read before any lookup: a change after it gives another version next time
+        OptionalLong version = reference.version();
+        if (known != null && known.holdsAt(version, reference)) {
+            return known.enrichment;
         }
         Recording recording = new Recording(reference);
         Enrichment enrichment = new Enricher(recording).enrichment(news);
-        remembered.put(mentions.kept(), new Remembered(enrichment, List.copyOf(recording.lookups.values())));
+        remembered.put(mentions.kept(), new Remembered(enrichment, List.copyOf(recording.lookups.values()), version));
         return enrichment;
     }
 
-    private boolean unchanged(List<Lookup> lookups) {
+    private static boolean unchanged(List<Lookup> lookups, ReferenceLookup reference) {
         for (Lookup l : lookups) {
             Optional<?> now = switch (l.kind()) {
                 case ORGANISATION -> reference.organisation(l.id());

@@ -24,7 +24,7 @@ final class FanOutProcessor<A extends SpecificRecordBase> implements Processor<S
     private final ActivityKind<A> kind;
     private final String partialStoreName;
     private final int maxHeadlines;
-    private final RecordLookups lookups;
+    private final ReferenceSnapshots lookups;
     private ReferenceLookup reference;
     private PartialActivityStore<A> partials;
 
@@ -33,7 +33,7 @@ final class FanOutProcessor<A extends SpecificRecordBase> implements Processor<S
             ActivityKind<A> kind,
             String partialStoreName,
             int maxHeadlines,
-            RecordLookups lookups) {
+            ReferenceSnapshots lookups) {
         this.split = split;
         this.kind = kind;
         this.partialStoreName = partialStoreName;

@@ -2,6 +2,7 @@ package eu.clusternews.pipeline;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 import eu.clusternews.avro.Consortium;
@@ -18,24 +19,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference data as the global stores hold it when a news passes: a tombstone on a ref topic makes an id unknown.
- * Each id is looked up once per input record and thread, so the enrichment and the three fan-outs of a news, which
- * look up mostly the same ids, see the same records and pay for one lookup (a store read and a decode) each.
+ * Each id is looked up once per thread until the reference stores change ({@link ReferenceSnapshots}), so the
+ * enrichment and the three fan-outs of a news, and the news after it, see the same records and pay for one lookup (a
+ * store read and a decode) per id and change.
  */
 final class GlobalStoreLookup implements ReferenceLookup {
 
     private static final Logger LOG = LoggerFactory.getLogger(GlobalStoreLookup.class);
 
     private final ProcessingContext context;
-    private final RecordLookups recordLookups;
+    private final ReferenceSnapshots snapshots;
 
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Organisation>> organisations;
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Consortium>> consortia;
     private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<Programme>> programmes;
 
-    /** @param recordLookups where the lookups of the record being processed are kept, shared by a topology's processors */
-    GlobalStoreLookup(ProcessingContext context, RecordLookups recordLookups) {
+    /** @param snapshots where the records looked up are kept, shared by a topology's processors */
+    GlobalStoreLookup(ProcessingContext context, ReferenceSnapshots snapshots) {
         this.context = context;
-        this.recordLookups = recordLookups;
+        this.snapshots = snapshots;
         this.organisations = context.getStateStore(ClusterNewsTopology.ORGANISATIONS_STORE);
         this.consortia = context.getStateStore(ClusterNewsTopology.CONSORTIA_STORE);
         this.programmes = context.getStateStore(ClusterNewsTopology.PROGRAMMES_STORE);
@@ -43,28 +45,37 @@ final class GlobalStoreLookup implements ReferenceLookup {
 
     @Override
     public Optional<Organisation> organisation(String id) {
-        return onceForRecord(RecordLookups.OfRecord::organisations, organisations, id);
+        return kept(ReferenceSnapshots.Snapshot::organisations, organisations, id);
     }
 
     @Override
     public Optional<Consortium> consortium(String id) {
-        return onceForRecord(RecordLookups.OfRecord::consortia, consortia, id);
+        return kept(ReferenceSnapshots.Snapshot::consortia, consortia, id);
     }
 
     @Override
     public Optional<Programme> programme(String id) {
-        return onceForRecord(RecordLookups.OfRecord::programmes, programmes, id);
+        return kept(ReferenceSnapshots.Snapshot::programmes, programmes, id);
     }
 
-    /** The id looked up in the store once for the input record being processed (every time outside of a record). */
-    private <V> Optional<V> onceForRecord(
-            Function<RecordLookups.OfRecord, Map<String, Optional<V>>> kept,
+    /** The reference changes counted when the thread moved to the record being processed; unknown outside of one. */
+    @Override
+    public OptionalLong version() {
+        Optional<RecordMetadata> record = context.recordMetadata();
+        return record.isEmpty()
+                ? OptionalLong.empty()
+                : OptionalLong.of(snapshots.of(record.get()).changeCount());
+    }
+
+    /** The id as looked up since the reference stores last changed (looked up every time outside of a record). */
+    private <V> Optional<V> kept(
+            Function<ReferenceSnapshots.Snapshot, Map<String, Optional<V>>> byId,
             ReadOnlyKeyValueStore<String, ValueAndTimestamp<V>> store,
             String id) {
         Optional<RecordMetadata> record = context.recordMetadata();
         return record.isEmpty()
                 ? lookUp(store, id)
-                : kept.apply(recordLookups.of(record.get())).computeIfAbsent(id, key -> lookUp(store, key));
+                : byId.apply(snapshots.of(record.get())).computeIfAbsent(id, key -> lookUp(store, key));
     }
 
     /**

@@ -2,6 +2,7 @@ package eu.clusternews.pipeline;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import eu.clusternews.avro.Consortium;
 import eu.clusternews.avro.Organisation;
@@ -18,6 +19,15 @@ public interface ReferenceLookup {
     Optional<Consortium> consortium(String id);
 
     Optional<Programme> programme(String id);
+
+    /**
+     * Which state of the reference data the lookups answer from: the same number again means that no record has
+     * changed in between, so what was made from the records looked up then still holds. Empty when not known (the
+     * default): then only looking the records up again tells.
+     */
+    default OptionalLong version() {
+        return OptionalLong.empty();
+    }
 
     /** A lookup over fixed maps keyed by id (tests, tools). */
     static ReferenceLookup of(

@@ -118,4 +118,79 @@ class EnrichmentMemoTest {
         assertThat(other.of(fewer, START)).isEqualTo(new Enricher(reference).enrich(fewer, START));
         assertThat(memo.apply(Fixtures.seedNews())).isSameAs(seed);
     }
+
+    @Test
+    void atAnUnchangedReferenceVersionTheRememberedEnrichmentIsHandedOutWithoutLookingAnythingUp() {
+        VersionedLookup versioned = new VersionedLookup(reference);
+        EnrichmentMemo versionedMemo = new EnrichmentMemo(versioned, 16);
+        Enrichment first = versionedMemo.apply(Fixtures.seedNews());
+        assertThat(versioned.lookups).isPositive();
+        versioned.lookups = 0;
+
+        NewsEvent another =
+                NewsEvent.newBuilder(Fixtures.seedNews()).setId("news:another").build();
+        assertThat(versionedMemo.apply(another)).isSameAs(first);
+        assertThat(versioned.lookups).isZero();
+    }
+
+    @Test
+    void atANewReferenceVersionTheRecordsAreLookedUpAgainAndOnlyAChangedOneGivesANewEnrichment() {
+        VersionedLookup versioned = new VersionedLookup(reference);
+        EnrichmentMemo versionedMemo = new EnrichmentMemo(versioned, 16);
+        Enrichment first = versionedMemo.apply(Fixtures.seedNews());
+
+        // a record the news' enrichment was not made from
+        organisations.put("org:elsewhere", Fixtures.seedOrganisations().get("org:bnpt"));
+        versioned.version++;
+        versioned.lookups = 0;
+        assertThat(versionedMemo.apply(Fixtures.seedNews())).isSameAs(first);
+        assertThat(versioned.lookups).as("checked once at the new version").isPositive();
+        versioned.lookups = 0;
+        assertThat(versionedMemo.apply(Fixtures.seedNews())).isSameAs(first);
+        assertThat(versioned.lookups).as("and not again at the same version").isZero();
+
+        Organisation member = organisations.get("org:nanoprogress");
+        organisations.put(
+                "org:nanoprogress",
+                Organisation.newBuilder(member).setName("NANOPROGRESS renamed").build());
+        versioned.version++;
+        Enrichment after = versionedMemo.apply(Fixtures.seedNews());
+        assertThat(after).isNotSameAs(first);
+        assertThat(after.of(Fixtures.seedNews(), START))
+                .isEqualTo(new Enricher(reference).enrich(Fixtures.seedNews(), START));
+    }
+
+    /** The test's reference data with a version the test sets, counting the lookups made. */
+    private static final class VersionedLookup implements ReferenceLookup {
+        private final ReferenceLookup reference;
+        long version;
+        int lookups;
+
+        VersionedLookup(ReferenceLookup reference) {
+            this.reference = reference;
+        }
+
+        @Override
+        public java.util.Optional<Organisation> organisation(String id) {
+            lookups++;
+            return reference.organisation(id);
+        }
+
+        @Override
+        public java.util.Optional<Consortium> consortium(String id) {
+            lookups++;
+            return reference.consortium(id);
+        }
+
+        @Override
+        public java.util.Optional<Programme> programme(String id) {
+            lookups++;
+            return reference.programme(id);
+        }
+
+        @Override
+        public java.util.OptionalLong version() {
+            return java.util.OptionalLong.of(version);
+        }
+    }
 }
