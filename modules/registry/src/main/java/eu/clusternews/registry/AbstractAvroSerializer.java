@@ -82,10 +82,42 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
         return serialize(topic, record, Objects.requireNonNull(binary, "binary"), offset);
     }
 
+    /**
+     * As {@link #serializeWritten serializeWritten}, for a binary written after {@link ConfluentWireFormat#HEADER_SIZE}
+     * bytes left free at the start of {@code framed}: the header goes into them and {@code framed} itself is returned,
+     * so a record of some KB is not copied once more. The caller hands the array over and must not use it again.
+     */
+    public byte[] serializeFramed(String topic, T record, byte[] framed) {
+        Objects.requireNonNull(framed, "framed");
+        if (record == null) {
+            return null; // tombstone
+        }
+        Writer<T> writer = writerOf(topic, record);
+        if (!writer.ownSchema()) {
+            return encode(topic, record, writer);
+        }
+        byte[] header = ConfluentWireFormat.header(writer.schemaId());
+        System.arraycopy(header, 0, framed, 0, header.length);
+        return framed;
+    }
+
     private byte[] serialize(String topic, T record, byte[] written, int offset) {
         if (record == null) {
             return null; // tombstone
         }
+        Writer<T> writer = writerOf(topic, record);
+        if (written != null && writer.ownSchema()) {
+            byte[] header = ConfluentWireFormat.header(writer.schemaId());
+            byte[] framed = new byte[header.length + written.length - offset];
+            System.arraycopy(header, 0, framed, 0, header.length);
+            System.arraycopy(written, offset, framed, header.length, written.length - offset);
+            return framed;
+        }
+        return encode(topic, record, writer);
+    }
+
+    /** The writer of the record's schema under the topic's subject (registered or looked up once). */
+    private Writer<T> writerOf(String topic, T record) {
         if (client == null) {
             throw new SerializationException("Serializer for topic '" + topic
                     + "' is not configured: call configure() with " + SchemaRegistryConfig.SCHEMA_REGISTRY_URL
@@ -98,14 +130,11 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
         } catch (IllegalArgumentException e) {
             throw new SerializationException("Cannot name the subject for topic '" + topic + "': " + e.getMessage(), e);
         }
-        Writer<T> writer = writers.computeIfAbsent(new Target(subject, schema), target -> writerFor(topic, target));
-        if (written != null && writer.ownSchema()) {
-            byte[] header = ConfluentWireFormat.header(writer.schemaId());
-            byte[] framed = new byte[header.length + written.length - offset];
-            System.arraycopy(header, 0, framed, 0, header.length);
-            System.arraycopy(written, offset, framed, header.length, written.length - offset);
-            return framed;
-        }
+        return writers.computeIfAbsent(new Target(subject, schema), target -> writerFor(topic, target));
+    }
+
+    /** The record encoded by the writer, in the Confluent wire format. */
+    private byte[] encode(String topic, T record, Writer<T> writer) {
         // one buffer and one buffered encoder per thread (serializers are shared between stream threads): a 3-5 KB
         // record is then written into an already grown array in a few bulk copies, not byte by byte into a new one
         ThreadBuffer buffer = THREAD_BUFFER.get();
@@ -120,7 +149,7 @@ abstract class AbstractAvroSerializer<T> implements Serializer<T> {
         } catch (IOException | RuntimeException e) {
             buffer.encoder = null; // it may hold part of the failed record: never flush that into the next one
             throw new SerializationException(
-                    "Cannot write a " + schema.getFullName() + " as the " + ConfluentWireFormat.part(isKey)
+                    "Cannot write a " + schemaOf(record).getFullName() + " as the " + ConfluentWireFormat.part(isKey)
                             + " of topic '" + topic + "': " + e.getMessage(),
                     e);
         } finally {

@@ -378,6 +378,20 @@ class SpecificAvroSerdeTest {
         assertThat(framed).isEqualTo(serializer.serialize("some-topic", record));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topicValueTypes")
+    <T extends SpecificRecord> void framingABinaryInPlaceGivesTheBytesSerializeWritesInTheSameArray(Class<T> type)
+            throws java.io.IOException {
+        T record = SampleRecords.sample(type, 5);
+        SpecificAvroSerializer<T> serializer =
+                (SpecificAvroSerializer<T>) serde(type).serializer();
+        byte[] framed = avroBinaryAfter(new byte[] {9, 9, 9, 9, 9}, record);
+
+        byte[] bytes = serializer.serializeFramed("some-topic", record, framed);
+
+        assertThat(bytes).isSameAs(framed).isEqualTo(serializer.serialize("some-topic", record));
+    }
+
     @Test
     void framingFallsBackToEncodingWhenTheTopicTakesAnotherSchema() throws java.io.IOException {
         Schema current = AvroSchemas.withoutJavaProperties(Organisation.getClassSchema());

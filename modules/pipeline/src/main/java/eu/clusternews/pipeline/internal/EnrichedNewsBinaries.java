@@ -3,7 +3,6 @@ package eu.clusternews.pipeline.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 
 import eu.clusternews.avro.EnrichedNews;
@@ -52,18 +51,20 @@ public final class EnrichedNewsBinaries {
      */
     public EnrichedCopies of(EnrichedNews enriched, byte[] newsWire, byte[] enrichmentFields, byte[] listedFields) {
         int newsStart = ConfluentWireFormat.HEADER_SIZE;
-        int newsLength = newsWire.length - newsStart;
         byte[] enrichedAt = encodeFields(enriched, ENRICHED_AT, FIELDS);
-        byte[] rest = concat(enrichmentFields != null ? enrichmentFields : enrichmentFields(enriched), enrichedAt);
-        byte[] listedRest = concat(listedFields != null ? listedFields : listedFields(enriched), enrichedAt);
-        byte[] binary = new byte[newsLength + rest.length];
-        System.arraycopy(newsWire, newsStart, binary, 0, newsLength);
-        System.arraycopy(rest, 0, binary, newsLength, rest.length);
+        byte[] enrichment = enrichmentFields != null ? enrichmentFields : enrichmentFields(enriched);
+        byte[] listed = listedFields != null ? listedFields : listedFields(enriched);
+
+        // the header's bytes are copied along with the news' and replaced by the topic's when the copy is framed
+        byte[] framed = new byte[newsWire.length + enrichment.length + enrichedAt.length];
+        System.arraycopy(newsWire, 0, framed, 0, newsWire.length);
+        System.arraycopy(enrichment, 0, framed, newsWire.length, enrichment.length);
+        System.arraycopy(enrichedAt, 0, framed, newsWire.length + enrichment.length, enrichedAt.length);
 
         int[] body = bodySpan(newsWire, newsStart);
         int beforeBody = body[0] - newsStart;
         int afterBody = newsWire.length - body[1];
-        byte[] stored = new byte[storeHeader.length + beforeBody + 1 + afterBody + listedRest.length];
+        byte[] stored = new byte[storeHeader.length + beforeBody + 1 + afterBody + listed.length + enrichedAt.length];
         int at = 0;
         System.arraycopy(storeHeader, 0, stored, at, storeHeader.length);
         at += storeHeader.length;
@@ -72,8 +73,10 @@ public final class EnrichedNewsBinaries {
         stored[at++] = 0; // the empty string: length zero
         System.arraycopy(newsWire, body[1], stored, at, afterBody);
         at += afterBody;
-        System.arraycopy(listedRest, 0, stored, at, listedRest.length);
-        return new EnrichedCopies(enriched, binary, stored);
+        System.arraycopy(listed, 0, stored, at, listed.length);
+        at += listed.length;
+        System.arraycopy(enrichedAt, 0, stored, at, enrichedAt.length);
+        return new EnrichedCopies(enriched, framed, stored);
     }
 
     /** The Avro binary of the enriched news' fields between {@code news} and {@code enrichedAt}: what enriches it. */
@@ -98,12 +101,6 @@ public final class EnrichedNewsBinaries {
             throw new UncheckedIOException(e);
         }
         return encoded.toByteArray();
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 
     /** Where the body (its length and its bytes) starts and ends in the news' binary. */

@@ -27,8 +27,9 @@ public final class NewsCopyingSerde implements Serde<EnrichedCopies> {
         if (enriched == null || enriched.value() == null) {
             return null; // tombstone
         }
-        if (enriched.binary() != null && published instanceof SpecificAvroSerializer<EnrichedNews> confluent) {
-            return confluent.serializeWritten(topic, enriched.value(), enriched.binary(), 0);
+        if (enriched.framed() != null && published instanceof SpecificAvroSerializer<EnrichedNews> confluent) {
+            // the record is written once: its array can become the record's value
+            return confluent.serializeFramed(topic, enriched.value(), enriched.framed());
         }
         return published.serialize(topic, enriched.value());
     }
