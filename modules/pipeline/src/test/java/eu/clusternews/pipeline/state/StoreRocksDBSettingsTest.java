@@ -8,6 +8,7 @@ import eu.clusternews.pipeline.ClusterNewsTopology;
 import eu.clusternews.pipeline.PipelineConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.CompressionType;
 import org.rocksdb.Options;
 
 class StoreRocksDBSettingsTest {
@@ -32,6 +33,17 @@ class StoreRocksDBSettingsTest {
 
             assertThat(options.optimizeFiltersForHits()).isTrue();
             assertThat(options.memtablePrefixBloomSizeRatio()).isZero();
+        }
+    }
+
+    @Test
+    void everyStoresFilesAreCompressedWithLz4() {
+        for (String store : new String[] {ClusterNewsTopology.ENRICHED_NEWS_STORE, ClusterNewsTopology.EVENTS_STORE}) {
+            try (Options options = new Options().setCompressionType(CompressionType.NO_COMPRESSION)) {
+                settings.setConfig(store, options, Map.of());
+
+                assertThat(options.compressionType()).as(store).isEqualTo(CompressionType.LZ4_COMPRESSION);
+            }
         }
     }
 
