@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Predicate;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * news with long intervals, and a thread that keeps up gives the lowest latency with short ones: Streams has one
  * interval for both. Here {@code commit.interval.ms} is the interval while catching up, and a wall-clock punctuation
  * every {@value #INTERVAL_CONFIG} asks for a commit once the thread has at most {@value #MAX_LAG_CONFIG} records
- * left to process of its input (left to poll, or polled and held in its tasks' buffers; about one poll's worth: the
- * thread holds no backlog; its input is what it reads from outside the application, see {@link StreamThreadLag}), until it has fallen {@value #BEHIND_FACTOR} times that far behind, or has stayed behind for a whole
+ * left to process (left to poll, or polled and held in its tasks' buffers; about one poll's worth: the thread holds no
+ * backlog), until it has fallen {@value #BEHIND_FACTOR} times that far behind, or has stayed behind for a whole
  * {@code commit.interval.ms} (at least {@value #MIN_BEHIND_MS} ms): a thread that short commits keep from catching up
  * works off its backlog faster with long ones.
  *
@@ -123,9 +122,6 @@ public final class CaughtUpCommits {
         }
     }
 
-    /** How Kafka Streams ends the names of repartition topics ({@code <application.id>-<name>-repartition}). */
-    private static final String REPARTITION_SUFFIX = "-repartition";
-
     /** Kafka Streams' count of a stream thread's commits: group, name and tag of its thread-level metric. */
     private static final String THREAD_METRICS = "stream-thread-metrics";
 
@@ -133,9 +129,6 @@ public final class CaughtUpCommits {
     private static final String THREAD_ID_TAG = "thread-id";
 
     private final ProcessingContext context;
-    /** Whether a topic is one of the application's repartition topics, which another task of it writes. */
-    private final Predicate<String> ownTopic;
-
     private final long interval;
     private final long maxLag;
     /** How long a caught-up thread may stay behind before it goes back to the long interval. */
@@ -151,8 +144,6 @@ public final class CaughtUpCommits {
 
     private CaughtUpCommits(ProcessingContext context, long interval, long maxLag, long commitIntervalMs) {
         this.context = context;
-        String prefix = context.applicationId() + "-";
-        this.ownTopic = topic -> topic.startsWith(prefix) && topic.endsWith(REPARTITION_SUFFIX);
         this.interval = interval;
         this.maxLag = maxLag;
         this.maxBehindMs = Math.max(MIN_BEHIND_MS, commitIntervalMs);
@@ -193,7 +184,7 @@ public final class CaughtUpCommits {
         }
         if (now >= nextLagCheckMs) {
             nextLagCheckMs = now + interval;
-            OptionalLong lag = StreamThreadLag.ofCurrentThread(THREAD_COMMITS.get()::nextToProcess, ownTopic);
+            OptionalLong lag = StreamThreadLag.ofCurrentThread(THREAD_COMMITS.get()::nextToProcess);
             if (caughtUp(lag)) {
                 LOG.debug(
                         "Task {} caught up ({} records left to process): commits every {} ms",
@@ -240,7 +231,7 @@ public final class CaughtUpCommits {
         if (!uncommitted || !thread.mayAskAt(now, interval)) {
             return;
         }
-        OptionalLong lag = StreamThreadLag.ofCurrentThread(thread::nextToProcess, ownTopic);
+        OptionalLong lag = StreamThreadLag.ofCurrentThread(thread::nextToProcess);
         if (fallenBehind(lag, now, thread)) {
             LOG.debug(
                     "Task {} fell behind ({} records left to process): commits every commit.interval.ms",

@@ -4,7 +4,6 @@ import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -12,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far the calling stream thread is behind its input: what its main consumer has yet to poll (the records between
- * its position and the end of each partition of its input assigned to it, the last stable offset under read_committed, as of the
+ * its position and the end of each partition assigned to it, the last stable offset under read_committed, as of the
  * last fetch — the figure Kafka Streams itself reads for {@code max.task.idle.ms}, {@code Consumer.currentLag}), and
  * what it polled but has not processed. Only the stream thread that owns a consumer asks about it, so the consumer is
  * never used from two threads.
@@ -36,54 +35,36 @@ public final class StreamThreadLag {
     }
 
     /**
-     * The records the calling stream thread has yet to process of its input: those it has yet to poll, and those it
-     * polled but holds unprocessed in its tasks' buffers (Kafka Streams takes up to {@code
-     * buffered.records.per.partition} of each partition ahead: a thousand on each of a few partitions hide seconds of
-     * news from the consumer's lag). Its input is what it reads from outside the application; the application's own
-     * topics ({@code ownTopic}: the repartition topics its other tasks write) count only for a thread that reads nothing
-     * else. A repartition topic gets a commit's records at once, up to a whole {@code commit.interval.ms} of the input's
-     * while the input is worked off, and the thread works them off in a fraction of that: counted, they made a thread
-     * that had just caught up with its input look far behind, and kept its last results waiting a second longer.
+     * The records the calling stream thread has yet to process: those it has yet to poll, and those it polled but
+     * holds unprocessed in its tasks' buffers (Kafka Streams takes up to {@code buffered.records.per.partition} of
+     * each partition ahead: a thousand on each of a few partitions hide seconds of news from the consumer's lag).
      *
      * @param nextToProcess the offset after the last record the thread processed of a partition, or -1 when unknown
      *                      (then only its lag counts)
-     * @param ownTopic      whether a topic is one of the application's own
      * @return empty when the calling thread has no registered consumer (another client supplier,
      *     {@code TopologyTestDriver}) or knows no partition's lag yet (before its first fetch)
      */
-    public static OptionalLong ofCurrentThread(
-            ToLongFunction<TopicPartition> nextToProcess, Predicate<String> ownTopic) {
+    public static OptionalLong ofCurrentThread(ToLongFunction<TopicPartition> nextToProcess) {
         WeakReference<Consumer<?, ?>> ref =
                 MAIN_CONSUMERS.get(Thread.currentThread().getName());
         Consumer<?, ?> consumer = ref == null ? null : ref.get();
         if (consumer == null) {
             return OptionalLong.empty();
         }
-        long inputLag = 0;
-        long ownLag = 0;
-        boolean inputKnown = false;
-        boolean ownKnown = false;
+        long lag = 0;
+        boolean known = false;
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong partitionLag = consumer.currentLag(partition);
             if (partitionLag.isPresent()) {
-                long left = partitionLag.getAsLong();
+                lag += partitionLag.getAsLong();
+                known = true;
                 long next = nextToProcess.applyAsLong(partition);
                 if (next >= 0) {
                     // a partition the thread processed has a position: asking for it never blocks
-                    left += Math.max(0, consumer.position(partition) - next);
-                }
-                if (ownTopic.test(partition.topic())) {
-                    ownLag += left;
-                    ownKnown = true;
-                } else {
-                    inputLag += left;
-                    inputKnown = true;
+                    lag += Math.max(0, consumer.position(partition) - next);
                 }
             }
         }
-        if (inputKnown) {
-            return OptionalLong.of(inputLag);
-        }
-        return ownKnown ? OptionalLong.of(ownLag) : OptionalLong.empty();
+        return known ? OptionalLong.of(lag) : OptionalLong.empty();
     }
 }

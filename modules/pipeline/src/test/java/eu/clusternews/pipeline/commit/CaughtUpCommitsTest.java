@@ -22,10 +22,8 @@ class CaughtUpCommitsTest {
     /** Each test starts far after the last: the thread's last request is kept per thread, across tests. */
     private static final AtomicLong CLOCK = new AtomicLong(1_000_000_000L);
 
-    private static final String APPLICATION_ID = "caught-up-commits-test";
     private static final TopicPartition NEWS = new TopicPartition("cluster-news", 0);
-    private static final TopicPartition PARTIALS =
-            new TopicPartition(APPLICATION_ID + "-cluster-partials-repartition", 0);
+    private static final TopicPartition PARTIALS = new TopicPartition("app-cluster-partials-repartition", 0);
 
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     private static final long INTERVAL = CaughtUpCommits.DEFAULT_INTERVAL_MS;
@@ -132,34 +130,6 @@ class CaughtUpCommitsTest {
         assertThat(second.committed())
                 .as("the first task's request commits the thread's tasks")
                 .isFalse();
-    }
-
-    @Test
-    void aCommitsWorthOfRecordsInTheApplicationsOwnRepartitionTopicsDoesNotCountAsFallingBehindItsInput() {
-        lag(10, 50_000); // caught up with the news; the last long commit's partials all at once
-        MockProcessorContext<Object, Object> context = context(Map.of());
-        CaughtUpCommits commits = CaughtUpCommits.of(context);
-        commits.processed();
-        CapturedPunctuator punctuation = onlyPunctuation(context);
-
-        punctuation.getPunctuator().punctuate(now += 2 * INTERVAL);
-
-        assertThat(punctuation.cancelled()).isFalse();
-        assertThat(context.committed()).isTrue();
-    }
-
-    @Test
-    void aThreadThatReadsOnlyRepartitionTopicsCountsTheirRecords() {
-        consumer.unsubscribe();
-        consumer.assign(List.of(PARTIALS));
-        consumer.seek(PARTIALS, 0);
-        consumer.updateEndOffsets(Map.of(PARTIALS, 50_000L));
-        MockProcessorContext<Object, Object> context = context(Map.of());
-        CaughtUpCommits commits = CaughtUpCommits.of(context);
-
-        commits.processed();
-
-        assertThat(context.scheduledPunctuators()).as("behind its only input").isEmpty();
     }
 
     @Test
@@ -284,7 +254,7 @@ class CaughtUpCommitsTest {
 
     private MockProcessorContext<Object, Object> context(Map<String, String> settings) {
         Properties properties = new Properties();
-        properties.put("application.id", APPLICATION_ID);
+        properties.put("application.id", "caught-up-commits-test");
         properties.put("bootstrap.servers", "127.0.0.1:9");
         properties.putAll(settings);
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>(properties);
