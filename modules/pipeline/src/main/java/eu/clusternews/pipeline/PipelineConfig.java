@@ -78,8 +78,9 @@ public final class PipelineConfig {
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
         // send during the commit interval rather than all at the commit (Streams' own default is 100 ms), but not
         // every few ms: each send closes a batch on every partition written since the last, and each LZ4 batch
-        // allocates 128 KB of buffers. 50 against 10: 13-15 % less CPU per news in alternating bench runs; a caught-up
-        // pipeline's 50 ms commits flush the producer anyway, so it adds no latency (BENCHMARKS.md, session 34)
+        // allocates 128 KB of buffers. 50 against 10: 13-15 % less CPU per news in alternating bench runs, for a
+        // longer flush at each of a caught-up pipeline's 50 ms commits (p99 at 1 000 news/s 225-235 ms against
+        // 199-224; BENCHMARKS.md, session 34)
         defaults.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "50");
         // a commit 50 ms after the last one may find the broker still writing that one's markers: it answers
         // CONCURRENT_TRANSACTIONS and the producer retries the transaction's request after retry.backoff.ms. At the
