@@ -21,6 +21,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.UniqueElements;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +192,33 @@ class EventMatchingStepTest {
                             assertThat(a.getEventCount()).as(a.getClusterId()).isEqualTo(1));
             assertThat(pipeline.<ClusterEvent>store(ClusterNewsTopology.EVENTS_STORE))
                     .isEqualTo(events);
+        }
+    }
+
+    @Test
+    void aReportWhoseFactsAreFiledForItsEventAlreadyWritesNoBlockAgain() {
+        try (PipelineHarness pipeline = new PipelineHarness().withSeedReference()) {
+            String changelog =
+                    pipeline.config.get("application.id") + "-" + ClusterNewsTopology.EVENT_BLOCKS_STORE + "-changelog";
+            TestOutputTopic<String, String> blocks =
+                    pipeline.driver.createOutputTopic(changelog, new StringDeserializer(), new StringDeserializer());
+            pipeline.publish(germanReport());
+            assertThat(blocks.readKeyValuesToList())
+                    .as("the first report files its facts")
+                    .isNotEmpty();
+
+            // the same report under another news id (sorting after the first, so the event keeps its id)
+            pipeline.publish(NewsEvent.newBuilder(germanReport())
+                    .setId("news:seed-2017-05-17-again")
+                    .build());
+
+            assertThat(blocks.readKeyValuesToList())
+                    .as("its facts are filed under every key already, for the event it joined")
+                    .isEmpty();
+            assertThat(events(pipeline).values())
+                    .singleElement()
+                    .extracting(ClusterEvent::getReportCount)
+                    .isEqualTo(2L);
         }
     }
 

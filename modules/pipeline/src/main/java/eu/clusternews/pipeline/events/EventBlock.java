@@ -38,9 +38,13 @@ public final class EventBlock {
         return entries.values();
     }
 
-    /** Files {@code facts} for {@code eventId} unless equal facts are filed already. */
-    void fileIfAbsent(Facts facts, String eventId) {
-        entries.computeIfAbsent(facts, f -> new Filed(f, eventId));
+    /** Files {@code facts} for {@code eventId} unless equal facts are filed already; whether it filed them. */
+    boolean fileIfAbsent(Facts facts, String eventId) {
+        if (entries.containsKey(facts)) {
+            return false;
+        }
+        entries.put(facts, new Filed(facts, eventId));
+        return true;
     }
 
     /** Between a block and its stored lines. */

@@ -128,13 +128,20 @@ public final class EventMatchProcessor implements Processor<String, ReadReport, 
         }
         events.put(mergedId, merged, timestamp);
         filed.forEach((key, block) -> {
+            boolean changed = false;
             for (Filed entry : block.entries()) {
-                if (joined.contains(entry.eventId)) {
+                if (joined.contains(entry.eventId) && !entry.eventId.equals(mergedId)) {
                     entry.eventId = mergedId;
+                    changed = true;
                 }
             }
-            block.fileIfAbsent(facts, mergedId);
-            blocks.put(key, block, timestamp);
+            changed |= block.fileIfAbsent(facts, mergedId);
+            // a report whose facts are filed already, for the event it joined, leaves its blocks as stored: written
+            // back anyway, every busy block was encoded, put and logged again at every commit. (Ids the redirects
+            // resolved while reading are not a change: the stored ones lead to the same events.)
+            if (changed) {
+                blocks.put(key, block, timestamp);
+            }
         });
 
         countChanges(record, replaced, merged, Target.CLUSTERS, ActivityKind.CLUSTER, ClusterEvent::getClusterIds);
