@@ -94,6 +94,14 @@ public final class HistoryAdmin implements AutoCloseable {
     }
 
     /**
+     * The end offsets as written (the high watermarks), records of transactions still open or not yet marked
+     * included: where a reader that must see a partition's every record has to get to.
+     */
+    public Map<TopicPartition, Long> writtenEnd(Collection<TopicPartition> partitions) {
+        return offsets(partitions, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    /**
      * The end offsets once no transaction is open on these partitions: the last stable offsets after they have
      * reached the high watermarks. A producer's commit returns before the broker has written its markers, so right
      * after a pipeline commits and closes, a read_committed reader bounded by the last stable offset can still miss
@@ -106,8 +114,7 @@ public final class HistoryAdmin implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Map<TopicPartition, Long> committed = committedEnd(partitions);
-            Map<TopicPartition, Long> written =
-                    offsets(partitions, OffsetSpec.latest(), IsolationLevel.READ_UNCOMMITTED);
+            Map<TopicPartition, Long> written = writtenEnd(partitions);
             if (committed.equals(written)) {
                 return committed;
             }

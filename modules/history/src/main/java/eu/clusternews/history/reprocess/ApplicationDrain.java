@@ -72,14 +72,21 @@ public final class ApplicationDrain {
         if (repartition.isEmpty()) {
             return true;
         }
-        Map<TopicPartition, Long> end = admin.committedEnd(admin.partitions(repartition));
-        return consumedUpTo(group.committedOffsets(), end);
+        // committed offsets first: what a task had consumed when they were read, it had written before the ends are
+        // read. The ends as written, not the last stable offsets: a producer's commit returns (and the upstream
+        // task's input offsets show) before the broker has marked its records on the repartition topic, and a rebuild
+        // may send every partial in that one transaction, so a last stable offset would call the topic drained
+        // before the aggregate task has read anything (a clean-clone CI run once tombstoned 1561 clusters this way)
+        Map<TopicPartition, Long> committed = group.committedOffsets();
+        Map<TopicPartition, Long> end = admin.writtenEnd(admin.partitions(repartition));
+        return consumedUpTo(committed, end);
     }
 
     /**
      * Whether the committed offsets are past every data record before {@code end}. Under exactly-once, the last
      * offsets of a partition may be transaction markers, which are never returned as records: a committed offset just
-     * short of the end counts as done when a read_committed read of the rest returns no record.
+     * short of the end counts as done when a read_committed read of the rest returns no record and gets to the end
+     * (it stops short while a transaction there is open or not yet marked).
      */
     private boolean consumedUpTo(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end) {
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
