@@ -49,7 +49,7 @@ public final class ApplicationDrain {
                 throw new IllegalStateException("Reprocess failed: " + why);
             }
             Map<TopicPartition, Long> committed = group.committedOffsets();
-            if (consumedUpTo(committed, inputEnd) && repartitionDrained(group)) {
+            if (consumedUpTo(committed, inputEnd) && repartitionDrained(committed)) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -65,19 +65,21 @@ public final class ApplicationDrain {
         }
     }
 
-    private boolean repartitionDrained(ApplicationGroup group) {
+    /**
+     * Whether the group has read every repartition topic to its end, judged by offsets it had committed before the
+     * ends are read: what a task had consumed then, it had written before.
+     */
+    private boolean repartitionDrained(Map<TopicPartition, Long> committed) {
         Set<String> repartition = Reprocess.internalTopics(admin, applicationId).stream()
                 .filter(t -> t.endsWith("-repartition"))
                 .collect(Collectors.toSet());
         if (repartition.isEmpty()) {
             return true;
         }
-        // committed offsets first: what a task had consumed when they were read, it had written before the ends are
-        // read. The ends as written, not the last stable offsets: a producer's commit returns (and the upstream
-        // task's input offsets show) before the broker has marked its records on the repartition topic, and a rebuild
-        // may send every partial in that one transaction, so a last stable offset would call the topic drained
-        // before the aggregate task has read anything (a clean-clone CI run once tombstoned 1561 clusters this way)
-        Map<TopicPartition, Long> committed = group.committedOffsets();
+        // the ends as written, not the last stable offsets: a producer's commit returns (and the upstream task's
+        // input offsets show) before the broker has marked its records on the repartition topic, and a rebuild may
+        // send every partial in that one transaction, so a last stable offset would call the topic drained before the
+        // aggregate task has read anything
         Map<TopicPartition, Long> end = admin.writtenEnd(admin.partitions(repartition));
         return consumedUpTo(committed, end);
     }
