@@ -40,12 +40,30 @@ public final class PipelineConfig {
     private PipelineConfig(Map<String, String> given) {
         this.given = Collections.unmodifiableMap(new LinkedHashMap<>(given));
         Map<String, String> merged = new TreeMap<>(defaults());
+        merged.keySet().removeIf(key -> givenForMoreClients(key, given));
         merged.putAll(given);
         if (!lagVisible(merged) && !given.containsKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)) {
             // no caught-up commits without the lag: commit at their interval all the time, as Streams would
             merged.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(CaughtUpCommits.DEFAULT_INTERVAL_MS));
         }
         this.properties = Collections.unmodifiableMap(merged);
+    }
+
+    /**
+     * Whether a default for one kind of client ({@code producer.linger.ms}, {@code main.consumer.receive.buffer.bytes})
+     * is given for more of them ({@code linger.ms}; {@code receive.buffer.bytes} or
+     * {@code consumer.receive.buffer.bytes}). Kafka Streams lets the prefixed setting win, so the default would silently
+     * override what a user wrote in a properties file: it gives way instead.
+     */
+    private static boolean givenForMoreClients(String key, Map<String, String> given) {
+        if (key.startsWith(StreamsConfig.MAIN_CONSUMER_PREFIX)) {
+            String setting = key.substring(StreamsConfig.MAIN_CONSUMER_PREFIX.length());
+            return given.containsKey(setting) || given.containsKey(StreamsConfig.consumerPrefix(setting));
+        }
+        if (key.startsWith(StreamsConfig.PRODUCER_PREFIX)) {
+            return given.containsKey(key.substring(StreamsConfig.PRODUCER_PREFIX.length()));
+        }
+        return false;
     }
 
     /**

@@ -47,6 +47,29 @@ class PipelineConfigTest {
     }
 
     @Test
+    void aClientSettingGivenWithoutPrefixWinsOverThePipelinesDefaultForOneClient() {
+        Map<String, String> given = Map.of("linger.ms", "5", "receive.buffer.bytes", "65536");
+        StreamsConfig streams = new StreamsConfig(PipelineConfig.of(given).streamsProperties());
+
+        assertThat(streams.getProducerConfigs("client")).containsEntry("linger.ms", "5");
+        assertThat(streams.getMainConsumerConfigs("group", "client", 0)).containsEntry("receive.buffer.bytes", "65536");
+        // the defaults not given otherwise stay
+        assertThat(streams.getProducerConfigs("client")).containsEntry("compression.type", "lz4");
+        assertThat(streams.getMainConsumerConfigs("group", "client", 0))
+                .containsEntry("max.partition.fetch.bytes", String.valueOf(4 * 1024 * 1024));
+    }
+
+    @Test
+    void aMainConsumerSettingGivenForEveryConsumerWinsOverThePipelinesDefault() {
+        StreamsConfig streams =
+                new StreamsConfig(PipelineConfig.of(Map.of("consumer.max.partition.fetch.bytes", "1048576"))
+                        .streamsProperties());
+
+        assertThat(streams.getMainConsumerConfigs("group", "client", 0))
+                .containsEntry("max.partition.fetch.bytes", "1048576");
+    }
+
+    @Test
     void letsTheGivenPropertiesWinOverTheDefaultsAndKeepsTheRest() {
         PipelineConfig config = PipelineConfig.of(Map.of(
                 "processing.guarantee",
