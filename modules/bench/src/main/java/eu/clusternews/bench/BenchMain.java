@@ -315,12 +315,19 @@ public final class BenchMain {
                 out.printf(
                         Locale.ROOT,
                         "measured pair %d of %d: pass-through %.0f events/s, pipeline %.0f events/s (%.0f per"
-                                + " stream-thread CPU-second): ratio %.2f%s%s%n",
+                                + " stream-thread CPU-second%s): ratio %.2f%s%s%n",
                         pair,
                         options.pairs(),
                         baseline.eventsPerSecond(n),
                         pipeline.eventsPerSecond(n),
                         pipeline.eventsPerStreamThreadCpuSecond(n),
+                        pipeline.inputCommitted() == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "; its last result %.2f s after its input was committed",
+                                        StreamsPass.seconds(
+                                                pipeline.processing().minus(pipeline.inputCommitted()))),
                         measured.ratio(),
                         incompleteNote(baseline),
                         incompleteNote(pipeline));

@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * left to process (left to poll, or polled and held in its tasks' buffers; about one poll's worth: the thread holds no
  * backlog), until it has fallen {@value #BEHIND_FACTOR} times that far behind, or has stayed behind for a whole
  * {@code commit.interval.ms} (at least {@value #MIN_BEHIND_MS} ms): a thread that short commits keep from catching up
- * works off its backlog faster with long ones.
+ * works off its backlog faster with long ones. A thread that will have worked off what it has left within two
+ * intervals, at the pace of its last one, gets the punctuation before it has caught up, and asks once it has: the lag is
+ * looked at when records are processed, so a thread that ran out of records between two looks would otherwise leave
+ * the end of its backlog to {@code commit.interval.ms}.
  *
  * <p>The first processor of every input schedules it (validate; each aggregate and match-events in the core), because under exactly-once v2 Streams commits all of a thread's
  * tasks together, but only at the request of a task that has something to commit. The request changes only
@@ -53,6 +56,12 @@ public final class CaughtUpCommits {
     /** A caught-up thread still behind after this long (or {@code commit.interval.ms} if longer) goes back too. */
     static final long MIN_BEHIND_MS = 1_000;
 
+    /** How many intervals of work, at the pace of the last, may be left for the punctuation to be scheduled. */
+    static final long LANDING_LOOK_AHEAD = 2;
+
+    /** A thread expected to catch up that has not after this many intervals goes back to the long one. */
+    static final long LANDING_INTERVALS = 4;
+
     /**
      * The commits of the calling stream thread. Each task has its own punctuation, but one request commits all of the
      * thread's tasks, so the thread asks once per interval, counted like Streams counts {@code commit.interval.ms}:
@@ -70,6 +79,8 @@ public final class CaughtUpCommits {
         private double commitsAtRequest;
         /** When a request first found the thread behind (more than the caught-up lag left), or -1 while it is not. */
         private long behindSinceMs = -1;
+        /** Records its tasks processed so far: how fast the thread works off what it has left. */
+        private long processedRecords;
         /** Per partition its tasks processed, the offset after the last record processed (one element, written on). */
         private final Map<TopicPartition, long[]> nextToProcess = new HashMap<>();
 
@@ -139,6 +150,19 @@ public final class CaughtUpCommits {
     private boolean uncommitted;
     /** When {@link #processed()} looks at the lag next while no punctuation is scheduled. */
     private long nextLagCheckMs;
+    /** When it last looked, and the thread's processed records then. */
+    private long lastLagCheckMs = -1;
+
+    private long processedAtLastLagCheck;
+    /**
+     * The punctuation was scheduled because the thread is about to have worked off what is left ({@link #landsWithin}),
+     * not because it has: it asks only once the thread has caught up, and gives up at {@link #landingUntilMs}.
+     */
+    private boolean landing;
+
+    private long landingUntilMs;
+    /** While landing, when a record may look at the lag again (not at every record: it costs a look per partition). */
+    private long nextLandingCheckMs;
     /** Topic → the thread's entry for the task's partition of it ({@link ThreadCommits#nextToProcess}). */
     private final Map<String, long[]> nextToProcessByTopic = new HashMap<>();
 
@@ -174,6 +198,8 @@ public final class CaughtUpCommits {
             return;
         }
         noteOffset();
+        ThreadCommits thread = THREAD_COMMITS.get();
+        thread.processedRecords++;
         long now = context.currentSystemTimeMs();
         if (punctuation != null) {
             // only caught-up tasks ask for commits; a backlog's records pay for nothing more than the clock read.
@@ -184,18 +210,49 @@ public final class CaughtUpCommits {
         }
         if (now >= nextLagCheckMs) {
             nextLagCheckMs = now + interval;
-            OptionalLong lag = StreamThreadLag.ofCurrentThread(THREAD_COMMITS.get()::nextToProcess);
+            long processedSince = thread.processedRecords - processedAtLastLagCheck;
+            long elapsed = now - lastLagCheckMs;
+            boolean pace = lastLagCheckMs >= 0 && elapsed > 0;
+            processedAtLastLagCheck = thread.processedRecords;
+            lastLagCheckMs = now;
+            OptionalLong lag = StreamThreadLag.ofCurrentThread(thread::nextToProcess);
             if (caughtUp(lag)) {
                 LOG.debug(
                         "Task {} caught up ({} records left to process): commits every {} ms",
                         context.taskId(),
                         lag.getAsLong(),
                         interval);
-                punctuation =
-                        context.schedule(Duration.ofMillis(interval), PunctuationType.WALL_CLOCK_TIME, this::tick);
-                THREAD_COMMITS.get().behindSinceMs = -1;
+                schedule(false, now);
+                thread.behindSinceMs = -1;
+            } else if (pace && landsWithin(lag, processedSince * interval / elapsed)) {
+                // the punctuation must be there when the thread runs out of records: with none left to process, no
+                // record looks at the lag again, and the last of a backlog waited for commit.interval.ms (up to 1 s,
+                // and the aggregates one more hop behind it; BENCHMARKS.md, session 38)
+                LOG.debug(
+                        "Task {} catching up ({} records left to process, {} processed in the last {} ms)",
+                        context.taskId(),
+                        lag.getAsLong(),
+                        processedSince,
+                        elapsed);
+                schedule(true, now);
             }
         }
+    }
+
+    /**
+     * Whether the thread, at the pace of its last interval, works off what it has left within two intervals. A look
+     * comes once per interval, so the last look before the thread runs out finds at most one interval's work left; two
+     * leave room for a slower pace.
+     */
+    boolean landsWithin(OptionalLong lag, long processedPerInterval) {
+        return lag.isPresent() && lag.getAsLong() <= LANDING_LOOK_AHEAD * processedPerInterval;
+    }
+
+    private void schedule(boolean landing, long now) {
+        this.landing = landing;
+        landingUntilMs = now + LANDING_INTERVALS * interval;
+        nextLandingCheckMs = now;
+        punctuation = context.schedule(Duration.ofMillis(interval), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     /** Notes how far the task has processed the partition of the record being processed: its backlog's other end. */
@@ -231,19 +288,44 @@ public final class CaughtUpCommits {
         if (!uncommitted || !thread.mayAskAt(now, interval)) {
             return;
         }
-        OptionalLong lag = StreamThreadLag.ofCurrentThread(thread::nextToProcess);
-        if (fallenBehind(lag, now, thread)) {
-            LOG.debug(
-                    "Task {} fell behind ({} records left to process): commits every commit.interval.ms",
-                    context.taskId(),
-                    lag.getAsLong());
-            punctuation.cancel();
-            punctuation = null;
-            return;
+        if (landing) {
+            if (now < nextLandingCheckMs) {
+                return;
+            }
+            nextLandingCheckMs = now + Math.max(1, interval / 10);
+            OptionalLong lag = StreamThreadLag.ofCurrentThread(thread::nextToProcess);
+            if (!caughtUp(lag)) {
+                if (now >= landingUntilMs) {
+                    LOG.debug(
+                            "Task {} still behind ({} records left to process): commits every commit.interval.ms",
+                            context.taskId(),
+                            lag.isPresent() ? lag.getAsLong() : -1);
+                    cancel();
+                }
+                return;
+            }
+            landing = false;
+            thread.behindSinceMs = -1;
+        } else {
+            OptionalLong lag = StreamThreadLag.ofCurrentThread(thread::nextToProcess);
+            if (fallenBehind(lag, now, thread)) {
+                LOG.debug(
+                        "Task {} fell behind ({} records left to process): commits every commit.interval.ms",
+                        context.taskId(),
+                        lag.getAsLong());
+                cancel();
+                return;
+            }
         }
         thread.asked(context);
         uncommitted = false;
         context.commit();
+    }
+
+    private void cancel() {
+        punctuation.cancel();
+        punctuation = null;
+        landing = false;
     }
 
     /** Forgets what the calling thread's tasks asked (for tests that run several on one thread). */

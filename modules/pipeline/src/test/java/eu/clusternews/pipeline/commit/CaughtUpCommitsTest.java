@@ -187,6 +187,63 @@ class CaughtUpCommitsTest {
         assertThat(context.committed()).isFalse();
     }
 
+    @Test
+    void aThreadThatWillCatchUpWithinTheIntervalIsReadyToCommitWhenItRunsOutOfRecords() {
+        lag(5_000, 0);
+        MockProcessorContext<Object, Object> context = context(Map.of());
+        CaughtUpCommits commits = CaughtUpCommits.of(context);
+        commits.processed(); // the first look: no pace known yet
+        assertThat(context.scheduledPunctuators()).isEmpty();
+
+        processedWithinAnInterval(context, commits, 1_000);
+        assertThat(context.scheduledPunctuators())
+                .as("4 000 left at 1 000 per interval: behind")
+                .isEmpty();
+
+        processedWithinAnInterval(context, commits, 2_000);
+        CapturedPunctuator punctuation = onlyPunctuation(context);
+        assertThat(context.committed()).as("still 4 000 left").isFalse();
+
+        punctuation.getPunctuator().punctuate(now += INTERVAL);
+        assertThat(context.committed())
+                .as("no commit before the thread has caught up")
+                .isFalse();
+
+        lag(0, 0); // the thread has run out of records: only the punctuation runs now
+        punctuation.getPunctuator().punctuate(now += INTERVAL);
+        assertThat(context.committed()).isTrue();
+        assertThat(punctuation.cancelled()).isFalse();
+    }
+
+    @Test
+    void aThreadExpectedToCatchUpThatDoesNotGoesBackToTheLongInterval() {
+        lag(5_000, 0);
+        MockProcessorContext<Object, Object> context = context(Map.of());
+        CaughtUpCommits commits = CaughtUpCommits.of(context);
+        commits.processed();
+        processedWithinAnInterval(context, commits, 2_000);
+        CapturedPunctuator punctuation = onlyPunctuation(context);
+
+        punctuation.getPunctuator().punctuate(now += 3 * INTERVAL);
+        assertThat(punctuation.cancelled()).isFalse();
+        punctuation.getPunctuator().punctuate(now += INTERVAL);
+        assertThat(punctuation.cancelled())
+                .as("4 000 still left four intervals later")
+                .isTrue();
+        assertThat(context.committed()).isFalse();
+    }
+
+    /** The task processes {@code records} over the next interval; the thread has 4 000 left at its end. */
+    private void processedWithinAnInterval(
+            MockProcessorContext<Object, Object> context, CaughtUpCommits commits, int records) {
+        for (int i = 0; i < records - 1; i++) {
+            commits.processed(); // within the interval: the lag is not looked at
+        }
+        lag(4_000, 0);
+        context.setCurrentSystemTimeMs(now += INTERVAL);
+        commits.processed();
+    }
+
     /** A tick an interval after the last commit: asks for a commit and, as Streams would, commits and runs on. */
     private void askAfter(
             CapturedPunctuator punctuation,
