@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import eu.clusternews.ingest.reference.ReferenceData;
 import eu.clusternews.local.LocalStack;
 import eu.clusternews.local.testing.SharedLocalStack;
-import eu.clusternews.pipeline.PipelineConfig;
 import eu.clusternews.testing.Seeds;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,8 +41,15 @@ class PipelineCrashIT {
     private static final long SEED = Long.getLong("faults.seed", 20261128L);
     private static final int TEMPLATES = 600;
     private static final Duration MAX_RUN = Duration.ofMinutes(20);
-    /** The kill falls up to this long after its target: the catch-up {@code commit.interval.ms}. */
-    private static final int KILL_DELAY_BOUND_MILLIS = Integer.parseInt(PipelineConfig.CATCH_UP_COMMIT_INTERVAL_MS);
+    /**
+     * The pipeline's {@code commit.interval.ms} here: one second rather than the default two, so that the input spans
+     * enough transactions for every kill to fall with input still to do (with two, one commit of a restarted pipeline
+     * covered up to half the input). Exactly-once does not depend on the interval, only the transactions' size does.
+     */
+    private static final int COMMIT_INTERVAL_MILLIS = 1_000;
+
+    /** The kill falls up to this long after its target: one commit interval, anywhere in a transaction. */
+    private static final int KILL_DELAY_BOUND_MILLIS = COMMIT_INTERVAL_MILLIS;
 
     /** One kill: when in the incarnation, and how much input was committed and still to do at that moment. */
     record Kill(int incarnation, long millisAfterTarget, long committedInput, long inputLag, long millisAlive) {}
@@ -191,12 +199,14 @@ class PipelineCrashIT {
 
     /** A pipeline of application id {@code applicationId}, a static group member, in {@code work/<id>}, no HTTP API. */
     private static PipelineProcess staticMemberWithoutHttp(LocalStack stack, Path work, String applicationId) {
+        Map<String, String> properties = new HashMap<>(PipelineProcess.staticMember(applicationId));
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL_MILLIS));
         return new PipelineProcess(
                 stack.bootstrapServers(),
                 stack.schemaRegistryUrl(),
                 applicationId,
                 work.resolve(applicationId),
-                PipelineProcess.staticMember(applicationId),
+                properties,
                 0);
     }
 

@@ -127,8 +127,8 @@ class PipelineConfigTest {
                         .get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
                 .isEqualTo("250");
         assertThat(PipelineConfig.of(Map.of()).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
-                .as("the live pipeline catching up commits every second; caught up, often (CaughtUpCommits)")
-                .isEqualTo("1000");
+                .as("the live pipeline catching up commits every two seconds; caught up, often (CaughtUpCommits)")
+                .isEqualTo("2000");
         assertThat(PipelineConfig.of(Map.of()).get(CaughtUpCommits.INTERVAL_CONFIG))
                 .isEqualTo("50");
         assertThat(PipelineConfig.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50"))

@@ -226,7 +226,8 @@ public final class CaughtUpCommits {
                 thread.behindSinceMs = -1;
             } else if (pace && landsWithin(lag, processedSince * interval / elapsed)) {
                 // the punctuation must be there when the thread runs out of records: with none left to process, no
-                // record looks at the lag again, and the last of a backlog waited for commit.interval.ms (up to 1 s,
+                // record looks at the lag again, and the last of a backlog waited for commit.interval.ms (up to a whole
+                // one,
                 // and the aggregates one more hop behind it; BENCHMARKS.md, session 38)
                 LOG.debug(
                         "Task {} catching up ({} records left to process, {} processed in the last {} ms)",
