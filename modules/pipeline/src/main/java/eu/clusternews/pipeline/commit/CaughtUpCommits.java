@@ -226,9 +226,8 @@ public final class CaughtUpCommits {
                 thread.behindSinceMs = -1;
             } else if (pace && landsWithin(lag, processedSince * interval / elapsed)) {
                 // the punctuation must be there when the thread runs out of records: with none left to process, no
-                // record looks at the lag again, and the last of a backlog waited for commit.interval.ms (up to a whole
-                // one,
-                // and the aggregates one more hop behind it; BENCHMARKS.md, session 38)
+                // record looks at the lag again, and the end of a backlog waited for commit.interval.ms, the
+                // aggregates one hop more (BENCHMARKS.md, session 38)
                 LOG.debug(
                         "Task {} catching up ({} records left to process, {} processed in the last {} ms)",
                         context.taskId(),
@@ -245,7 +244,7 @@ public final class CaughtUpCommits {
      * comes once per interval, so the last look before the thread runs out finds at most one interval's work left; two
      * leave room for a slower pace.
      */
-    boolean landsWithin(OptionalLong lag, long processedPerInterval) {
+    private static boolean landsWithin(OptionalLong lag, long processedPerInterval) {
         return lag.isPresent() && lag.getAsLong() <= LANDING_LOOK_AHEAD * processedPerInterval;
     }
 

@@ -188,7 +188,7 @@ class CaughtUpCommitsTest {
     }
 
     @Test
-    void aThreadThatWillCatchUpWithinTheIntervalIsReadyToCommitWhenItRunsOutOfRecords() {
+    void aThreadAboutToCatchUpIsReadyToCommitWhenItRunsOutOfRecords() {
         lag(5_000, 0);
         MockProcessorContext<Object, Object> context = context(Map.of());
         CaughtUpCommits commits = CaughtUpCommits.of(context);
